@@ -1,0 +1,72 @@
+/**
+ * Runtime validation of captures arriving from content scripts. Whatever a page did to the content
+ * script's world, what passes here is plain JSON of the right shape with bounded strings and
+ * http(s)-only links.
+ */
+import * as v from 'valibot';
+import type { PageCapture } from './types';
+import { safeHttpUrl } from './url';
+
+const text = (max: number) =>
+  v.pipe(
+    v.string(),
+    v.transform((s) => (s.length > max ? s.slice(0, max) : s)),
+  );
+const link = v.pipe(
+  v.string(),
+  v.transform((s) => safeHttpUrl(s)),
+);
+const finite = v.pipe(v.number(), v.finite());
+
+const SpeakerSchema = v.object({ name: text(200), url: v.optional(link) });
+
+export const PageCaptureSchema = v.object({
+  url: v.pipe(v.string(), v.maxLength(4096)),
+  title: text(500),
+  kind: v.picklist(['slides', 'session', 'video', 'page']),
+  platform: text(40),
+  deck: v.optional(
+    v.object({
+      title: text(500),
+      author: v.optional(text(200)),
+      url: v.pipe(v.string(), v.maxLength(4096)),
+      slideCount: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+    }),
+  ),
+  slide: v.optional(
+    v.object({
+      index: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      label: text(40),
+      title: v.optional(text(500)),
+      text: v.optional(text(4000)),
+      imageUrl: v.optional(link),
+    }),
+  ),
+  talk: v.optional(
+    v.object({
+      title: text(500),
+      speakers: v.pipe(v.array(SpeakerSchema), v.maxLength(50)),
+      startsAt: v.optional(text(40)),
+      endsAt: v.optional(text(40)),
+      timezone: v.optional(text(64)),
+      room: v.optional(text(200)),
+      track: v.optional(text(200)),
+      abstract: v.optional(text(10_000)),
+      url: v.optional(link),
+      slidesUrl: v.optional(link),
+      videoUrl: v.optional(link),
+    }),
+  ),
+  event: v.optional(v.object({ name: text(300), url: v.optional(link) })),
+  video: v.optional(v.object({ currentTime: finite, duration: v.optional(finite) })),
+  slideRect: v.optional(v.object({ x: finite, y: finite, width: finite, height: finite })),
+});
+
+/** Validates an untrusted capture; returns null (and never throws) when it is not one. */
+export function parseCapture(input: unknown): PageCapture | null {
+  const result = v.safeParse(PageCaptureSchema, input);
+  if (!result.success) return null;
+  const out = result.output;
+  // Dropped links come back as undefined keys: strip them so the result stays plain JSON.
+  return JSON.parse(JSON.stringify(out)) as PageCapture;
+}

@@ -1,0 +1,75 @@
+/**
+ * What a tab shows now. Plain JSON: it crosses message boundaries (DESIGN.md §4).
+ * Every string in it came from a web page and must be treated as untrusted text.
+ */
+export type CaptureKind = 'slides' | 'session' | 'video' | 'page';
+
+export interface Speaker {
+  name: string;
+  url?: string;
+}
+
+export interface SlideRef {
+  /** 0-based position in reading order (vertical reveal slides counted in order). */
+  index: number;
+  /** What the deck itself shows or links: "3", "2.1", "intro". */
+  label: string;
+  title?: string;
+  text?: string;
+  imageUrl?: string;
+}
+
+export interface DeckRef {
+  title: string;
+  author?: string;
+  url: string;
+  slideCount?: number;
+}
+
+export interface TalkRef {
+  title: string;
+  speakers: Speaker[];
+  startsAt?: string;
+  endsAt?: string;
+  timezone?: string;
+  room?: string;
+  track?: string;
+  abstract?: string;
+  url?: string;
+  slidesUrl?: string;
+  videoUrl?: string;
+}
+
+export interface EventRef {
+  name: string;
+  url?: string;
+}
+
+export interface PageCapture {
+  /** Canonical URL (rel=canonical, else location without tracking params). */
+  url: string;
+  /** Document title. */
+  title: string;
+  kind: CaptureKind;
+  /** Adapter id: 'reveal', 'speakerdeck', 'pretalx', 'jsonld', 'opengraph', 'page', ... */
+  platform: string;
+  deck?: DeckRef;
+  slide?: SlideRef;
+  talk?: TalkRef;
+  event?: EventRef;
+  video?: { currentTime: number; duration?: number };
+  /** Where the current slide sits in the viewport, as fractions (0–1) of its width and height, for cropping thumbnails. */
+  slideRect?: { x: number; y: number; width: number; height: number };
+}
+
+/**
+ * One capture adapter: one small file per platform, registered in one list.
+ * `capture` may return a partial capture; the pipeline fills url/title/kind defaults.
+ */
+export interface CaptureAdapter {
+  id: string;
+  /** Cheap check: URL shape or a marker element. Must not throw. */
+  matches(url: URL, doc: Document): boolean;
+  /** Reads the page. May throw; the pipeline catches and falls through to the next adapter. */
+  capture(doc: Document, url: URL): Partial<PageCapture> | null;
+}

@@ -1,0 +1,34 @@
+/** URL helpers shared by adapters. Pure: no browser APIs. */
+
+const TRACKING =
+  /^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|yclid|_hsenc|_hsmi|ref_src|si)$/i;
+
+/** Drops tracking parameters and the fragment: what identifies the page rather than the visit. */
+export function cleanUrl(href: string): string {
+  try {
+    const u = new URL(href);
+    for (const key of [...u.searchParams.keys()]) if (TRACKING.test(key)) u.searchParams.delete(key);
+    u.hash = '';
+    return u.toString();
+  } catch {
+    return href;
+  }
+}
+
+/** Only http(s) URLs are ever linked from extension pages; anything else becomes undefined. */
+export function safeHttpUrl(raw: string | null | undefined, base?: string): string | undefined {
+  if (!raw) return undefined;
+  try {
+    const u = new URL(raw.trim(), base);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.toString() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The page's canonical URL: `rel=canonical` when it is http(s), else the cleaned location. */
+export function canonicalUrl(doc: Document, location: URL): string {
+  const link = doc.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href');
+  const canonical = safeHttpUrl(link, location.href);
+  return cleanUrl(canonical ?? location.href);
+}

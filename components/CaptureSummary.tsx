@@ -1,0 +1,37 @@
+/** What the current tab is, as capture knows it. Page-supplied strings render as text only. */
+import type { PageCapture } from '../capture/types';
+
+const KIND_LABEL: Record<PageCapture['kind'], string> = {
+  slides: 'Slide deck',
+  session: 'Talk',
+  video: 'Talk video',
+  page: 'Page',
+};
+
+export function CaptureSummary({ capture }: { capture: PageCapture }) {
+  const { slide, deck, talk } = capture;
+  return (
+    <section aria-label="This page" class="flex min-w-0 flex-col gap-0.5">
+      <p class="text-xs font-semibold uppercase tracking-wide text-muted">
+        {KIND_LABEL[capture.kind]}
+        {capture.platform !== 'page' && capture.platform !== 'tab' ? ` · ${capture.platform}` : ''}
+      </p>
+      <h1 class="truncate text-base font-semibold" title={capture.title}>
+        {talk?.title || deck?.title || capture.title || capture.url}
+      </h1>
+      {slide && (
+        <p class="truncate text-sm" data-testid="current-slide">
+          Slide {slide.label}
+          {deck?.slideCount ? ` of ${deck.slideCount}` : ''}
+          {slide.title ? ` — ${slide.title}` : ''}
+        </p>
+      )}
+      {talk && talk.speakers.length > 0 && (
+        <p class="truncate text-sm text-muted">{talk.speakers.map((s) => s.name).join(', ')}</p>
+      )}
+      <p class="truncate text-xs text-muted" title={capture.url}>
+        {capture.url}
+      </p>
+    </section>
+  );
+}

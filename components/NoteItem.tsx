@@ -1,0 +1,129 @@
+/** One note: its text (as text, never HTML), tags and time; edit in place; delete with undo. */
+import { useState } from 'preact/hooks';
+import type { NoteRecord } from '../storage/types';
+import { formatWhen } from './format';
+
+/** Bodies longer than this are shown folded: lists stay fast whatever was pasted. */
+const FOLD_AT = 1200;
+
+interface Props {
+  note: NoteRecord;
+  onEdit: (id: string, body: string) => Promise<void>;
+  onDelete: (note: NoteRecord) => void;
+  showPage?: boolean;
+}
+
+export function NoteItem({ note, onEdit, onDelete, showPage }: Props) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(note.body);
+  const [error, setError] = useState('');
+  const [unfolded, setUnfolded] = useState(false);
+  const long = note.body.length > FOLD_AT;
+  const shown = long && !unfolded ? `${note.body.slice(0, FOLD_AT)}…` : note.body;
+
+  const save = async () => {
+    try {
+      await onEdit(note.id, draft);
+      setEditing(false);
+      setError('');
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'The note could not be saved.');
+    }
+  };
+
+  return (
+    <li
+      class="card flex flex-col gap-2"
+      data-note-id={note.id}
+      aria-label={`Note: ${note.body.slice(0, 60)}`}
+    >
+      {note.anchor?.slide && (
+        <p class="text-xs font-medium text-muted">
+          Slide {note.anchor.slide.label}
+          {note.anchor.slide.title ? ` — ${note.anchor.slide.title}` : ''}
+        </p>
+      )}
+      {editing ? (
+        <div class="flex flex-col gap-2">
+          <label class="sr-only" for={`edit-${note.id}`}>
+            Edit note
+          </label>
+          <textarea
+            id={`edit-${note.id}`}
+            class="field min-h-20"
+            value={draft}
+            ref={(el) => el?.focus()}
+            onInput={(e) => setDraft(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save();
+              if (e.key === 'Escape') {
+                e.stopPropagation();
+                setEditing(false);
+                setDraft(note.body);
+                setError('');
+              }
+            }}
+          />
+          {error && (
+            <p role="alert" class="text-sm text-danger">
+              {error}
+            </p>
+          )}
+          <div class="flex justify-end gap-2">
+            <button type="button" class="btn" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+            <button type="button" class="btn btn-primary" onClick={() => void save()}>
+              Save
+            </button>
+          </div>
+        </div>
+      ) : (
+        <p class="note-body whitespace-pre-wrap break-words">
+          {shown}
+          {long && (
+            <button
+              type="button"
+              class="btn-ghost ml-1 text-xs underline"
+              onClick={() => setUnfolded(!unfolded)}
+            >
+              {unfolded ? 'Show less' : 'Show all'}
+            </button>
+          )}
+        </p>
+      )}
+      {note.tags.length > 0 && (
+        <ul class="flex flex-wrap gap-1" aria-label="Tags">
+          {note.tags.map((t) => (
+            <li key={t} class="chip" data-tag={t}>
+              {t}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div class="flex items-center justify-between gap-2 text-xs text-muted">
+        <span class="truncate">
+          <time dateTime={new Date(note.createdAt).toISOString()}>{formatWhen(note.createdAt)}</time>
+          {showPage && (note.pageTitle || note.url) ? ` · ${note.pageTitle || note.url}` : ''}
+        </span>
+        {!editing && (
+          <span class="flex shrink-0 gap-1">
+            <button
+              type="button"
+              class="btn btn-ghost text-xs"
+              onClick={() => {
+                setDraft(note.body);
+                setEditing(true);
+              }}
+            >
+              Edit
+            </button>
+            <button type="button" class="btn btn-ghost text-xs" onClick={() => onDelete(note)}>
+              Delete
+            </button>
+          </span>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,41 @@
+/** Background: wires messages, commands and tab events to the capture and thumbnail services. */
+import { browser } from 'wxt/browser';
+import { parseCapture } from '../capture/schema';
+import { onMessage } from '../messaging/protocol';
+import { captureTab } from '../platform/capture-service';
+import { openPanel } from '../platform/panel';
+import { forgetTabCapture, saveTabCapture } from '../platform/tab-captures';
+import { captureThumbnail } from '../platform/thumbnail';
+
+export default defineBackground(() => {
+  onMessage('captureChanged', async ({ data, sender }) => {
+    const tabId = sender.tab?.id;
+    const capture = parseCapture(data); // page data: validate before use
+    if (tabId === undefined || !capture || sender.frameId) return;
+    await saveTabCapture(tabId, capture);
+  });
+
+  onMessage('captureTab', ({ data }) => captureTab(data.tabId));
+
+  onMessage('captureThumbnail', async ({ data }) => {
+    const tab = await browser.tabs.get(data.tabId).catch(() => undefined);
+    if (!tab?.active || tab.windowId === undefined) return null; // only the visible tab can be shot
+    return captureThumbnail(tab.windowId, data.rect);
+  });
+
+  onMessage('openSidePanel', ({ data }) => openPanel(data.tabId, data.windowId));
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'open-side-panel') void openPanel(tab?.id, tab?.windowId);
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTabCapture(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.url) void forgetTabCapture(tabId); // a new page: its script reports afresh
+  });
+
+  if (!import.meta.env.FIREFOX) {
+    // The panel opens from the popup's button or the shortcut; the toolbar icon keeps the popup.
+    void chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);
+  }
+});

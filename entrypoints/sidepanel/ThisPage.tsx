@@ -1,0 +1,53 @@
+/** "This page": what the followed tab shows and its notes, live. */
+import { CaptureSummary } from '../../components/CaptureSummary';
+import { NoteComposer } from '../../components/NoteComposer';
+import { NoteItem } from '../../components/NoteItem';
+import type { ToastState } from '../../components/Toast';
+import { useLive } from '../../components/useLive';
+import { useFollowedTab } from '../../platform/use-followed-tab';
+import { useTabCapture } from '../../platform/use-tab-capture';
+import { fileNote } from '../../storage/file-note';
+import { knownTags, notesForUrl } from '../../storage/notes';
+import { useNoteActions } from './useNoteActions';
+
+export function ThisPage({ notify }: { notify: (t: ToastState) => void }) {
+  const tab = useFollowedTab();
+  const captured = useTabCapture(tab?.id, tab?.url);
+  const capture = captured.status === 'ready' ? captured.capture : null;
+  const url = capture?.url;
+  const notes = useLive(() => (url ? notesForUrl(url) : Promise.resolve([])), [url]);
+  const tags = useLive(knownTags, []);
+  const actions = useNoteActions(notify);
+
+  if (tab === null || (captured.status === 'ready' && !capture)) {
+    return <p class="text-sm text-muted">Open a talk, a deck or any web page to take notes on it.</p>;
+  }
+  if (!capture) return <p class="text-sm text-muted">Reading the page…</p>;
+
+  return (
+    <div class="flex flex-col gap-3">
+      <CaptureSummary capture={capture} />
+      <NoteComposer
+        knownTags={tags.status === 'ready' ? tags.value : []}
+        onSave={async (body) => {
+          await fileNote(body, capture);
+        }}
+      />
+      {notes.status === 'ready' && notes.value.length === 0 && (
+        <p class="text-sm text-muted">No notes on this page yet. What stood out?</p>
+      )}
+      {notes.status === 'error' && (
+        <p role="alert" class="text-sm text-danger">
+          Notes could not be read: {notes.error.message}
+        </p>
+      )}
+      {notes.status === 'ready' && notes.value.length > 0 && (
+        <ul class="flex flex-col gap-2" aria-label="Notes on this page">
+          {notes.value.map((n) => (
+            <NoteItem key={n.id} note={n} {...actions} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

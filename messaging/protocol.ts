@@ -1,0 +1,37 @@
+/**
+ * The one typed protocol map between contexts (popup / side panel / content scripts → background).
+ * Messages sent by content scripts carry page data: the background validates them with
+ * `capture/schema.ts` before use, whatever their static type says.
+ *
+ * Besides this map there is one plain public message, answered by the capture content script:
+ * `browser.tabs.sendMessage(tabId, { type: 'talkmarks:capture' })` → `PageCapture | null` (DESIGN.md §4).
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { PageCapture } from '../capture/types';
+
+/** The public capture request (DESIGN.md §4). */
+export const CAPTURE_REQUEST = { type: 'talkmarks:capture' } as const;
+
+/** A rectangle in fractions (0–1) of the viewport. */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface ProtocolMap {
+  /** Content script → background: what the page shows changed (slide flipped, navigation). */
+  captureChanged(capture: PageCapture): void;
+  /**
+   * Extension page → background: what does this tab show? Injects the capture script on a user
+   * gesture (activeTab) where no content script runs yet. Null when the tab cannot be read.
+   */
+  captureTab(data: { tabId: number }): PageCapture | null;
+  /** Extension page → background: a thumbnail of the visible tab, cropped to `rect`; returns a blob id. */
+  captureThumbnail(data: { tabId: number; rect?: Rect }): string | null;
+  /** Extension page → background: open the side panel (Chrome) or sidebar (Firefox) for a tab. */
+  openSidePanel(data: { tabId?: number; windowId?: number }): void;
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

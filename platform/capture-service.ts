@@ -1,0 +1,43 @@
+/**
+ * Background side of capture: asks a tab what it shows, injecting the capture script on a user
+ * gesture (activeTab) where none runs yet, and validates every answer before anyone uses it.
+ */
+import { browser } from 'wxt/browser';
+import { parseCapture } from '../capture/schema';
+import type { PageCapture } from '../capture/types';
+import { cleanUrl } from '../capture/url';
+import { CAPTURE_REQUEST } from '../messaging/protocol';
+import { saveTabCapture } from './tab-captures';
+
+const CAPTURE_SCRIPT = '/content-scripts/capture.js';
+
+async function askTab(tabId: number): Promise<unknown> {
+  try {
+    return await browser.tabs.sendMessage(tabId, CAPTURE_REQUEST);
+  } catch {
+    return undefined; // no receiver: no content script in this tab (yet)
+  }
+}
+
+async function inject(tabId: number): Promise<boolean> {
+  try {
+    await browser.scripting.executeScript({ target: { tabId }, files: [CAPTURE_SCRIPT] });
+    return true;
+  } catch {
+    return false; // no permission for this page (chrome://, the store, no gesture)
+  }
+}
+
+/** What the tab shows: from its content script when possible, else from the tab's own URL and title. */
+export async function captureTab(tabId: number): Promise<PageCapture | null> {
+  let answer = await askTab(tabId);
+  if (answer === undefined && (await inject(tabId))) answer = await askTab(tabId);
+  const parsed = parseCapture(answer);
+  if (parsed) {
+    await saveTabCapture(tabId, parsed);
+    return parsed;
+  }
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  if (!tab?.url || !/^https?:|^file:/.test(tab.url)) return null;
+  return { url: cleanUrl(tab.url), title: tab.title ?? '', kind: 'page', platform: 'tab' };
+}

@@ -1,0 +1,41 @@
+/** Slide thumbnails: the visible tab, cropped to the slide's rectangle, at most 480 px wide. */
+import { browser } from 'wxt/browser';
+import type { Rect } from '../messaging/protocol';
+import { putImage } from '../storage/blobs';
+
+export const THUMB_MAX_WIDTH = 480;
+
+/** Captures, crops and stores a thumbnail; returns its blob id, or null when the tab cannot be captured. */
+export async function captureThumbnail(windowId: number, rect?: Rect): Promise<string | null> {
+  let dataUrl: string;
+  try {
+    dataUrl = await browser.tabs.captureVisibleTab(windowId, { format: 'jpeg', quality: 80 });
+  } catch {
+    return null;
+  }
+  const shot = await createImageBitmap(await (await fetch(dataUrl)).blob());
+  const crop = clampRect(rect, shot.width, shot.height);
+  const scale = Math.min(1, THUMB_MAX_WIDTH / crop.width);
+  const width = Math.max(1, Math.round(crop.width * scale));
+  const height = Math.max(1, Math.round(crop.height * scale));
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return null;
+  ctx.drawImage(shot, crop.x, crop.y, crop.width, crop.height, 0, 0, width, height);
+  const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.8 });
+  return putImage(blob, width, height);
+}
+
+/** The crop in screenshot pixels from a rect in viewport fractions; the whole shot when none is known. */
+export function clampRect(rect: Rect | undefined, w: number, h: number): Rect {
+  if (!rect || !(rect.width > 0) || !(rect.height > 0)) return { x: 0, y: 0, width: w, height: h };
+  const clamp = (n: number) => Math.max(0, Math.min(1, n));
+  const x = Math.round(clamp(rect.x) * w);
+  const y = Math.round(clamp(rect.y) * h);
+  return {
+    x: Math.min(x, w - 1),
+    y: Math.min(y, h - 1),
+    width: Math.max(1, Math.min(w - x, Math.round(clamp(rect.width) * w))),
+    height: Math.max(1, Math.min(h - y, Math.round(clamp(rect.height) * h))),
+  };
+}

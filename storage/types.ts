@@ -1,0 +1,95 @@
+/** Record types of the `talkmarks` database (DESIGN.md §3). */
+import type { Speaker } from '../capture/types';
+
+/** Fields every record has. Epoch milliseconds. */
+export interface BaseRecord {
+  id: string;
+  createdAt: number;
+  updatedAt: number;
+  /** Set instead of deleting: the record is in the trash (and the delete is sync-visible). */
+  deletedAt?: number;
+}
+
+export interface EventRecord extends BaseRecord {
+  name: string;
+  url?: string;
+  startDate?: string;
+  endDate?: string;
+  timezone?: string;
+  location?: string;
+}
+
+export interface TalkRecord extends BaseRecord {
+  eventId?: string;
+  title: string;
+  speakers: Speaker[];
+  startsAt?: string;
+  endsAt?: string;
+  timezone?: string;
+  room?: string;
+  track?: string;
+  abstract?: string;
+  url?: string;
+  slidesUrl?: string;
+  videoUrl?: string;
+  tags: string[];
+  /** When the user starred the talk (personal agenda); absent when not starred. */
+  starredAt?: number;
+  /** Field names the user edited by hand; later captures leave them alone. */
+  editedFields?: string[];
+  source: { platform: string; url: string; capturedAt: number };
+}
+
+export interface DeckRecord extends BaseRecord {
+  talkId?: string;
+  url: string;
+  title: string;
+  author?: string;
+  platform: string;
+  slideCount?: number;
+}
+
+export type NoteKind = 'note' | 'takeaway' | 'quote' | 'question' | 'todo';
+
+export interface NoteAnchor {
+  slide?: { index: number; label: string; title?: string };
+  time?: number;
+  quote?: { exact: string; prefix?: string; suffix?: string };
+}
+
+export interface NoteRecord extends BaseRecord {
+  talkId?: string;
+  deckId?: string;
+  /** Canonical URL of the page the note was written on. */
+  url: string;
+  /** Title of that page when the note was written (for lists of untalked notes). */
+  pageTitle?: string;
+  anchor?: NoteAnchor;
+  body: string;
+  tags: string[];
+  kind: NoteKind;
+  thumbnailId?: string;
+}
+
+export interface BlobRecord extends BaseRecord {
+  mime: string;
+  data: Blob;
+  width: number;
+  height: number;
+}
+
+export interface RecapRecord extends BaseRecord {
+  title: string;
+  eventId?: string;
+  day?: string;
+  talkIds: string[];
+  templateId: string;
+  intro?: string;
+  outro?: string;
+}
+
+export interface TemplateRecord extends BaseRecord {
+  name: string;
+  source: string;
+  builtin: boolean;
+}

@@ -1,0 +1,51 @@
+import preact from '@preact/preset-vite';
+import tailwindcss from '@tailwindcss/vite';
+import { defineConfig } from 'wxt';
+
+/** Local origins the end-to-end build may capture without a user gesture (never in release builds). */
+const E2E_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+const e2e = process.env.TALKMARKS_E2E === '1';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact(), tailwindcss()],
+    define: { __TALKMARKS_E2E__: JSON.stringify(e2e) },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Talkmarks',
+    description: 'Notes on tech talks, filed under the slide, talk and event — recaps in minutes.',
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'activeTab',
+      'scripting',
+      'tabs',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    host_permissions: e2e ? E2E_HOSTS : [],
+    action: { default_title: 'Talkmarks: note this talk' },
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Write a note on this page',
+      },
+      'open-side-panel': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Open the Talkmarks side panel',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'talkmarks@talkmarks.app',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
