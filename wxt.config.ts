@@ -7,6 +7,8 @@ const E2E_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 const e2e = process.env.TALKMARKS_E2E === '1';
 
 export default defineConfig({
+  // Parallel builds (one per engineer or benchmark) can write to their own folder.
+  outDir: process.env.TALKMARKS_OUTDIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact(), tailwindcss()],
