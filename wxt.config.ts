@@ -6,6 +6,15 @@ import { defineConfig } from 'wxt';
 const E2E_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 const e2e = process.env.TALKMARKS_E2E === '1';
 
+/** Keyboard shortcuts: the popup, and the side panel (Chrome) or sidebar (Firefox). */
+function commands(browser: string) {
+  const note = { suggested_key: { default: 'Alt+Shift+N' }, description: 'Write a note on this page' };
+  const panel = { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open the Talkmarks side panel' };
+  return browser === 'firefox'
+    ? { _execute_browser_action: note, _execute_sidebar_action: panel }
+    : { _execute_action: note, 'open-side-panel': panel };
+}
+
 export default defineConfig({
   // Parallel builds (one per engineer or benchmark) can write to their own folder.
   outDir: process.env.TALKMARKS_OUTDIR ?? '.output',
@@ -25,19 +34,13 @@ export default defineConfig({
       'tabs',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Host access is asked per site ("Enable on this site"); Firefox MV2 lists it as optional permissions.
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['https://*/*', 'http://*/*'] }
+      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     host_permissions: e2e ? E2E_HOSTS : [],
     action: { default_title: 'Talkmarks: note this talk' },
-    commands: {
-      _execute_action: {
-        suggested_key: { default: 'Alt+Shift+N' },
-        description: 'Write a note on this page',
-      },
-      'open-side-panel': {
-        suggested_key: { default: 'Alt+Shift+L' },
-        description: 'Open the Talkmarks side panel',
-      },
-    },
+    commands: commands(browser),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
