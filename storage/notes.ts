@@ -1,6 +1,7 @@
 /** Notes repository: the only code that writes notes. Every write is one Dexie transaction. */
 import { getDb } from './db';
 import { newId } from './ids';
+import { detectKind, kindAfterEdit } from './kinds';
 import { mergeTags, parseTags } from './tags';
 import type { NoteAnchor, NoteKind, NoteRecord } from './types';
 
@@ -48,7 +49,7 @@ export function buildNote(input: NewNote, now = Date.now()): NoteRecord {
     url: input.url,
     body,
     tags: mergeTags(parseTags(body), input.tags ?? []),
-    kind: input.kind ?? 'note',
+    kind: input.kind ?? detectKind(body) ?? 'note',
   };
   if (input.pageTitle) note.pageTitle = input.pageTitle;
   if (input.anchor) note.anchor = input.anchor;
@@ -83,6 +84,7 @@ export async function updateNote(id: string, patch: NotePatch): Promise<NoteReco
       ...patch,
       body,
       tags: mergeTags(parseTags(body), patch.tags ?? oldExplicit),
+      kind: kindAfterEdit(old, body, patch.kind),
       updatedAt: Math.max(Date.now(), old.updatedAt + 1),
     };
     await db.notes.put(next);

@@ -24,6 +24,13 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       templates: 'id, name',
     },
   },
+  {
+    // The library's "has thumbnail" filter reads an index instead of every note.
+    version: 2,
+    stores: {
+      notes: 'id, url, talkId, deckId, *tags, kind, updatedAt, createdAt, deletedAt, thumbnailId',
+    },
+  },
 ];
 
 export const DB_NAME = 'talkmarks';
