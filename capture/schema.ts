@@ -20,6 +20,20 @@ const finite = v.pipe(v.number(), v.finite());
 
 const SpeakerSchema = v.object({ name: text(200), url: v.optional(link) });
 
+const TalkSchema = v.object({
+  title: text(500),
+  speakers: v.pipe(v.array(SpeakerSchema), v.maxLength(50)),
+  startsAt: v.optional(text(40)),
+  endsAt: v.optional(text(40)),
+  timezone: v.optional(text(64)),
+  room: v.optional(text(200)),
+  track: v.optional(text(200)),
+  abstract: v.optional(text(10_000)),
+  url: v.optional(link),
+  slidesUrl: v.optional(link),
+  videoUrl: v.optional(link),
+});
+
 export const PageCaptureSchema = v.object({
   url: v.pipe(v.string(), v.maxLength(4096)),
   title: text(500),
@@ -42,23 +56,20 @@ export const PageCaptureSchema = v.object({
       imageUrl: v.optional(link),
     }),
   ),
-  talk: v.optional(
+  talk: v.optional(TalkSchema),
+  event: v.optional(
     v.object({
-      title: text(500),
-      speakers: v.pipe(v.array(SpeakerSchema), v.maxLength(50)),
-      startsAt: v.optional(text(40)),
-      endsAt: v.optional(text(40)),
-      timezone: v.optional(text(64)),
-      room: v.optional(text(200)),
-      track: v.optional(text(200)),
-      abstract: v.optional(text(10_000)),
+      name: text(300),
       url: v.optional(link),
-      slidesUrl: v.optional(link),
-      videoUrl: v.optional(link),
+      timezone: v.optional(text(64)),
+      startDate: v.optional(text(10)),
+      endDate: v.optional(text(10)),
+      location: v.optional(text(300)),
     }),
   ),
-  event: v.optional(v.object({ name: text(300), url: v.optional(link) })),
   video: v.optional(v.object({ currentTime: finite, duration: v.optional(finite) })),
+  schedule: v.optional(v.pipe(v.array(TalkSchema), v.maxLength(1000))),
+  sessionUrl: v.optional(link),
   slideRect: v.optional(v.object({ x: finite, y: finite, width: finite, height: finite })),
 });
 

@@ -43,6 +43,12 @@ export interface TalkRef {
 export interface EventRef {
   name: string;
   url?: string;
+  /** IANA zone the event declares ("Europe/Brussels"); absent when the page declares none. */
+  timezone?: string;
+  /** First and last day, YYYY-MM-DD. */
+  startDate?: string;
+  endDate?: string;
+  location?: string;
 }
 
 export interface PageCapture {
@@ -58,6 +64,10 @@ export interface PageCapture {
   talk?: TalkRef;
   event?: EventRef;
   video?: { currentTime: number; duration?: number };
+  /** Talks a schedule page lists, so they can be starred from the side panel (bounded). */
+  schedule?: TalkRef[];
+  /** The session page this page links to (a deck that links its talk back). */
+  sessionUrl?: string;
   /** Where the current slide sits in the viewport, as fractions (0–1) of its width and height, for cropping thumbnails. */
   slideRect?: { x: number; y: number; width: number; height: number };
 }
