@@ -86,6 +86,10 @@ export interface RecapRecord extends BaseRecord {
   templateId: string;
   intro?: string;
   outro?: string;
+  /** Per talk id: which notes go in (`all` leaves out to-dos) and whether slide thumbnails do. */
+  talkOptions?: Record<string, { include: 'all' | 'takeaways' | 'quotes'; thumbnails: boolean }>;
+  /** Front matter put before the Markdown for a static site generator. */
+  frontMatter?: 'none' | 'jekyll' | 'hugo';
 }
 
 export interface TemplateRecord extends BaseRecord {

@@ -1,0 +1,197 @@
+/**
+ * The built-in templates (Liquid, as Jekyll uses it). Their ids are fixed, so a recap saved with
+ * one keeps it across versions; users copy one to make their own. Reference: docs/templates.md.
+ */
+export interface BuiltinTemplate {
+  id: string;
+  name: string;
+  description: string;
+  source: string;
+}
+
+const DAY_RECAP = `# {{ recap.title }}
+{% if recap.intro != "" %}
+
+{{ recap.intro }}
+{% endif %}
+{%- for talk in recap.talks %}
+
+## {{ talk.title }}
+{% if talk.byline != "" or talk.slides_url != "" %}
+
+{{ talk.byline }}{% if talk.slides_url != "" %}{% if talk.byline != "" %} · {% endif %}[Slides]({{ talk.slides_url }}){% endif %}
+{% endif %}
+
+{% for note in talk.notes %}{% if note.text != "" %}
+- {% if note.kind == "quote" %}“{{ note.text }}”{% elsif note.kind == "question" %}Open question: {{ note.text }}{% else %}{{ note.text }}{% endif %}
+{%- if note.slide %} (slide {{ note.slide.label }}){% endif %}
+{%- if note.thumbnail != "" %}
+  ![Slide{% if note.slide %} {{ note.slide.label }}{% endif %}]({{ note.thumbnail }}){% endif %}
+{%- endif %}{% endfor %}
+{% endfor %}
+{% if recap.outro != "" %}
+
+{{ recap.outro }}
+{% endif %}
+{% if recap.tags.size > 0 %}
+
+Tagged: {{ recap.tags | join: ", " }}
+{% endif %}
+`;
+
+const MY_TAKEAWAYS = `# My takeaways: {{ recap.title }}
+{% if recap.intro != "" %}
+
+{{ recap.intro }}
+{% endif %}
+
+{% if recap.takeaways.size > 0 %}{% for note in recap.takeaways %}
+- {{ note.text | default: note.body }} — *{{ note.talk_title }}*
+{%- endfor %}{% else %}{% for talk in recap.talks %}{% for note in talk.notes %}{% if note.text != "" %}
+- {{ note.text }} — *{{ talk.title }}*
+{%- endif %}{% endfor %}{% endfor %}{% endif %}
+{% if recap.outro != "" %}
+
+{{ recap.outro }}
+{% endif %}
+{% if recap.tags.size > 0 %}
+
+Tagged: {{ recap.tags | join: ", " }}
+{% endif %}
+`;
+
+const TALK_NOTES = `{% for talk in recap.talks %}
+# {{ talk.title }}
+
+{% if talk.speaker_links != "" %}**Speakers:** {{ talk.speaker_links }}  
+{% endif %}{% if talk.weekday != "" %}**When:** {{ talk.weekday }} {{ talk.day }}{% if talk.time != "" %}, {{ talk.time }}{% endif %}  
+{% endif %}{% if talk.room != "" %}**Where:** {{ talk.room }}{% if recap.event %}, {{ recap.event.name }}{% endif %}  
+{% endif %}{% if talk.slides_url != "" %}[Slides]({{ talk.slides_url }}) {% endif %}{% if talk.video_url != "" %}[Video]({{ talk.video_url }}) {% endif %}{% if talk.url != "" %}[Session page]({{ talk.url }}){% endif %}
+
+{% if talk.abstract != "" %}
+{{ talk.abstract }}
+{% endif %}
+{% if recap.intro != "" %}
+
+{{ recap.intro }}
+{% endif %}
+{% if talk.takeaways.size > 0 %}
+
+## Takeaways
+
+{% for note in talk.takeaways %}
+- {{ note.body }}{% if note.slide %} (slide {{ note.slide.label }}){% endif %}
+{%- endfor %}
+{% endif %}
+{% if talk.others.size > 0 %}
+
+## Notes
+
+{% for note in talk.others %}
+- {% if note.slide %}**Slide {{ note.slide.label }}:** {% endif %}{% if note.time_label != "" %}[{{ note.time_label }}] {% endif %}{{ note.body }}
+{%- endfor %}
+{% endif %}
+{% if talk.quotes.size > 0 %}
+
+## Quotes
+
+{% for note in talk.quotes %}
+> {{ note.body }}{% if note.slide %} (slide {{ note.slide.label }}){% endif %}
+
+{% endfor %}
+{% endif %}
+{% if talk.questions.size > 0 %}
+
+## Questions
+
+{% for note in talk.questions %}
+- {{ note.body }}
+{%- endfor %}
+{% endif %}
+{% endfor %}
+{% if recap.outro != "" %}
+
+{{ recap.outro }}
+{% endif %}
+{% if recap.tags.size > 0 %}
+
+Tagged: {{ recap.tags | join: ", " }}
+{% endif %}
+`;
+
+const SLIDES_DIGEST = `# {{ recap.title }}
+{% if recap.intro != "" %}
+
+{{ recap.intro }}
+{% endif %}
+{% for talk in recap.talks %}
+
+## {{ talk.title }}
+{% if talk.byline != "" or talk.slides_url != "" %}
+
+{{ talk.byline }}{% if talk.slides_url != "" %}{% if talk.byline != "" %} · {% endif %}[Slides]({{ talk.slides_url }}){% endif %}
+{% endif %}
+{% for slide in talk.slides %}
+
+### Slide {{ slide.label }}{% if slide.title != "" %}: {{ slide.title }}{% endif %}
+{% if slide.thumbnail != "" %}
+
+![Slide {{ slide.label }}]({{ slide.thumbnail }})
+{% endif %}
+
+{% for note in slide.notes %}
+- {{ note.body }}
+{%- endfor %}
+{% endfor %}
+{% if talk.unanchored.size > 0 %}
+
+### Other notes
+
+{% for note in talk.unanchored %}
+- {{ note.body }}
+{%- endfor %}
+{% endif %}
+{% endfor %}
+{% if recap.outro != "" %}
+
+{{ recap.outro }}
+{% endif %}
+{% if recap.tags.size > 0 %}
+
+Tagged: {{ recap.tags | join: ", " }}
+{% endif %}
+`;
+
+export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
+  {
+    id: 'builtin:day-recap',
+    name: 'Day recap',
+    description: 'A section per talk: speakers, time, room, slides link, key points; a closing tag line.',
+    source: DAY_RECAP,
+  },
+  {
+    id: 'builtin:my-takeaways',
+    name: 'My takeaways',
+    description: 'One list of takeaways across all talks, each naming its talk.',
+    source: MY_TAKEAWAYS,
+  },
+  {
+    id: 'builtin:talk-notes',
+    name: 'Talk notes',
+    description: 'One talk in depth: details, abstract, takeaways, notes by slide, quotes, questions.',
+    source: TALK_NOTES,
+  },
+  {
+    id: 'builtin:slides-digest',
+    name: 'Slides digest',
+    description: 'Notes slide by slide, with slide thumbnails (downloads as a .zip with its images).',
+    source: SLIDES_DIGEST,
+  },
+];
+
+export const DEFAULT_TEMPLATE_ID = 'builtin:day-recap';
+
+/** A built-in template by id. */
+export function builtinTemplate(id: string): BuiltinTemplate | undefined {
+  return BUILTIN_TEMPLATES.find((t) => t.id === id);
+}

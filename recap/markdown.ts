@@ -1,0 +1,216 @@
+/**
+ * Markdown that stays valid whatever the user typed. Two kinds of values reach a recap:
+ * plain text (titles, names, rooms, tags), escaped so it reads as itself, and Markdown the user
+ * wrote (note bodies, intro, outro), kept as Markdown but never allowed to inject raw HTML or to
+ * break out of the block the template put it in. Proven by parsing the output back
+ * (`tests/unit/recap/markdown.property.test.ts`).
+ */
+import { splitCode } from './code-spans';
+
+/** Characters that mean something inline wherever they stand. */
+const INLINE_SPECIAL = /[\\`*_[\]<>|~]/g;
+
+/** Unpaired UTF-16 surrogates: they cannot be encoded, and some parsers reject them. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Control characters other than tab and newline, and NUL: replaced, as CommonMark does with NUL. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/** Makes text safe to encode: no lone surrogates, no control characters, `\n` line endings. */
+export function cleanText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(LONE_SURROGATE, '\uFFFD').replace(CONTROL, '\uFFFD');
+}
+
+/**
+ * Escapes plain text for any inline position of a Markdown document, on one line: in a heading,
+ * a list item, link text or a table-free paragraph it reads exactly as typed.
+ */
+export function escapeMarkdown(text: string): string {
+  return (
+    cleanText(text)
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(INLINE_SPECIAL, '\\$&')
+      // `&copy;` would become ©; a lone `&` is fine.
+      .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
+      // A `#` at the start opens a heading; after a space it may close one.
+      .replace(/(^|\s)#/g, '$1\\#')
+      // GFM turns bare URLs and e-mail addresses into links; text must stay text.
+      .replace(/\b(https?|ftp)(?=:\/\/)/gi, '$1\\')
+      .replace(/\b(www)\./gi, '$1\\.')
+      .replace(/([\w.+-])@(?=[\w-])/g, '$1\\@')
+      // At the start of a line these open a list, a quote or a heading underline.
+      .replace(/^([-+=])/, '\\$1')
+      .replace(/^(\d{1,9})([.)])/, '$1\\$2')
+  );
+}
+
+/** True when the character at `i` is preceded by an odd number of backslashes (already escaped). */
+function escapedAt(text: string, i: number): boolean {
+  let n = 0;
+  for (let j = i - 1; j >= 0 && text[j] === '\\'; j--) n++;
+  return n % 2 === 1;
+}
+
+/** An autolink worth keeping: `<https://…>`, `<mailto:…>` or `<someone@example.org>`. */
+const SAFE_AUTOLINK =
+  /^<(?:(?:https?|mailto):[^\s<>]*|[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)>/i;
+
+/** Escapes every `<` that would open raw HTML (a tag, comment, declaration or instruction). */
+function neutraliseHtml(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '<' && /[A-Za-z/!?]/.test(text[i + 1] ?? '') && !escapedAt(text, i)) {
+      const link = SAFE_AUTOLINK.exec(text.slice(i, i + 2048));
+      if (link) {
+        out += link[0];
+        i += link[0].length - 1;
+        continue;
+      }
+      out += '\\<';
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+/** Escapes what would open a block (heading, list, quote, fence, rule, table, definition) at a line start. */
+function neutraliseLineStart(line: string): string {
+  if (/^([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line)) return `\\${line}`; // thematic break
+  if (/^(?:=+|-+)[ \t]*$/.test(line)) return `\\${line}`; // setext underline
+  if (/^#{1,6}(?:[ \t]|$)/.test(line)) return `\\${line}`;
+  if (/^(?:>|[-+*](?:[ \t]|$)|`{3,}|~{3,})/.test(line)) return `\\${line}`;
+  if (/^\[[^\]]*\]:/.test(line)) return `\\${line}`; // link or footnote definition
+  const ordered = /^(\d{1,9})([.)])(?=[ \t]|$)/.exec(line);
+  if (ordered) return `${ordered[1]}\\${line.slice(ordered[1]!.length)}`;
+  if (line.includes('|') && /^[|:\-\s]+$/.test(line) && line.includes('-')) {
+    return line.replace(/\|/g, '\\|'); // GFM table delimiter row
+  }
+  return line;
+}
+
+/**
+ * Joins code-span-aware segments back into text, applying `prose` to the parts outside code.
+ * Code spans keep their content; their line endings become spaces (as CommonMark reads them).
+ */
+function mapProse(markdown: string, prose: (text: string) => string): string {
+  return splitCode(markdown)
+    .map((s) => (s.code ? s.text.replace(/\n/g, ' ') : prose(s.text)))
+    .join('');
+}
+
+/**
+ * Keeps a note body as Markdown for one inline position (a list item, a quote, a table-free
+ * paragraph): emphasis, code and links survive; raw HTML and anything that would open a block
+ * are escaped; line breaks become hard breaks inside the same paragraph.
+ */
+export function markdownInline(markdown: string): string {
+  const text = mapProse(cleanText(markdown), neutraliseHtml);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .map(neutraliseLineStart);
+  return lines
+    .map((line, i) => {
+      if (i === lines.length - 1) return closeTrailingBackslash(line);
+      // An odd run of trailing backslashes already makes a hard break.
+      return /(?:^|[^\\])(?:\\\\)*\\$/.test(line) ? line : `${line}\\`;
+    })
+    .join('\n');
+}
+
+/** A final unescaped backslash would escape whatever the template writes next. */
+function closeTrailingBackslash(line: string): string {
+  return /(?:^|[^\\])(?:\\\\)*\\$/.test(line) ? `${line}\\` : line;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * Keeps user Markdown (intro, outro, abstract) as blocks: raw HTML is escaped outside code, an
+ * unclosed fence is closed, so nothing the user typed can swallow or restyle what follows it.
+ */
+export function markdownBlock(markdown: string): string {
+  const lines = cleanText(markdown).replace(/\s+$/, '').split('\n');
+  const out: string[] = [];
+  let fence: string | null = null;
+  let prose: string[] = [];
+  const flush = () => {
+    if (prose.length) out.push(...mapProse(prose.join('\n'), neutraliseHtml).split('\n'));
+    prose = [];
+  };
+  for (const line of lines) {
+    const m = FENCE.exec(line);
+    if (fence) {
+      out.push(line);
+      if (m?.[1] && m[1][0] === fence[0] && m[1].length >= fence.length && !line.slice(m[0].length).trim()) {
+        fence = null;
+      }
+      continue;
+    }
+    if (m?.[1] && !(m[1][0] === '`' && line.slice(m[0].length).includes('`'))) {
+      flush();
+      fence = m[1];
+      out.push(line);
+      continue;
+    }
+    prose.push(line);
+  }
+  flush();
+  if (fence) out.push(fence);
+  const text = out.join('\n').replace(/^\n+/, '');
+  return closeTrailingBackslash(text);
+}
+
+/**
+ * A URL safe to put in a Markdown link destination `(…)`: http(s) only (no `javascript:`),
+ * with the characters that would end or confuse the destination percent-encoded. `''` when unsafe.
+ */
+export function safeUrl(raw: string | undefined | null): string {
+  if (!raw) return '';
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return '';
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return '';
+  return url.href.replace(
+    /[()<>\\\s`'"]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
+}
+
+/**
+ * Tidies rendered Markdown: no runs of blank lines (outside fenced code), no trailing spaces
+ * on blank lines, exactly one final newline.
+ */
+export function tidyMarkdown(markdown: string): string {
+  const out: string[] = [];
+  let fence: string | null = null;
+  let blank = 0;
+  for (const raw of markdown.split('\n')) {
+    const m = FENCE.exec(raw);
+    if (fence) {
+      out.push(raw);
+      if (m?.[1] && m[1][0] === fence[0] && m[1].length >= fence.length) fence = null;
+      continue;
+    }
+    if (m?.[1]) fence = m[1];
+    const line = raw.replace(/[ \t]+$/, (s) => (s.length >= 2 && raw.trim() ? s : ''));
+    if (!line.trim()) {
+      blank++;
+      if (blank > 1 || out.length === 0) continue;
+      out.push('');
+      continue;
+    }
+    blank = 0;
+    out.push(line);
+  }
+  while (out.length && out[out.length - 1] === '') out.pop();
+  return `${out.join('\n')}\n`;
+}

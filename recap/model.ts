@@ -1,0 +1,292 @@
+/**
+ * The recap model: what a template sees. Every string in it is already safe Markdown for where a
+ * template puts it — plain text escaped, note bodies kept as inline Markdown without raw HTML,
+ * URLs limited to http(s) and encoded for a link destination — so no template can produce
+ * broken Markdown from what the user typed.
+ */
+import type { EventRecord, NoteKind, NoteRecord, TalkRecord } from '../storage/types';
+import { clock, isDay, longDate, timeRange, wallClock, weekdayOf } from './dates';
+import { escapeMarkdown, markdownBlock, markdownInline, safeUrl } from './markdown';
+
+/** Which notes of a talk go into the recap. `all` leaves out to-dos, which are private. */
+export type Include = 'all' | 'takeaways' | 'quotes';
+
+export interface TalkOptions {
+  include: Include;
+  thumbnails: boolean;
+}
+
+export const DEFAULT_TALK_OPTIONS: TalkOptions = { include: 'all', thumbnails: false };
+
+export interface RecapTalkInput {
+  talk: TalkRecord;
+  notes: NoteRecord[];
+  options?: Partial<TalkOptions>;
+}
+
+export interface RecapInput {
+  /** The user's title; absent or blank → "{event}: {weekday}". */
+  title?: string;
+  intro?: string;
+  outro?: string;
+  event?: EventRecord;
+  /** YYYY-MM-DD at the venue. */
+  day?: string;
+  talks: RecapTalkInput[];
+  /** Where the Markdown finds a thumbnail: a path in the zip, an object URL in the preview. */
+  thumbnailUrl?: (blobId: string) => string | undefined;
+}
+
+export interface SlideModel {
+  index: number;
+  number: number;
+  label: string;
+  title: string;
+}
+
+export interface NoteModel {
+  id: string;
+  kind: NoteKind;
+  /** The whole body as inline Markdown. */
+  body: string;
+  /** The body without the `#tags` it ends with (they go to the closing tag line). */
+  text: string;
+  tags: string[];
+  slide: SlideModel | null;
+  time: number | null;
+  time_label: string;
+  quote: string;
+  thumbnail: string;
+  created_at: string;
+  talk_title: string;
+}
+
+export interface SlideGroupModel extends SlideModel {
+  thumbnail: string;
+  notes: NoteModel[];
+}
+
+export interface TalkModel {
+  id: string;
+  title: string;
+  speakers: { name: string; url: string; affiliation: string }[];
+  speaker_names: string;
+  speaker_links: string;
+  byline: string;
+  starts_at: string;
+  ends_at: string;
+  day: string;
+  weekday: string;
+  time: string;
+  room: string;
+  track: string;
+  url: string;
+  slides_url: string;
+  video_url: string;
+  abstract: string;
+  tags: string[];
+  notes: NoteModel[];
+  takeaways: NoteModel[];
+  quotes: NoteModel[];
+  questions: NoteModel[];
+  todos: NoteModel[];
+  others: NoteModel[];
+  slides: SlideGroupModel[];
+  unanchored: NoteModel[];
+}
+
+export interface RecapModel {
+  title: string;
+  intro: string;
+  outro: string;
+  event: { name: string; url: string; location: string } | null;
+  day: string;
+  weekday: string;
+  date: string;
+  talks: TalkModel[];
+  tags: string[];
+  takeaways: NoteModel[];
+  note_count: number;
+}
+
+/** "A", "A and B", "A, B and C". */
+export function joinNames(names: string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+const TRAILING_TAGS = /(?:^|\s+)(?:#[\p{L}\p{M}\p{N}_-]+\s*)+$/u;
+
+/** Notes of one talk the options let in, oldest first, without trashed ones. */
+export function selectNotes(notes: NoteRecord[], include: Include): NoteRecord[] {
+  const wanted = (k: NoteKind) =>
+    include === 'all' ? k !== 'todo' : include === 'takeaways' ? k === 'takeaway' : k === 'quote';
+  return notes
+    .filter((n) => !n.deletedAt && wanted(n.kind))
+    .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The venue-local day of a talk, from its start time. */
+export function talkDay(talk: TalkRecord, event?: EventRecord): string {
+  return wallClock(talk.startsAt, talk.timezone ?? event?.timezone)?.day ?? '';
+}
+
+/** The title a recap gets when the user gave none: "{event}: {weekday}". */
+export function defaultTitle(input: Pick<RecapInput, 'event' | 'day' | 'talks'>): string {
+  const day = recapDay(input);
+  const weekday = day ? weekdayOf(day) : '';
+  const name = input.event?.name.trim() ?? '';
+  if (name && weekday) return `${name}: ${weekday}`;
+  if (name) return name;
+  if (day) return longDate(day);
+  if (input.talks.length === 1 && input.talks[0]) return input.talks[0].talk.title;
+  return 'Talk notes';
+}
+
+/** The recap's day: the one chosen, else the one day all its talks share. */
+export function recapDay(input: Pick<RecapInput, 'event' | 'day' | 'talks'>): string {
+  if (isDay(input.day)) return input.day;
+  const days = new Set(input.talks.map((t) => talkDay(t.talk, input.event)));
+  const [only] = days;
+  return days.size === 1 && only && isDay(only) ? only : '';
+}
+
+function noteModel(note: NoteRecord, talkTitle: string, thumbnail: string): NoteModel {
+  const slide = note.anchor?.slide;
+  const stripped = note.body.replace(TRAILING_TAGS, '');
+  return {
+    id: note.id,
+    kind: note.kind,
+    body: markdownInline(note.body),
+    text: stripped.trim() ? markdownInline(stripped) : '',
+    tags: note.tags.map(escapeMarkdown),
+    slide: slide
+      ? {
+          index: slide.index,
+          number: slide.index + 1,
+          label: escapeMarkdown(slide.label || String(slide.index + 1)),
+          title: escapeMarkdown(slide.title ?? ''),
+        }
+      : null,
+    time: note.anchor?.time ?? null,
+    time_label: note.anchor?.time === undefined ? '' : clock(note.anchor.time),
+    quote: escapeMarkdown(note.anchor?.quote?.exact ?? ''),
+    thumbnail,
+    created_at: new Date(note.createdAt).toISOString(),
+    talk_title: talkTitle,
+  };
+}
+
+/** A thumbnail reference, encoded like any link destination. */
+function imageRef(url: string | undefined): string {
+  if (!url) return '';
+  return url.replace(
+    /[()<>\\\s`'"]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
+}
+
+function slideGroups(notes: NoteModel[]): SlideGroupModel[] {
+  const groups = new Map<number, SlideGroupModel>();
+  for (const n of notes) {
+    if (!n.slide) continue;
+    let g = groups.get(n.slide.index);
+    if (!g) {
+      g = { ...n.slide, thumbnail: '', notes: [] };
+      groups.set(n.slide.index, g);
+    }
+    if (!g.title && n.slide.title) g.title = n.slide.title;
+    if (!g.thumbnail && n.thumbnail) g.thumbnail = n.thumbnail;
+    g.notes.push(n);
+  }
+  return [...groups.values()].sort((a, b) => a.index - b.index);
+}
+
+function talkModel(input: RecapTalkInput, recap: RecapInput): TalkModel {
+  const { talk } = input;
+  const options = { ...DEFAULT_TALK_OPTIONS, ...input.options };
+  const title = escapeMarkdown(talk.title);
+  const thumb = (n: NoteRecord) =>
+    options.thumbnails && n.thumbnailId ? imageRef(recap.thumbnailUrl?.(n.thumbnailId)) : '';
+  const notes = selectNotes(input.notes, options.include).map((n) => noteModel(n, title, thumb(n)));
+  const speakers = talk.speakers
+    .filter((s) => s.name.trim())
+    .map((s) => ({
+      name: escapeMarkdown(s.name),
+      url: safeUrl(s.url),
+      affiliation: escapeMarkdown(
+        'affiliation' in s && typeof s.affiliation === 'string' ? s.affiliation : '',
+      ),
+    }));
+  const tz = talk.timezone ?? recap.event?.timezone;
+  const day = talkDay(talk, recap.event);
+  const time = timeRange(talk.startsAt, talk.endsAt, tz);
+  const speakerLinks = joinNames(speakers.map((s) => (s.url ? `[${s.name}](${s.url})` : s.name)));
+  const room = escapeMarkdown(talk.room ?? '');
+  const ofKind = (k: NoteKind) => notes.filter((n) => n.kind === k);
+  return {
+    id: talk.id,
+    title,
+    speakers,
+    speaker_names: joinNames(speakers.map((s) => s.name)),
+    speaker_links: speakerLinks,
+    byline: [speakerLinks, time, room].filter(Boolean).join(' · '),
+    starts_at: talk.startsAt ?? '',
+    ends_at: talk.endsAt ?? '',
+    day,
+    weekday: isDay(day) ? weekdayOf(day) : '',
+    time,
+    room,
+    track: escapeMarkdown(talk.track ?? ''),
+    url: safeUrl(talk.url),
+    slides_url: safeUrl(talk.slidesUrl),
+    video_url: safeUrl(talk.videoUrl),
+    abstract: talk.abstract ? markdownBlock(talk.abstract) : '',
+    tags: talk.tags.map(escapeMarkdown),
+    notes,
+    takeaways: ofKind('takeaway'),
+    quotes: ofKind('quote'),
+    questions: ofKind('question'),
+    todos: ofKind('todo'),
+    others: ofKind('note'),
+    slides: slideGroups(notes),
+    unanchored: notes.filter((n) => !n.slide),
+  };
+}
+
+/** Raw (unescaped) tags of a recap, first seen first: each talk's notes, then the talk's own tags. */
+export function recapTags(input: RecapInput): string[] {
+  const seen = new Set<string>();
+  for (const t of input.talks) {
+    const include = t.options?.include ?? DEFAULT_TALK_OPTIONS.include;
+    for (const n of selectNotes(t.notes, include)) for (const tag of n.tags) seen.add(tag);
+    for (const tag of t.talk.tags) seen.add(tag);
+  }
+  return [...seen];
+}
+
+/** Builds what templates see from talks, notes and the recap's own fields. */
+export function buildRecapModel(input: RecapInput): RecapModel {
+  const day = recapDay(input);
+  const talks = input.talks.map((t) => talkModel(t, input));
+  const event = input.event
+    ? {
+        name: escapeMarkdown(input.event.name),
+        url: safeUrl(input.event.url),
+        location: escapeMarkdown(input.event.location ?? ''),
+      }
+    : null;
+  return {
+    title: escapeMarkdown(input.title?.trim() ? input.title : defaultTitle(input)),
+    intro: input.intro?.trim() ? markdownBlock(input.intro) : '',
+    outro: input.outro?.trim() ? markdownBlock(input.outro) : '',
+    event,
+    day,
+    weekday: day ? weekdayOf(day) : '',
+    date: day ? longDate(day) : '',
+    talks,
+    tags: recapTags(input).map(escapeMarkdown),
+    takeaways: talks.flatMap((t) => t.takeaways),
+    note_count: talks.reduce((sum, t) => sum + t.notes.length, 0),
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * Renders a recap model through a Liquid template. liquidjs interprets templates without `eval`
+ * or `new Function` (extension pages forbid both); strict filters and variables turn a typo into
+ * an error that names its line, and an error never yields a blank post.
+ */
+import { Liquid, type Template } from 'liquidjs';
+import { tidyMarkdown } from './markdown';
+import type { RecapModel } from './model';
+
+export interface TemplateError {
+  message: string;
+  /** 1-based position in the template source, when the error has one. */
+  line?: number;
+  column?: number;
+}
+
+export type RenderResult = { ok: true; markdown: string } | { ok: false; error: TemplateError };
+
+const engine = new Liquid({
+  strictFilters: true,
+  strictVariables: true,
+  ownPropertyOnly: true,
+  // Templates never read files: `include`/`render` find nothing rather than reach a disk or the network.
+  relativeReference: false,
+  fs: {
+    exists: async () => false,
+    existsSync: () => false,
+    readFile: async (f) => Promise.reject(new Error(`No such template: ${f}`)),
+    readFileSync: (f) => {
+      throw new Error(`No such template: ${f}`);
+    },
+    resolve: (_root, file) => file,
+    contains: async () => false,
+    sep: '/',
+  },
+  // A template that loops forever or builds huge strings stops instead of freezing the page.
+  renderLimit: 2_000,
+  memoryLimit: 64_000_000,
+  parseLimit: 1_000_000,
+});
+
+const parsed = new Map<string, Template[]>();
+
+/** Parses a template once; the last 20 sources stay cached. */
+function parse(source: string): Template[] {
+  let t = parsed.get(source);
+  if (!t) {
+    t = engine.parse(source);
+    if (parsed.size >= 20) parsed.delete(parsed.keys().next().value as string);
+    parsed.set(source, t);
+  }
+  return t;
+}
+
+/** Turns a liquidjs error into a message with the template line it points at. */
+export function templateError(e: unknown): TemplateError {
+  const err = e as { message?: unknown; token?: { getPosition?: () => [number, number] } };
+  const message = typeof err?.message === 'string' ? err.message : String(e);
+  const pos = err?.token?.getPosition?.();
+  const clean = message.replace(/, line:\d+, col:\d+$/, '');
+  return pos ? { message: clean, line: pos[0], column: pos[1] } : { message: clean };
+}
+
+/** Checks a template's syntax (not its variables) without rendering it. */
+export function checkTemplate(source: string): TemplateError | null {
+  try {
+    parse(source);
+    return null;
+  } catch (e) {
+    return templateError(e);
+  }
+}
+
+/** Renders the model; Markdown out, or an error with its line. */
+export function renderTemplate(source: string, model: RecapModel): RenderResult {
+  try {
+    const out = engine.renderSync(parse(source), { recap: model, talks: model.talks });
+    const markdown = tidyMarkdown(String(out));
+    if (!markdown.trim()) {
+      return {
+        ok: false,
+        error: { message: 'The template produced an empty post: it writes nothing for these talks.' },
+      };
+    }
+    return { ok: true, markdown };
+  } catch (e) {
+    return { ok: false, error: templateError(e) };
+  }
+}

@@ -1,0 +1,128 @@
+/** Recaps repository, and the reads that gather talks and notes for the composer. */
+import type { RecapInput } from '../recap/model';
+import { talkDay } from '../recap/model';
+import { getDb } from './db';
+import { newId } from './ids';
+import type { EventRecord, NoteRecord, RecapRecord, TalkRecord } from './types';
+
+export type RecapFields = Omit<RecapRecord, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt'>;
+
+/** Saves a new recap. */
+export async function createRecap(fields: RecapFields): Promise<RecapRecord> {
+  const now = Date.now();
+  const recap: RecapRecord = { ...fields, id: newId(now), createdAt: now, updatedAt: now };
+  await getDb().recaps.add(recap);
+  return recap;
+}
+
+/** Changes a recap; `updatedAt` always moves forward (newer wins in imports and sync). */
+export async function updateRecap(id: string, patch: Partial<RecapFields>): Promise<RecapRecord> {
+  const db = getDb();
+  return db.transaction('rw', db.recaps, async () => {
+    const old = await db.recaps.get(id);
+    if (!old) throw new Error('That recap no longer exists.');
+    const next: RecapRecord = { ...old, ...patch, updatedAt: Math.max(Date.now(), old.updatedAt + 1) };
+    await db.recaps.put(next);
+    return next;
+  });
+}
+
+/** Moves a recap to the trash. */
+export async function trashRecap(id: string): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', db.recaps, async () => {
+    const now = Date.now();
+    await db.recaps.update(id, { deletedAt: now, updatedAt: now });
+  });
+}
+
+/** One recap, or undefined when gone or trashed. */
+export async function getRecap(id: string): Promise<RecapRecord | undefined> {
+  const r = await getDb().recaps.get(id);
+  return r && !r.deletedAt ? r : undefined;
+}
+
+/** Saved recaps, most recently changed first. */
+export async function listRecaps(): Promise<RecapRecord[]> {
+  const all = await getDb().recaps.orderBy('updatedAt').reverse().toArray();
+  return all.filter((r) => !r.deletedAt);
+}
+
+/** Events, by name, without trashed ones. */
+export async function listEvents(): Promise<EventRecord[]> {
+  const all = await getDb().events.orderBy('name').toArray();
+  return all.filter((e) => !e.deletedAt);
+}
+
+/** Live notes of one talk, oldest first. */
+export async function notesOfTalk(talkId: string): Promise<NoteRecord[]> {
+  const notes = await getDb().notes.where('talkId').equals(talkId).sortBy('createdAt');
+  return notes.filter((n) => !n.deletedAt);
+}
+
+/** Talks worth a recap: the user wrote a note on them or starred them. Ordered by start time. */
+async function attended(talks: TalkRecord[]): Promise<TalkRecord[]> {
+  const db = getDb();
+  const live = talks.filter((t) => !t.deletedAt);
+  const withNotes = await Promise.all(
+    live.map(
+      async (t) =>
+        t.starredAt !== undefined ||
+        (await db.notes
+          .where('talkId')
+          .equals(t.id)
+          .filter((n) => !n.deletedAt)
+          .count()) > 0,
+    ),
+  );
+  return live
+    .filter((_, i) => withNotes[i])
+    .sort((a, b) => (a.startsAt ?? '').localeCompare(b.startsAt ?? '') || a.title.localeCompare(b.title));
+}
+
+/** Attended talks of an event, grouped by venue-local day (YYYY-MM-DD, '' for talks without a time). */
+export async function attendedByDay(eventId: string): Promise<Map<string, TalkRecord[]>> {
+  const db = getDb();
+  const [event, talks] = await Promise.all([
+    db.events.get(eventId),
+    db.talks.where('eventId').equals(eventId).toArray(),
+  ]);
+  const days = new Map<string, TalkRecord[]>();
+  for (const t of await attended(talks)) {
+    const day = talkDay(t, event);
+    days.set(day, [...(days.get(day) ?? []), t]);
+  }
+  return new Map([...days].sort(([a], [b]) => (a || '9').localeCompare(b || '9')));
+}
+
+/** Attended talks of an event on one venue-local day, in start order. */
+export async function talksForDay(eventId: string, day: string): Promise<TalkRecord[]> {
+  return (await attendedByDay(eventId)).get(day) ?? [];
+}
+
+/** Every live talk the user has notes on or starred, newest first (for picking any talks). */
+export async function attendedTalks(limit = 500): Promise<TalkRecord[]> {
+  const talks = await getDb().talks.orderBy('startsAt').reverse().limit(limit).toArray();
+  return (await attended(talks)).reverse();
+}
+
+/** Reads what a recap shows: its event, its talks in its order, their notes. */
+export async function loadRecapInput(
+  recap: Pick<RecapRecord, 'title' | 'eventId' | 'day' | 'talkIds' | 'intro' | 'outro' | 'talkOptions'>,
+): Promise<RecapInput> {
+  const db = getDb();
+  const [event, talks] = await Promise.all([
+    recap.eventId ? db.events.get(recap.eventId) : Promise.resolve(undefined),
+    db.talks.bulkGet(recap.talkIds),
+  ]);
+  const present = talks.filter((t): t is TalkRecord => !!t && !t.deletedAt);
+  const notes = await Promise.all(present.map((t) => notesOfTalk(t.id)));
+  return {
+    title: recap.title,
+    intro: recap.intro,
+    outro: recap.outro,
+    event: event && !event.deletedAt ? event : undefined,
+    day: recap.day,
+    talks: present.map((talk, i) => ({ talk, notes: notes[i] ?? [], options: recap.talkOptions?.[talk.id] })),
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * The golden test: three Wednesday talks of Red Hat Summit 2012, seeded into the database, gathered
+ * the way the composer gathers them and composed through "Day recap", equal to the committed file.
+ * `UPDATE_GOLDEN=1 npx vitest run tests/unit/recap/golden.test.ts` rewrites it (then read the diff).
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { composeRecap } from '../../../recap/compose';
+import { getDb } from '../../../storage/db';
+import { attendedByDay, loadRecapInput, talksForDay } from '../../../storage/recaps';
+import { EVENT, NOTES, RECAP_INTRO, TALKS } from '../../fixtures/recap/summit-2012';
+
+const GOLDEN = new URL('../../fixtures/recap/red-hat-summit-2012-wednesday.md', import.meta.url);
+
+async function seed() {
+  const db = getDb();
+  await db.events.add(EVENT);
+  await db.talks.bulkAdd(TALKS);
+  await db.notes.bulkAdd(NOTES);
+}
+
+describe('Day recap golden file', () => {
+  it('gathers the Wednesday talks in start order', async () => {
+    await seed();
+    const days = await attendedByDay(EVENT.id);
+    expect([...days.keys()]).toEqual(['2012-06-27', '2012-06-28']);
+    const talks = await talksForDay(EVENT.id, '2012-06-27');
+    expect(talks.map((t) => t.title)).toEqual([
+      'GlusterFS and Red Hat Storage: the roadmap',
+      'SELinux for Mere Mortals',
+      'Tuning RHEL 6 for 40 Gb/s networks',
+    ]);
+  });
+
+  it('composes Red Hat Summit 2012: Wednesday equal to the golden file', async () => {
+    await seed();
+    const talks = await talksForDay(EVENT.id, '2012-06-27');
+    const input = await loadRecapInput({
+      title: '',
+      eventId: EVENT.id,
+      day: '2012-06-27',
+      talkIds: talks.map((t) => t.id),
+      intro: RECAP_INTRO,
+    });
+    const result = composeRecap(input);
+    if (!result.ok) throw new Error(result.error.message);
+    if (process.env.UPDATE_GOLDEN === '1' || !existsSync(GOLDEN)) writeFileSync(GOLDEN, result.markdown);
+    expect(result.markdown).toBe(readFileSync(GOLDEN, 'utf8'));
+    expect(result.markdown.startsWith('# Red Hat Summit 2012: Wednesday\n')).toBe(true);
+  });
+});
