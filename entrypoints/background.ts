@@ -3,9 +3,11 @@ import { browser } from 'wxt/browser';
 import { parseCapture } from '../capture/schema';
 import { onMessage } from '../messaging/protocol';
 import { captureTab } from '../platform/capture-service';
+import { editNote, saveNoteFromPopup, setTrashed } from '../platform/note-service';
 import { openPanel } from '../platform/panel';
 import { forgetTabCapture, saveTabCapture } from '../platform/tab-captures';
 import { captureThumbnail } from '../platform/thumbnail';
+import { countNotesForUrl, knownTags } from '../storage/notes';
 
 export default defineBackground(() => {
   onMessage('captureChanged', async ({ data, sender }) => {
@@ -22,6 +24,12 @@ export default defineBackground(() => {
     if (!tab?.active || tab.windowId === undefined) return null; // only the visible tab can be shot
     return captureThumbnail(tab.windowId, data.rect);
   });
+
+  onMessage('saveNote', ({ data }) => saveNoteFromPopup(data.body, data.capture));
+  onMessage('editNote', ({ data }) => editNote(data.id, data.body));
+  onMessage('trashNote', ({ data }) => setTrashed(data.id, data.restore));
+  onMessage('countNotes', ({ data }) => countNotesForUrl(data.url));
+  onMessage('knownTags', () => knownTags());
 
   onMessage('openSidePanel', ({ data }) => openPanel(data.tabId, data.windowId));
 

@@ -20,6 +20,8 @@ export interface Rect {
   height: number;
 }
 
+export type SaveNoteResult = { ok: true; id: string } | { ok: false; error: string };
+
 export interface ProtocolMap {
   /** Content script → background: what the page shows changed (slide flipped, navigation). */
   captureChanged(capture: PageCapture): void;
@@ -30,6 +32,19 @@ export interface ProtocolMap {
   captureTab(data: { tabId: number }): PageCapture | null;
   /** Extension page → background: a thumbnail of the visible tab, cropped to `rect`; returns a blob id. */
   captureThumbnail(data: { tabId: number; rect?: Rect }): string | null;
+  /**
+   * Popup → background: file a note on the captured page. The popup stays free of the database
+   * (it opens faster); errors come back as a message meant for the user.
+   */
+  saveNote(data: { body: string; capture: PageCapture; tabId?: number }): SaveNoteResult;
+  /** Extension page → background: edit a note's body (tags and kind re-derived). */
+  editNote(data: { id: string; body: string }): SaveNoteResult;
+  /** Extension page → background: move a note to the trash, or take it back out. */
+  trashNote(data: { id: string; restore?: boolean }): SaveNoteResult;
+  /** Popup → background: how many live notes a page (canonical URL) has. */
+  countNotes(data: { url: string }): number;
+  /** Popup → background: every tag in use, for autocompletion. */
+  knownTags(): string[];
   /** Extension page → background: open the side panel (Chrome) or sidebar (Firefox) for a tab. */
   openSidePanel(data: { tabId?: number; windowId?: number }): void;
 }

@@ -1,14 +1,15 @@
-/** The popup: what this tab is, a note box, how many notes the page has, and the way to the side panel. */
+/**
+ * The popup: what this tab is, a note box, how many notes the page has, and the way to the side panel.
+ * It talks to storage through the background (typed messages), so it never loads the database itself.
+ */
 import { useEffect, useState } from 'preact/hooks';
 import { CaptureSummary } from '../../components/CaptureSummary';
 import { NoteComposer } from '../../components/NoteComposer';
 import { Toast, type ToastState } from '../../components/Toast';
-import { useLive } from '../../components/useLive';
+import { sendMessage } from '../../messaging/protocol';
 import { openPanel } from '../../platform/panel';
 import { type TabInfo, targetTab } from '../../platform/tabs';
 import { useTabCapture } from '../../platform/use-tab-capture';
-import { fileNote } from '../../storage/file-note';
-import { countNotesForUrl, knownTags } from '../../storage/notes';
 
 export function App() {
   const [tab, setTab] = useState<TabInfo | null | undefined>(undefined);
@@ -19,8 +20,15 @@ export function App() {
   const captured = useTabCapture(tab?.id);
   const capture = captured.status === 'ready' ? captured.capture : null;
   const url = capture?.url;
-  const count = useLive(() => (url ? countNotesForUrl(url) : Promise.resolve(0)), [url]);
-  const tags = useLive(knownTags, []);
+  const [count, setCount] = useState<number | undefined>(undefined);
+  const [tags, setTags] = useState<string[]>([]);
+  const refreshCount = () => {
+    if (url) void sendMessage('countNotes', { url }).then(setCount, () => setCount(undefined));
+  };
+  useEffect(refreshCount, [url]);
+  useEffect(() => {
+    void sendMessage('knownTags', undefined).then(setTags, () => setTags([]));
+  }, []);
 
   if (tab === null || (captured.status === 'ready' && !capture)) {
     return (
@@ -37,17 +45,19 @@ export function App() {
       {capture ? <CaptureSummary capture={capture} /> : <p class="text-sm text-muted">Reading the page…</p>}
       <NoteComposer
         autoFocus
-        knownTags={tags.status === 'ready' ? tags.value : []}
+        knownTags={tags}
         onEscape={() => window.close()}
         onSave={async (body) => {
           if (!capture) throw new Error('Still reading the page: try again in a moment.');
-          await fileNote(body, capture);
+          const saved = await sendMessage('saveNote', { body, capture, tabId: tab?.id });
+          if (!saved.ok) throw new Error(saved.error);
           setToast({ message: 'Note saved' });
+          refreshCount();
         }}
       />
       <footer class="flex items-center justify-between gap-2">
         <p class="text-sm text-muted" data-testid="page-note-count">
-          {count.status === 'ready' ? notesOnPage(count.value) : ' '}
+          {count === undefined ? ' ' : notesOnPage(count)}
         </p>
         <button
           type="button"

@@ -1,9 +1,12 @@
 /** The side panel: notes on this page, and all notes. */
 import { useState } from 'preact/hooks';
+import { lazyView } from '../../components/lazy';
 import { Toast, type ToastState } from '../../components/Toast';
-import { AllNotes } from './AllNotes';
 import { Tabs } from './Tabs';
 import { ThisPage } from './ThisPage';
+
+// Every view but "This page" loads on first use (see components/lazy.tsx).
+const AllNotes = lazyView(() => import('./AllNotes').then((m) => m.AllNotes));
 
 const VIEWS = [
   { id: 'page', label: 'This page' },

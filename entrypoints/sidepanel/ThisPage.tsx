@@ -4,9 +4,9 @@ import { NoteComposer } from '../../components/NoteComposer';
 import { NoteItem } from '../../components/NoteItem';
 import type { ToastState } from '../../components/Toast';
 import { useLive } from '../../components/useLive';
+import { sendMessage } from '../../messaging/protocol';
 import { useFollowedTab } from '../../platform/use-followed-tab';
 import { useTabCapture } from '../../platform/use-tab-capture';
-import { fileNote } from '../../storage/file-note';
 import { knownTags, notesForUrl } from '../../storage/notes';
 import { useNoteActions } from './useNoteActions';
 
@@ -30,7 +30,9 @@ export function ThisPage({ notify }: { notify: (t: ToastState) => void }) {
       <NoteComposer
         knownTags={tags.status === 'ready' ? tags.value : []}
         onSave={async (body) => {
-          await fileNote(body, capture);
+          // Filed by the background, like the popup's notes: one writer path for new notes.
+          const saved = await sendMessage('saveNote', { body, capture, tabId: tab?.id });
+          if (!saved.ok) throw new Error(saved.error);
         }}
       />
       {notes.status === 'ready' && notes.value.length === 0 && (

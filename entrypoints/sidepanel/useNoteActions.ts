@@ -1,21 +1,31 @@
-/** Edit and delete-with-undo, shared by the panel's note lists. */
+/** Edit and delete-with-undo, shared by the panel's note lists. Writes go through the background. */
 import type { ToastState } from '../../components/Toast';
-import { restoreNote, trashNote, updateNote } from '../../storage/notes';
+import { sendMessage } from '../../messaging/protocol';
 import type { NoteRecord } from '../../storage/types';
 
 export function useNoteActions(notify: (t: ToastState) => void) {
+  const trash = (id: string, restore: boolean) => sendMessage('trashNote', { id, restore });
   return {
     onEdit: async (id: string, body: string) => {
-      await updateNote(id, { body });
+      const result = await sendMessage('editNote', { id, body });
+      if (!result.ok) throw new Error(result.error);
     },
     onDelete: (note: NoteRecord) => {
-      void trashNote(note.id).then(
-        () =>
-          notify({
-            message: 'Note moved to trash',
-            action: { label: 'Undo', run: () => void restoreNote(note.id) },
-          }),
-        () => notify({ message: 'The note could not be deleted.' }),
+      void trash(note.id, false).then((r) =>
+        notify(
+          r.ok
+            ? {
+                message: 'Note moved to trash',
+                action: {
+                  label: 'Undo',
+                  run: () =>
+                    void trash(note.id, true).then((back) => {
+                      if (!back.ok) notify({ message: back.error });
+                    }),
+                },
+              }
+            : { message: r.error },
+        ),
       );
     },
   };

@@ -1,0 +1,41 @@
+/**
+ * Background side of the note messages. Notes are created, edited and trashed here, one writer for
+ * the surfaces that show them (they read live with Dexie). Failures come back as a message for the user.
+ */
+import { parseCapture } from '../capture/schema';
+import type { SaveNoteResult } from '../messaging/protocol';
+import { fileNote } from '../storage/file-note';
+import { NoteValidationError } from '../storage/note-rules';
+import { restoreNote, trashNote, updateNote } from '../storage/notes';
+
+async function attempt(what: string, run: () => Promise<string>): Promise<SaveNoteResult> {
+  try {
+    return { ok: true, id: await run() };
+  } catch (e) {
+    if (e instanceof NoteValidationError) return { ok: false, error: e.message };
+    return {
+      ok: false,
+      error: `The note could not be ${what}: ${e instanceof Error ? e.message : String(e)}`,
+    };
+  }
+}
+
+/** Files a note on the page a capture describes (validated again here: it may come from a page). */
+export async function saveNoteFromPopup(body: string, rawCapture: unknown): Promise<SaveNoteResult> {
+  const capture = parseCapture(rawCapture);
+  if (!capture) return { ok: false, error: 'This page could not be read, so the note has nowhere to go.' };
+  return attempt('saved', async () => (await fileNote(body, capture)).id);
+}
+
+/** Edits a note's body. */
+export function editNote(id: string, body: string): Promise<SaveNoteResult> {
+  return attempt('saved', async () => (await updateNote(id, { body })).id);
+}
+
+/** Moves a note to the trash or restores it. */
+export function setTrashed(id: string, restore = false): Promise<SaveNoteResult> {
+  return attempt(restore ? 'restored' : 'deleted', async () => {
+    await (restore ? restoreNote(id) : trashNote(id));
+    return id;
+  });
+}
