@@ -72,6 +72,9 @@ export interface PageCapture {
   slideRect?: { x: number; y: number; width: number; height: number };
 }
 
+/** Fetches a same-origin JSON document; rejects on any failure. */
+export type FetchJson = (url: string) => Promise<unknown>;
+
 /**
  * One capture adapter: one small file per platform, registered in one list.
  * `capture` may return a partial capture; the pipeline fills url/title/kind defaults.
@@ -82,4 +85,9 @@ export interface CaptureAdapter {
   matches(url: URL, doc: Document): boolean;
   /** Reads the page. May throw; the pipeline catches and falls through to the next adapter. */
   capture(doc: Document, url: URL): Partial<PageCapture> | null;
+  /**
+   * Fills a capture in from machine-readable data the page links (a JSON alternate). Async, so the
+   * pipeline calls it only when a fetch is allowed; must resolve (never reject) to a capture. Optional.
+   */
+  enrich?(capture: PageCapture, doc: Document, fetchJson: FetchJson): Promise<PageCapture>;
 }

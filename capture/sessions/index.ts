@@ -1,4 +1,25 @@
-/** Session-page and metadata adapters, one file each, tried in this order. */
+/** Session-page and metadata adapters, one file each, tried in this order: platforms first, then schema.org, then Open Graph. */
 import type { CaptureAdapter } from '../types';
+import { fosdemAdapter } from './fosdem';
+import { indicoAdapter } from './indico';
+import { jsonLdAdapter } from './jsonld';
+import { microdataAdapter } from './microdata';
+import { openGraphAdapter } from './opengraph';
+import { pretalxAdapter } from './pretalx';
+import { schedAdapter } from './sched';
+import { sessionizeAdapter } from './sessionize';
+import { vimeoAdapter } from './vimeo';
+import { youtubeAdapter } from './youtube';
 
-export const SESSION_ADAPTERS: readonly CaptureAdapter[] = [];
+export const SESSION_ADAPTERS: readonly CaptureAdapter[] = [
+  pretalxAdapter,
+  fosdemAdapter,
+  indicoAdapter,
+  schedAdapter,
+  sessionizeAdapter,
+  youtubeAdapter,
+  vimeoAdapter,
+  jsonLdAdapter,
+  microdataAdapter,
+  openGraphAdapter,
+];

@@ -1,0 +1,55 @@
+/**
+ * Sessionize embeds (`<div id="sessionize" class="sessionize-wrapper">` on a conference's own site):
+ * `li.sz-session[data-sessionid]` with `.sz-session__title`, `.sz-session__speakers li[data-speakerid]`,
+ * `.sz-session__room[data-roomid]`, `.sz-session__time[data-sztz="Kind|…|{start}|{end}"]` and
+ * `.sz-session__description`. The open modal (or a page with one session) is the talk; a list of
+ * sessions is a schedule the user can star from.
+ */
+import { normalizeDateTime } from '../time';
+import type { CaptureAdapter, Speaker, TalkRef } from '../types';
+import { buildTalk, firstText, mediaLinks } from './common';
+import { MAX_SCHEDULE } from './schema-event';
+
+function talkOf(el: Element, base: string): TalkRef | undefined {
+  const parts = (el.querySelector('.sz-session__time')?.getAttribute('data-sztz') ?? '').split('|');
+  // The embed carries instants with an offset (or Z); a bare local time has no zone to go with it.
+  const startsAt = normalizeDateTime(parts[2]?.trim());
+  const endsAt = normalizeDateTime(parts[3]?.trim());
+  const speakers: Speaker[] = [...el.querySelectorAll('.sz-session__speakers li')].map((li) => ({
+    name: (li.textContent ?? '').trim(),
+  }));
+  const media = mediaLinks(el.querySelectorAll('a[href]'), base);
+  return buildTalk(
+    {
+      title: firstText(el, '.sz-session__title', 500),
+      speakers,
+      startsAt,
+      endsAt,
+      room: firstText(el, '.sz-session__room', 200),
+      track: firstText(el, '.sz-session__tags li, .sz-session__categories li', 200),
+      abstract: el.querySelector('.sz-session__description')?.textContent ?? '',
+      ...media,
+    },
+    base,
+  );
+}
+
+export const sessionizeAdapter: CaptureAdapter = {
+  id: 'sessionize',
+  matches: (_url, doc) => doc.querySelector('.sz-session[data-sessionid], .sz-session') !== null,
+  capture(doc, url) {
+    const base = url.href;
+    const open = doc.querySelector('.sz-modal-container .sz-session, .sz-modal .sz-session');
+    const sessions = [...doc.querySelectorAll('.sz-session[data-sessionid]:not(.sz-session--service)')];
+    const single = open ?? (sessions.length === 1 ? sessions[0] : undefined);
+    const talk = single ? talkOf(single, base) : undefined;
+    if (talk) return { kind: 'session', platform: 'sessionize', talk };
+    const schedule: TalkRef[] = [];
+    for (const el of sessions) {
+      if (schedule.length >= MAX_SCHEDULE) break;
+      const t = talkOf(el, base);
+      if (t) schedule.push(t);
+    }
+    return schedule.length ? { kind: 'page', platform: 'sessionize', schedule } : null;
+  },
+};
