@@ -1,0 +1,39 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { capturePage } from '../../../capture';
+import type { CaptureAdapter } from '../../../capture/types';
+
+describe('capturePage', () => {
+  it('gives every page at least a page capture with its canonical URL and Open Graph title', () => {
+    document.head.innerHTML = '<title>Doc title</title><meta property="og:title" content="OG title">';
+    expect(capturePage(document, 'https://e.org/p?utm_source=x#a', [])).toEqual({
+      url: 'https://e.org/p',
+      title: 'OG title',
+      kind: 'page',
+      platform: 'page',
+    });
+  });
+
+  it('skips an adapter that throws and never throws itself', () => {
+    const throwing: CaptureAdapter = {
+      id: 'boom',
+      matches: () => true,
+      capture: () => {
+        throw new Error('page broke us');
+      },
+    };
+    const working: CaptureAdapter = {
+      id: 'ok',
+      matches: () => true,
+      capture: () => ({ kind: 'slides', platform: 'ok' }),
+    };
+    const out = capturePage(document, 'https://e.org/d', [throwing, working]);
+    expect(out.platform).toBe('ok');
+    expect(() => capturePage(document, 'not a url', [throwing])).not.toThrow();
+  });
+
+  it('treats markup in the title as text', () => {
+    document.head.innerHTML = '<title>&lt;img src=x onerror=alert(1)&gt;   Talk</title>';
+    expect(capturePage(document, 'https://e.org/', []).title).toBe('<img src=x onerror=alert(1)> Talk');
+  });
+});
