@@ -140,7 +140,7 @@ export function NoteComposer({ knownTags, onSave, placeholder, autoFocus, onEsca
         </p>
       ) : (
         <p id="note-hint" class="text-xs text-muted">
-          Ctrl+Enter saves · #tags file it · Esc closes
+          Ctrl+Enter saves · #tags file it{onEscape ? ' · Esc closes' : ''}
         </p>
       )}
       <div class="flex justify-end">

@@ -26,9 +26,8 @@ export function App() {
     if (url) void sendMessage('countNotes', { url }).then(setCount, () => setCount(undefined));
   };
   useEffect(refreshCount, [url]);
-  useEffect(() => {
-    void sendMessage('knownTags', undefined).then(setTags, () => setTags([]));
-  }, []);
+  const refreshTags = () => void sendMessage('knownTags', undefined).then(setTags, () => setTags([]));
+  useEffect(refreshTags, []);
 
   if (tab === null || (captured.status === 'ready' && !capture)) {
     return (
@@ -53,6 +52,7 @@ export function App() {
           if (!saved.ok) throw new Error(saved.error);
           setToast({ message: 'Note saved' });
           refreshCount();
+          refreshTags();
         }}
       />
       <footer class="flex items-center justify-between gap-2">

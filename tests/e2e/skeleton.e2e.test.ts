@@ -62,9 +62,24 @@ describe('walking skeleton in Chromium', () => {
       .poll(() => notes.getByRole('listitem').filter({ hasText: 'for small files' }).count())
       .toBe(1);
 
-    // Accessibility of both surfaces, in their populated state.
-    expect(await axeViolations(popup)).toEqual([]);
-    expect(await axeViolations(panel)).toEqual([]);
+    // Accessibility of both surfaces, in their populated state, in light and dark.
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme });
+      await panel.emulateMedia({ colorScheme });
+      expect(await axeViolations(popup)).toEqual([]);
+      expect(await axeViolations(panel)).toEqual([]);
+    }
+
+    // The README's screenshots come from this run.
+    await popup.emulateMedia({ colorScheme: 'light' });
+    await box.fill('Geo-replication is async: plan for #GlusterFS 3.3 #stor');
+    await popup.locator('main').screenshot({ path: 'docs/screenshots/popup.png' });
+    await box.fill('');
+    await panel.setViewportSize({ width: 400, height: 640 });
+    await panel.emulateMedia({ colorScheme: 'dark' });
+    await panel.screenshot({ path: 'docs/screenshots/sidepanel-dark.png' });
+    await panel.emulateMedia({ colorScheme: 'light' });
+    await panel.screenshot({ path: 'docs/screenshots/sidepanel.png' });
 
     // Relaunch on the same profile: the note is still there.
     const profileDir = session.profileDir;
