@@ -1,0 +1,156 @@
+/**
+ * The library's browse levels: events → days → talks, plus notes on no talk grouped by page, and
+ * the kind views. Each level is read when it is opened, with counts of live notes.
+ */
+import { getDb } from './db';
+import { eventTalkIds, trashedIds } from './library';
+import type { EventRecord, NoteKind, TalkRecord } from './types';
+
+export interface EventRow {
+  event: EventRecord;
+  talks: number;
+  notes: number;
+}
+
+export interface DayRow {
+  /** `YYYY-MM-DD` as at the venue, or `''` for talks without a time. */
+  day: string;
+  talkIds: string[];
+  notes: number;
+}
+
+export interface TalkRow {
+  talk: TalkRecord;
+  notes: number;
+}
+
+export interface PageRow {
+  url: string;
+  title: string;
+  notes: number;
+  /** Id of the page's newest note (lists are newest first). */
+  latestId: string;
+}
+
+/** The venue's calendar day of a talk (its ISO time carries the venue's offset). */
+export function talkDay(talk: Pick<TalkRecord, 'startsAt'>): string {
+  return /^\d{4}-\d{2}-\d{2}/.exec(talk.startsAt ?? '')?.[0] ?? '';
+}
+
+async function notesOnTalks(talkIds: string[], trashed: Set<string>): Promise<number> {
+  if (!talkIds.length) return 0;
+  const ids = await getDb().notes.where('talkId').anyOf(talkIds).primaryKeys();
+  return ids.filter((id) => !trashed.has(id)).length;
+}
+
+/** Every event, newest first, with its talks and notes counted. */
+export async function listEvents(): Promise<EventRow[]> {
+  const db = getDb();
+  const [events, trashed] = await Promise.all([db.events.toArray(), trashedIds()]);
+  const rows = await Promise.all(
+    events
+      .filter((e) => !e.deletedAt)
+      .map(async (event) => {
+        const talkIds = await eventTalkIds(event.id);
+        return { event, talks: talkIds.length, notes: await notesOnTalks(talkIds, trashed) };
+      }),
+  );
+  return rows.sort(
+    (a, b) =>
+      (b.event.startDate ?? '').localeCompare(a.event.startDate ?? '') ||
+      b.event.createdAt - a.event.createdAt,
+  );
+}
+
+/** Events for pickers: id and name, newest first (no counting). */
+export async function eventChoices(): Promise<{ id: string; name: string }[]> {
+  const events = await getDb().events.toArray();
+  return events
+    .filter((e) => !e.deletedAt)
+    .sort((a, b) => (b.startDate ?? '').localeCompare(a.startDate ?? '') || b.createdAt - a.createdAt)
+    .map((e) => ({ id: e.id, name: e.name }));
+}
+
+async function talksOfEvent(eventId: string): Promise<TalkRecord[]> {
+  const talks = await getDb().talks.where('eventId').equals(eventId).toArray();
+  return talks.filter((t) => !t.deletedAt);
+}
+
+/** The days of an event, in order, with their talks (undated talks last). */
+export async function eventDays(eventId: string): Promise<DayRow[]> {
+  const [talks, trashed] = await Promise.all([talksOfEvent(eventId), trashedIds()]);
+  const byDay = new Map<string, string[]>();
+  for (const t of talks) {
+    const day = talkDay(t);
+    byDay.set(day, [...(byDay.get(day) ?? []), t.id]);
+  }
+  const days = [...byDay.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
+  return Promise.all(
+    days.map(async (day) => {
+      const talkIds = byDay.get(day) ?? [];
+      return { day, talkIds, notes: await notesOnTalks(talkIds, trashed) };
+    }),
+  );
+}
+
+/** The talks of an event (on one day, when given), by start time, with note counts. */
+export async function talksOn(eventId: string, day?: string): Promise<TalkRow[]> {
+  const [talks, trashed] = await Promise.all([talksOfEvent(eventId), trashedIds()]);
+  const chosen = talks
+    .filter((t) => day === undefined || talkDay(t) === day)
+    .sort((a, b) => (a.startsAt ?? '').localeCompare(b.startsAt ?? '') || a.title.localeCompare(b.title));
+  return Promise.all(chosen.map(async (talk) => ({ talk, notes: await notesOnTalks([talk.id], trashed) })));
+}
+
+/** Reads one talk. */
+export function getTalk(id: string): Promise<TalkRecord | undefined> {
+  return getDb().talks.get(id);
+}
+
+/** Reads one event. */
+export function getEvent(id: string): Promise<EventRecord | undefined> {
+  return getDb().events.get(id);
+}
+
+/**
+ * Pages with notes on no talk, newest first. Walks the `url` index by key only (no note records),
+ * then reads one note per page for its title.
+ */
+export async function untalkedPages(): Promise<PageRow[]> {
+  const db = getDb();
+  const [talked, trashed] = await Promise.all([
+    db.notes
+      .orderBy('talkId')
+      .primaryKeys()
+      .then((ids) => new Set(ids)),
+    trashedIds(),
+  ]);
+  const pages = new Map<string, { notes: number; latestId: string }>();
+  await db.notes.orderBy('url').eachKey((url, cursor) => {
+    const id = String(cursor.primaryKey);
+    if (talked.has(id) || trashed.has(id)) return;
+    const page = pages.get(String(url));
+    if (!page) pages.set(String(url), { notes: 1, latestId: id });
+    else {
+      page.notes++;
+      if (id > page.latestId) page.latestId = id;
+    }
+  });
+  const rows = [...pages].map(([url, p]) => ({ url, title: '', ...p }));
+  rows.sort((a, b) => (a.latestId < b.latestId ? 1 : -1));
+  const latest = await db.notes.bulkGet(rows.map((r) => r.latestId));
+  latest.forEach((n, i) => {
+    const row = rows[i];
+    if (row) row.title = n?.pageTitle || row.url;
+  });
+  return rows;
+}
+
+/** Live notes of one kind (for the "Questions for the speaker" and "To do" entries). */
+export async function countKind(kind: NoteKind): Promise<number> {
+  const [ids, trashed] = await Promise.all([
+    getDb().notes.where('kind').equals(kind).primaryKeys(),
+    trashedIds(),
+  ]);
+  return ids.filter((id) => !trashed.has(id)).length;
+}

@@ -1,0 +1,78 @@
+/**
+ * The trash: notes deleted by the user wait here (a `deletedAt` mark, visible to sync) until they
+ * are restored or the trash is emptied. Emptying deletes for good, with their thumbnails.
+ */
+import { getDb } from './db';
+import type { NoteRecord } from './types';
+
+/** Deletes notes and the thumbnails no remaining note uses (inside the caller's transaction). */
+async function dropForGood(gone: readonly NoteRecord[]): Promise<void> {
+  const db = getDb();
+  await db.notes.bulkDelete(gone.map((n) => n.id));
+  const thumbs = [...new Set(gone.map((n) => n.thumbnailId).filter((t): t is string => Boolean(t)))];
+  if (!thumbs.length) return;
+  const stillUsed = new Set((await db.notes.where('thumbnailId').anyOf(thumbs).keys()).map(String));
+  await db.blobs.bulkDelete(thumbs.filter((t) => !stillUsed.has(t)));
+}
+
+/** How many notes are in the trash. */
+export function trashCount(): Promise<number> {
+  return getDb().notes.where('deletedAt').above(0).count();
+}
+
+/** One window of the trash, most recently deleted first. */
+export function trashedNotes(offset: number, limit: number): Promise<NoteRecord[]> {
+  return getDb().notes.where('deletedAt').above(0).reverse().offset(offset).limit(limit).toArray();
+}
+
+/** Moves notes to the trash in one transaction. */
+export async function trashNotes(ids: readonly string[]): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', db.notes, async () => {
+    const now = Date.now();
+    const notes = await db.notes.bulkGet([...ids]);
+    const live = notes.filter((n): n is NoteRecord => Boolean(n && !n.deletedAt));
+    await db.notes.bulkPut(
+      live.map((n) => ({ ...n, deletedAt: now, updatedAt: Math.max(now, n.updatedAt + 1) })),
+    );
+  });
+}
+
+/** Takes notes out of the trash in one transaction; returns how many came back. */
+export async function restoreNotes(ids: readonly string[]): Promise<number> {
+  const db = getDb();
+  return db.transaction('rw', db.notes, async () => {
+    const now = Date.now();
+    const notes = await db.notes.bulkGet([...ids]);
+    const back = notes
+      .filter((n): n is NoteRecord => Boolean(n?.deletedAt))
+      .map(({ deletedAt: _gone, ...rest }) => ({ ...rest, updatedAt: Math.max(now, rest.updatedAt + 1) }));
+    await db.notes.bulkPut(back);
+    return back.length;
+  });
+}
+
+/**
+ * Deletes trashed notes for good (all of them, or those trashed before `before`), and the
+ * thumbnails no live note uses any more. Returns how many notes went.
+ */
+export async function emptyTrash(before = Number.POSITIVE_INFINITY): Promise<number> {
+  const db = getDb();
+  return db.transaction('rw', db.notes, db.blobs, async () => {
+    const gone = await db.notes.where('deletedAt').between(0, before, false, false).toArray();
+    if (!gone.length) return 0;
+    await dropForGood(gone);
+    return gone.length;
+  });
+}
+
+/** Deletes the given trashed notes for good (live notes are left alone). */
+export async function deleteForever(ids: readonly string[]): Promise<number> {
+  const db = getDb();
+  return db.transaction('rw', db.notes, db.blobs, async () => {
+    const notes = await db.notes.bulkGet([...ids]);
+    const gone = notes.filter((n): n is NoteRecord => Boolean(n?.deletedAt));
+    await dropForGood(gone);
+    return gone.length;
+  });
+}
