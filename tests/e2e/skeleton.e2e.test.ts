@@ -127,4 +127,21 @@ describe('walking skeleton in Chromium', () => {
       .poll(() => chips.evaluateAll((els) => els.map((e) => e.textContent)))
       .toEqual(expect.arrayContaining(['производительность', '日本語']));
   });
+
+  it("opens the real side panel from the popup's button", async () => {
+    const pageUrl = server.url('/talk.html?panel');
+    const page = await session.context.newPage();
+    await page.goto(pageUrl);
+    const popup = await session.openPage('popup.html', { tabId: await session.tabIdOf(pageUrl) });
+    const panels = () =>
+      popup.evaluate(
+        async () =>
+          (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL' as chrome.runtime.ContextType] }))
+            .length,
+      );
+    expect(await panels()).toBe(0);
+    await popup.getByRole('button', { name: 'Open side panel' }).click();
+    await expect.poll(panels).toBe(1);
+    await expect.poll(() => popup.getByRole('status').textContent()).not.toContain('could not be opened');
+  });
 });
