@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'wxt';
+import { contentScriptMatches, KNOWN_HOST_MATCHES } from './capture/hosts';
 
 /** Local origins the end-to-end build may capture without a user gesture (never in release builds). */
 const E2E_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
@@ -26,6 +27,18 @@ export default defineConfig({
     // tree-shakes. Every bundle of ours imports this one copy.
     resolve: { alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }] },
   }),
+  hooks: {
+    // The static detector is an unlisted script (no content-script runtime, no polyfill) listed here.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts ??= [];
+      manifest.content_scripts.push({
+        matches: contentScriptMatches(e2e),
+        js: ['detector.js'],
+        all_frames: true,
+        run_at: 'document_idle',
+      });
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Talkmarks',
     description: 'Notes on tech talks, filed under the slide, talk and event — recaps in minutes.',
@@ -41,7 +54,9 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { optional_permissions: ['https://*/*', 'http://*/*'] }
       : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
-    host_permissions: e2e ? E2E_HOSTS : [],
+    // Known hosts: the detector asks the background to inject the capture module there (the same
+    // hosts its content script already covers, so no new install warning).
+    host_permissions: [...KNOWN_HOST_MATCHES, ...(e2e ? E2E_HOSTS : [])],
     action: { default_title: 'Talkmarks: note this talk' },
     commands: commands(browser),
     ...(browser === 'firefox'

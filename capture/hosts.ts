@@ -5,6 +5,7 @@
 export const KNOWN_HOST_MATCHES = [
   'https://speakerdeck.com/*',
   'https://www.slideshare.net/*',
+  'https://*.slideshare.net/*',
   'https://docs.google.com/presentation/*',
   'https://sched.com/*',
   'https://*.sched.com/*',
@@ -13,6 +14,7 @@ export const KNOWN_HOST_MATCHES = [
   'https://indico.cern.ch/*',
   'https://fosdem.org/*',
   'https://www.youtube.com/*',
+  'https://www.youtube-nocookie.com/*',
   'https://vimeo.com/*',
   'https://player.vimeo.com/*',
 ];

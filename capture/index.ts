@@ -6,8 +6,9 @@
 import { pageAdapter } from './metadata/page';
 import { ADAPTERS } from './registry';
 import { cleanText } from './text';
-import type { CaptureAdapter, PageCapture } from './types';
+import type { CaptureAdapter, GotoTarget, PageCapture } from './types';
 import { canonicalUrl, cleanUrl } from './url';
+import { VIDEO_ADAPTERS } from './video';
 
 function tryAdapter(adapter: CaptureAdapter, doc: Document, url: URL): Partial<PageCapture> | null {
   try {
@@ -35,11 +36,53 @@ export function capturePage(
   } catch {
     base = { url: cleanUrl(href), title: '', kind: 'page', platform: 'page' };
   }
+  let result: PageCapture | undefined;
   for (const adapter of adapters) {
     const found = tryAdapter(adapter, doc, url);
-    if (found) return { ...base, ...withoutEmpty(found) };
+    if (found) {
+      result = { ...base, ...withoutEmpty(found) };
+      break;
+    }
   }
-  return { ...base, ...withoutEmpty(tryAdapter(pageAdapter, doc, url) ?? {}) };
+  result ??= { ...base, ...withoutEmpty(tryAdapter(pageAdapter, doc, url) ?? {}) };
+  return adapters === ADAPTERS ? withVideo(result, doc, url) : result;
+}
+
+/** Adds the video position (YouTube, Vimeo) to whatever the page adapters found about the talk. */
+function withVideo(capture: PageCapture, doc: Document, url: URL): PageCapture {
+  for (const adapter of VIDEO_ADAPTERS) {
+    const found = tryAdapter(adapter, doc, url);
+    if (!found) continue;
+    const merged: PageCapture = { ...capture, kind: capture.kind === 'slides' ? 'slides' : 'video' };
+    if (capture.platform === 'page' || capture.platform === 'opengraph' || capture.platform === 'jsonld')
+      merged.platform = found.platform ?? capture.platform;
+    if (found.url) merged.url = found.url;
+    if (found.video) merged.video = found.video;
+    if (found.slideRect && !capture.slideRect) merged.slideRect = found.slideRect;
+    return merged;
+  }
+  return capture;
+}
+
+/**
+ * Brings the page back to where a note was taken: the first adapter that matches the page and can
+ * navigate does it. Never throws; false when no adapter could.
+ */
+export function gotoTarget(doc: Document, href: string, target: GotoTarget): boolean {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return false;
+  }
+  for (const adapter of [...VIDEO_ADAPTERS, ...ADAPTERS]) {
+    try {
+      if (adapter.goto && adapter.matches(url, doc) && adapter.goto(doc, url, target)) return true;
+    } catch {
+      // a page that broke the platform's DOM: try the next adapter
+    }
+  }
+  return false;
 }
 
 function withoutEmpty(part: Partial<PageCapture>): Partial<PageCapture> {

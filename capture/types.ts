@@ -90,4 +90,15 @@ export interface CaptureAdapter {
    * pipeline calls it only when a fetch is allowed; must resolve (never reject) to a capture. Optional.
    */
   enrich?(capture: PageCapture, doc: Document, fetchJson: FetchJson): Promise<PageCapture>;
+  /**
+   * Brings the page back to a slide (or video time) a note was filed under, the way the platform
+   * allows (hash, `?slide=N`, seeking the video). Returns false when it cannot. Optional.
+   */
+  goto?(doc: Document, url: URL, target: GotoTarget): boolean;
+}
+
+/** Where a note points: its slide anchor and/or its video time. */
+export interface GotoTarget {
+  slide?: { index: number; label: string };
+  time?: number;
 }

@@ -18,6 +18,12 @@ export function watchPage(win: Window, onChange: () => void, signal: AbortSignal
   const opts = { signal, capture: true, passive: true };
   for (const type of ['hashchange', 'popstate', 'load', ...DECK_EVENTS])
     win.addEventListener(type, schedule, opts);
+  // Media events don't bubble, but the capture phase on the document sees a player's seeks.
+  for (const type of ['seeked', 'loadedmetadata', 'pause'])
+    win.document.addEventListener(type, schedule, opts);
+  // In-app navigation by pushState (Slidev, YouTube, SlideShare) fires no event but the Navigation API's.
+  const nav = (win as unknown as { navigation?: EventTarget }).navigation;
+  nav?.addEventListener?.('currententrychange', schedule, opts);
   win.document.addEventListener('keyup', schedule, opts);
   win.document.addEventListener('click', schedule, opts);
   try {

@@ -1,4 +1,5 @@
 /** One note: its text (as text, never HTML), tags and time; edit in place; delete with undo. */
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { NoteRecord } from '../storage/types';
 import { formatWhen } from './format';
@@ -11,9 +12,11 @@ interface Props {
   onEdit: (id: string, body: string) => Promise<void>;
   onDelete: (note: NoteRecord) => void;
   showPage?: boolean;
+  /** Shown first instead of the plain slide line (the deck view: thumbnail and a link to the slide). */
+  lead?: ComponentChildren;
 }
 
-export function NoteItem({ note, onEdit, onDelete, showPage }: Props) {
+export function NoteItem({ note, onEdit, onDelete, showPage, lead }: Props) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(note.body);
   const [error, setError] = useState('');
@@ -37,7 +40,8 @@ export function NoteItem({ note, onEdit, onDelete, showPage }: Props) {
       data-note-id={note.id}
       aria-label={`Note: ${note.body.slice(0, 60)}`}
     >
-      {note.anchor?.slide && (
+      {lead}
+      {!lead && note.anchor?.slide && (
         <p class="text-xs font-medium text-muted">
           Slide {note.anchor.slide.label}
           {note.anchor.slide.title ? ` — ${note.anchor.slide.title}` : ''}

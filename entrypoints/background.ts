@@ -2,11 +2,11 @@
 import { browser } from 'wxt/browser';
 import { parseCapture } from '../capture/schema';
 import { onMessage } from '../messaging/protocol';
-import { captureTab } from '../platform/capture-service';
+import { captureTab, injectIntoFrame } from '../platform/capture-service';
 import { editNote, saveNoteFromPopup, setTrashed } from '../platform/note-service';
 import { openPanel } from '../platform/panel';
 import { forgetTabCapture, saveTabCapture } from '../platform/tab-captures';
-import { captureThumbnail } from '../platform/thumbnail';
+import { thumbnailOfTab } from '../platform/thumbnail';
 import { countNotesForUrl, knownTags } from '../storage/notes';
 
 export default defineBackground(() => {
@@ -18,14 +18,13 @@ export default defineBackground(() => {
   });
 
   onMessage('captureTab', ({ data }) => captureTab(data.tabId));
-
-  onMessage('captureThumbnail', async ({ data }) => {
-    const tab = await browser.tabs.get(data.tabId).catch(() => undefined);
-    if (!tab?.active || tab.windowId === undefined) return null; // only the visible tab can be shot
-    return captureThumbnail(tab.windowId, data.rect);
+  onMessage('loadCapture', async ({ sender }) => {
+    if (sender.tab?.id !== undefined) await injectIntoFrame(sender.tab.id, sender.frameId ?? 0);
   });
 
-  onMessage('saveNote', ({ data }) => saveNoteFromPopup(data.body, data.capture));
+  onMessage('captureThumbnail', ({ data }) => thumbnailOfTab(data.tabId, data.rect));
+
+  onMessage('saveNote', ({ data }) => saveNoteFromPopup(data.body, data.capture, data.tabId));
   onMessage('editNote', ({ data }) => editNote(data.id, data.body));
   onMessage('trashNote', ({ data }) => setTrashed(data.id, data.restore));
   onMessage('countNotes', ({ data }) => countNotesForUrl(data.url));

@@ -1,37 +1,75 @@
 /**
- * The capture content script: answers `{ type: 'talkmarks:capture' }` with what the page shows and
- * reports changes (navigation, slide flips) to the background. Runs statically on known hosts and is
- * injected on a user gesture elsewhere; a second injection into the same page is a no-op.
+ * The capture module: answers `{ type: 'talkmarks:capture' }` with what the page shows, follows the
+ * page (slide flips, navigation) and reports changes, and answers `{ type: 'talkmarks:goto' }` by
+ * bringing the deck or video back to a note's slide or time. Not in the manifest: the static
+ * detector has it injected where an adapter matches, the background injects it on a user gesture,
+ * and it is registered for the sites the user enabled. A second injection into a frame is a no-op.
+ * Frames other than the top one (embedded players) report to their parent instead of the background.
  */
-import { capturePage } from '../capture';
-import { contentScriptMatches } from '../capture/hosts';
+import { capturePage, gotoTarget } from '../capture';
+import { listenToFrames, mergeFrames, postToParent } from '../capture/frames';
+import type { GotoTarget, PageCapture } from '../capture/types';
 import { watchPage } from '../capture/watch';
 import { sendMessage } from '../messaging/protocol';
 
 const FLAG = '__talkmarksCapture';
 
+/** What decides "changed": the video time counts in 5-second steps, so a playing video is not a stream of reports. */
+function changeKey(capture: PageCapture): string {
+  if (!capture.video) return JSON.stringify(capture);
+  const step = Math.floor(capture.video.currentTime / 5);
+  return JSON.stringify({ ...capture, video: { ...capture.video, currentTime: step } });
+}
+
 export default defineContentScript({
-  matches: contentScriptMatches(__TALKMARKS_E2E__),
-  runAt: 'document_idle',
+  registration: 'runtime',
+  matches: [],
   main(ctx) {
     const scope = window as unknown as Record<string, unknown>;
     if (scope[FLAG]) return;
     scope[FLAG] = true;
+    const isTop = window === window.top;
 
-    const current = () => capturePage(document, location.href);
-    browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
-      if ((message as { type?: unknown } | null)?.type !== 'talkmarks:capture') return undefined;
-      sendResponse(current());
-      return true;
-    });
     let last = '';
     const report = () => {
       const capture = current();
-      const json = JSON.stringify(capture);
-      if (json === last) return; // only real changes cross to the background
-      last = json;
-      void sendMessage('captureChanged', capture).catch(() => undefined);
+      const key = changeKey(capture);
+      if (key === last) return; // only real changes cross to the background
+      last = key;
+      if (isTop) void sendMessage('captureChanged', capture).catch(() => undefined);
+      else postToParent(window, capture);
     };
+    const reportAgain = () => {
+      last = ''; // a parent that just started listening wants the current state
+      report();
+    };
+    const frames = listenToFrames(window, report, isTop ? null : reportAgain, ctx.signal);
+    const current = (): PageCapture => {
+      const own = capturePage(document, location.href);
+      try {
+        return mergeFrames(own, frames.list());
+      } catch {
+        return own;
+      }
+    };
+
+    browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
+      const msg = message as { type?: unknown; target?: GotoTarget } | null;
+      if (msg?.type === 'talkmarks:capture') {
+        if (!isTop) return undefined; // the top frame answers for the tab, embeds included
+        sendResponse(current());
+        return true;
+      }
+      if (msg?.type === 'talkmarks:goto' && msg.target && typeof msg.target === 'object') {
+        const done = gotoTarget(document, location.href, msg.target);
+        if (done) sendResponse(true);
+        else if (isTop)
+          setTimeout(() => sendResponse(false), 300); // an embed's frame may answer first
+        else return undefined;
+        return true;
+      }
+      return undefined;
+    });
     watchPage(window, report, ctx.signal);
   },
 });

@@ -45,6 +45,11 @@ export interface ProtocolMap {
   countNotes(data: { url: string }): number;
   /** Popup → background: every tag in use, for autocompletion. */
   knownTags(): string[];
+  /**
+   * Static detector → background: this frame needs the capture module; inject it here. The detector
+   * sends this envelope by hand to stay tiny (entrypoints/detector.content.ts).
+   */
+  loadCapture(): void;
   /** Extension page → background: open the side panel (Chrome) or sidebar (Firefox) for a tab. */
   openSidePanel(data: { tabId?: number; windowId?: number }): void;
 }

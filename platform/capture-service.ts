@@ -9,7 +9,8 @@ import { cleanUrl } from '../capture/url';
 import { CAPTURE_REQUEST } from '../messaging/protocol';
 import { saveTabCapture } from './tab-captures';
 
-const CAPTURE_SCRIPT = '/content-scripts/capture.js';
+/** The capture module (entrypoints/capture.content.ts, registered at run time). */
+export const CAPTURE_SCRIPT = '/content-scripts/capture.js';
 
 async function askTab(tabId: number): Promise<unknown> {
   try {
@@ -25,6 +26,19 @@ async function inject(tabId: number): Promise<boolean> {
     return true;
   } catch {
     return false; // no permission for this page (chrome://, the store, no gesture)
+  }
+}
+
+/** Injects the capture module into one frame (the static detector asked for it); false when not allowed. */
+export async function injectIntoFrame(tabId: number, frameId: number): Promise<boolean> {
+  try {
+    await browser.scripting.executeScript({
+      target: { tabId, frameIds: [frameId] },
+      files: [CAPTURE_SCRIPT],
+    });
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -7,6 +7,7 @@ import type { SaveNoteResult } from '../messaging/protocol';
 import { fileNote } from '../storage/file-note';
 import { NoteValidationError } from '../storage/note-rules';
 import { restoreNote, trashNote, updateNote } from '../storage/notes';
+import { thumbnailOfTab } from './thumbnail';
 
 async function attempt(what: string, run: () => Promise<string>): Promise<SaveNoteResult> {
   try {
@@ -21,10 +22,16 @@ async function attempt(what: string, run: () => Promise<string>): Promise<SaveNo
 }
 
 /** Files a note on the page a capture describes (validated again here: it may come from a page). */
-export async function saveNoteFromPopup(body: string, rawCapture: unknown): Promise<SaveNoteResult> {
+export async function saveNoteFromPopup(
+  body: string,
+  rawCapture: unknown,
+  tabId?: number,
+): Promise<SaveNoteResult> {
   const capture = parseCapture(rawCapture);
   if (!capture) return { ok: false, error: 'This page could not be read, so the note has nowhere to go.' };
-  return attempt('saved', async () => (await fileNote(body, capture)).id);
+  // A note on a slide or a video moment gets a thumbnail of what the tab shows, when it is visible.
+  const thumbnail = tabId === undefined ? undefined : () => thumbnailOfTab(tabId, capture.slideRect);
+  return attempt('saved', async () => (await fileNote(body, capture, { thumbnail })).id);
 }
 
 /** Edits a note's body. */

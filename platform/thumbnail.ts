@@ -26,6 +26,13 @@ export async function captureThumbnail(windowId: number, rect?: Rect): Promise<s
   return putImage(blob, width, height);
 }
 
+/** A thumbnail of a tab's slide when that tab is the visible one of its window; null otherwise. */
+export async function thumbnailOfTab(tabId: number, rect?: Rect): Promise<string | null> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  if (!tab?.active || tab.windowId === undefined) return null; // only the visible tab can be shot
+  return captureThumbnail(tab.windowId, rect).catch(() => null);
+}
+
 /** The crop in screenshot pixels from a rect in viewport fractions; the whole shot when none is known. */
 export function clampRect(rect: Rect | undefined, w: number, h: number): Rect {
   if (!rect || !(rect.width > 0) || !(rect.height > 0)) return { x: 0, y: 0, width: w, height: h };

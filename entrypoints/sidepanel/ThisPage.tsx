@@ -8,6 +8,7 @@ import { sendMessage } from '../../messaging/protocol';
 import { useFollowedTab } from '../../platform/use-followed-tab';
 import { useTabCapture } from '../../platform/use-tab-capture';
 import { knownTags, notesForUrl } from '../../storage/notes';
+import { DeckSection } from './DeckSection';
 import { useNoteActions } from './useNoteActions';
 
 export function ThisPage({ notify }: { notify: (t: ToastState) => void }) {
@@ -35,20 +36,26 @@ export function ThisPage({ notify }: { notify: (t: ToastState) => void }) {
           if (!saved.ok) throw new Error(saved.error);
         }}
       />
-      {notes.status === 'ready' && notes.value.length === 0 && (
-        <p class="text-sm text-muted">No notes on this page yet. What stood out?</p>
-      )}
-      {notes.status === 'error' && (
-        <p role="alert" class="text-sm text-danger">
-          Notes could not be read: {notes.error.message}
-        </p>
-      )}
-      {notes.status === 'ready' && notes.value.length > 0 && (
-        <ul class="flex flex-col gap-2" aria-label="Notes on this page">
-          {notes.value.map((n) => (
-            <NoteItem key={n.id} note={n} {...actions} />
-          ))}
-        </ul>
+      {capture.deck ? (
+        <DeckSection capture={{ ...capture, deck: capture.deck }} tabId={tab?.id} notify={notify} />
+      ) : (
+        <>
+          {notes.status === 'ready' && notes.value.length === 0 && (
+            <p class="text-sm text-muted">No notes on this page yet. What stood out?</p>
+          )}
+          {notes.status === 'error' && (
+            <p role="alert" class="text-sm text-danger">
+              Notes could not be read: {notes.error.message}
+            </p>
+          )}
+          {notes.status === 'ready' && notes.value.length > 0 && (
+            <ul class="flex flex-col gap-2" aria-label="Notes on this page">
+              {notes.value.map((n) => (
+                <NoteItem key={n.id} note={n} {...actions} />
+              ))}
+            </ul>
+          )}
+        </>
       )}
     </div>
   );

@@ -1,0 +1,17 @@
+/**
+ * The static content script on known hosts (and local pages in end-to-end builds): decides whether
+ * the page needs the capture module and asks the background to inject it into this frame. Built as
+ * an unlisted script and listed in the manifest by wxt.config.ts, so it carries no polyfill and no
+ * content-script runtime: the budget is 4 KB minified.
+ */
+import { detect } from '../capture/detector';
+
+export default defineUnlistedScript(() => {
+  const api = (globalThis as unknown as { chrome?: typeof chrome }).chrome;
+  if (!api?.runtime?.id) return;
+  detect(window, () => {
+    // The typed protocol's `loadCapture` envelope (messaging/protocol.ts), written out by hand.
+    const message = { id: 0, type: 'loadCapture', data: null, timestamp: Date.now() };
+    void Promise.resolve(api.runtime.sendMessage(message)).catch(() => undefined);
+  });
+});
