@@ -24,7 +24,9 @@ let session: ExtensionSession;
 
 beforeAll(async () => {
   server = await serveFixtures(['node_modules/reveal.js']);
-  session = await launchExtension();
+  // Lets the test click the toolbar button (CDP Extensions.triggerAction), which grants activeTab
+  // as a user's click does: tabs.captureVisibleTab (the thumbnail) needs that grant.
+  session = await launchExtension({ args: ['--enable-unsafe-extension-debugging'] });
 });
 afterAll(async () => {
   await session?.close(true);
@@ -46,6 +48,26 @@ async function openInWindow(path: string, query: Record<string, string | number>
   await opener.close();
   await page.waitForLoadState();
   return page;
+}
+
+/** Clicks the extension's toolbar button on the tab showing `url`, as a user would (opens the real popup). */
+async function clickAction(url: string): Promise<void> {
+  const browser = session.context.browser();
+  if (!browser) throw new Error('no browser handle');
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as {
+      targetInfos: { type: string; url: string; targetId: string }[];
+    };
+    const tab = targetInfos.find((t) => t.type === 'tab' && t.url === url);
+    if (!tab) throw new Error(`no tab target for ${url}`);
+    await cdp.send(
+      'Extensions.triggerAction' as never,
+      { id: session.extensionId, targetId: tab.targetId } as never,
+    );
+  } finally {
+    await cdp.detach();
+  }
 }
 
 async function captureUntil(tabId: number, accept: (c: Capture) => boolean): Promise<Capture> {
@@ -94,6 +116,7 @@ describe('reveal.js demo deck in Chromium', () => {
     const tabId = await session.tabIdOf(deck.url());
     await captureUntil(tabId, (c) => c.slide?.index === 3);
 
+    await clickAction(deck.url()); // the user opens Talkmarks on this tab: activeTab is granted
     const panel = await openInWindow('sidepanel.html', { tabId });
     await expect.poll(() => panel.getByTestId('current-slide').textContent()).toContain('Basement Level 1');
 
