@@ -1,0 +1,72 @@
+// @vitest-environment jsdom
+/**
+ * Hostile pages: markup in slide titles, 10,000 slides, a page that breaks the DOM methods capture
+ * uses (in a browser content scripts are isolated from such changes; here they share a world, the
+ * worst case). Capture returns plain, bounded data or less data, and never throws.
+ */
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { capturePage, gotoTarget } from '../../../../capture';
+import { parseCapture } from '../../../../capture/schema';
+import { fixtureDoc } from './load';
+
+describe('hostile decks', () => {
+  it('returns titles with markup as plain text, and keeps notes and scripts out of slide text', () => {
+    const url = 'http://127.0.0.1/titles.html';
+    const c = capturePage(fixtureDoc('hostile/titles.html', url), url);
+    expect(c.slide?.title).toBe(
+      '<img src=x onerror="window.pwned=1"><script>alert(1)</script> Why replicate?',
+    );
+    expect(c.slide?.text).not.toContain('speaker notes');
+    expect(c.slide?.text).not.toContain('window.fromSlide');
+    expect(parseCapture(JSON.parse(JSON.stringify(c)))).toEqual(c); // plain JSON, passes the schema
+  });
+
+  it('finds the current slide among 10,000 and bounds the text', () => {
+    const url = 'http://127.0.0.1/huge.html';
+    const parts: string[] = [];
+    for (let h = 0; h < 100; h++) {
+      parts.push(`<section${h === 99 ? ' class="present"' : ''}>`);
+      for (let v = 0; v < 100; v++)
+        parts.push(
+          `<section${h === 99 && v === 98 ? ' class="present"' : ''}><h2>S ${h}.${v}</h2><p>${h === 99 && v === 98 ? 'x '.repeat(5000) : 'text'}</p></section>`,
+        );
+      parts.push('</section>');
+    }
+    const doc = new JSDOM(`<div class="reveal"><div class="slides">${parts.join('')}</div></div>`, { url })
+      .window.document;
+    const started = performance.now();
+    const c = capturePage(doc, url);
+    const ms = performance.now() - started;
+    expect(c.slide).toMatchObject({ index: 9998, label: '100.99', title: 'S 99.98' });
+    expect(c.deck?.slideCount).toBe(10_000);
+    expect(c.slide?.text?.length).toBeLessThanOrEqual(4000);
+    expect(ms).toBeLessThan(1000); // jsdom; the 50 ms budget is measured in Chromium (bench/capture-slides.mjs)
+  });
+
+  it('never throws when the page broke the DOM methods adapters use', () => {
+    const url = 'http://127.0.0.1/dom-replaced.html#/1';
+    const win = new JSDOM(
+      '<title>t</title><div class="reveal"><div class="slides"><section><h2>A</h2></section><section class="present"><h2>B</h2></section></div></div>',
+      { url },
+    ).window;
+    const boom = () => {
+      throw new Error('page: replaced');
+    };
+    win.Document.prototype.querySelector = boom;
+    win.Element.prototype.querySelector = boom;
+    win.Element.prototype.getBoundingClientRect = boom;
+    Object.defineProperty(win.document, 'title', { get: boom });
+    expect(() => capturePage(win.document, url)).not.toThrow();
+    const c = capturePage(win.document, url);
+    expect(c.url).toBe('http://127.0.0.1/dom-replaced.html');
+    expect(['page', 'reveal']).toContain(c.platform);
+    expect(() => gotoTarget(win.document, url, { slide: { index: 0, label: '1' } })).not.toThrow();
+  });
+
+  it('gives a page capture for garbage URLs and empty documents', () => {
+    const doc = new JSDOM('').window.document;
+    expect(capturePage(doc, 'not a url')).toMatchObject({ kind: 'page' });
+    expect(capturePage(doc, 'http://127.0.0.1/')).toMatchObject({ kind: 'page', url: 'http://127.0.0.1/' });
+  });
+});
