@@ -1,6 +1,7 @@
 /** From talks and notes to a finished post: model → template → Markdown (+ front matter). */
 import { builtinTemplate, DEFAULT_TEMPLATE_ID } from './builtins';
 import { type FrontMatterStyle, frontMatter } from './front-matter';
+import { hasText } from './markdown';
 import { buildRecapModel, defaultTitle, type RecapInput, recapDay, recapTags } from './model';
 import { type RenderResult, renderTemplate } from './render';
 
@@ -18,7 +19,7 @@ export function composeRecap(input: RecapInput, options: ComposeOptions = {}): R
   if (!result.ok || style === 'none') return result;
   const day = recapDay(input);
   const fm = frontMatter(style, {
-    title: input.title?.trim() ? input.title : defaultTitle(input),
+    title: hasText(input.title) ? input.title : defaultTitle(input),
     date: day || undefined,
     tags: recapTags(input),
   });

@@ -7,8 +7,8 @@
  */
 import { splitCode } from './code-spans';
 
-/** Characters that mean something inline wherever they stand. */
-const INLINE_SPECIAL = /[\\`*_[\]<>|~]/g;
+/** Characters that mean something inline wherever they stand (`<` is handled apart). */
+const INLINE_SPECIAL = /[\\`*_[\]>|~]/g;
 
 /** Unpaired UTF-16 surrogates: they cannot be encoded, and some parsers reject them. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -20,6 +20,11 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 /** Makes text safe to encode: no lone surrogates, no control characters, `\n` line endings. */
 export function cleanText(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(LONE_SURROGATE, '\uFFFD').replace(CONTROL, '\uFFFD');
+}
+
+/** True when text reads as something: not only whitespace and control characters. */
+export function hasText(text: string | undefined): text is string {
+  return !!text && cleanText(text).trim() !== '';
 }
 
 /**
@@ -34,11 +39,14 @@ export function escapeMarkdown(text: string): string {
       .replace(INLINE_SPECIAL, '\\$&')
       // `&copy;` would become ©; a lone `&` is fine.
       .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
+      // An entity, not a backslash: a GFM autolink literal just before it would swallow a backslash.
+      .replace(/</g, '&lt;')
       // A `#` at the start opens a heading; after a space it may close one.
       .replace(/(^|\s)#/g, '$1\\#')
-      // GFM turns bare URLs and e-mail addresses into links; text must stay text.
-      .replace(/\b(https?|ftp)(?=:\/\/)/gi, '$1\\')
-      .replace(/\b(www)\./gi, '$1\\.')
+      // Keep GFM's tokenizer from starting an autolink literal, which would swallow the backslash
+      // escapes after it; GitHub may still link the URL, showing it exactly as typed.
+      .replace(/(https?|ftp)(?=:\/\/)/gi, '$1\\')
+      .replace(/(www)\./gi, '$1\\.')
       .replace(/([\w.+-])@(?=[\w-])/g, '$1\\@')
       // At the start of a line these open a list, a quote or a heading underline.
       .replace(/^([-+=])/, '\\$1')
@@ -55,21 +63,26 @@ function escapedAt(text: string, i: number): boolean {
 
 /** An autolink worth keeping: `<https://…>`, `<mailto:…>` or `<someone@example.org>`. */
 const SAFE_AUTOLINK =
-  /^<(?:(?:https?|mailto):[^\s<>]*|[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)>/i;
+  /^<(?:(?:https?|mailto):[^\s<>]*|[A-Za-z0-9][\w.+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)>/i;
 
-/** Escapes every `<` that would open raw HTML (a tag, comment, declaration or instruction). */
+/**
+ * Turns every `<` that would open raw HTML (a tag, comment, declaration or instruction) into
+ * `&lt;`. Not `\<`: a GFM autolink literal just before it would swallow the backslash. A `\<` the
+ * user typed becomes `&lt;` too, so it still reads as `<`.
+ */
 function neutraliseHtml(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (c === '<' && /[A-Za-z/!?]/.test(text[i + 1] ?? '') && !escapedAt(text, i)) {
-      const link = SAFE_AUTOLINK.exec(text.slice(i, i + 2048));
+    if (c === '<' && /[A-Za-z/!?]/.test(text[i + 1] ?? '')) {
+      const link = escapedAt(text, i) ? null : SAFE_AUTOLINK.exec(text.slice(i, i + 2048));
       if (link) {
         out += link[0];
         i += link[0].length - 1;
         continue;
       }
-      out += '\\<';
+      if (escapedAt(text, i)) out = out.slice(0, -1);
+      out += '&lt;';
       continue;
     }
     out += c;
@@ -82,7 +95,8 @@ function neutraliseLineStart(line: string): string {
   if (/^([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line)) return `\\${line}`; // thematic break
   if (/^(?:=+|-+)[ \t]*$/.test(line)) return `\\${line}`; // setext underline
   if (/^#{1,6}(?:[ \t]|$)/.test(line)) return `\\${line}`;
-  if (/^(?:>|[-+*](?:[ \t]|$)|`{3,}|~{3,})/.test(line)) return `\\${line}`;
+  // A backtick fence opener has no backtick after it (else it is a code span, left alone).
+  if (/^(?:>|[-+*](?:[ \t]|$)|`{3,}[^`]*$|~{3,})/.test(line)) return `\\${line}`;
   if (/^\[[^\]]*\]:/.test(line)) return `\\${line}`; // link or footnote definition
   const ordered = /^(\d{1,9})([.)])(?=[ \t]|$)/.exec(line);
   if (ordered) return `${ordered[1]}\\${line.slice(ordered[1]!.length)}`;

@@ -6,7 +6,7 @@
  */
 import type { EventRecord, NoteKind, NoteRecord, TalkRecord } from '../storage/types';
 import { clock, isDay, longDate, timeRange, wallClock, weekdayOf } from './dates';
-import { escapeMarkdown, markdownBlock, markdownInline, safeUrl } from './markdown';
+import { escapeMarkdown, hasText, markdownBlock, markdownInline, safeUrl } from './markdown';
 
 /** Which notes of a talk go into the recap. `all` leaves out to-dos, which are private. */
 export type Include = 'all' | 'takeaways' | 'quotes';
@@ -135,7 +135,7 @@ export function talkDay(talk: TalkRecord, event?: EventRecord): string {
 export function defaultTitle(input: Pick<RecapInput, 'event' | 'day' | 'talks'>): string {
   const day = recapDay(input);
   const weekday = day ? weekdayOf(day) : '';
-  const name = input.event?.name.trim() ?? '';
+  const name = input.event && hasText(input.event.name) ? input.event.name : '';
   if (name && weekday) return `${name}: ${weekday}`;
   if (name) return name;
   if (day) return longDate(day);
@@ -158,7 +158,7 @@ function noteModel(note: NoteRecord, talkTitle: string, thumbnail: string): Note
     id: note.id,
     kind: note.kind,
     body: markdownInline(note.body),
-    text: stripped.trim() ? markdownInline(stripped) : '',
+    text: hasText(stripped) ? markdownInline(stripped) : '',
     tags: note.tags.map(escapeMarkdown),
     slide: slide
       ? {
@@ -277,9 +277,9 @@ export function buildRecapModel(input: RecapInput): RecapModel {
       }
     : null;
   return {
-    title: escapeMarkdown(input.title?.trim() ? input.title : defaultTitle(input)),
-    intro: input.intro?.trim() ? markdownBlock(input.intro) : '',
-    outro: input.outro?.trim() ? markdownBlock(input.outro) : '',
+    title: escapeMarkdown(hasText(input.title) ? input.title : defaultTitle(input)),
+    intro: hasText(input.intro) ? markdownBlock(input.intro) : '',
+    outro: hasText(input.outro) ? markdownBlock(input.outro) : '',
     event,
     day,
     weekday: day ? weekdayOf(day) : '',
