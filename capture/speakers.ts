@@ -30,6 +30,8 @@ const ENTITIES: Record<string, string> = {
 
 /** Words that join the last two names of a list, in the languages conference pages use most. */
 const JOINERS = /\s+(?:and|und|et|y|e|en|och|og|i|и)\s+/i;
+/** "and Alan" after an Oxford comma. */
+const LEADING_JOINER = /^\s*(?:and|und|et|y|e|en|och|og|i|и)\s+/i;
 /** Suffixes that follow a comma but belong to the name before it. */
 const SUFFIX = /^(?:jr\.?|sr\.?|ii|iii|iv|phd|ph\.d\.|md|m\.d\.)$/i;
 
@@ -40,7 +42,7 @@ export function splitSpeakers(raw: string | null | undefined): string[] {
   const pieces: string[] = [];
   for (const chunk of text.split(/\s*[;|]\s*|\s+&\s+|\s*\/\s+|\s*,\s*/)) {
     for (const part of chunk.split(JOINERS)) {
-      const name = cleanName(part);
+      const name = cleanName(part.replace(LEADING_JOINER, ''));
       if (!name) continue;
       const last = pieces.length - 1;
       if (SUFFIX.test(name) && last >= 0) pieces[last] = `${pieces[last]}, ${name}`;

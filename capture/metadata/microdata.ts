@@ -12,6 +12,9 @@ function propValue(el: Element, depth: number): unknown {
   if (el.hasAttribute('itemscope')) return depth > 8 ? undefined : readItem(el, depth + 1);
   const tag = el.tagName.toLowerCase();
   if (tag === 'meta') return el.getAttribute('content') ?? '';
+  // YouTube writes `<link itemprop="name" content="…">`: a `content` attribute wins wherever it is given.
+  const content = el.getAttribute('content');
+  if (content !== null) return content;
   if (['a', 'link', 'area'].includes(tag)) return el.getAttribute('href') ?? '';
   if (['img', 'audio', 'video', 'source', 'iframe', 'embed', 'track'].includes(tag)) {
     return el.getAttribute('src') ?? '';
@@ -19,9 +22,6 @@ function propValue(el: Element, depth: number): unknown {
   if (tag === 'object') return el.getAttribute('data') ?? '';
   if (tag === 'time') return el.getAttribute('datetime') ?? el.textContent ?? '';
   if (tag === 'data' || tag === 'meter') return el.getAttribute('value') ?? '';
-  // YouTube writes `<link itemprop="name" content="…">`; honour `content` wherever it is given.
-  const content = el.getAttribute('content');
-  if (content !== null) return content;
   return (el.textContent ?? '').slice(0, MAX_TEXT);
 }
 

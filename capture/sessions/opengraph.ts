@@ -16,7 +16,7 @@ export const openGraphAdapter: CaptureAdapter = {
     const title = og['og:title'] ?? og['twitter:title'];
     if (!title) return null;
     const type = og['og:type'] ?? '';
-    const links = mediaLinks(doc.querySelectorAll('main a[href], article a[href], a[href]'), url.href);
+    const links = mediaLinks(doc.querySelectorAll('a[href], iframe[src]'), url.href);
     const videoUrl = og['og:video:url'] ?? og['og:video'] ?? og['og:video:secure_url'] ?? links.videoUrl;
     const isTalk = /^video\./i.test(type) || !!links.slidesUrl;
     if (!isTalk) return { kind: 'page', platform: 'opengraph', title };
