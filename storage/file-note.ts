@@ -6,6 +6,7 @@ import type { PageCapture } from '../capture/types';
 import { ensureDeck } from './decks';
 import { validateBody } from './note-rules';
 import { createNote } from './notes';
+import { type FiledUnder, talkForNote } from './talks';
 import type { NoteAnchor, NoteRecord } from './types';
 
 /** The anchor a note gets from the page it was written on. */
@@ -29,18 +30,33 @@ export async function fileNote(
   capture: PageCapture,
   extra: { thumbnailId?: string; thumbnail?: () => Promise<string | null> } = {},
 ): Promise<NoteRecord> {
+  return (await fileNoteDetailed(body, capture, extra)).note;
+}
+
+/**
+ * {@link fileNote}, also telling which talk the note went under and why: the page's own talk
+ * (created or refreshed with its event), the deck's talk, or the starred talk running now.
+ */
+export async function fileNoteDetailed(
+  body: string,
+  capture: PageCapture,
+  extra: { thumbnailId?: string; thumbnail?: () => Promise<string | null>; now?: number } = {},
+): Promise<{ note: NoteRecord; filedUnder?: FiledUnder }> {
   validateBody(body); // before any thumbnail is stored for it
   const deckId = capture.deck ? await ensureDeck(capture.deck, capture.platform) : undefined;
+  const filedUnder = await talkForNote(capture, deckId, extra.now);
   let thumbnailId = extra.thumbnailId;
   if (!thumbnailId && extra.thumbnail && (capture.slide || capture.video)) {
     thumbnailId = (await extra.thumbnail().catch(() => null)) ?? undefined;
   }
-  return createNote({
+  const note = await createNote({
     body,
     url: capture.url,
     pageTitle: capture.title,
     anchor: anchorFrom(capture),
     thumbnailId,
     deckId,
+    talkId: filedUnder?.talkId,
   });
+  return { note, filedUnder };
 }

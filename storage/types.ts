@@ -17,6 +17,8 @@ export interface EventRecord extends BaseRecord {
   endDate?: string;
   timezone?: string;
   location?: string;
+  /** Field names the user edited by hand; later captures leave them alone. */
+  editedFields?: string[];
 }
 
 export interface TalkRecord extends BaseRecord {

@@ -1,0 +1,266 @@
+/**
+ * Talks repository: one record per canonical session URL (talks a schedule lists without a page of
+ * their own are matched by title and start). Created when the user notes or stars a talk; later
+ * captures refresh it except in the fields the user edited by hand (`editedFields`). Starring sets
+ * `starredAt` (the personal agenda).
+ */
+import type { EventRef, PageCapture, TalkRef } from '../capture/types';
+import { getDb } from './db';
+import { deckByUrl, linkDeckToTalk } from './decks';
+import { upsertEvent } from './events';
+import { newId } from './ids';
+import type { TalkRecord } from './types';
+
+/** Talk fields a capture fills and the user may edit. */
+export const TALK_FIELDS = [
+  'title',
+  'speakers',
+  'startsAt',
+  'endsAt',
+  'timezone',
+  'room',
+  'track',
+  'abstract',
+  'url',
+  'slidesUrl',
+  'videoUrl',
+] as const;
+export type TalkField = (typeof TALK_FIELDS)[number];
+
+/** What a capture knows about one talk. */
+export interface CapturedTalk {
+  talk: TalkRef;
+  event?: EventRef;
+  platform: string;
+  /** The page it was read from. */
+  pageUrl: string;
+}
+
+const live = (t: TalkRecord) => !t.deletedAt;
+
+/** The live talk with this canonical URL. */
+export function talkByUrl(url: string): Promise<TalkRecord | undefined> {
+  return getDb().talks.where('url').equals(url).filter(live).first();
+}
+
+/** One talk. */
+export function getTalk(id: string): Promise<TalkRecord | undefined> {
+  return getDb().talks.get(id);
+}
+
+async function findTalk(talk: TalkRef, eventId: string | undefined): Promise<TalkRecord | undefined> {
+  if (talk.url) return talkByUrl(talk.url);
+  // No page of its own (a Sessionize list item): same title, same start, same event.
+  const title = talk.title.trim().toLowerCase();
+  return getDb()
+    .talks.filter(
+      (t) =>
+        live(t) &&
+        !t.url &&
+        t.title.trim().toLowerCase() === title &&
+        t.startsAt === talk.startsAt &&
+        t.eventId === eventId,
+    )
+    .first();
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Creates or refreshes a talk (and its event) from a capture; returns the stored record. */
+export async function upsertTalk(
+  input: CapturedTalk,
+  options: { star?: boolean; now?: number } = {},
+): Promise<TalkRecord> {
+  const now = options.now ?? Date.now();
+  const db = getDb();
+  return db.transaction('rw', db.talks, db.events, async () => {
+    const event = input.event ? await upsertEvent(input.event, now) : undefined;
+    const found = await findTalk(input.talk, event?.id);
+    const source = { platform: input.platform, url: input.pageUrl, capturedAt: now };
+    if (!found) {
+      const record: TalkRecord = {
+        id: newId(now),
+        createdAt: now,
+        updatedAt: now,
+        title: input.talk.title,
+        speakers: input.talk.speakers,
+        tags: [],
+        source,
+      };
+      for (const key of TALK_FIELDS) {
+        const value = input.talk[key];
+        if (value !== undefined && value !== '') Object.assign(record, { [key]: value });
+      }
+      if (event) record.eventId = event.id;
+      if (options.star) record.starredAt = now;
+      await db.talks.add(record);
+      return record;
+    }
+    const edited = new Set(found.editedFields ?? []);
+    const next: TalkRecord = { ...found, source };
+    for (const key of TALK_FIELDS) {
+      const value = input.talk[key];
+      // Missing data never erases what an earlier capture (or the user) recorded.
+      const empty = value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+      if (empty || edited.has(key) || sameValue(found[key], value)) continue;
+      Object.assign(next, { [key]: value });
+    }
+    if (event && !edited.has('eventId')) next.eventId = event.id;
+    if (options.star && !found.starredAt) next.starredAt = now;
+    next.updatedAt = Math.max(now, found.updatedAt + 1);
+    await db.talks.put(next);
+    return next;
+  });
+}
+
+/** Stars or unstars a talk (the personal agenda). */
+export async function setStarred(id: string, starred: boolean): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', db.talks, async () => {
+    const found = await db.talks.get(id);
+    if (!found || Boolean(found.starredAt) === starred) return;
+    const next: TalkRecord = { ...found, updatedAt: Math.max(Date.now(), found.updatedAt + 1) };
+    if (starred) next.starredAt = Date.now();
+    else delete next.starredAt;
+    await db.talks.put(next);
+  });
+}
+
+export type TalkPatch = Partial<Pick<TalkRecord, TalkField | 'eventId'>>;
+
+/** Edits a talk by hand: edited fields are remembered, so later captures leave them alone. */
+export async function editTalk(id: string, patch: TalkPatch): Promise<TalkRecord> {
+  const db = getDb();
+  return db.transaction('rw', db.talks, async () => {
+    const found = await db.talks.get(id);
+    if (!found) throw new Error('That talk no longer exists.');
+    const next: TalkRecord = { ...found };
+    const edited = new Set(found.editedFields ?? []);
+    for (const key of [...TALK_FIELDS, 'eventId'] as const) {
+      if (!(key in patch)) continue;
+      const value = patch[key];
+      if (key === 'title' && (typeof value !== 'string' || !value.trim())) continue; // a talk keeps a title
+      if (value === undefined || value === '') delete next[key];
+      else Object.assign(next, { [key]: typeof value === 'string' ? value.trim() : value });
+      edited.add(key);
+    }
+    next.editedFields = [...edited];
+    next.updatedAt = Math.max(Date.now(), found.updatedAt + 1);
+    await db.talks.put(next);
+    return next;
+  });
+}
+
+/** Live talks of an event, in time order (talks without a time last, by title). */
+export async function talksOfEvent(eventId: string): Promise<TalkRecord[]> {
+  const talks = await getDb().talks.where('eventId').equals(eventId).filter(live).toArray();
+  return talks.sort(byTime);
+}
+
+/** Starred talks in time order. */
+export async function starredTalks(): Promise<TalkRecord[]> {
+  const talks = await getDb().talks.where('starredAt').above(0).filter(live).toArray();
+  return talks.sort(byTime);
+}
+
+function byTime(a: TalkRecord, b: TalkRecord): number {
+  const ta = a.startsAt ? Date.parse(a.startsAt) : Number.POSITIVE_INFINITY;
+  const tb = b.startsAt ? Date.parse(b.startsAt) : Number.POSITIVE_INFINITY;
+  return ta - tb || a.title.localeCompare(b.title);
+}
+
+/** A talk without a known end is taken to run this long (only for the "Now" rule, never stored). */
+export const ASSUMED_DURATION_MS = 45 * 60_000;
+
+/** The starred talk running at `now`: started, not yet ended. The latest-started wins an overlap. */
+export async function talkRunningAt(now = Date.now()): Promise<TalkRecord | undefined> {
+  let best: TalkRecord | undefined;
+  for (const t of await starredTalks()) {
+    const start = t.startsAt ? Date.parse(t.startsAt) : Number.NaN;
+    if (Number.isNaN(start) || start > now) continue;
+    const parsedEnd = t.endsAt ? Date.parse(t.endsAt) : Number.NaN;
+    const end = Number.isNaN(parsedEnd) ? start + ASSUMED_DURATION_MS : parsedEnd;
+    if (now < end && (!best || start >= Date.parse(best.startsAt ?? ''))) best = t;
+  }
+  return best;
+}
+
+/** The talk a deck belongs to: one that links this deck as its slides, else the session page it links. */
+export async function talkForDeck(deckUrl: string, sessionUrl?: string): Promise<TalkRecord | undefined> {
+  const norm = (u: string) => u.replace(/\/$/, '');
+  const bySlides = await getDb()
+    .talks.filter((t) => live(t) && !!t.slidesUrl && norm(t.slidesUrl) === norm(deckUrl))
+    .first();
+  if (bySlides) return bySlides;
+  return sessionUrl
+    ? ((await talkByUrl(sessionUrl)) ?? (await talkByUrl(`${norm(sessionUrl)}/`)))
+    : undefined;
+}
+
+/** Links a deck to a talk (the deck record carries the link; see storage/decks.ts). */
+export async function attachDeck(talkId: string, deckId: string): Promise<void> {
+  await linkDeckToTalk(deckId, talkId);
+}
+
+/** A talk that names its slides links that deck, if the deck was already visited and recorded. */
+export async function linkSlidesDeck(talk: TalkRecord): Promise<void> {
+  if (!talk.slidesUrl) return;
+  const deck = (await deckByUrl(talk.slidesUrl)) ?? (await deckByUrl(talk.slidesUrl.replace(/\/$/, '')));
+  if (deck && deck.talkId !== talk.id && !deck.talkId) await linkDeckToTalk(deck.id, talk.id);
+}
+
+/** Where a note was filed and why: the page's own talk, the deck's talk, or the starred talk running now. */
+export interface FiledUnder {
+  talkId: string;
+  title: string;
+  via: 'page' | 'deck' | 'now';
+}
+
+/**
+ * The talk a note written on this page belongs to. A page that is a talk creates or refreshes it
+ * (and its event); a deck goes to its talk (linking it on the way when the talk names the deck as its
+ * slides, or the deck links the talk's session page); any other page, while a starred talk is
+ * running, goes to that talk ("Now").
+ */
+export async function talkForNote(
+  capture: PageCapture,
+  deckId?: string,
+  now = Date.now(),
+): Promise<FiledUnder | undefined> {
+  if (capture.talk) {
+    const talk = await upsertTalk(
+      {
+        talk: { ...capture.talk, url: capture.talk.url ?? capture.url },
+        event: capture.event,
+        platform: capture.platform,
+        pageUrl: capture.url,
+      },
+      { now },
+    );
+    await linkSlidesDeck(talk);
+    if (deckId) await linkDeckToTalk(deckId, talk.id);
+    return { talkId: talk.id, title: talk.title, via: 'page' };
+  }
+  if (deckId && capture.deck) {
+    const deck = await getDb().decks.get(deckId);
+    const linked = deck?.talkId ? await getTalk(deck.talkId) : undefined;
+    const talk =
+      linked && !linked.deletedAt ? linked : await talkForDeck(capture.deck.url, capture.sessionUrl);
+    if (talk) {
+      if (deck?.talkId !== talk.id) await linkDeckToTalk(deckId, talk.id);
+      return { talkId: talk.id, title: talk.title, via: 'deck' };
+    }
+  }
+  const running = await talkRunningAt(now);
+  return running ? { talkId: running.id, title: running.title, via: 'now' } : undefined;
+}
+
+/** Stars the talk a page shows (creating it and its event first). */
+export async function starCapturedTalk(input: CapturedTalk, starred = true): Promise<TalkRecord> {
+  const talk = await upsertTalk(input, { star: starred });
+  if (!starred && talk.starredAt) await setStarred(talk.id, false);
+  await linkSlidesDeck(talk);
+  return talk;
+}
