@@ -5,6 +5,7 @@ import { onMessage } from '../messaging/protocol';
 import { captureTab, injectIntoFrame } from '../platform/capture-service';
 import { editNote, saveNoteFromPopup, setTrashed } from '../platform/note-service';
 import { openPanel } from '../platform/panel';
+import { watchSiteAccess } from '../platform/site-access';
 import { forgetTabCapture, saveTabCapture } from '../platform/tab-captures';
 import { thumbnailOfTab } from '../platform/thumbnail';
 import { countNotesForUrl, knownTags } from '../storage/notes';
@@ -31,6 +32,8 @@ export default defineBackground(() => {
   onMessage('knownTags', () => knownTags());
 
   onMessage('openSidePanel', ({ data }) => openPanel(data.tabId, data.windowId));
+
+  watchSiteAccess(); // "Enable on this site": capture registered for the origins the user granted
 
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'open-side-panel') void openPanel(tab?.id, tab?.windowId);

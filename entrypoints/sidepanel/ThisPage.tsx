@@ -1,5 +1,6 @@
 /** "This page": what the followed tab shows and its notes, live. */
 import { CaptureSummary } from '../../components/CaptureSummary';
+import { EnableOnSite } from '../../components/EnableOnSite';
 import { NoteComposer } from '../../components/NoteComposer';
 import { NoteItem } from '../../components/NoteItem';
 import type { ToastState } from '../../components/Toast';
@@ -28,6 +29,7 @@ export function ThisPage({ notify }: { notify: (t: ToastState) => void }) {
   return (
     <div class="flex flex-col gap-3">
       <CaptureSummary capture={capture} />
+      {tab && <EnableOnSite url={tab.url} tabId={tab.id} />}
       <NoteComposer
         knownTags={tags.status === 'ready' ? tags.value : []}
         onSave={async (body) => {

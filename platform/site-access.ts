@@ -1,0 +1,105 @@
+/**
+ * "Enable on this site": the user grants Talkmarks one origin (an optional host permission, asked at
+ * the moment of the click) and the capture module is then registered for that origin, so its pages
+ * are captured without a gesture. The background keeps registrations in step with the granted
+ * origins (granted, revoked in the browser's settings, or removed here).
+ */
+import { browser } from 'wxt/browser';
+
+const PREFIX = 'talkmarks-site:';
+/** The capture module as `registerContentScripts` names files (no leading slash). */
+const CAPTURE_FILE = 'content-scripts/capture.js';
+
+/** `https://host:port/*` for an http(s) page, else null (browser pages can't be enabled). */
+export function originPattern(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? `${u.origin}/*` : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Hosts the manifest grants (known hosts; local ones in end-to-end builds): captured already. */
+function fixedHosts(): string[] {
+  return (browser.runtime.getManifest() as { host_permissions?: string[] }).host_permissions ?? [];
+}
+
+/** Is this a site Talkmarks already captures (its static detector runs there)? */
+export function isKnownHost(url: string, patterns: readonly string[] = fixedHosts()): boolean {
+  let host = '';
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return false;
+  }
+  return patterns.some((m) => {
+    const pattern = /^[a-z*]+:\/\/([^/:]+)/.exec(m)?.[1] ?? '';
+    return pattern.startsWith('*.')
+      ? host.endsWith(pattern.slice(1)) || host === pattern.slice(2)
+      : host === pattern;
+  });
+}
+
+/** Whether the user enabled capture on this page's site. */
+export async function siteEnabled(url: string): Promise<boolean> {
+  const origin = originPattern(url);
+  if (!origin) return false;
+  return browser.permissions.contains({ origins: [origin] }).catch(() => false);
+}
+
+/** Asks for the site's permission (call from a click) and starts capturing on it; true when granted. */
+export async function enableSite(url: string, tabId?: number): Promise<boolean> {
+  const origin = originPattern(url);
+  if (!origin) return false;
+  const granted = await browser.permissions.request({ origins: [origin] }).catch(() => false);
+  if (!granted) return false;
+  await syncSiteScripts();
+  if (tabId !== undefined) {
+    await browser.scripting
+      .executeScript({ target: { tabId }, files: [`/${CAPTURE_FILE}`] })
+      .catch(() => undefined);
+  }
+  return true;
+}
+
+/** Stops capturing on the site and gives its permission back. */
+export async function disableSite(url: string): Promise<void> {
+  const origin = originPattern(url);
+  if (!origin) return;
+  await browser.permissions.remove({ origins: [origin] }).catch(() => false);
+  await syncSiteScripts();
+}
+
+/** Registers the capture module for every origin the user granted, and unregisters the rest. */
+export async function syncSiteScripts(): Promise<void> {
+  const granted = (await browser.permissions.getAll()).origins ?? [];
+  const fixed = new Set<string>(fixedHosts());
+  const wanted = new Set(granted.filter((o) => !fixed.has(o) && /^https?:\/\/[^*/]+\/\*$/.test(o)));
+  const registered = (await browser.scripting.getRegisteredContentScripts()).filter((s) =>
+    s.id.startsWith(PREFIX),
+  );
+  const stale = registered.filter((s) => !wanted.has(s.id.slice(PREFIX.length))).map((s) => s.id);
+  if (stale.length) await browser.scripting.unregisterContentScripts({ ids: stale });
+  const have = new Set(registered.map((s) => s.id.slice(PREFIX.length)));
+  const add = [...wanted].filter((o) => !have.has(o));
+  if (add.length) {
+    await browser.scripting.registerContentScripts(
+      add.map((origin) => ({
+        id: `${PREFIX}${origin}`,
+        matches: [origin],
+        js: [CAPTURE_FILE],
+        runAt: 'document_idle' as const,
+        persistAcrossSessions: true,
+      })),
+    );
+  }
+}
+
+/** Background: keeps registrations in step with permission changes made anywhere. */
+export function watchSiteAccess(): void {
+  const sync = () => void syncSiteScripts().catch(() => undefined);
+  browser.permissions.onAdded.addListener(sync);
+  browser.permissions.onRemoved.addListener(sync);
+  sync();
+}
