@@ -23,6 +23,10 @@ export const MARKERS = [
   'meta[name=generator][content*=pretalx i]',
   'meta[name=generator][content*=indico i]',
   'script[type="application/ld+json"]',
+  'h1.schedule-title', // FOSDEM's generator
+  '.sched-event-details-timeandplace', // sched.com
+  '.sz-session', // Sessionize embeds
+  '.item-summary .time-info', // Indico contributions
   '[itemtype*="schema.org/" i][itemtype*="Event" i]',
 ].join(',');
 

@@ -5,6 +5,7 @@
  */
 import { pageAdapter } from './metadata/page';
 import { ADAPTERS } from './registry';
+import { afterCapture } from './sessions/post';
 import { cleanText } from './text';
 import type { CaptureAdapter, GotoTarget, PageCapture } from './types';
 import { canonicalUrl, cleanUrl } from './url';
@@ -45,7 +46,7 @@ export function capturePage(
     }
   }
   result ??= { ...base, ...withoutEmpty(tryAdapter(pageAdapter, doc, url) ?? {}) };
-  return adapters === ADAPTERS ? withVideo(result, doc, url) : result;
+  return adapters === ADAPTERS ? afterCapture(withVideo(result, doc, url), doc, url) : result;
 }
 
 /** Adds the video position (YouTube, Vimeo) to whatever the page adapters found about the talk. */

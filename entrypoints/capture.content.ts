@@ -8,6 +8,8 @@
  */
 import { capturePage, gotoTarget } from '../capture';
 import { listenToFrames, mergeFrames, postToParent } from '../capture/frames';
+import { ADAPTERS } from '../capture/registry';
+import { createEnricher, sameOriginJson } from '../capture/sessions/post';
 import type { GotoTarget, PageCapture } from '../capture/types';
 import { watchPage } from '../capture/watch';
 import { sendMessage } from '../messaging/protocol';
@@ -44,8 +46,10 @@ export default defineContentScript({
       report();
     };
     const frames = listenToFrames(window, report, isTop ? null : reportAgain, ctx.signal);
+    // A page's JSON alternate (pretalx) fills in the capture once fetched; then the page reports again.
+    const enrich = createEnricher(document, ADAPTERS, sameOriginJson(location.origin), () => report());
     const current = (): PageCapture => {
-      const own = capturePage(document, location.href);
+      const own = enrich(capturePage(document, location.href));
       try {
         return mergeFrames(own, frames.list());
       } catch {

@@ -6,6 +6,7 @@
 import type { CaptureAdapter, FetchJson, PageCapture } from '../types';
 import { cleanUrl } from '../url';
 import { findSessionLink } from './links';
+import { mergeTalk } from './pretalx-api';
 
 const same = (a: string, b: string) => cleanUrl(a).replace(/\/$/, '') === cleanUrl(b).replace(/\/$/, '');
 
@@ -63,5 +64,35 @@ export function sameOriginJson(origin: string, timeoutMs = 3000): FetchJson {
       cache.set(target.href, pending);
     }
     return pending;
+  };
+}
+
+/**
+ * Keeps captures enriched without making capture itself async: the first capture of a URL starts
+ * the adapter's `enrich` step once; when it lands, `onChange` runs and later captures of that URL get
+ * the extra talk fields (page values still win).
+ */
+export function createEnricher(
+  doc: Document,
+  adapters: readonly CaptureAdapter[],
+  fetchJson: FetchJson,
+  onChange: () => void,
+): (capture: PageCapture) => PageCapture {
+  const done = new Map<string, PageCapture>();
+  const started = new Set<string>();
+  return (capture) => {
+    const hit = done.get(capture.url);
+    if (hit)
+      return hit.talk && capture.talk ? { ...capture, talk: mergeTalk(capture.talk, hit.talk) } : capture;
+    const adapter = adapters.find((a) => a.id === capture.platform);
+    if (adapter?.enrich && !started.has(capture.url) && started.size < 50) {
+      started.add(capture.url);
+      void enrichCapture(capture, doc, adapters, fetchJson).then((enriched) => {
+        if (enriched === capture) return;
+        done.set(capture.url, enriched);
+        onChange();
+      });
+    }
+    return capture;
   };
 }
