@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { parseCapture } from '../capture/schema';
 import { onMessage } from '../messaging/protocol';
 import { captureTab, injectIntoFrame } from '../platform/capture-service';
-import { editNote, saveNoteFromPopup, setTrashed } from '../platform/note-service';
+import { editNote, moveNote, saveNoteFromPopup, setTrashed } from '../platform/note-service';
 import { openPanel } from '../platform/panel';
 import { watchSiteAccess } from '../platform/site-access';
 import { forgetTabCapture, saveTabCapture } from '../platform/tab-captures';
@@ -27,6 +27,7 @@ export default defineBackground(() => {
 
   onMessage('saveNote', ({ data }) => saveNoteFromPopup(data.body, data.capture, data.tabId));
   onMessage('editNote', ({ data }) => editNote(data.id, data.body));
+  onMessage('moveNote', ({ data }) => moveNote(data.id, data.talkId));
   onMessage('trashNote', ({ data }) => setTrashed(data.id, data.restore));
   onMessage('countNotes', ({ data }) => countNotesForUrl(data.url));
   onMessage('knownTags', () => knownTags());

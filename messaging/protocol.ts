@@ -20,7 +20,14 @@ export interface Rect {
   height: number;
 }
 
-export type SaveNoteResult = { ok: true; id: string } | { ok: false; error: string };
+/** Which talk a new note was filed under, and why (`now`: the starred talk running at that moment). */
+export interface FiledUnderInfo {
+  talkId: string;
+  title: string;
+  via: 'page' | 'deck' | 'now';
+}
+
+export type SaveNoteResult = { ok: true; id: string; filedUnder?: FiledUnderInfo } | { ok: false; error: string };
 
 export interface ProtocolMap {
   /** Content script → background: what the page shows changed (slide flipped, navigation). */
@@ -50,6 +57,8 @@ export interface ProtocolMap {
    * sends this envelope by hand to stay tiny (entrypoints/detector.content.ts).
    */
   loadCapture(): void;
+  /** Popup / side panel → background: file a note under another talk, or under none (`talkId` absent). */
+  moveNote(data: { id: string; talkId?: string }): SaveNoteResult;
   /** Extension page → background: open the side panel (Chrome) or sidebar (Firefox) for a tab. */
   openSidePanel(data: { tabId?: number; windowId?: number }): void;
 }

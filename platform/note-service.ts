@@ -3,8 +3,8 @@
  * the surfaces that show them (they read live with Dexie). Failures come back as a message for the user.
  */
 import { parseCapture } from '../capture/schema';
-import type { SaveNoteResult } from '../messaging/protocol';
-import { fileNote } from '../storage/file-note';
+import type { FiledUnderInfo, SaveNoteResult } from '../messaging/protocol';
+import { fileNoteDetailed } from '../storage/file-note';
 import { NoteValidationError } from '../storage/note-rules';
 import { restoreNote, trashNote, updateNote } from '../storage/notes';
 import { thumbnailOfTab } from './thumbnail';
@@ -31,7 +31,18 @@ export async function saveNoteFromPopup(
   if (!capture) return { ok: false, error: 'This page could not be read, so the note has nowhere to go.' };
   // A note on a slide or a video moment gets a thumbnail of what the tab shows, when it is visible.
   const thumbnail = tabId === undefined ? undefined : () => thumbnailOfTab(tabId, capture.slideRect);
-  return attempt('saved', async () => (await fileNote(body, capture, { thumbnail })).id);
+  let filedUnder: FiledUnderInfo | undefined;
+  const result = await attempt('saved', async () => {
+    const filed = await fileNoteDetailed(body, capture, { thumbnail });
+    filedUnder = filed.filedUnder;
+    return filed.note.id;
+  });
+  return result.ok && filedUnder ? { ...result, filedUnder } : result;
+}
+
+/** Files a note under another talk, or under none: the one-click way out of the "Now" rule. */
+export function moveNote(id: string, talkId?: string): Promise<SaveNoteResult> {
+  return attempt('moved', async () => (await updateNote(id, { talkId })).id);
 }
 
 /** Edits a note's body. */
