@@ -27,7 +27,9 @@ export interface FiledUnderInfo {
   via: 'page' | 'deck' | 'now';
 }
 
-export type SaveNoteResult = { ok: true; id: string; filedUnder?: FiledUnderInfo } | { ok: false; error: string };
+export type SaveNoteResult =
+  | { ok: true; id: string; filedUnder?: FiledUnderInfo }
+  | { ok: false; error: string };
 
 export interface ProtocolMap {
   /** Content script → background: what the page shows changed (slide flipped, navigation). */
