@@ -1,0 +1,128 @@
+/**
+ * Backup export and import against the database. Export reads every table in chunks; import
+ * reads and checks the whole file first (recap/backup/read.ts), plans it against what is stored
+ * (newer `updatedAt` wins, merge by id), and only then writes, in chunks of a few hundred records
+ * per transaction with progress. A bad file writes nothing.
+ */
+import type { Table } from 'dexie';
+import {
+  BACKUP_TABLES,
+  type BackupData,
+  type BackupTable,
+  type FileRecord,
+  fromBase64,
+  serializeBackup,
+  toBase64,
+} from '../recap/backup/format';
+import { type ImportPlan, type ImportSummary, planImport, summarize, writeCount } from '../recap/backup/plan';
+import { readBackup } from '../recap/backup/read';
+import { getDb } from './db';
+import type { BaseRecord, BlobRecord } from './types';
+
+export type Progress = (phase: 'reading' | 'checking' | 'writing', done: number, total: number) => void;
+
+const CHUNK = 1_000;
+const WRITE_CHUNK = 500;
+const pause = () => new Promise<void>((r) => setTimeout(r, 0));
+
+function table(name: BackupTable): Table<BaseRecord, string> {
+  return getDb().table(name);
+}
+
+/** Every record of a table, a chunk at a time in id order (never one huge read). */
+async function* chunks(name: BackupTable): AsyncGenerator<BaseRecord[]> {
+  let after: string | undefined;
+  for (;;) {
+    const t = table(name);
+    const range = after === undefined ? t.orderBy(':id') : t.where(':id').above(after);
+    const chunk = await range.limit(CHUNK).toArray();
+    if (chunk.length === 0) return;
+    yield chunk;
+    after = chunk[chunk.length - 1]!.id;
+    if (chunk.length < CHUNK) return;
+  }
+}
+
+async function toFileRecord(name: BackupTable, record: BaseRecord): Promise<FileRecord> {
+  if (name !== 'blobs') return record as FileRecord;
+  const blob = record as BlobRecord;
+  return { ...blob, data: toBase64(new Uint8Array(await blob.data.arrayBuffer())) };
+}
+
+/** Everything in the database as a backup file (JSON text), thumbnails included. */
+export async function exportBackup(app: string, onProgress?: Progress): Promise<string> {
+  const counts = await Promise.all(BACKUP_TABLES.map((t) => table(t).count()));
+  const total = counts.reduce((a, b) => a + b, 0);
+  const data = Object.fromEntries(BACKUP_TABLES.map((t) => [t, [] as FileRecord[]])) as BackupData;
+  let done = 0;
+  for (const name of BACKUP_TABLES) {
+    for await (const chunk of chunks(name)) {
+      for (const record of chunk) data[name].push(await toFileRecord(name, record));
+      done += chunk.length;
+      onProgress?.('reading', done, total);
+    }
+  }
+  return serializeBackup(data, app);
+}
+
+export type PreparedImport =
+  | { ok: true; plan: ImportPlan; summary: ImportSummary; writes: number }
+  | { ok: false; error: string };
+
+/** What we already have: `updatedAt` by id for the ids the file names, read in chunks. */
+async function existingTimes(name: BackupTable, records: FileRecord[]): Promise<Map<string, number>> {
+  const times = new Map<string, number>();
+  for (let i = 0; i < records.length; i += CHUNK) {
+    const ids = records.slice(i, i + CHUNK).map((r) => r.id);
+    const found = await table(name).bulkGet(ids);
+    for (const r of found) if (r) times.set(r.id, r.updatedAt);
+  }
+  return times;
+}
+
+/** Reads, checks and plans an import; writes nothing. */
+export async function prepareImport(text: string, onProgress?: Progress): Promise<PreparedImport> {
+  const read = await readBackup(text, { onProgress: (d, t) => onProgress?.('checking', d, t) });
+  if (!read.ok) return read;
+  const existing = {} as Record<BackupTable, Map<string, number>>;
+  for (const name of BACKUP_TABLES) existing[name] = await existingTimes(name, read.file.data[name]);
+  const plan = planImport(read.file.data, existing);
+  return { ok: true, plan, summary: summarize(plan), writes: writeCount(plan) };
+}
+
+function toStored(name: BackupTable, record: FileRecord): BaseRecord {
+  if (name !== 'blobs') return record;
+  const bytes = fromBase64(String(record.data)) ?? new Uint8Array();
+  return {
+    ...record,
+    data: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: String(record.mime) }),
+  } as BlobRecord;
+}
+
+/**
+ * Writes a prepared plan in chunks, one transaction each, re-checking `updatedAt` inside the
+ * transaction so an edit made since planning is never overwritten by an older copy.
+ */
+export async function applyImport(plan: ImportPlan, onProgress?: Progress): Promise<number> {
+  const db = getDb();
+  const total = writeCount(plan);
+  let done = 0;
+  let written = 0;
+  for (const name of BACKUP_TABLES) {
+    const records = plan[name].write;
+    for (let i = 0; i < records.length; i += WRITE_CHUNK) {
+      const chunk = records.slice(i, i + WRITE_CHUNK);
+      const t = table(name);
+      written += await db.transaction('rw', t, async () => {
+        const current = await t.bulkGet(chunk.map((r) => r.id));
+        const newer = chunk.filter((r, k) => !current[k] || r.updatedAt > current[k]!.updatedAt);
+        await t.bulkPut(newer.map((r) => toStored(name, r)));
+        return newer.length;
+      });
+      done += chunk.length;
+      onProgress?.('writing', done, total);
+      await pause();
+    }
+  }
+  return written;
+}
