@@ -7,7 +7,7 @@
 import { cleanText } from '../text';
 import type { CaptureAdapter } from '../types';
 import { safeHttpUrl } from '../url';
-import { deckOf, positiveInt, setHash, slideRef, slidesCapture } from './common';
+import { deckOf, positiveInt, setHash, slideRef, slidesCapture, slideText } from './common';
 
 function fileUrl(url: URL): string | undefined {
   return safeHttpUrl(url.searchParams.get('file'), url.href);
@@ -34,10 +34,16 @@ export const pdfAdapter: CaptureAdapter = {
     if (file) deck.url = file;
     if (!n) return slidesCapture('pdf', deck, undefined, undefined);
     const slide = slideRef(n - 1, String(n), null);
-    const text = cleanText(page?.querySelector('.textLayer')?.textContent, 4000);
-    if (text) {
-      slide.text = text;
-      slide.title = cleanText(text, 120);
+    const layer = page?.querySelector('.textLayer');
+    const text = slideText(layer);
+    if (text) slide.text = text;
+    // The first run of text on the page: a slide's title in nearly every deck exported to PDF.
+    for (const span of Array.from(layer?.querySelectorAll('span') ?? []).slice(0, 50)) {
+      const line = cleanText(span.textContent, 300);
+      if (line) {
+        slide.title = line;
+        break;
+      }
     }
     return { ...slidesCapture('pdf', deck, slide, page), ...(file ? { url: file } : {}) };
   },

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { CaptureSummary } from '../../components/CaptureSummary';
 import { EnableOnSite } from '../../components/EnableOnSite';
 import { NoteComposer } from '../../components/NoteComposer';
+import { SlidePdfOpen } from '../../components/SlidePdfOpen';
 import { Toast, type ToastState } from '../../components/Toast';
 import { sendMessage } from '../../messaging/protocol';
 import { openPanel } from '../../platform/panel';
@@ -44,6 +45,7 @@ export function App() {
     <main class="flex w-[380px] flex-col gap-3 p-4">
       {capture ? <CaptureSummary capture={capture} /> : <p class="text-sm text-muted">Reading the page…</p>}
       {tab && <EnableOnSite url={tab.url} tabId={tab.id} />}
+      {tab && <SlidePdfOpen url={tab.url} tabId={tab.id} />}
       <NoteComposer
         autoFocus
         knownTags={tags}

@@ -171,7 +171,7 @@ describe('PDF.js viewer', () => {
       platform: 'pdf',
       url: 'https://example.org/slides.pdf',
       deck: { url: 'https://example.org/slides.pdf', slideCount: 12 },
-      slide: { index: 1, label: '2', title: 'Why replicate? Availability' },
+      slide: { index: 1, label: '2', title: 'Why replicate?', text: 'Why replicate? Availability' },
     });
   });
 });

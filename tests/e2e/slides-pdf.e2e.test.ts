@@ -1,0 +1,75 @@
+/**
+ * PDF decks: "Open in Talkmarks" from the popup moves a PDF tab into Talkmarks' PDF.js viewer, which
+ * answers `talkmarks:capture` with the page as the slide and the PDF as the deck, follows page flips,
+ * and goes back to a note's page.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureOf, type ExtensionSession, launchExtension } from './harness';
+import { type FixtureServer, serveFixtures } from './server';
+
+interface Capture {
+  platform: string;
+  url: string;
+  deck?: { title: string; url: string; slideCount?: number };
+  slide?: { index: number; label: string; title?: string };
+}
+
+let server: FixtureServer;
+let session: ExtensionSession;
+
+beforeAll(async () => {
+  server = await serveFixtures(['tests/fixtures/slides/pdf']);
+  session = await launchExtension();
+});
+afterAll(async () => {
+  await session?.close(true);
+  await server?.close();
+});
+
+describe('PDF decks', () => {
+  it('opens in the viewer and is captured page by page', async () => {
+    const pdfUrl = server.url('/deck.pdf');
+    const tab = await session.context.newPage();
+    await tab.goto(
+      `chrome-extension://${session.extensionId}/pdf.html?file=${encodeURIComponent(pdfUrl)}#page=2`,
+    );
+    const tabId = await session.tabIdOf(tab.url());
+    const capture = async () => (await captureOf(session, tabId)) as Capture;
+    await expect.poll(async () => (await capture())?.slide?.label).toBe('2');
+    expect(await capture()).toMatchObject({
+      platform: 'pdf',
+      url: pdfUrl,
+      deck: { title: 'Replication in practice', url: pdfUrl, slideCount: 3 },
+      slide: { index: 1, label: '2', title: 'Why replicate?' },
+    });
+
+    await tab.bringToFront();
+    await tab.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await capture())?.slide?.title).toContain('Quorums');
+
+    const probe = await session.openPage('popup.html', { tabId: 0 });
+    const moved = await probe.evaluate(
+      (id) =>
+        chrome.tabs.sendMessage(id, { type: 'talkmarks:goto', target: { slide: { index: 0, label: '1' } } }),
+      tabId,
+    );
+    expect(moved).toBe(true);
+    await expect.poll(async () => (await capture())?.slide?.label).toBe('1');
+    expect(tab.url()).toContain('#page=1');
+  });
+
+  it('the popup offers "Open in Talkmarks" on a PDF tab', async () => {
+    const pdfUrl = server.url('/deck.pdf');
+    const tab = await session.context.newPage();
+    await tab.goto(server.url('/make-pdf.mjs')).catch(() => undefined); // any page; the URL decides
+    const tabId = await session.tabIdOf(tab.url());
+    const popup = await session.openPage('popup.html', { tabId });
+    await expect.poll(() => popup.getByRole('button', { name: 'Open in Talkmarks' }).count()).toBe(0);
+    await popup.close();
+    await tab.goto(pdfUrl).catch(() => undefined); // Chromium's own PDF viewer (or a download)
+    const pdfTab = await session.tabIdOf(pdfUrl).catch(() => tabId);
+    const popup2 = await session.openPage('popup.html', { tabId: pdfTab });
+    await popup2.getByRole('button', { name: 'Open in Talkmarks' }).click();
+    await expect.poll(() => tab.url()).toContain('/pdf.html?file=');
+  });
+});
