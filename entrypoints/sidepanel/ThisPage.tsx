@@ -1,6 +1,7 @@
 /** "This page": what the followed tab shows and its notes, live. */
 import { CaptureSummary } from '../../components/CaptureSummary';
 import { EnableOnSite } from '../../components/EnableOnSite';
+import { lazyView } from '../../components/lazy';
 import { NoteComposer } from '../../components/NoteComposer';
 import { NoteItem } from '../../components/NoteItem';
 import type { ToastState } from '../../components/Toast';
@@ -9,8 +10,10 @@ import { sendMessage } from '../../messaging/protocol';
 import { useFollowedTab } from '../../platform/use-followed-tab';
 import { useTabCapture } from '../../platform/use-tab-capture';
 import { knownTags, notesForUrl } from '../../storage/notes';
-import { DeckSection } from './DeckSection';
 import { useNoteActions } from './useNoteActions';
+
+// The deck view (thumbnails, slide links) loads when a deck is on screen: the panel's first paint stays small.
+const DeckSection = lazyView(() => import('./DeckSection').then((m) => m.DeckSection));
 
 export function ThisPage({ notify }: { notify: (t: ToastState) => void }) {
   const tab = useFollowedTab();
