@@ -11,9 +11,13 @@ const e2e = process.env.TALKMARKS_E2E === '1';
 function commands(browser: string) {
   const note = { suggested_key: { default: 'Alt+Shift+N' }, description: 'Write a note on this page' };
   const panel = { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open the Talkmarks side panel' };
+  const quote = {
+    suggested_key: { default: 'Alt+Shift+Q' },
+    description: 'Quote in Talkmarks (the selected text)',
+  };
   return browser === 'firefox'
-    ? { _execute_browser_action: note, _execute_sidebar_action: panel }
-    : { _execute_action: note, 'open-side-panel': panel };
+    ? { _execute_browser_action: note, _execute_sidebar_action: panel, 'quote-selection': quote }
+    : { _execute_action: note, 'open-side-panel': panel, 'quote-selection': quote };
 }
 
 export default defineConfig({
@@ -48,6 +52,7 @@ export default defineConfig({
       'activeTab',
       'scripting',
       'tabs',
+      'contextMenus', // "Quote in Talkmarks" on selected text
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     // Host access is asked per site ("Enable on this site"); Firefox MV2 lists it as optional permissions.

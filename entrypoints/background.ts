@@ -3,8 +3,10 @@ import { browser } from 'wxt/browser';
 import { parseCapture } from '../capture/schema';
 import { onMessage } from '../messaging/protocol';
 import { captureTab, injectIntoFrame } from '../platform/capture-service';
+import { changeTag, setNoteKind, trashAdmin, undoTag } from '../platform/library-service';
 import { editNote, moveNote, saveNoteFromPopup, setTrashed } from '../platform/note-service';
 import { openPanel } from '../platform/panel';
+import { QUOTE_MENU_ID, quoteSelection, registerQuoteMenu } from '../platform/quote';
 import { watchSiteAccess } from '../platform/site-access';
 import { forgetTabCapture, saveTabCapture } from '../platform/tab-captures';
 import { thumbnailOfTab } from '../platform/thumbnail';
@@ -32,12 +34,25 @@ export default defineBackground(() => {
   onMessage('countNotes', ({ data }) => countNotesForUrl(data.url));
   onMessage('knownTags', () => knownTags());
 
+  onMessage('setNoteKind', ({ data }) => setNoteKind(data.id, data.kind));
+  onMessage('changeTag', ({ data }) => changeTag(data.from, data.to));
+  onMessage('undoTagChange', ({ data }) => undoTag(data.change));
+  onMessage('trashAdmin', ({ data }) => trashAdmin(data.action, data.ids));
+
   onMessage('openSidePanel', ({ data }) => openPanel(data.tabId, data.windowId));
 
   watchSiteAccess(); // "Enable on this site": capture registered for the origins the user granted
 
+  // "Quote in Talkmarks": the selection becomes a quote note (context menu, or the shortcut).
+  registerQuoteMenu();
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === QUOTE_MENU_ID && tab) void quoteSelection(tab, info);
+  });
+  if (__TALKMARKS_E2E__) Object.assign(globalThis, { __talkmarksQuote: quoteSelection });
+
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'open-side-panel') void openPanel(tab?.id, tab?.windowId);
+    if (command === QUOTE_MENU_ID && tab) void quoteSelection(tab);
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetTabCapture(tabId));

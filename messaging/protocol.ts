@@ -8,6 +8,8 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PageCapture } from '../capture/types';
+import type { TagChange } from '../storage/tag-admin';
+import type { NoteKind } from '../storage/types';
 
 /** The public capture request (DESIGN.md §4). */
 export const CAPTURE_REQUEST = { type: 'talkmarks:capture' } as const;
@@ -30,6 +32,8 @@ export interface FiledUnderInfo {
 export type SaveNoteResult =
   | { ok: true; id: string; filedUnder?: FiledUnderInfo }
   | { ok: false; error: string };
+
+export type TagChangeResult = { ok: true; change: TagChange } | { ok: false; error: string };
 
 export interface ProtocolMap {
   /** Content script → background: what the page shows changed (slide flipped, navigation). */
@@ -59,6 +63,17 @@ export interface ProtocolMap {
    * sends this envelope by hand to stay tiny (entrypoints/detector.content.ts).
    */
   loadCapture(): void;
+  /** Side panel → background: set a note's kind by hand (the kind toggle). */
+  setNoteKind(data: { id: string; kind: NoteKind }): SaveNoteResult;
+  /**
+   * Side panel → background: rename (or merge, when `to` is in use) a tag everywhere, or delete it
+   * (no `to`). The change comes back for undo.
+   */
+  changeTag(data: { from: string; to?: string }): TagChangeResult;
+  /** Side panel → background: put back what a tag change rewrote. */
+  undoTagChange(data: { change: TagChange }): { restored: number; skipped: number };
+  /** Side panel → background: restore trashed notes, delete some for good, or empty the trash; returns how many. */
+  trashAdmin(data: { action: 'restore' | 'delete' | 'empty'; ids?: string[] }): number;
   /** Popup / side panel → background: file a note under another talk, or under none (`talkId` absent). */
   moveNote(data: { id: string; talkId?: string }): SaveNoteResult;
   /** Extension page → background: open the side panel (Chrome) or sidebar (Firefox) for a tab. */

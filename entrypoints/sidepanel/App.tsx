@@ -1,22 +1,59 @@
 /** The side panel: notes on this page, and all notes. */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { lazyView } from '../../components/lazy';
 import { Toast, type ToastState } from '../../components/Toast';
+import { openLibrary } from './LibraryNav';
 import { Tabs } from './Tabs';
 import { ThisPage } from './ThisPage';
 
 // Every view but "This page" loads on first use (see components/lazy.tsx).
 const AllNotes = lazyView(() => import('./AllNotes').then((m) => m.AllNotes));
+const Library = lazyView(() => import('./Library').then((m) => m.Library));
+const Tags = lazyView(() => import('./Tags').then((m) => m.Tags));
+const Trash = lazyView(() => import('./Trash').then((m) => m.Trash));
+// Seeding and timing hooks for end-to-end tests and `npm run bench` (never in release builds).
+if (__TALKMARKS_E2E__) void import('./LibraryTestHooks');
 
 const VIEWS = [
   { id: 'page', label: 'This page' },
   { id: 'all', label: 'All notes' },
+  { id: 'library', label: 'Library' },
+  { id: 'tags', label: 'Tags' },
+  { id: 'trash', label: 'Trash' },
 ] as const;
 type View = (typeof VIEWS)[number]['id'];
 
+const isView = (v: unknown): v is View => VIEWS.some((x) => x.id === v);
+/** `?view=library` opens the panel on that view (links, tests, benchmarks). */
+const initialView = (): View => {
+  const v = new URLSearchParams(location.search).get('view');
+  return isView(v) ? v : 'page';
+};
+const isTyping = (t: EventTarget | null) =>
+  t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement;
+
 export function App() {
-  const [view, setView] = useState<View>('page');
+  const [view, setView] = useState<View>(initialView);
   const [toast, setToast] = useState<ToastState | null>(null);
+  useEffect(() => {
+    // Views ask for another view with this event; `/` anywhere goes to the library's search.
+    const onOpen = (e: Event) => {
+      const v = (e as CustomEvent<unknown>).detail;
+      if (isView(v)) setView(v);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      if (document.getElementById('library-search')) return; // the library handles it
+      e.preventDefault();
+      openLibrary({ focusSearch: true });
+    };
+    window.addEventListener('talkmarks:open-view', onOpen);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('talkmarks:open-view', onOpen);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, []);
   return (
     <div class="flex min-h-screen flex-col">
       <header class="sticky top-0 z-10 border-b border-line bg-surface px-3 pt-3">
@@ -24,7 +61,11 @@ export function App() {
         <Tabs views={VIEWS} current={view} onChange={setView} />
       </header>
       <main class="flex-1 p-3" id={`panel-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`}>
-        {view === 'page' ? <ThisPage notify={setToast} /> : <AllNotes notify={setToast} />}
+        {view === 'page' && <ThisPage notify={setToast} />}
+        {view === 'all' && <AllNotes notify={setToast} />}
+        {view === 'library' && <Library notify={setToast} />}
+        {view === 'tags' && <Tags notify={setToast} />}
+        {view === 'trash' && <Trash notify={setToast} />}
       </main>
       <Toast toast={toast} onClose={() => setToast(null)} />
     </div>

@@ -22,7 +22,7 @@ export function Tabs<T extends string>({ views, current, onChange }: Props<T>) {
     document.getElementById(`tab-${view.id}`)?.focus();
   };
   return (
-    <div role="tablist" aria-label="Views" class="flex gap-1">
+    <div role="tablist" aria-label="Views" class="flex gap-1 overflow-x-auto whitespace-nowrap">
       {views.map((v, i) => (
         <button
           key={v.id}

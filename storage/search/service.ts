@@ -27,6 +27,8 @@ export interface IndexStatus {
   state: 'starting' | 'loading' | 'indexing' | 'ready' | 'error';
   /** Documents in the index now. */
   indexed: number;
+  /** Grows with every change applied: answers older than this may be stale. */
+  version?: number;
   /** While indexing: how many records are left to read. */
   pending?: number;
   message?: string;
@@ -69,6 +71,7 @@ export class SearchService {
   private persistTimer: ReturnType<typeof setTimeout> | undefined;
   private dirty = false;
   private stopped = false;
+  private version = 0;
   /** Changes wait in the queue until the snapshot is loaded. */
   private loaded = false;
   private readonly chunk: number;
@@ -287,6 +290,7 @@ export class SearchService {
   }
 
   private touched(): void {
+    this.version++;
     this.dirty = true;
     if (!this.options.store) return;
     clearTimeout(this.persistTimer);
@@ -297,7 +301,7 @@ export class SearchService {
   }
 
   private setStatus(next: Omit<IndexStatus, 'indexed'>): void {
-    this.status = { ...next, indexed: this.index.documentCount };
+    this.status = { ...next, indexed: this.index.documentCount, version: this.version };
     this.options.onStatus?.(this.status);
   }
 }

@@ -134,7 +134,7 @@ describe('tag administration', () => {
     const n = await createNote({ body: 'Keep #k8s', url });
     await getDb().talks.add(talk('T1', ['k8s']));
     const broken = getDb().talks.bulkPut.bind(getDb().talks);
-    getDb().talks.bulkPut = (() => Promise.reject(new Error('disk full'))) as typeof broken;
+    getDb().talks.bulkPut = (() => Promise.reject(new Error('disk full'))) as unknown as typeof broken;
     try {
       await expect(renameTag('k8s', 'kubernetes')).rejects.toThrow('disk full');
     } finally {

@@ -1,0 +1,174 @@
+/**
+ * A windowed list box: only the rows in (and just around) the viewport exist in the DOM, however
+ * long the list. Rows have one fixed height. Keyboard: arrows, Page Up/Down, Home/End move the
+ * active row; Enter opens it; Escape goes back. The search box drives it too (combobox pattern).
+ */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+
+const OVERSCAN = 6;
+
+interface Props {
+  id: string;
+  label: string;
+  count: number;
+  rowHeight: number;
+  active: number;
+  onActive: (index: number) => void;
+  onOpen: (index: number) => void;
+  onBack?: () => void;
+  /** Renders row `index` (the row box, role and keys are provided). */
+  renderRow: (index: number, active: boolean) => ComponentChildren;
+  /** Tells which rows are in view (start inclusive, end exclusive), so their data can be read. */
+  onRange?: (start: number, end: number) => void;
+  /** A click opens the row (default) or only selects it (where opening does something). */
+  clickOpens?: boolean;
+}
+
+/** The option element id of row `index` in list `listId`. */
+export const optionId = (listId: string, index: number) => `${listId}-row-${index}`;
+
+/** Moves an active index by a key; returns undefined when the key is not a list key. */
+export function moveActive(key: string, active: number, count: number, page = 10): number | undefined {
+  if (count === 0) return undefined;
+  const to = {
+    ArrowDown: active + 1,
+    ArrowUp: active - 1,
+    PageDown: active + page,
+    PageUp: active - page,
+    Home: 0,
+    End: count - 1,
+  }[key];
+  return to === undefined ? undefined : Math.max(0, Math.min(count - 1, to));
+}
+
+export interface ListKeys {
+  count: number;
+  active: number;
+  onActive: (index: number) => void;
+  onOpen: (index: number) => void;
+  onBack?: () => void;
+}
+
+/** Handles a list key (from the list or from the search box); true when it was one. */
+export function handleListKey(e: KeyboardEvent, list: ListKeys): boolean {
+  const to = moveActive(e.key, list.active, list.count);
+  if (to !== undefined) list.onActive(to);
+  else if (e.key === 'Enter' && list.active >= 0 && list.active < list.count) list.onOpen(list.active);
+  else if (e.key === 'Escape' && list.onBack) list.onBack();
+  else return false;
+  e.preventDefault();
+  e.stopPropagation();
+  return true;
+}
+
+export function LibraryList(props: Props) {
+  const {
+    id,
+    label,
+    count,
+    rowHeight,
+    active,
+    onActive,
+    onOpen,
+    onBack,
+    renderRow,
+    onRange,
+    clickOpens = true,
+  } = props;
+  const box = useRef<HTMLDivElement>(null);
+  const [range, setRange] = useState<[number, number]>([0, Math.min(count, 20)]);
+
+  useLayoutEffect(() => {
+    const measure = () => {
+      const el = box.current;
+      if (!el) return;
+      const top = el.getBoundingClientRect().top;
+      const first = Math.max(0, Math.floor(-top / rowHeight) - OVERSCAN);
+      const last = Math.min(count, Math.ceil((window.innerHeight - top) / rowHeight) + OVERSCAN);
+      setRange((r) =>
+        r[0] === first && r[1] === Math.max(first, last) ? r : [first, Math.max(first, last)],
+      );
+    };
+    measure();
+    window.addEventListener('scroll', measure, { passive: true });
+    window.addEventListener('resize', measure);
+    return () => {
+      window.removeEventListener('scroll', measure);
+      window.removeEventListener('resize', measure);
+    };
+  }, [count, rowHeight]);
+
+  useEffect(() => onRange?.(range[0], range[1]), [range[0], range[1]]);
+
+  // Keep the active row on screen (and so rendered: aria-activedescendant must point at a node).
+  useEffect(() => {
+    const el = box.current;
+    if (!el || active < 0 || active >= count) return;
+    const top = el.getBoundingClientRect().top + active * rowHeight;
+    const headerBottom = document.querySelector('header')?.getBoundingClientRect().bottom ?? 0;
+    if (top < headerBottom) window.scrollBy(0, top - headerBottom - 4);
+    else if (top + rowHeight > window.innerHeight)
+      window.scrollBy(0, top + rowHeight - window.innerHeight + 4);
+  }, [active, count, rowHeight]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    handleListKey(e, { count, active, onActive, onOpen, onBack });
+  };
+
+  const rows: ComponentChildren[] = [];
+  for (let i = range[0]; i < Math.min(range[1], count); i++) {
+    const isActive = i === active;
+    rows.push(
+      // Keys are the list box's (aria-activedescendant); options take clicks only.
+      // biome-ignore lint/a11y/useKeyWithClickEvents: the listbox handles the keyboard for every option
+      <div
+        key={i}
+        id={optionId(id, i)}
+        role="option"
+        aria-selected={isActive}
+        aria-setsize={count}
+        aria-posinset={i + 1}
+        tabIndex={-1}
+        class={`absolute inset-x-0 cursor-pointer overflow-hidden rounded-md border px-2 py-1.5 ${
+          isActive ? 'border-accent bg-surface-2' : 'border-transparent hover:bg-surface-2'
+        }`}
+        style={{ top: `${i * rowHeight}px`, height: `${rowHeight - 4}px` }}
+        onClick={() => {
+          onActive(i);
+          if (clickOpens) onOpen(i);
+        }}
+      >
+        {renderRow(i, isActive)}
+      </div>,
+    );
+  }
+
+  return (
+    <div
+      ref={box}
+      id={id}
+      role="listbox"
+      aria-label={label}
+      tabIndex={0}
+      aria-activedescendant={active >= 0 && active < count ? optionId(id, active) : undefined}
+      class="relative"
+      style={{ height: `${count * rowHeight}px` }}
+      onKeyDown={onKeyDown}
+    >
+      {rows}
+    </div>
+  );
+}
+
+let painted = false;
+
+/**
+ * Marks `talkmarks:list-painted` once per page, after the first rows are on screen (a frame and a
+ * task later): what the benchmark reads as "list painted".
+ */
+export function markListPainted(): void {
+  if (painted) return;
+  painted = true;
+  requestAnimationFrame(() => setTimeout(() => performance.mark('talkmarks:list-painted'), 0));
+}

@@ -1,0 +1,44 @@
+/**
+ * Live data for a windowed list: the rows in view are read a page at a time, each page a Dexie live
+ * query (so an edit from any context shows at once); pages out of view are let go.
+ */
+import { liveQuery } from 'dexie';
+import { useEffect, useState } from 'preact/hooks';
+
+export const PAGE_SIZE = 50;
+
+/** Returns a row getter for the rows `start..end` of the list `key` (re-read when `key` changes). */
+export function useLivePages<T>(
+  key: unknown,
+  load: (offset: number, limit: number) => Promise<T[]>,
+  start: number,
+  end: number,
+): (index: number) => T | undefined {
+  const [state, setState] = useState<{ key: unknown; pages: Map<number, T[]> }>({ key, pages: new Map() });
+  const first = Math.floor(start / PAGE_SIZE);
+  const last = Math.floor(Math.max(start, end - 1) / PAGE_SIZE);
+
+  useEffect(() => {
+    const subs: { unsubscribe(): void }[] = [];
+    for (let p = first; p <= last; p++) {
+      subs.push(
+        liveQuery(() => load(p * PAGE_SIZE, PAGE_SIZE)).subscribe({
+          next: (rows) =>
+            setState((s) => {
+              const pages = new Map(s.key === key ? s.pages : []);
+              for (const k of pages.keys()) if (k < first - 1 || k > last + 1) pages.delete(k);
+              pages.set(p, rows);
+              return { key, pages };
+            }),
+          error: () => undefined,
+        }),
+      );
+    }
+    return () => {
+      for (const s of subs) s.unsubscribe();
+    };
+  }, [key, first, last]);
+
+  return (index) =>
+    state.key === key ? state.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE] : undefined;
+}

@@ -1,0 +1,204 @@
+/**
+ * The library: browse events → days → talks → notes (and pages without a talk), filter, and search
+ * as you type. `/` focuses the search, arrows move, Enter opens, Escape goes back.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { LibraryFilters } from '../../components/LibraryFilters';
+import { handleListKey, type ListKeys, optionId } from '../../components/LibraryList';
+import { SearchBox } from '../../components/SearchBox';
+import type { ToastState } from '../../components/Toast';
+import { useLive } from '../../components/useLive';
+import { useWarmSearch } from '../../components/useSearch';
+import { isEmptyFilter, type LibraryFilter } from '../../storage/library';
+import { eventChoices } from '../../storage/library-tree';
+import { knownTags } from '../../storage/notes';
+import { BrowseList } from './LibraryBrowse';
+import { LibraryHeader } from './LibraryHeader';
+import { onLibraryRequest } from './LibraryNav';
+import { LIST_ID, NoteList, SearchList } from './LibraryNotes';
+import { LibraryNoteView } from './LibraryNoteView';
+import { combine, isBrowseLevel, type Scope, scopeLabel } from './LibraryScope';
+
+interface Frame {
+  scope: Scope;
+  /** The active row when the user went deeper, restored on the way back. */
+  active: number;
+}
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLInputElement ||
+  target instanceof HTMLTextAreaElement ||
+  target instanceof HTMLSelectElement ||
+  (target instanceof HTMLElement && target.isContentEditable);
+
+/** `?scope=all` opens the library on every note (the benchmark's "list painted" page). */
+function initialFrames(): Frame[] {
+  const root: Frame = { scope: { level: 'root' }, active: 0 };
+  const scope = new URLSearchParams(location.search).get('scope');
+  return scope === 'all' ? [root, { scope: { level: 'all' }, active: 0 }] : [root];
+}
+
+export function Library({ notify }: { notify: (t: ToastState) => void }) {
+  const [frames, setFrames] = useState<Frame[]>(initialFrames);
+  const [query, setQuery] = useState('');
+  const [filter, setFilter] = useState<LibraryFilter>({});
+  const [active, setActive] = useState(0);
+  const [showFilters, setShowFilters] = useState(false);
+  const [searchStatus, setSearchStatus] = useState('');
+  const search = useRef<HTMLInputElement>(null);
+  const listRef = useRef<ListKeys | null>(null);
+  const tags = useLive(knownTags, []);
+  const events = useLive(eventChoices, []);
+  useWarmSearch();
+
+  const scope = frames.at(-1)!.scope;
+  const focusList = () => requestAnimationFrame(() => document.getElementById(LIST_ID)?.focus());
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(e.target)) {
+        e.preventDefault();
+        search.current?.focus();
+        search.current?.select();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  useEffect(
+    () =>
+      onLibraryRequest((request) => {
+        if (request.filter) {
+          setFilter(request.filter);
+          setShowFilters(true);
+          setFrames([{ scope: { level: 'root' }, active: 0 }]);
+          setActive(0);
+        }
+        if (request.focusSearch) requestAnimationFrame(() => search.current?.focus());
+      }),
+    [],
+  );
+
+  const open = (next: Scope) => {
+    setFrames((f) => [...f.slice(0, -1), { scope: f.at(-1)!.scope, active }, { scope: next, active: 0 }]);
+    setActive(0);
+    if (next.level !== 'note') focusList();
+  };
+
+  const goTo = (depth: number) => {
+    const target = frames[depth];
+    if (!target) return;
+    setFrames(frames.slice(0, depth + 1));
+    setActive(target.active);
+    focusList();
+  };
+
+  const back = () => {
+    if (scope.level !== 'note' && query) {
+      setQuery('');
+      setActive(0);
+      search.current?.focus();
+    } else if (frames.length > 1) goTo(frames.length - 2);
+  };
+
+  const showTag = (tag: string) => {
+    setFilter((f) => ({ ...f, tags: [...new Set([...(f.tags ?? []), tag])] }));
+    setShowFilters(true);
+    setFrames((f) => f.filter((x) => x.scope.level !== 'note'));
+    setActive(0);
+  };
+
+  const merged = combine(scope, filter);
+  const filtering = !isEmptyFilter(filter);
+  const listProps = {
+    label: scopeLabel(scope),
+    active,
+    onActive: setActive,
+    onOpen: open,
+    onBack: back,
+    listRef,
+  };
+  const eventFixed = scope.level === 'event' || scope.level === 'day' || scope.level === 'talk';
+  const activeFilters = Object.keys(filter).length;
+
+  let body = null;
+  if (scope.level === 'note') {
+    listRef.current = null;
+    body = <LibraryNoteView id={scope.noteId} notify={notify} onOpen={open} onBack={back} onTag={showTag} />;
+  } else if (query.trim()) {
+    body = <SearchList {...listProps} query={query} filter={merged} onStatus={setSearchStatus} />;
+  } else if (isBrowseLevel(scope) && !filtering) {
+    body = <BrowseList {...listProps} scope={scope} />;
+  } else {
+    body = <NoteList {...listProps} filter={merged} />;
+  }
+
+  return (
+    <div class="flex flex-col gap-2">
+      <SearchBox
+        value={query}
+        inputRef={search}
+        listId={LIST_ID}
+        activeId={scope.level !== 'note' && query.trim() ? optionId(LIST_ID, active) : undefined}
+        status={query.trim() ? searchStatus : ''}
+        onInput={(v) => {
+          setQuery(v);
+          setActive(0);
+          if (scope.level === 'note') setFrames((f) => f.slice(0, -1));
+        }}
+        onKey={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            back();
+          } else if (listRef.current) handleListKey(e, listRef.current);
+        }}
+      />
+      <div class="flex items-center justify-between gap-2">
+        <nav aria-label="Where you are in the library" class="min-w-0 flex-1">
+          <ol class="flex min-w-0 flex-wrap items-center gap-1 text-xs">
+            {frames.map((f, i) => (
+              <li key={`${i}-${f.scope.level}`} class="flex min-w-0 items-center gap-1">
+                {i > 0 && <span aria-hidden="true">›</span>}
+                {i === frames.length - 1 ? (
+                  <span aria-current="page" class="truncate font-semibold">
+                    {scopeLabel(f.scope)}
+                  </span>
+                ) : (
+                  <button type="button" class="truncate text-accent underline" onClick={() => goTo(i)}>
+                    {scopeLabel(f.scope)}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ol>
+        </nav>
+        <button
+          type="button"
+          class="btn shrink-0 py-1 text-xs"
+          aria-expanded={showFilters}
+          aria-controls="library-filters"
+          onClick={() => setShowFilters(!showFilters)}
+        >
+          Filters{activeFilters ? ` (${activeFilters})` : ''}
+        </button>
+      </div>
+      {showFilters && (
+        <div id="library-filters">
+          <LibraryFilters
+            filter={filter}
+            onChange={(f) => {
+              setFilter(f);
+              setActive(0);
+            }}
+            knownTags={tags.status === 'ready' ? tags.value : []}
+            events={events.status === 'ready' ? events.value : []}
+            eventFixed={eventFixed}
+          />
+        </div>
+      )}
+      {scope.level !== 'note' && <LibraryHeader scope={scope} />}
+      {body}
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+/** The library's browse levels: the start (views, events, pages), an event's days, a day's talks, the pages. */
+import { useEffect } from 'preact/hooks';
+import { LibraryList, markListPainted } from '../../components/LibraryList';
+import { PlaceRow, ROW_HEIGHT, TalkRow } from '../../components/LibraryRow';
+import { useLive } from '../../components/useLive';
+import { liveNoteCount } from '../../storage/library';
+import {
+  countKind,
+  type DayRow,
+  type EventRow,
+  eventDays,
+  listEvents,
+  type PageRow,
+  type TalkRow as TalkEntry,
+  talksOn,
+  untalkedPages,
+} from '../../storage/library-tree';
+import { LIST_ID, type ListProps } from './LibraryNotes';
+import { formatDay, type Scope } from './LibraryScope';
+
+type Item =
+  | { type: 'all'; count: number }
+  | { type: 'kind'; kind: 'question' | 'todo'; count: number }
+  | { type: 'event'; row: EventRow }
+  | { type: 'pages' }
+  | { type: 'day'; eventId: string; name: string; row: DayRow }
+  | { type: 'talk'; row: TalkEntry }
+  | { type: 'page'; row: PageRow };
+
+async function itemsOf(scope: Scope): Promise<Item[]> {
+  switch (scope.level) {
+    case 'root': {
+      const [all, questions, todos, events] = await Promise.all([
+        liveNoteCount(),
+        countKind('question'),
+        countKind('todo'),
+        listEvents(),
+      ]);
+      return [
+        { type: 'all', count: all },
+        { type: 'kind', kind: 'question', count: questions },
+        { type: 'kind', kind: 'todo', count: todos },
+        ...events.map((row) => ({ type: 'event' as const, row })),
+        { type: 'pages' },
+      ];
+    }
+    case 'event': {
+      const days = await eventDays(scope.eventId);
+      return days.map((row) => ({ type: 'day' as const, eventId: scope.eventId, name: scope.name, row }));
+    }
+    case 'day':
+      return (await talksOn(scope.eventId, scope.day)).map((row) => ({ type: 'talk' as const, row }));
+    case 'pages':
+      return (await untalkedPages()).map((row) => ({ type: 'page' as const, row }));
+    default:
+      return [];
+  }
+}
+
+function scopeOf(item: Item): Scope {
+  switch (item.type) {
+    case 'all':
+      return { level: 'all' };
+    case 'kind':
+      return { level: 'kind', kind: item.kind };
+    case 'event':
+      return { level: 'event', eventId: item.row.event.id, name: item.row.event.name };
+    case 'pages':
+      return { level: 'pages' };
+    case 'day':
+      return {
+        level: 'day',
+        eventId: item.eventId,
+        name: item.name,
+        day: item.row.day,
+        talkIds: item.row.talkIds,
+      };
+    case 'talk':
+      return { level: 'talk', talkId: item.row.talk.id, title: item.row.talk.title };
+    case 'page':
+      return { level: 'page', url: item.row.url, title: item.row.title };
+  }
+}
+
+function dates(row: EventRow): string {
+  const { startDate, endDate, location } = row.event;
+  const span = startDate ? (endDate && endDate !== startDate ? `${startDate} – ${endDate}` : startDate) : '';
+  return [span, location, `${row.talks} ${row.talks === 1 ? 'talk' : 'talks'}`].filter(Boolean).join(' · ');
+}
+
+function ItemRow({ item }: { item: Item }) {
+  switch (item.type) {
+    case 'all':
+      return <PlaceRow title="All notes" detail="Newest first" count={item.count} />;
+    case 'kind':
+      return item.kind === 'question' ? (
+        <PlaceRow title="Questions for the speaker" detail="Notes starting with “? ”" count={item.count} />
+      ) : (
+        <PlaceRow title="To do" detail="Notes starting with “[ ] ” or “TODO ”" count={item.count} />
+      );
+    case 'event':
+      return <PlaceRow title={item.row.event.name} detail={dates(item.row)} count={item.row.notes} />;
+    case 'pages':
+      return <PlaceRow title="Pages without a talk" detail="Notes on articles, docs and other pages" />;
+    case 'day':
+      return (
+        <PlaceRow
+          title={formatDay(item.row.day)}
+          detail={`${item.row.talkIds.length} ${item.row.talkIds.length === 1 ? 'talk' : 'talks'}`}
+          count={item.row.notes}
+        />
+      );
+    case 'talk':
+      return <TalkRow talk={item.row.talk} notes={item.row.notes} />;
+    case 'page':
+      return <PlaceRow title={item.row.title} detail={item.row.url} count={item.row.notes} />;
+  }
+}
+
+/** The places within a browse level. */
+export function BrowseList({ scope, ...p }: ListProps & { scope: Scope }) {
+  const items = useLive(() => itemsOf(scope), [JSON.stringify(scope)]);
+  const list = items.status === 'ready' ? items.value : [];
+  const open = (i: number) => {
+    const item = list[i];
+    if (item) p.onOpen(scopeOf(item));
+  };
+  useEffect(() => {
+    if (items.status === 'ready') markListPainted();
+  }, [items.status]);
+  p.listRef.current = {
+    count: list.length,
+    active: p.active,
+    onActive: p.onActive,
+    onOpen: open,
+    onBack: p.onBack,
+  };
+
+  if (items.status === 'error') {
+    return (
+      <p role="alert" class="text-sm text-danger">
+        The library could not be read: {items.error.message}
+      </p>
+    );
+  }
+  if (items.status === 'loading') return <p class="text-sm text-muted">Loading…</p>;
+  if (list.length === 0) return <p class="text-sm text-muted">Nothing here yet.</p>;
+  return (
+    <LibraryList
+      id={LIST_ID}
+      label={p.label}
+      count={list.length}
+      rowHeight={ROW_HEIGHT}
+      active={p.active}
+      onActive={p.onActive}
+      onOpen={open}
+      onBack={p.onBack}
+      renderRow={(i) => {
+        const item = list[i];
+        return item ? <ItemRow item={item} /> : null;
+      }}
+    />
+  );
+}

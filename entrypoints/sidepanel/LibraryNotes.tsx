@@ -1,0 +1,194 @@
+/** The library's note lists: every note of a place (filtered), and search answers. Both windowed and live. */
+import type { MutableRef } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { LibraryList, type ListKeys, markListPainted } from '../../components/LibraryList';
+import { useLivePages } from '../../components/LibraryPages';
+import { LoadingRow, NoteRow, ROW_HEIGHT, TalkRow } from '../../components/LibraryRow';
+import { useLive } from '../../components/useLive';
+import { useSearch } from '../../components/useSearch';
+import { getDb } from '../../storage/db';
+import {
+  isEmptyFilter,
+  type LibraryFilter,
+  type NoteSet,
+  notesPage,
+  resolveNotes,
+} from '../../storage/library';
+import type { SearchHit } from '../../storage/search/engine';
+import type { NoteRecord, TalkRecord } from '../../storage/types';
+import type { Scope } from './LibraryScope';
+
+export const LIST_ID = 'library-list';
+
+export interface ListProps {
+  label: string;
+  active: number;
+  onActive: (index: number) => void;
+  onOpen: (scope: Scope) => void;
+  onBack: () => void;
+  /** The current list's keys, for the search box to drive. */
+  listRef: MutableRef<ListKeys | null>;
+}
+
+interface Row {
+  note?: NoteRecord;
+  talk?: TalkRecord;
+  hit?: SearchHit;
+}
+
+async function talksOf(ids: (string | undefined)[]): Promise<Map<string, TalkRecord>> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  const talks = await getDb().talks.bulkGet(wanted);
+  return new Map(talks.filter((t): t is TalkRecord => Boolean(t)).map((t) => [t.id, t]));
+}
+
+async function noteRows(set: NoteSet, offset: number, limit: number): Promise<Row[]> {
+  const notes = await notesPage(set, offset, limit);
+  const talks = await talksOf(notes.map((n) => n.talkId));
+  return notes.map((note) => ({ note, talk: note.talkId ? talks.get(note.talkId) : undefined }));
+}
+
+async function hitRows(hits: SearchHit[]): Promise<Row[]> {
+  const noteIds = hits.filter((h) => h.type === 'note').map((h) => h.id);
+  const notes = new Map(
+    (await getDb().notes.bulkGet(noteIds)).filter((n): n is NoteRecord => Boolean(n)).map((n) => [n.id, n]),
+  );
+  const talks = await talksOf([
+    ...hits.filter((h) => h.type === 'talk').map((h) => h.id.slice(2)),
+    ...[...notes.values()].map((n) => n.talkId),
+  ]);
+  return hits.map((hit) => {
+    if (hit.type === 'talk') return { hit, talk: talks.get(hit.id.slice(2)) };
+    const note = notes.get(hit.id);
+    return { hit, note, talk: note?.talkId ? talks.get(note.talkId) : undefined };
+  });
+}
+
+function openRow(row: Row | undefined, onOpen: (scope: Scope) => void): void {
+  if (row?.note) onOpen({ level: 'note', noteId: row.note.id });
+  else if (row?.talk) onOpen({ level: 'talk', talkId: row.talk.id, title: row.talk.title });
+}
+
+/** Every note of a place, newest first, narrowed by the filters. */
+export function NoteList({ filter, ...p }: ListProps & { filter: LibraryFilter }) {
+  const key = JSON.stringify(filter);
+  const set = useLive(() => resolveNotes(filter, !isEmptyFilter(filter)), [key]);
+  const [range, setRange] = useState<[number, number]>([0, 30]);
+  const ready = set.status === 'ready' ? set.value : undefined;
+  const row = useLivePages(ready, (o, l) => (ready ? noteRows(ready, o, l) : Promise.resolve([])), ...range);
+  const count = ready?.total ?? 0;
+  const first = row(0);
+  useEffect(() => {
+    if (first || (ready && count === 0)) markListPainted();
+  }, [first, ready, count]);
+
+  p.listRef.current = {
+    count,
+    active: p.active,
+    onActive: p.onActive,
+    onOpen: (i) => openRow(row(i), p.onOpen),
+    onBack: p.onBack,
+  };
+
+  if (set.status === 'error') {
+    return (
+      <p role="alert" class="text-sm text-danger">
+        Notes could not be read: {set.error.message}
+      </p>
+    );
+  }
+  if (!ready) return <p class="text-sm text-muted">Loading notes…</p>;
+  if (count === 0) return <p class="text-sm text-muted">No notes here match these filters.</p>;
+  return (
+    <>
+      <p class="mb-1 text-xs text-muted" data-testid="library-count">
+        {count.toLocaleString()} {count === 1 ? 'note' : 'notes'}
+      </p>
+      <LibraryList
+        id={LIST_ID}
+        label={p.label}
+        count={count}
+        rowHeight={ROW_HEIGHT}
+        active={p.active}
+        onActive={p.onActive}
+        onOpen={(i) => openRow(row(i), p.onOpen)}
+        onBack={p.onBack}
+        onRange={(s, e) => setRange([s, e])}
+        renderRow={(i) => {
+          const r = row(i);
+          return r?.note ? <NoteRow note={r.note} talk={r.talk} /> : <LoadingRow />;
+        }}
+      />
+    </>
+  );
+}
+
+function indexLine(state: ReturnType<typeof useSearch>['index']): string {
+  if (state.state === 'error') return `Search is unavailable: ${state.message ?? 'the index failed'}.`;
+  if (state.state === 'indexing') return ` · indexing, ${(state.pending ?? 0).toLocaleString()} notes to go`;
+  if (state.state === 'loading' || state.state === 'starting') return ' · preparing the index…';
+  return '';
+}
+
+/** Search answers (notes and talks), best first, narrowed by the place and the filters. */
+export function SearchList({
+  query,
+  filter,
+  onStatus,
+  ...p
+}: ListProps & { query: string; filter: LibraryFilter; onStatus: (text: string) => void }) {
+  const search = useSearch(query, filter);
+  const { answer } = search;
+  const [range, setRange] = useState<[number, number]>([0, 30]);
+  const row = useLivePages(answer, (o, l) => hitRows(answer.hits.slice(o, o + l)), ...range);
+  const count = answer.hits.length;
+
+  const status = search.error
+    ? `Search failed: ${search.error}`
+    : search.query
+      ? `${answer.total.toLocaleString()} ${answer.total === 1 ? 'result' : 'results'}${
+          answer.total > count ? ` (best ${count.toLocaleString()} shown)` : ''
+        } · ${Math.max(0.1, search.ms ?? 0).toFixed(1)} ms${indexLine(search.index)}`
+      : `Searching…${indexLine(search.index)}`;
+  useEffect(() => onStatus(status), [status]);
+  useEffect(() => () => onStatus(''), []);
+
+  p.listRef.current = {
+    count,
+    active: p.active,
+    onActive: p.onActive,
+    onOpen: (i) => openRow(row(i), p.onOpen),
+    onBack: p.onBack,
+  };
+
+  if (search.query && count === 0) {
+    return (
+      <p class="text-sm text-muted">Nothing matches “{query.slice(0, 80)}”. Try fewer or shorter words.</p>
+    );
+  }
+  return (
+    <>
+      {answer.loose && (
+        <p class="mb-1 text-xs text-muted">No note has all the words; these have some of them.</p>
+      )}
+      <LibraryList
+        id={LIST_ID}
+        label={`Search results for ${query.slice(0, 80)}`}
+        count={count}
+        rowHeight={ROW_HEIGHT}
+        active={p.active}
+        onActive={p.onActive}
+        onOpen={(i) => openRow(row(i), p.onOpen)}
+        onBack={p.onBack}
+        onRange={(s, e) => setRange([s, e])}
+        renderRow={(i) => {
+          const r = row(i);
+          const terms = new Set(r?.hit?.terms ?? []);
+          if (r?.note) return <NoteRow note={r.note} talk={r.talk} terms={terms} />;
+          if (r?.talk) return <TalkRow talk={r.talk} terms={terms} />;
+          return <LoadingRow />;
+        }}
+      />
+    </>
+  );
+}
