@@ -8,6 +8,8 @@ export interface FrontMatterFields {
   /** YYYY-MM-DD, when the recap has a day. */
   date?: string;
   tags: string[];
+  /** More fields (absent values are left out): event, speakers, slides, … */
+  extra?: Record<string, string | string[] | undefined>;
 }
 
 /** A YAML double-quoted scalar: JSON strings are valid YAML once lone surrogates are gone. */
@@ -23,6 +25,12 @@ export function frontMatter(style: FrontMatterStyle, fields: FrontMatterFields):
   lines.push(`title: ${yamlString(fields.title)}`);
   if (fields.date) lines.push(`date: ${fields.date}`);
   lines.push(`tags: [${fields.tags.map(yamlString).join(', ')}]`);
+  for (const [key, value] of Object.entries(fields.extra ?? {})) {
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+    lines.push(
+      `${key}: ${Array.isArray(value) ? `[${value.map(yamlString).join(', ')}]` : yamlString(value)}`,
+    );
+  }
   // Jekyll runs Liquid over posts: a note mentioning `{{ … }}` must stay text.
   if (style === 'jekyll') lines.push('render_with_liquid: false');
   lines.push('---', '', '');

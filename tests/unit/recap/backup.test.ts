@@ -256,7 +256,10 @@ describe('backup', () => {
     const polluted = JSON.parse(text.replace('{"id"', '{"__proto__":{"x":1},"id"'));
     polluted.checksum = await sha256(checksumInput(polluted));
     variants.add(JSON.stringify(polluted));
-    expect(await readBackup(JSON.stringify(polluted))).toMatchObject({ ok: false, error: expect.stringMatching(/__proto__/) });
+    expect(await readBackup(JSON.stringify(polluted))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/__proto__/),
+    });
     expect(variants.size).toBeGreaterThanOrEqual(1_000);
     const counts = async () => Promise.all(BACKUP_TABLES.map((t) => getDb().table(t).count()));
     const expectedCounts = await counts();

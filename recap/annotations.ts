@@ -1,0 +1,76 @@
+/**
+ * Notes as W3C Web Annotations (JSON-LD, https://www.w3.org/TR/annotation-model/): the note body
+ * and its tags as textual bodies; the page as target, narrowed by the slide (a fragment selector
+ * on the page number, RFC 3778 style), the video time (Media Fragments `t=`) and the quoted text
+ * (TextQuoteSelector).
+ */
+import type { NoteKind, NoteRecord } from '../storage/types';
+
+type Selector = Record<string, unknown>;
+
+const MOTIVATION: Record<NoteKind, string> = {
+  note: 'commenting',
+  takeaway: 'commenting',
+  quote: 'highlighting',
+  question: 'questioning',
+  todo: 'bookmarking',
+};
+
+function selectors(note: NoteRecord): Selector | undefined {
+  const a = note.anchor;
+  if (!a) return undefined;
+  const quote: Selector | undefined = a.quote
+    ? {
+        type: 'TextQuoteSelector',
+        exact: a.quote.exact,
+        ...(a.quote.prefix ? { prefix: a.quote.prefix } : {}),
+        ...(a.quote.suffix ? { suffix: a.quote.suffix } : {}),
+      }
+    : undefined;
+  const slide: Selector | undefined = a.slide
+    ? {
+        type: 'FragmentSelector',
+        conformsTo: 'http://tools.ietf.org/rfc/rfc3778',
+        value: `page=${a.slide.index + 1}`,
+      }
+    : undefined;
+  const time: Selector | undefined =
+    a.time !== undefined
+      ? { type: 'FragmentSelector', conformsTo: 'http://www.w3.org/TR/media-frags/', value: `t=${a.time}` }
+      : undefined;
+  const outer = slide ?? time;
+  if (outer && quote) return { ...outer, refinedBy: quote };
+  return outer ?? quote;
+}
+
+/** One note as a Web Annotation. */
+export function noteAnnotation(note: NoteRecord, source?: string): Record<string, unknown> {
+  const selector = selectors(note);
+  return {
+    id: `urn:talkmarks:note:${note.id}`,
+    type: 'Annotation',
+    motivation: MOTIVATION[note.kind],
+    created: new Date(note.createdAt).toISOString(),
+    modified: new Date(note.updatedAt).toISOString(),
+    body: [
+      { type: 'TextualBody', value: note.body, format: 'text/markdown', purpose: MOTIVATION[note.kind] },
+      ...note.tags.map((tag) => ({ type: 'TextualBody', value: tag, purpose: 'tagging' })),
+    ],
+    target: selector ? { source: source ?? note.url, selector } : (source ?? note.url),
+  };
+}
+
+/** A collection of annotations (trashed notes left out), as a JSON-LD document. */
+export function annotationCollection(
+  notes: NoteRecord[],
+  label = 'Talkmarks notes',
+): Record<string, unknown> {
+  const items = notes.filter((n) => !n.deletedAt).map((n) => noteAnnotation(n));
+  return {
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    type: 'AnnotationCollection',
+    label,
+    total: items.length,
+    first: { type: 'AnnotationPage', startIndex: 0, items },
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * The "all notes" archive: a zip with one Markdown file per talk (front matter, then the notes in
+ * the "Talk notes" layout), ready to drop into an Obsidian vault or a Jekyll folder. Notes not
+ * filed under a talk get one file per page they were written on.
+ */
+import type { EventRecord, NoteRecord, TalkRecord } from '../storage/types';
+import { builtinTemplate } from './builtins';
+import { composeRecap } from './compose';
+import { wallClock } from './dates';
+import { makeZip, slugify } from './files';
+import { frontMatter } from './front-matter';
+
+export interface ArchiveTalk {
+  talk: TalkRecord;
+  event?: EventRecord;
+  notes: NoteRecord[];
+}
+
+/** The Markdown file of one talk. */
+export function talkFile(entry: ArchiveTalk): { path: string; markdown: string } {
+  const { talk, event } = entry;
+  const day = wallClock(talk.startsAt, talk.timezone ?? event?.timezone)?.day;
+  const result = composeRecap(
+    { event, talks: [{ talk, notes: entry.notes }] },
+    { template: builtinTemplate('builtin:talk-notes')!.source },
+  );
+  const body = result.ok ? result.markdown : `# ${talk.title}\n`;
+  const tags = [...new Set([...entry.notes.flatMap((n) => n.tags), ...talk.tags])];
+  const fm = frontMatter('hugo', {
+    title: talk.title,
+    date: day,
+    tags,
+    extra: {
+      event: event?.name,
+      speakers: talk.speakers.map((s) => s.name),
+      slides: talk.slidesUrl,
+      video: talk.videoUrl,
+      room: talk.room,
+    },
+  });
+  const folder = event ? `${slugify(event.name, 'event')}/` : '';
+  return { path: `${folder}${day ? `${day}-` : ''}${slugify(talk.title, 'talk')}.md`, markdown: fm + body };
+}
+
+/** Notes without a talk, grouped by the page they were written on. */
+export function pageFiles(notes: NoteRecord[]): { path: string; markdown: string }[] {
+  const byUrl = new Map<string, NoteRecord[]>();
+  for (const n of notes) byUrl.set(n.url, [...(byUrl.get(n.url) ?? []), n]);
+  return [...byUrl].map(([url, list]) => {
+    const title = list.find((n) => n.pageTitle)?.pageTitle || url;
+    const talk: TalkRecord = {
+      id: `page:${url}`,
+      createdAt: 0,
+      updatedAt: 0,
+      title,
+      speakers: [],
+      url,
+      tags: [],
+      source: { platform: 'page', url, capturedAt: 0 },
+    };
+    const { markdown } = talkFile({ talk, notes: list });
+    return { path: `pages/${slugify(title, 'page')}.md`, markdown };
+  });
+}
+
+/** The zip of every talk's notes (and page notes), trashed notes left out. */
+export function notesArchive(talks: ArchiveTalk[], loose: NoteRecord[]): Uint8Array {
+  const files = [
+    ...talks.map((t) => talkFile({ ...t, notes: t.notes.filter((n) => !n.deletedAt) })),
+    ...pageFiles(loose.filter((n) => !n.deletedAt)),
+  ];
+  return makeZip(files.map((f) => ({ path: f.path, data: f.markdown })));
+}

@@ -1,0 +1,128 @@
+// @vitest-environment jsdom
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { annotationCollection } from '../../../recap/annotations';
+import { notesArchive } from '../../../recap/archive';
+import { composeRecap } from '../../../recap/compose';
+import { makeZip, slugify } from '../../../recap/files';
+import { markdownToSafeHtml } from '../../../recap/html';
+import { EVENT, GLUSTER, NETWORK, NOTES, SELINUX } from '../../fixtures/recap/summit-2012';
+
+describe('rich HTML', () => {
+  it('renders the recap as HTML with headings, lists and links, and nothing active', () => {
+    const result = composeRecap(
+      {
+        event: EVENT,
+        day: '2012-06-27',
+        talks: [GLUSTER, SELINUX, NETWORK].map((talk) => ({
+          talk,
+          notes: NOTES.filter((n) => n.talkId === talk.id),
+        })),
+      },
+      { frontMatter: 'jekyll' },
+    );
+    if (!result.ok) throw new Error(result.error.message);
+    const html = markdownToSafeHtml(result.markdown);
+    expect(html).toMatch(/^<h1>Red Hat Summit 2012: Wednesday<\/h1>/);
+    expect(html).toContain(
+      '<a href="https://www.redhat.com/summit/2012/presentations/selinux-for-mere-mortals.pdf" target="_blank" rel="noopener noreferrer">Slides</a>',
+    );
+    expect(html).not.toContain('layout: post');
+  });
+
+  it('removes scripts, handlers and javascript: links from hand-written Markdown', () => {
+    const html = markdownToSafeHtml(
+      '<script>alert(1)</script><img src=x onerror=alert(1)>\n\n[a](javascript:alert(1)) <iframe src="https://x"></iframe>',
+    );
+    expect(html).toContain('<a target="_blank" rel="noopener noreferrer">a</a>');
+    expect(html).not.toMatch(/script|onerror|javascript:|iframe/);
+  });
+});
+
+describe('files', () => {
+  it('slugifies titles into safe file names', () => {
+    expect(slugify('Red Hat Summit 2012: Wednesday')).toBe('red-hat-summit-2012-wednesday');
+    expect(slugify('../../etc/passwd')).toBe('etc-passwd');
+    expect(slugify('***')).toBe('recap');
+  });
+
+  it('zips a recap with its images, renaming clashes', () => {
+    const zip = unzipSync(
+      makeZip([
+        { path: 'recap.md', data: '# Hi' },
+        { path: 'images/a.png', data: new Uint8Array([1, 2, 3]) },
+        { path: 'recap.md', data: '# Again' },
+      ]),
+    );
+    expect(Object.keys(zip).sort()).toEqual(['images/a.png', 'recap-2.md', 'recap.md']);
+    expect(strFromU8(zip['recap.md']!)).toBe('# Hi');
+  });
+
+  it('archives one Markdown file per talk with front matter', () => {
+    const talks = [GLUSTER, SELINUX, NETWORK].map((talk) => ({
+      talk,
+      event: EVENT,
+      notes: NOTES.filter((n) => n.talkId === talk.id),
+    }));
+    const loose = [
+      {
+        ...NOTES[0]!,
+        id: 'LOOSE1',
+        talkId: undefined,
+        url: 'https://example.org/blog',
+        pageTitle: 'A blog post',
+      },
+    ];
+    const zip = unzipSync(notesArchive(talks, loose));
+    expect(Object.keys(zip).sort()).toEqual([
+      'pages/a-blog-post.md',
+      'red-hat-summit-2012/2012-06-27-glusterfs-and-red-hat-storage-the-roadmap.md',
+      'red-hat-summit-2012/2012-06-27-selinux-for-mere-mortals.md',
+      'red-hat-summit-2012/2012-06-27-tuning-rhel-6-for-40-gb-s-networks.md',
+    ]);
+    const selinux = strFromU8(zip['red-hat-summit-2012/2012-06-27-selinux-for-mere-mortals.md']!);
+    expect(selinux).toMatch(
+      /^---\ntitle: "SELinux for Mere Mortals"\ndate: 2012-06-27\ntags: \["selinux", "security"\]\nevent: "Red Hat Summit 2012"\nspeakers: \["Dan Walsh"\]\n/,
+    );
+    expect(selinux).toContain('# SELinux for Mere Mortals');
+    expect(selinux).toContain('## Takeaways');
+  });
+});
+
+describe('Web Annotation export', () => {
+  it('targets the page with slide, time and quote selectors', () => {
+    const quoted = {
+      ...NOTES[8]!,
+      anchor: { slide: { index: 7, label: '8' }, quote: { exact: 'labeling system', prefix: 'is a ' } },
+    };
+    const video = { ...NOTES[9]!, url: 'https://www.youtube.com/watch?v=x', anchor: { time: 754.5 } };
+    const doc = annotationCollection([quoted, video, { ...NOTES[10]!, deletedAt: 1 }]);
+    expect(doc).toMatchObject({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'AnnotationCollection',
+      total: 2,
+    });
+    const [a, b] = (doc.first as { items: Record<string, unknown>[] }).items;
+    expect(a).toMatchObject({
+      type: 'Annotation',
+      motivation: 'highlighting',
+      target: {
+        source: quoted.url,
+        selector: {
+          type: 'FragmentSelector',
+          value: 'page=8',
+          refinedBy: { type: 'TextQuoteSelector', exact: 'labeling system', prefix: 'is a ' },
+        },
+      },
+    });
+    expect(b).toMatchObject({
+      target: {
+        selector: {
+          type: 'FragmentSelector',
+          conformsTo: 'http://www.w3.org/TR/media-frags/',
+          value: 't=754.5',
+        },
+      },
+    });
+  });
+});
