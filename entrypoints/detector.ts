@@ -7,7 +7,8 @@
 import { detect } from '../capture/detector';
 
 export default defineUnlistedScript(() => {
-  const api = (globalThis as unknown as { chrome?: typeof chrome }).chrome;
+  const scope = globalThis as unknown as { browser?: typeof chrome; chrome?: typeof chrome };
+  const api = scope.browser ?? scope.chrome; // Firefox's promise-based namespace first
   if (!api?.runtime?.id) return;
   detect(window, () => {
     // The typed protocol's `loadCapture` envelope (messaging/protocol.ts), written out by hand.
