@@ -126,3 +126,53 @@ export async function loadRecapInput(
     talks: present.map((talk, i) => ({ talk, notes: notes[i] ?? [], options: recap.talkOptions?.[talk.id] })),
   };
 }
+
+/** Thumbnails by blob id (mime and bytes), for the notes a recap shows with thumbnails. */
+export async function loadThumbnails(
+  ids: string[],
+): Promise<Map<string, { mime: string; bytes: Uint8Array }>> {
+  const unique = [...new Set(ids)];
+  const blobs = await getDb().blobs.bulkGet(unique);
+  const out = new Map<string, { mime: string; bytes: Uint8Array }>();
+  for (const b of blobs) {
+    if (b && !b.deletedAt) out.set(b.id, { mime: b.mime, bytes: new Uint8Array(await b.data.arrayBuffer()) });
+  }
+  return out;
+}
+
+/** Every talk with its event and live notes, and the notes filed under no talk (for the archive). */
+export async function loadAllNotes(): Promise<{
+  talks: { talk: TalkRecord; event?: EventRecord; notes: NoteRecord[] }[];
+  loose: NoteRecord[];
+}> {
+  const db = getDb();
+  const [events, talks, notes] = await Promise.all([
+    db.events.toArray(),
+    db.talks.toArray(),
+    db.notes.toArray(),
+  ]);
+  const eventById = new Map(events.filter((e) => !e.deletedAt).map((e) => [e.id, e]));
+  const byTalk = new Map<string, NoteRecord[]>();
+  const loose: NoteRecord[] = [];
+  for (const n of notes) {
+    if (n.deletedAt) continue;
+    if (!n.talkId) {
+      loose.push(n);
+      continue;
+    }
+    const list = byTalk.get(n.talkId);
+    if (list) list.push(n);
+    else byTalk.set(n.talkId, [n]);
+  }
+  const live = talks.filter((t) => !t.deletedAt && byTalk.has(t.id));
+  const known = new Set(live.map((t) => t.id));
+  for (const [talkId, list] of byTalk) if (!known.has(talkId)) loose.push(...list);
+  return {
+    talks: live.map((talk) => ({
+      talk,
+      event: talk.eventId ? eventById.get(talk.eventId) : undefined,
+      notes: (byTalk.get(talk.id) ?? []).sort((a, b) => a.createdAt - b.createdAt),
+    })),
+    loose,
+  };
+}
