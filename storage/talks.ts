@@ -9,7 +9,7 @@ import { getDb } from './db';
 import { deckByUrl, linkDeckToTalk } from './decks';
 import { upsertEvent } from './events';
 import { newId } from './ids';
-import type { TalkRecord } from './types';
+import type { DeckRecord, NoteRecord, TalkRecord } from './types';
 
 /** Talk fields a capture fills and the user may edit. */
 export const TALK_FIELDS = [
@@ -263,4 +263,61 @@ export async function starCapturedTalk(input: CapturedTalk, starred = true): Pro
   if (!starred && talk.starredAt) await setStarred(talk.id, false);
   await linkSlidesDeck(talk);
   return talk;
+}
+
+/** A talk's live notes, oldest first. */
+export async function notesForTalk(talkId: string): Promise<NoteRecord[]> {
+  const notes = await getDb()
+    .notes.where('talkId')
+    .equals(talkId)
+    .filter((n) => !n.deletedAt)
+    .toArray();
+  return notes.sort((a, b) => a.createdAt - b.createdAt);
+}
+
+/** The decks linked to a talk. */
+export function decksForTalk(talkId: string): Promise<DeckRecord[]> {
+  return getDb()
+    .decks.where('talkId')
+    .equals(talkId)
+    .filter((d) => !d.deletedAt)
+    .toArray();
+}
+
+/** Talks to offer when attaching a deck or moving a note: starred ones first, then the latest touched. */
+export async function talkChoices(limit = 30): Promise<TalkRecord[]> {
+  const starred = await starredTalks();
+  const recent = await getDb().talks.orderBy('updatedAt').reverse().filter(live).limit(limit).toArray();
+  const seen = new Set<string>();
+  return [...starred, ...recent].filter((t) => !seen.has(t.id) && seen.add(t.id)).slice(0, limit);
+}
+
+/** The talk a deck is linked to, else the one it belongs to by its slides link or session link. */
+export async function talkOfDeck(deckUrl: string, sessionUrl?: string): Promise<TalkRecord | undefined> {
+  const deck = await deckByUrl(deckUrl);
+  if (deck?.talkId) {
+    const linked = await getTalk(deck.talkId);
+    if (linked && !linked.deletedAt) return linked;
+  }
+  return talkForDeck(deckUrl, sessionUrl);
+}
+
+/** The stored talk a capture describes (by canonical URL, else by title and start), if any. */
+export function storedTalk(talk: TalkRef, pageUrl: string): Promise<TalkRecord | undefined> {
+  return findTalk({ ...talk, url: talk.url ?? undefined }, undefined).then(
+    async (found) => found ?? (talk.url ? undefined : talkByUrl(pageUrl)),
+  );
+}
+
+/** The stored talks among those a schedule page lists (by URL, else by title and start). */
+export async function storedAmong(refs: readonly TalkRef[]): Promise<TalkRecord[]> {
+  const urls = refs.map((r) => r.url).filter((u): u is string => !!u);
+  const byUrl = urls.length ? await getDb().talks.where('url').anyOf(urls).filter(live).toArray() : [];
+  const loose = refs.filter((r) => !r.url);
+  if (loose.length === 0) return byUrl;
+  const keys = new Set(loose.map((r) => `${r.title.trim().toLowerCase()}|${r.startsAt ?? ''}`));
+  const byTitle = await getDb()
+    .talks.filter((t) => live(t) && !t.url && keys.has(`${t.title.trim().toLowerCase()}|${t.startsAt ?? ''}`))
+    .toArray();
+  return [...byUrl, ...byTitle];
 }

@@ -17,10 +17,13 @@ const SLIDE_FILE = /\.(?:pdf|pptx?|key|odp)(?:$|[?#])/i;
 const VIDEO_FILE = /\.(?:mp4|webm|mkv|ogv|m4v)(?:$|[?#])/i;
 const SLIDE_WORDS = /\b(?:slides?|deck|presentation|folien|diapositives?|transparents?)\b/i;
 
-/** Whether a link is to a slide deck: a known deck host, or a document file labelled as slides. */
+/** Whether a link is to a slide deck: a known deck host, a document file, or a short link labelled "Slides". */
 export function isSlidesLink(href: string, label = ''): boolean {
   if (SLIDE_LINK.test(href)) return true;
-  return SLIDE_FILE.test(href) && (SLIDE_WORDS.test(label) || SLIDE_WORDS.test(href) || /\.pdf/i.test(href));
+  if (SLIDE_FILE.test(href)) return true; // a PDF/PPTX/Keynote/ODP resource of a talk is its deck
+  // A self-hosted deck (reveal.js, Marp…) is only recognisable by what the page calls the link.
+  const text = label.trim();
+  return text.length > 0 && text.length <= 60 && SLIDE_WORDS.test(text);
 }
 
 /** Whether a link is to a talk recording: a known video host, or a video file. */

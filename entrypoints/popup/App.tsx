@@ -8,6 +8,7 @@ import { EnableOnSite } from '../../components/EnableOnSite';
 import { NoteComposer } from '../../components/NoteComposer';
 import { SlidePdfOpen } from '../../components/SlidePdfOpen';
 import { Toast, type ToastState } from '../../components/Toast';
+import { savedToast } from '../../components/talk-filed';
 import { sendMessage } from '../../messaging/protocol';
 import { openPanel } from '../../platform/panel';
 import { type TabInfo, targetTab } from '../../platform/tabs';
@@ -54,7 +55,7 @@ export function App() {
           if (!capture) throw new Error('Still reading the page: try again in a moment.');
           const saved = await sendMessage('saveNote', { body, capture, tabId: tab?.id });
           if (!saved.ok) throw new Error(saved.error);
-          setToast({ message: 'Note saved' });
+          setToast(savedToast(saved, setToast));
           refreshCount();
           refreshTags();
         }}
@@ -75,7 +76,7 @@ export function App() {
           Open side panel
         </button>
       </footer>
-      <Toast toast={toast} onClose={() => setToast(null)} timeoutMs={3000} />
+      <Toast toast={toast} onClose={() => setToast(null)} timeoutMs={toast?.action ? 8000 : 3000} />
     </main>
   );
 }

@@ -11,12 +11,16 @@ const AllNotes = lazyView(() => import('./AllNotes').then((m) => m.AllNotes));
 const Library = lazyView(() => import('./Library').then((m) => m.Library));
 const Tags = lazyView(() => import('./Tags').then((m) => m.Tags));
 const Trash = lazyView(() => import('./Trash').then((m) => m.Trash));
+const NowView = lazyView(() => import('./NowView').then((m) => m.NowView));
+const EventView = lazyView(() => import('./EventView').then((m) => m.EventView));
 // Seeding and timing hooks for end-to-end tests and `npm run bench` (never in release builds).
 if (__TALKMARKS_E2E__) void import('./LibraryTestHooks');
 
 const VIEWS = [
   { id: 'page', label: 'This page' },
   { id: 'all', label: 'All notes' },
+  { id: 'now', label: 'Now' },
+  { id: 'events', label: 'Events' },
   { id: 'library', label: 'Library' },
   { id: 'tags', label: 'Tags' },
   { id: 'trash', label: 'Trash' },
@@ -63,6 +67,8 @@ export function App() {
       <main class="flex-1 p-3" id={`panel-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`}>
         {view === 'page' && <ThisPage notify={setToast} />}
         {view === 'all' && <AllNotes notify={setToast} />}
+        {view === 'now' && <NowView notify={setToast} />}
+        {view === 'events' && <EventView notify={setToast} />}
         {view === 'library' && <Library notify={setToast} />}
         {view === 'tags' && <Tags notify={setToast} />}
         {view === 'trash' && <Trash notify={setToast} />}

@@ -5,6 +5,7 @@ import { lazyView } from '../../components/lazy';
 import { NoteComposer } from '../../components/NoteComposer';
 import { NoteItem } from '../../components/NoteItem';
 import type { ToastState } from '../../components/Toast';
+import { savedToast } from '../../components/talk-filed';
 import { useLive } from '../../components/useLive';
 import { sendMessage } from '../../messaging/protocol';
 import { useFollowedTab } from '../../platform/use-followed-tab';
@@ -14,6 +15,9 @@ import { useNoteActions } from './useNoteActions';
 
 // The deck view (thumbnails, slide links) loads when a deck is on screen: the panel's first paint stays small.
 const DeckSection = lazyView(() => import('./DeckSection').then((m) => m.DeckSection));
+
+// The talk card, agenda stars and "Now" banner load on first use: the panel's initial JS stays in budget.
+const TalkSection = lazyView(() => import('./TalkSection').then((m) => m.TalkSection));
 
 export function ThisPage({ notify }: { notify: (t: ToastState) => void }) {
   const tab = useFollowedTab();
@@ -32,6 +36,7 @@ export function ThisPage({ notify }: { notify: (t: ToastState) => void }) {
   return (
     <div class="flex flex-col gap-3">
       <CaptureSummary capture={capture} />
+      <TalkSection capture={capture} notify={notify} />
       {tab && <EnableOnSite url={tab.url} tabId={tab.id} />}
       <NoteComposer
         knownTags={tags.status === 'ready' ? tags.value : []}
@@ -39,6 +44,7 @@ export function ThisPage({ notify }: { notify: (t: ToastState) => void }) {
           // Filed by the background, like the popup's notes: one writer path for new notes.
           const saved = await sendMessage('saveNote', { body, capture, tabId: tab?.id });
           if (!saved.ok) throw new Error(saved.error);
+          if (saved.filedUnder?.via === 'now') notify(savedToast(saved, notify));
         }}
       />
       {capture.deck ? (

@@ -1,0 +1,96 @@
+/** "Events": every conference a talk was noted or starred at; its talks by day, in the event's own time. */
+import { useState } from 'preact/hooks';
+import { dayOf } from '../../capture/time';
+import { EventDay } from '../../components/EventDay';
+import type { ToastState } from '../../components/Toast';
+import { useLive } from '../../components/useLive';
+import { listEvents } from '../../storage/events';
+import { setStarred, talksOfEvent } from '../../storage/talks';
+import type { EventRecord, TalkRecord } from '../../storage/types';
+import { StoredTalk } from './TalkSection';
+
+const dayLabel = (day: string, locale?: string) =>
+  new Intl.DateTimeFormat(locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${day}T12:00:00Z`));
+
+/** Talks grouped by the day they fall on in the event's zone; talks without a time come last. */
+export function byDay(talks: readonly TalkRecord[], zone?: string): { day: string; talks: TalkRecord[] }[] {
+  const groups = new Map<string, TalkRecord[]>();
+  for (const t of talks) {
+    const day = (t.startsAt && dayOf(t.startsAt, zone ?? t.timezone)) || '';
+    const list = groups.get(day) ?? [];
+    list.push(t);
+    groups.set(day, list);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
+    .map(([day, list]) => ({ day, talks: list }));
+}
+
+function EventTalks({ event, notify }: { event: EventRecord; notify: (t: ToastState) => void }) {
+  const talks = useLive(() => talksOfEvent(event.id), [event.id]);
+  const [open, setOpen] = useState<string | undefined>();
+  if (talks.status !== 'ready') return <p class="text-sm text-muted">Loading talks…</p>;
+  if (talks.value.length === 0) return <p class="text-sm text-muted">No talks kept for this event yet.</p>;
+  return (
+    <div class="flex flex-col gap-3">
+      {byDay(talks.value, event.timezone).map(({ day, talks: list }) => (
+        <EventDay
+          key={day || 'unscheduled'}
+          label={day ? dayLabel(day) : 'Time not known'}
+          talks={list}
+          zone={event.timezone}
+          openId={open}
+          onOpen={setOpen}
+          onStar={(t) => void setStarred(t.id, !t.starredAt)}
+          renderOpen={(t) => <StoredTalk record={t} notify={notify} level={3} />}
+        />
+      ))}
+    </div>
+  );
+}
+
+export function EventView({ notify }: { notify: (t: ToastState) => void }) {
+  const events = useLive(listEvents, []);
+  const [chosen, setChosen] = useState<string | undefined>();
+  if (events.status === 'loading') return <p class="text-sm text-muted">Loading events…</p>;
+  if (events.status === 'error') {
+    return (
+      <p role="alert" class="text-sm text-danger">
+        Events could not be read: {events.error.message}
+      </p>
+    );
+  }
+  if (events.value.length === 0) {
+    return <p class="text-sm text-muted">No events yet. Star a talk or write a note on a session page.</p>;
+  }
+  const event = events.value.find((e) => e.id === chosen) ?? events.value[0]!;
+  return (
+    <div class="flex flex-col gap-3">
+      <label class="flex flex-col gap-0.5 text-xs text-muted">
+        Event
+        <select class="field" value={event.id} onChange={(e) => setChosen(e.currentTarget.value)}>
+          {events.value.map((e) => (
+            <option key={e.id} value={e.id}>
+              {e.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <h2 class="text-base font-semibold" data-testid="event-name">
+        {event.name}
+      </h2>
+      {(event.location || event.timezone) && (
+        <p class="text-xs text-muted">
+          {[event.location, event.timezone && `Times in ${event.timezone}`].filter(Boolean).join(' · ')}
+        </p>
+      )}
+      <EventTalks event={event} notify={notify} />
+    </div>
+  );
+}

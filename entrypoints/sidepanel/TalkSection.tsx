@@ -1,0 +1,153 @@
+/**
+ * The talk part of "This page": the talk a session page or video shows (starrable before any note,
+ * editable once stored, with its notes from every page), the talk a deck belongs to (or attaching
+ * it by hand), the talks a schedule page lists, or — elsewhere — the starred talk running now.
+ */
+
+import type { DeckRef, PageCapture, TalkRef } from '../../capture/types';
+import { TalkAttachDeck } from '../../components/TalkAttachDeck';
+import { TalkCard } from '../../components/TalkCard';
+import { TalkNotes } from '../../components/TalkNotes';
+import { TalkNowBanner } from '../../components/TalkNowBanner';
+import { TalkSchedule } from '../../components/TalkSchedule';
+import type { ToastState } from '../../components/Toast';
+import { useLive } from '../../components/useLive';
+import { useMinute } from '../../components/useMinute';
+import { ensureDeck, linkDeckToTalk } from '../../storage/decks';
+import { getEvent } from '../../storage/events';
+import {
+  editTalk,
+  notesForTalk,
+  setStarred,
+  starCapturedTalk,
+  storedAmong,
+  storedTalk,
+  talkChoices,
+  talkOfDeck,
+  talkRunningAt,
+} from '../../storage/talks';
+import type { TalkRecord } from '../../storage/types';
+import { useNoteActions } from './useNoteActions';
+
+type Notify = (t: ToastState) => void;
+
+/** A stored talk: its card (editable), its notes from every page, each movable. */
+export function StoredTalk({
+  record,
+  notify,
+  level = 2,
+}: {
+  record: TalkRecord;
+  notify: Notify;
+  level?: 2 | 3;
+}) {
+  const event = useLive(
+    () => (record.eventId ? getEvent(record.eventId) : Promise.resolve(undefined)),
+    [record.eventId],
+  );
+  const notes = useLive(() => notesForTalk(record.id), [record.id]);
+  const choices = useLive(() => talkChoices(), []);
+  const actions = useNoteActions(notify);
+  return (
+    <TalkCard
+      talk={record}
+      record={record}
+      level={level}
+      eventName={event.status === 'ready' ? event.value?.name : undefined}
+      starred={!!record.starredAt}
+      onStar={() => setStarred(record.id, !record.starredAt)}
+      onEdit={async (patch) => {
+        await editTalk(record.id, patch);
+      }}
+    >
+      <h3 class="mt-1 text-xs font-semibold uppercase tracking-wide text-muted">Notes on this talk</h3>
+      {notes.status === 'ready' && (
+        <TalkNotes
+          talk={record}
+          notes={notes.value}
+          choices={choices.status === 'ready' ? choices.value : []}
+          actions={actions}
+          notify={notify}
+        />
+      )}
+    </TalkCard>
+  );
+}
+
+function PageTalk({ capture, talk, notify }: { capture: PageCapture; talk: TalkRef; notify: Notify }) {
+  const stored = useLive(
+    () => storedTalk(talk, capture.url),
+    [talk.url, talk.title, talk.startsAt, capture.url],
+  );
+  if (stored.status !== 'ready') return null;
+  if (stored.value) return <StoredTalk record={stored.value} notify={notify} />;
+  return (
+    <TalkCard
+      talk={talk}
+      eventName={capture.event?.name}
+      starred={false}
+      onStar={async () => {
+        await starCapturedTalk({
+          talk,
+          event: capture.event,
+          platform: capture.platform,
+          pageUrl: capture.url,
+        });
+        notify({ message: `Starred “${talk.title}”` });
+      }}
+    >
+      <p class="text-xs text-muted">Star it or write a note, and Talkmarks keeps this talk.</p>
+    </TalkCard>
+  );
+}
+
+function DeckTalk({ capture, deck, notify }: { capture: PageCapture; deck: DeckRef; notify: Notify }) {
+  const talk = useLive(() => talkOfDeck(deck.url, capture.sessionUrl), [deck.url, capture.sessionUrl]);
+  const choices = useLive(() => talkChoices(), []);
+  if (talk.status !== 'ready') return null;
+  const attach = async (talkId: string) => {
+    const deckId = await ensureDeck(deck, capture.platform, talkId);
+    await linkDeckToTalk(deckId, talkId);
+    notify({ message: 'Deck attached to the talk' });
+  };
+  return (
+    <section class="flex flex-col gap-2" aria-label="The talk of this deck">
+      {talk.value && <StoredTalk record={talk.value} notify={notify} level={3} />}
+      <TalkAttachDeck
+        choices={choices.status === 'ready' ? choices.value : []}
+        currentTalkId={talk.value?.id}
+        onAttach={attach}
+      />
+    </section>
+  );
+}
+
+function Schedule({ capture, talks }: { capture: PageCapture; talks: TalkRef[] }) {
+  const stored = useLive(() => storedAmong(talks), [capture.url, talks.length]);
+  return (
+    <TalkSchedule
+      talks={talks}
+      event={capture.event}
+      stored={stored.status === 'ready' ? stored.value : []}
+      onStar={(talk, starred) =>
+        void starCapturedTalk(
+          { talk, event: capture.event, platform: capture.platform, pageUrl: capture.url },
+          starred,
+        )
+      }
+    />
+  );
+}
+
+function Now() {
+  const minute = useMinute();
+  const running = useLive(() => talkRunningAt(), [minute]);
+  return running.status === 'ready' && running.value ? <TalkNowBanner talk={running.value} /> : null;
+}
+
+export function TalkSection({ capture, notify }: { capture: PageCapture; notify: Notify }) {
+  if (capture.talk) return <PageTalk capture={capture} talk={capture.talk} notify={notify} />;
+  if (capture.deck) return <DeckTalk capture={capture} deck={capture.deck} notify={notify} />;
+  if (capture.schedule?.length) return <Schedule capture={capture} talks={capture.schedule} />;
+  return <Now />;
+}
