@@ -45,7 +45,17 @@ export default defineContentScript({
       last = ''; // a parent that just started listening wants the current state
       report();
     };
-    const frames = listenToFrames(window, report, isTop ? null : reportAgain, ctx.signal);
+    // Embedded players answer our hello within milliseconds: the first answer waits briefly for them.
+    let heard: () => void = () => undefined;
+    const framesHeard = new Promise<void>((done) => {
+      heard = done;
+      setTimeout(done, document.querySelector('iframe, frame') ? 300 : 0);
+    });
+    const onReport = () => {
+      heard();
+      report();
+    };
+    const frames = listenToFrames(window, onReport, isTop ? null : reportAgain, ctx.signal);
     // A page's JSON alternate (pretalx) fills in the capture once fetched; then the page reports again.
     const enrich = createEnricher(document, ADAPTERS, sameOriginJson(location.origin), () => report());
     const current = (): PageCapture => {
@@ -61,7 +71,7 @@ export default defineContentScript({
       const msg = message as { type?: unknown; target?: GotoTarget } | null;
       if (msg?.type === 'talkmarks:capture') {
         if (!isTop) return undefined; // the top frame answers for the tab, embeds included
-        sendResponse(current());
+        void framesHeard.then(() => sendResponse(current()));
         return true;
       }
       if (msg?.type === 'talkmarks:goto' && msg.target && typeof msg.target === 'object') {
