@@ -23,6 +23,8 @@ interface Props {
   onRange?: (start: number, end: number) => void;
   /** A click opens the row (default) or only selects it (where opening does something). */
   clickOpens?: boolean;
+  /** When this changes (and rows exist), the list takes the focus: after going deeper or back. */
+  focusKey?: number;
 }
 
 /** The option element id of row `index` in list `listId`. */
@@ -75,6 +77,7 @@ export function LibraryList(props: Props) {
     renderRow,
     onRange,
     clickOpens = true,
+    focusKey = 0,
   } = props;
   const box = useRef<HTMLDivElement>(null);
   const [range, setRange] = useState<[number, number]>([0, Math.min(count, 20)]);
@@ -100,6 +103,11 @@ export function LibraryList(props: Props) {
   }, [count, rowHeight]);
 
   useEffect(() => onRange?.(range[0], range[1]), [range[0], range[1]]);
+
+  const hasRows = count > 0;
+  useEffect(() => {
+    if (focusKey > 0 && hasRows) box.current?.focus({ preventScroll: true });
+  }, [focusKey, hasRows]);
 
   // Keep the active row on screen (and so rendered: aria-activedescendant must point at a node).
   useEffect(() => {

@@ -110,7 +110,8 @@ export function PlaceRow({ title, detail, count, unit = 'notes' }: PlaceRowProps
 /** A row whose data is still being read. */
 export function LoadingRow() {
   return (
-    <div class="flex h-full flex-col justify-center gap-1" aria-hidden="true">
+    <div class="flex h-full flex-col justify-center gap-1">
+      <span class="sr-only">Loading…</span>
       <div class="h-3 w-3/4 rounded bg-surface-2" />
       <div class="h-2 w-1/2 rounded bg-surface-2" />
     </div>

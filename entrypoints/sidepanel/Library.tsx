@@ -45,6 +45,8 @@ export function Library({ notify }: { notify: (t: ToastState) => void }) {
   const [active, setActive] = useState(0);
   const [showFilters, setShowFilters] = useState(false);
   const [searchStatus, setSearchStatus] = useState('');
+  /** Bumped when the list should take the focus once its rows are there. */
+  const [focusKey, setFocusKey] = useState(0);
   const search = useRef<HTMLInputElement>(null);
   const listRef = useRef<ListKeys | null>(null);
   const tags = useLive(knownTags, []);
@@ -52,14 +54,22 @@ export function Library({ notify }: { notify: (t: ToastState) => void }) {
   useWarmSearch();
 
   const scope = frames.at(-1)!.scope;
-  const focusList = () => requestAnimationFrame(() => document.getElementById(LIST_ID)?.focus());
+  const focusList = () => setFocusKey((k) => k + 1);
 
+  /** The latest `back` (the document listener below outlives renders). */
+  const backRef = useRef<() => void>(() => undefined);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(e.target)) {
         e.preventDefault();
         search.current?.focus();
         search.current?.select();
+      } else if (
+        e.key === 'Escape' &&
+        (e.target === document.body || e.target === document.documentElement)
+      ) {
+        // Focus went nowhere (the focused row was replaced): Escape still goes back.
+        backRef.current();
       }
     };
     document.addEventListener('keydown', onKey);
@@ -102,6 +112,8 @@ export function Library({ notify }: { notify: (t: ToastState) => void }) {
     } else if (frames.length > 1) goTo(frames.length - 2);
   };
 
+  backRef.current = back;
+
   const showTag = (tag: string) => {
     setFilter((f) => ({ ...f, tags: [...new Set([...(f.tags ?? []), tag])] }));
     setShowFilters(true);
@@ -118,6 +130,7 @@ export function Library({ notify }: { notify: (t: ToastState) => void }) {
     onOpen: open,
     onBack: back,
     listRef,
+    focusKey,
   };
   const eventFixed = scope.level === 'event' || scope.level === 'day' || scope.level === 'talk';
   const activeFilters = Object.keys(filter).length;
@@ -129,9 +142,9 @@ export function Library({ notify }: { notify: (t: ToastState) => void }) {
   } else if (query.trim()) {
     body = <SearchList {...listProps} query={query} filter={merged} onStatus={setSearchStatus} />;
   } else if (isBrowseLevel(scope) && !filtering) {
-    body = <BrowseList {...listProps} scope={scope} />;
+    body = <BrowseList key={JSON.stringify(scope)} {...listProps} scope={scope} />;
   } else {
-    body = <NoteList {...listProps} filter={merged} />;
+    body = <NoteList key={JSON.stringify(scope)} {...listProps} filter={merged} />;
   }
 
   return (

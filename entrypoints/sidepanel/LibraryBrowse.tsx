@@ -155,6 +155,7 @@ export function BrowseList({ scope, ...p }: ListProps & { scope: Scope }) {
       onActive={p.onActive}
       onOpen={open}
       onBack={p.onBack}
+      focusKey={p.focusKey}
       renderRow={(i) => {
         const item = list[i];
         return item ? <ItemRow item={item} /> : null;

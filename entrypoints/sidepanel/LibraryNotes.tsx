@@ -28,6 +28,8 @@ export interface ListProps {
   onBack: () => void;
   /** The current list's keys, for the search box to drive. */
   listRef: MutableRef<ListKeys | null>;
+  /** Changes when the list should take the focus (see LibraryList). */
+  focusKey: number;
 }
 
 interface Row {
@@ -113,6 +115,7 @@ export function NoteList({ filter, ...p }: ListProps & { filter: LibraryFilter }
         onActive={p.onActive}
         onOpen={(i) => openRow(row(i), p.onOpen)}
         onBack={p.onBack}
+        focusKey={p.focusKey}
         onRange={(s, e) => setRange([s, e])}
         renderRow={(i) => {
           const r = row(i);
@@ -180,6 +183,7 @@ export function SearchList({
         onActive={p.onActive}
         onOpen={(i) => openRow(row(i), p.onOpen)}
         onBack={p.onBack}
+        focusKey={p.focusKey}
         onRange={(s, e) => setRange([s, e])}
         renderRow={(i) => {
           const r = row(i);
