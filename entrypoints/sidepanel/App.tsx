@@ -13,6 +13,7 @@ const Tags = lazyView(() => import('./Tags').then((m) => m.Tags));
 const Trash = lazyView(() => import('./Trash').then((m) => m.Trash));
 const NowView = lazyView(() => import('./NowView').then((m) => m.NowView));
 const EventView = lazyView(() => import('./EventView').then((m) => m.EventView));
+const RecapView = lazyView(() => import('./RecapView').then((m) => m.RecapView));
 // Seeding and timing hooks for end-to-end tests and `npm run bench` (never in release builds).
 if (__TALKMARKS_E2E__) void import('./LibraryTestHooks');
 
@@ -21,6 +22,7 @@ const VIEWS = [
   { id: 'all', label: 'All notes' },
   { id: 'now', label: 'Now' },
   { id: 'events', label: 'Events' },
+  { id: 'recap', label: 'Recap' },
   { id: 'library', label: 'Library' },
   { id: 'tags', label: 'Tags' },
   { id: 'trash', label: 'Trash' },
@@ -69,6 +71,7 @@ export function App() {
         {view === 'all' && <AllNotes notify={setToast} />}
         {view === 'now' && <NowView notify={setToast} />}
         {view === 'events' && <EventView notify={setToast} />}
+        {view === 'recap' && <RecapView notify={setToast} />}
         {view === 'library' && <Library notify={setToast} />}
         {view === 'tags' && <Tags notify={setToast} />}
         {view === 'trash' && <Trash notify={setToast} />}

@@ -1,0 +1,15 @@
+/** Messages between the backup panel and its worker (export and import run off the main thread). */
+import type { ImportSummary } from '../recap/backup/plan';
+
+export type BackupRequest =
+  | { type: 'export'; app: string }
+  | { type: 'prepare'; file: Blob }
+  | { type: 'apply' }
+  | { type: 'cancel' };
+
+export type BackupReply =
+  | { type: 'progress'; phase: 'reading' | 'checking' | 'writing'; done: number; total: number }
+  | { type: 'exported'; text: string }
+  | { type: 'prepared'; summary: ImportSummary; writes: number }
+  | { type: 'applied'; written: number }
+  | { type: 'failed'; error: string };

@@ -1,0 +1,41 @@
+/**
+ * The backup worker: parses, checks and writes imports and builds exports away from the page's
+ * main thread, so a 50,000-note file never freezes the page. Progress is posted as it goes.
+ */
+import type { ImportPlan } from '../recap/backup/plan';
+import { applyImport, exportBackup, prepareImport } from '../storage/backup';
+import type { BackupReply, BackupRequest } from './BackupProtocol';
+
+let plan: ImportPlan | null = null;
+const post = (reply: BackupReply) => (self as unknown as Worker).postMessage(reply);
+const progress = (phase: 'reading' | 'checking' | 'writing', done: number, total: number) =>
+  post({ type: 'progress', phase, done, total });
+
+async function handle(req: BackupRequest): Promise<void> {
+  if (req.type === 'export') {
+    post({ type: 'exported', text: await exportBackup(req.app, progress) });
+  } else if (req.type === 'prepare') {
+    plan = null;
+    progress('reading', 0, 1);
+    const prepared = await prepareImport(await req.file.text(), progress);
+    if (!prepared.ok) {
+      post({ type: 'failed', error: prepared.error });
+      return;
+    }
+    plan = prepared.plan;
+    post({ type: 'prepared', summary: prepared.summary, writes: prepared.writes });
+  } else if (req.type === 'apply') {
+    if (!plan) throw new Error('Nothing to import: choose the file again.');
+    const written = await applyImport(plan, progress);
+    plan = null;
+    post({ type: 'applied', written });
+  } else {
+    plan = null;
+  }
+}
+
+self.addEventListener('message', (e: MessageEvent<BackupRequest>) => {
+  handle(e.data).catch((err: unknown) =>
+    post({ type: 'failed', error: err instanceof Error ? err.message : String(err) }),
+  );
+});

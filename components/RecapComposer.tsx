@@ -1,0 +1,214 @@
+/**
+ * The recap composer: pick an event's day or any talks, order them, choose what goes in, pick a
+ * template, write a title, intro and outro; the raw Markdown and a sanitised preview update as
+ * you type. Narrow in the side panel, side by side in its own tab (`wide`).
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { getRecap, listRecaps } from '../storage/recaps';
+import { RecapActions } from './RecapActions';
+import { type Draft, EMPTY_DRAFT, useRecapDraft } from './RecapDraft';
+import { RecapPreview } from './RecapPreview';
+import { RecapSource } from './RecapSource';
+import { RecapTalkList } from './RecapTalkList';
+import type { ToastState } from './Toast';
+import { useLive } from './useLive';
+
+interface Props {
+  wide?: boolean;
+  recapId?: string;
+  notify: (t: ToastState) => void;
+  /** Opens the wide composer on the saved recap (side panel only). */
+  onOpenWide?: (recapId: string) => void;
+}
+
+export function RecapComposer({ wide, recapId, notify, onOpenWide }: Props) {
+  const state = useRecapDraft(EMPTY_DRAFT);
+  const { draft, update, input, templates, preview } = state;
+  const saved = useLive(listRecaps, []);
+  const [tab, setTab] = useState<'preview' | 'markdown'>('preview');
+
+  useEffect(() => {
+    if (recapId) void getRecap(recapId).then((r) => r && state.replace(r));
+  }, [recapId]);
+
+  const talks = input.status === 'ready' ? input.value.talks.map((t) => t.talk) : [];
+  const counts = new Map(
+    input.status === 'ready' ? input.value.talks.map((t) => [t.talk.id, t.notes.length]) : [],
+  );
+  const save = async () => {
+    try {
+      const r = await state.save();
+      notify({ message: 'Recap saved.' });
+      return r;
+    } catch (e) {
+      notify({ message: `Not saved: ${e instanceof Error ? e.message : String(e)}` });
+      return null;
+    }
+  };
+  const field = 'flex flex-col gap-1 text-xs font-medium text-muted';
+
+  const editor = (
+    <div class="flex flex-col gap-4">
+      <div class="flex flex-wrap items-end gap-2">
+        <label class={`${field} flex-1`}>
+          Saved recaps
+          <select
+            class="field"
+            value={draft.id ?? ''}
+            onChange={async (e) => {
+              const id = e.currentTarget.value;
+              const r = id ? await getRecap(id) : undefined;
+              state.replace(r ?? EMPTY_DRAFT);
+            }}
+          >
+            <option value="">New recap</option>
+            {saved.status === 'ready' &&
+              saved.value.map((r: Draft & { id: string }) => (
+                <option key={r.id} value={r.id}>
+                  {r.title || 'Untitled recap'}
+                </option>
+              ))}
+          </select>
+        </label>
+        <button type="button" class="btn" onClick={() => void save()}>
+          Save
+        </button>
+        {onOpenWide && (
+          <button
+            type="button"
+            class="btn"
+            onClick={async () => {
+              const r = await save();
+              if (r?.id) onOpenWide(r.id);
+            }}
+          >
+            Open wide view
+          </button>
+        )}
+      </div>
+      <RecapSource draft={draft} update={update} />
+      <RecapTalkList draft={draft} talks={talks} noteCounts={counts} update={update} />
+      <label class={field}>
+        Template
+        <select
+          class="field"
+          value={draft.templateId}
+          onChange={(e) => update({ templateId: e.currentTarget.value })}
+        >
+          {templates.status === 'ready' &&
+            templates.value.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+                {t.builtin ? '' : ' (mine)'}
+              </option>
+            ))}
+        </select>
+      </label>
+      <label class={field}>
+        Title
+        <input
+          class="field"
+          value={draft.title}
+          placeholder={state.placeholderTitle}
+          onInput={(e) => update({ title: e.currentTarget.value })}
+        />
+      </label>
+      <label class={field}>
+        Intro
+        <textarea
+          class="field min-h-16"
+          value={draft.intro ?? ''}
+          onInput={(e) => update({ intro: e.currentTarget.value })}
+        />
+      </label>
+      <label class={field}>
+        Outro
+        <textarea
+          class="field min-h-16"
+          value={draft.outro ?? ''}
+          onInput={(e) => update({ outro: e.currentTarget.value })}
+        />
+      </label>
+      <label class={field}>
+        Front matter
+        <select
+          class="field"
+          value={draft.frontMatter ?? 'none'}
+          onChange={(e) => update({ frontMatter: e.currentTarget.value as Draft['frontMatter'] })}
+        >
+          <option value="none">None</option>
+          <option value="jekyll">Jekyll</option>
+          <option value="hugo">Hugo</option>
+        </select>
+      </label>
+    </div>
+  );
+
+  // A template error keeps the last good post on screen: never a blank one.
+  const lastGood = useRef('');
+  if (preview?.ok) lastGood.current = preview.markdown;
+  const markdown = preview?.ok ? preview.markdown : lastGood.current;
+  const error = preview && !preview.ok ? preview.error : null;
+  const raw = (
+    <label class={`${field} flex-1`}>
+      Markdown
+      <textarea
+        class="field min-h-80 flex-1 font-mono text-xs"
+        readOnly
+        value={markdown}
+        data-testid="recap-markdown"
+      />
+    </label>
+  );
+  const output = (
+    <section class="flex flex-col gap-3" aria-label="Result">
+      {error && (
+        <p role="alert" class="text-sm text-danger">
+          Template error{error.line ? ` on line ${error.line}` : ''}: {error.message}
+        </p>
+      )}
+      <RecapActions state={state} notify={notify} />
+      {wide ? (
+        <div class="grid grid-cols-2 gap-3">
+          {raw}
+          <RecapPreview markdown={markdown} />
+        </div>
+      ) : (
+        <>
+          <fieldset class="flex gap-2">
+            <legend class="sr-only">Show</legend>
+            <button
+              type="button"
+              class="btn"
+              aria-pressed={tab === 'preview'}
+              onClick={() => setTab('preview')}
+            >
+              Preview
+            </button>
+            <button
+              type="button"
+              class="btn"
+              aria-pressed={tab === 'markdown'}
+              onClick={() => setTab('markdown')}
+            >
+              Markdown
+            </button>
+          </fieldset>
+          {tab === 'preview' ? <RecapPreview markdown={markdown} /> : raw}
+        </>
+      )}
+    </section>
+  );
+
+  return wide ? (
+    <div class="grid grid-cols-[minmax(22rem,1fr)_2fr] gap-6">
+      {editor}
+      {output}
+    </div>
+  ) : (
+    <div class="flex flex-col gap-4">
+      {editor}
+      {output}
+    </div>
+  );
+}

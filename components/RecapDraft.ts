@@ -1,0 +1,109 @@
+/**
+ * The composer's state: the recap being edited (a `recaps` record or a new draft), the data it
+ * shows (read live, so notes typed meanwhile appear) and the rendered Markdown. Text fields render
+ * without touching the database; only a change of talks reloads notes.
+ */
+import { useMemo, useState } from 'preact/hooks';
+import { toBase64 } from '../recap/backup/format';
+import { BUILTIN_TEMPLATES, DEFAULT_TEMPLATE_ID } from '../recap/builtins';
+import { composeRecap } from '../recap/compose';
+import { thumbnailPath } from '../recap/files';
+import { DEFAULT_TALK_OPTIONS, defaultTitle, type RecapInput, type TalkOptions } from '../recap/model';
+import type { RenderResult } from '../recap/render';
+import {
+  createRecap,
+  loadRecapInput,
+  loadThumbnails,
+  type RecapFields,
+  updateRecap,
+} from '../storage/recaps';
+import { listTemplates } from '../storage/templates';
+import { useLive } from './useLive';
+
+export type Draft = RecapFields & { id?: string };
+
+export const EMPTY_DRAFT: Draft = {
+  title: '',
+  talkIds: [],
+  templateId: DEFAULT_TEMPLATE_ID,
+  frontMatter: 'none',
+};
+
+type Thumbs = Map<string, { mime: string; bytes: Uint8Array }>;
+
+/** Where thumbnails point: data URLs in the preview and the clipboard, `images/…` in a zip. */
+export type ImageMode = 'inline' | 'zip';
+
+export function talkOptions(draft: Draft, talkId: string): TalkOptions {
+  return { ...DEFAULT_TALK_OPTIONS, ...draft.talkOptions?.[talkId] };
+}
+
+function withText(input: RecapInput, draft: Draft, thumbs: Thumbs, mode: ImageMode): RecapInput {
+  return {
+    ...input,
+    title: draft.title,
+    intro: draft.intro,
+    outro: draft.outro,
+    thumbnailUrl: (id) => {
+      const t = thumbs.get(id);
+      if (!t) return undefined;
+      return mode === 'zip' ? thumbnailPath(id, t.mime) : `data:${t.mime};base64,${toBase64(t.bytes)}`;
+    },
+  };
+}
+
+export function useRecapDraft(initial: Draft) {
+  const [draft, setDraft] = useState<Draft>(initial);
+  const talkKey = JSON.stringify([draft.eventId, draft.day, draft.talkIds, draft.talkOptions]);
+  const input = useLive(() => loadRecapInput({ ...draft, title: '' }), [talkKey]);
+  const templates = useLive(listTemplates, []);
+  const thumbIds =
+    input.status === 'ready'
+      ? input.value.talks.flatMap((t) =>
+          talkOptions(draft, t.talk.id).thumbnails
+            ? t.notes.flatMap((n) => (n.thumbnailId ? [n.thumbnailId] : []))
+            : [],
+        )
+      : [];
+  const thumbs = useLive(() => loadThumbnails(thumbIds), [thumbIds.join()]);
+  const source =
+    (templates.status === 'ready' ? templates.value : BUILTIN_TEMPLATES).find(
+      (t) => t.id === draft.templateId,
+    )?.source ?? BUILTIN_TEMPLATES[0]!.source;
+  const thumbMap: Thumbs = thumbs.status === 'ready' ? thumbs.value : new Map();
+
+  const render = (mode: ImageMode): RenderResult | null =>
+    input.status === 'ready'
+      ? composeRecap(withText(input.value, draft, thumbMap, mode), {
+          template: source,
+          frontMatter: draft.frontMatter,
+        })
+      : null;
+  const preview = useMemo(
+    () => render('inline'),
+    [input, draft.title, draft.intro, draft.outro, draft.frontMatter, source, thumbMap],
+  );
+  const placeholderTitle = input.status === 'ready' ? defaultTitle(input.value) : '';
+
+  const save = async (): Promise<Draft> => {
+    const { id, ...fields } = draft;
+    const saved = id ? await updateRecap(id, fields) : await createRecap(fields);
+    setDraft(saved);
+    return saved;
+  };
+
+  return {
+    draft,
+    update: (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch })),
+    replace: setDraft,
+    input,
+    templates,
+    preview,
+    placeholderTitle,
+    /** Renders for a download: images as zip paths; the thumbnails to put beside it. */
+    forZip: () => ({ result: render('zip'), thumbs: thumbMap }),
+    save,
+  };
+}
+
+export type RecapDraftState = ReturnType<typeof useRecapDraft>;

@@ -1,0 +1,93 @@
+/**
+ * User templates: copy a built-in, edit its Liquid source, save. A syntax error is shown with its
+ * line and nothing is saved. Variables and filters: docs/templates.md.
+ */
+import { useState } from 'preact/hooks';
+import { checkTemplate } from '../recap/render';
+import { createTemplate, listTemplates, trashTemplate, updateTemplate } from '../storage/templates';
+import type { ToastState } from './Toast';
+import { useLive } from './useLive';
+
+export function TemplateEditor({ notify }: { notify: (t: ToastState) => void }) {
+  const templates = useLive(listTemplates, []);
+  const [selected, setSelected] = useState('builtin:day-recap');
+  const [name, setName] = useState('');
+  const [source, setSource] = useState<string | null>(null);
+  const list = templates.status === 'ready' ? templates.value : [];
+  const current = list.find((t) => t.id === selected);
+  const text = source ?? current?.source ?? '';
+  const syntax = checkTemplate(text);
+
+  const open = (id: string) => {
+    setSelected(id);
+    setSource(null);
+    setName(list.find((t) => t.id === id)?.name ?? '');
+  };
+  const save = async () => {
+    try {
+      if (!current || current.builtin) {
+        const made = await createTemplate(name.trim() || `My ${current?.name ?? 'template'}`, text);
+        setSelected(made.id);
+      } else {
+        await updateTemplate(current.id, { name: name || current.name, source: text });
+      }
+      setSource(null);
+      notify({ message: 'Template saved.' });
+    } catch (e) {
+      notify({ message: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  return (
+    <div class="mt-3 flex flex-col gap-3">
+      <div class="flex flex-wrap items-end gap-2">
+        <label class="flex flex-col gap-1 text-xs font-medium text-muted">
+          Template
+          <select class="field" value={selected} onChange={(e) => open(e.currentTarget.value)}>
+            {list.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+                {t.builtin ? ' (built-in)' : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="flex flex-1 flex-col gap-1 text-xs font-medium text-muted">
+          Name
+          <input
+            class="field"
+            value={name || (current && !current.builtin ? current.name : '')}
+            placeholder={current?.builtin ? `My ${current.name}` : 'Template name'}
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
+        </label>
+        <button type="button" class="btn btn-primary" disabled={!!syntax} onClick={() => void save()}>
+          {current?.builtin ? 'Save as my template' : 'Save'}
+        </button>
+        {current && !current.builtin && (
+          <button
+            type="button"
+            class="btn"
+            onClick={() => void trashTemplate(current.id).then(() => open('builtin:day-recap'))}
+          >
+            Delete
+          </button>
+        )}
+      </div>
+      <label class="flex flex-col gap-1 text-xs font-medium text-muted">
+        Liquid source (variables: recap, recap.talks, talk.notes, note.text … see docs/templates.md)
+        <textarea
+          class="field min-h-72 font-mono text-xs"
+          spellcheck={false}
+          value={text}
+          onInput={(e) => setSource(e.currentTarget.value)}
+        />
+      </label>
+      {syntax && (
+        <p role="alert" class="text-sm text-danger">
+          Line {syntax.line ?? '?'}: {syntax.message}
+        </p>
+      )}
+    </div>
+  );
+}
