@@ -7,7 +7,7 @@
  * and that is the label.
  */
 import { cleanText } from '../text';
-import type { CaptureAdapter } from '../types';
+import type { CaptureAdapter, SlideRef } from '../types';
 import { deckOf, setHash, slidesCapture } from './common';
 
 const A11Y = '.punch-viewer-svgpage-a11yelement[aria-label]';
@@ -49,11 +49,7 @@ export const googleSlidesAdapter: CaptureAdapter = {
     if (!m?.[1] && !pageId) return slidesCapture('google-slides', deck, undefined, undefined);
     const n = m?.[1] ? Number(m[1]) : 0;
     const index = n > 0 ? n - 1 : selectedThumbnail(filmstrip);
-    const slide = { index: Math.max(0, index), label: pageId ?? String(n) } as {
-      index: number;
-      label: string;
-      title?: string;
-    };
+    const slide: SlideRef = { index: Math.max(0, index), label: pageId ?? String(n) };
     const title = cleanText(m?.[3], 300);
     if (title) slide.title = title;
     return slidesCapture('google-slides', deck, slide, el?.closest('svg') ?? el);
