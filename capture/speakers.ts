@@ -12,12 +12,16 @@ const MAX_NAME = 200;
 /** Drops anything tag-like a page left in a name ("<b>Ada</b>" → "Ada") and collapses white space. */
 export function cleanName(raw: string | null | undefined): string {
   if (!raw) return '';
+  if (SIMPLE_NAME.test(raw)) return raw; // the common case, without the regex passes below
   const text = raw
     .replace(/<[^>]*>?/g, ' ')
     .replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, (e) => ENTITIES[e] ?? ' ')
     .replace(/\p{Cc}|\p{Cf}/gu, ' '); // control and bidi-format characters
   return cleanText(text, MAX_NAME).replace(/^[\s,;:&·•|–—-]+|[\s,;:&·•|–—-]+$/g, '');
 }
+
+/** A name that needs no cleaning: letters, digits, inner single spaces and name punctuation only. */
+const SIMPLE_NAME = /^[\p{L}\p{M}\p{N}.'’()-]+(?: [\p{L}\p{M}\p{N}.'’()-]+)*$/u;
 
 const ENTITIES: Record<string, string> = {
   '&amp;': '&',

@@ -69,11 +69,14 @@ interface LocalParts {
   s: number;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function validParts(p: LocalParts): boolean {
   if (p.y < 1900 || p.y > 2200 || p.mo < 1 || p.mo > 12 || p.d < 1 || p.h > 24 || p.mi > 59 || p.s > 60) {
     return false;
   }
-  const days = new Date(Date.UTC(p.y, p.mo, 0)).getUTCDate();
+  const leap = p.y % 4 === 0 && (p.y % 100 !== 0 || p.y % 400 === 0);
+  const days = p.mo === 2 ? (leap ? 29 : 28) : (MONTH_DAYS[p.mo - 1] ?? 31);
   return p.d <= days && !(p.h === 24 && (p.mi > 0 || p.s > 0));
 }
 

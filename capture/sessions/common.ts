@@ -79,12 +79,9 @@ export function buildTalk(draft: TalkDraft, base: string): TalkRef | undefined {
   set('room', cleanText(stripTags(draft.room), 200));
   set('track', cleanText(stripTags(draft.track), 200));
   set('abstract', abstractText(draft.abstract));
-  const url = safeHttpUrl(draft.url, base);
-  set('url', url ? cleanUrl(url) : undefined);
-  const slides = safeHttpUrl(draft.slidesUrl, base);
-  set('slidesUrl', slides ? cleanUrl(slides) : undefined);
-  const video = safeHttpUrl(draft.videoUrl, base);
-  set('videoUrl', video ? cleanUrl(video) : undefined);
+  set('url', cleanHttpUrl(draft.url, base));
+  set('slidesUrl', cleanHttpUrl(draft.slidesUrl, base));
+  set('videoUrl', cleanHttpUrl(draft.videoUrl, base));
   return talk;
 }
 
@@ -96,8 +93,8 @@ export function buildEvent(
   const name = cleanText(stripTags(draft.name), 300);
   if (!name) return undefined;
   const event: EventRef = { name };
-  const url = safeHttpUrl(draft.url, base);
-  if (url) event.url = cleanUrl(url);
+  const url = cleanHttpUrl(draft.url, base);
+  if (url) event.url = url;
   if (draft.timezone) event.timezone = draft.timezone;
   if (draft.startDate) event.startDate = draft.startDate;
   if (draft.endDate) event.endDate = draft.endDate;
@@ -106,9 +103,23 @@ export function buildEvent(
   return event;
 }
 
+/** An http(s) URL made absolute and cleaned of tracking parameters and fragment; one parse. */
+export function cleanHttpUrl(raw: string | null | undefined, base: string): string | undefined {
+  if (!raw) return undefined;
+  try {
+    const u = new URL(raw.trim(), base);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
+    u.hash = '';
+    return u.search ? cleanUrl(u.href) : u.href; // only a query can carry tracking parameters
+  } catch {
+    return undefined;
+  }
+}
+
 /** Removes markup a page put in a text field (JSON-LD names with `<b>`, entities). */
 export function stripTags(raw: string | null | undefined): string {
   if (!raw) return '';
+  if (!raw.includes('<') && !raw.includes('&')) return raw;
   return raw
     .replace(/<[^>]*>?/g, ' ')
     .replace(/&nbsp;/g, ' ')

@@ -84,7 +84,13 @@ function mediaOf(node: LdNode, index: Index): { slidesUrl?: string; videoUrl?: s
 }
 
 /** One event node as a talk (times kept only when they are real ISO times). */
-export function talkOfNode(node: LdNode, index: Index, base: string, zone?: string): TalkRef | undefined {
+export function talkOfNode(
+  node: LdNode,
+  index: Index,
+  base: string,
+  zone?: string,
+  options: { abstract?: boolean } = {},
+): TalkRef | undefined {
   const startsAt = normalizeDateTime(textProp(node, 'startDate'), zone);
   let endsAt = normalizeDateTime(textProp(node, 'endDate'), zone);
   if (startsAt && endsAt && !(instantOf(endsAt) > instantOf(startsAt))) endsAt = undefined; // contradictory
@@ -99,7 +105,7 @@ export function talkOfNode(node: LdNode, index: Index, base: string, zone?: stri
       timezone: startsAt && isValidZone(zone) ? zone : undefined,
       room,
       track: isNode(superEvent) && !isContainer(superEvent) ? textProp(superEvent, 'name') : undefined,
-      abstract: textProp(node, 'description'),
+      abstract: options.abstract === false ? undefined : textProp(node, 'description'),
       url: urlProp(node, 'url'),
       ...mediaOf(node, index),
     },
@@ -123,9 +129,6 @@ export function eventOfNode(node: LdNode, index: Index, base: string, zone?: str
   );
 }
 
-const sameUrl = (a: string | undefined, b: string) =>
-  !!a && cleanUrl(a).replace(/\/$/, '') === cleanUrl(b).replace(/\/$/, '');
-
 /** What a page's schema.org events say: its talk, its event, and its schedule. */
 export function captureFromEvents(
   all: readonly LdNode[],
@@ -138,16 +141,17 @@ export function captureFromEvents(
   if (events.length === 0) return null;
   const containers = events.filter(isContainer);
   const leaves = events.filter((n) => !isContainer(n));
-  const absolute = (n: LdNode) => {
+  const page = cleanUrl(pageUrl).replace(/\/$/, '');
+  const isPage = (n: LdNode) => {
     const u = urlProp(n, 'url');
+    if (!u) return false;
     try {
-      return u ? new URL(u, pageUrl).toString() : undefined;
+      return cleanUrl(new URL(u, pageUrl).href).replace(/\/$/, '') === page;
     } catch {
-      return undefined;
+      return false;
     }
   };
-  const own =
-    leaves.find((n) => sameUrl(absolute(n), pageUrl)) ?? (leaves.length === 1 ? leaves[0] : undefined);
+  const own = leaves.find(isPage) ?? (leaves.length === 1 ? leaves[0] : undefined);
   const talk = own ? talkOfNode(own, index, pageUrl, zone) : undefined;
 
   const parentNode =
@@ -161,7 +165,8 @@ export function captureFromEvents(
     const schedule: TalkRef[] = [];
     for (const n of leaves) {
       if (schedule.length >= MAX_SCHEDULE) break;
-      const t = talkOfNode(n, index, pageUrl, zone);
+      // A schedule lists talks to star: abstracts stay on the talks' own pages (and out of the message).
+      const t = talkOfNode(n, index, pageUrl, zone, { abstract: false });
       if (t) schedule.push(t);
     }
     if (schedule.length) out.schedule = schedule;
