@@ -2,10 +2,14 @@
  * A view loaded on first use: its code (and whatever it imports) stays out of the surface's initial
  * JS, which DESIGN §7 budgets at 45 KB gzip. Use it for every side-panel view but the default one.
  */
-import type { ComponentType } from 'preact';
+import type { ComponentChildren, ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
-export function lazyView<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+export function lazyView<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  /** Shown while the code loads; a small control passes `null` to show nothing. */
+  fallback: ComponentChildren = <p class="text-sm text-muted">Loading…</p>,
+): ComponentType<P> {
   let loaded: ComponentType<P> | undefined;
   return function LazyView(props: P) {
     const [View, setView] = useState<ComponentType<P> | undefined>(() => loaded);
@@ -27,6 +31,6 @@ export function lazyView<P extends object>(load: () => Promise<ComponentType<P>>
         </p>
       );
     }
-    return View ? <View {...props} /> : <p class="text-sm text-muted">Loading…</p>;
+    return View ? <View {...props} /> : fallback;
   };
 }

@@ -1,6 +1,5 @@
 /** "This page": what the followed tab shows and its notes, live. */
 import { CaptureSummary } from '../../components/CaptureSummary';
-import { EnableOnSite } from '../../components/EnableOnSite';
 import { lazyView } from '../../components/lazy';
 import { NoteComposer } from '../../components/NoteComposer';
 import { NoteItem } from '../../components/NoteItem';
@@ -15,6 +14,10 @@ import { useNoteActions } from './useNoteActions';
 
 // The deck view (thumbnails, slide links) loads when a deck is on screen: the panel's first paint stays small.
 const DeckSection = lazyView(() => import('./DeckSection').then((m) => m.DeckSection));
+const EnableOnSite = lazyView(
+  () => import('../../components/EnableOnSite').then((m) => m.EnableOnSite),
+  null,
+);
 
 // The talk card, agenda stars and "Now" banner load on first use: the panel's initial JS stays in budget.
 const TalkSection = lazyView(() => import('./TalkSection').then((m) => m.TalkSection));
