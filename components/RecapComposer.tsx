@@ -54,6 +54,7 @@ export function RecapComposer({ wide, recapId, notify, onOpenWide }: Props) {
           Saved recaps
           <select
             class="field"
+            aria-label="Saved recaps"
             value={draft.id ?? ''}
             onChange={async (e) => {
               const id = e.currentTarget.value;
@@ -92,6 +93,7 @@ export function RecapComposer({ wide, recapId, notify, onOpenWide }: Props) {
         Template
         <select
           class="field"
+          aria-label="Template"
           value={draft.templateId}
           onChange={(e) => update({ templateId: e.currentTarget.value })}
         >
@@ -108,6 +110,7 @@ export function RecapComposer({ wide, recapId, notify, onOpenWide }: Props) {
         Title
         <input
           class="field"
+          aria-label="Title"
           value={draft.title}
           placeholder={state.placeholderTitle}
           onInput={(e) => update({ title: e.currentTarget.value })}
@@ -117,6 +120,7 @@ export function RecapComposer({ wide, recapId, notify, onOpenWide }: Props) {
         Intro
         <textarea
           class="field min-h-16"
+          aria-label="Intro"
           value={draft.intro ?? ''}
           onInput={(e) => update({ intro: e.currentTarget.value })}
         />
@@ -125,6 +129,7 @@ export function RecapComposer({ wide, recapId, notify, onOpenWide }: Props) {
         Outro
         <textarea
           class="field min-h-16"
+          aria-label="Outro"
           value={draft.outro ?? ''}
           onInput={(e) => update({ outro: e.currentTarget.value })}
         />
@@ -133,6 +138,7 @@ export function RecapComposer({ wide, recapId, notify, onOpenWide }: Props) {
         Front matter
         <select
           class="field"
+          aria-label="Front matter"
           value={draft.frontMatter ?? 'none'}
           onChange={(e) => update({ frontMatter: e.currentTarget.value as Draft['frontMatter'] })}
         >
@@ -155,6 +161,7 @@ export function RecapComposer({ wide, recapId, notify, onOpenWide }: Props) {
       <textarea
         class="field min-h-80 flex-1 font-mono text-xs"
         readOnly
+        aria-label="Markdown"
         value={markdown}
         data-testid="recap-markdown"
       />

@@ -52,6 +52,7 @@ export function RecapSource({ draft, update }: Props) {
             Event
             <select
               class="field"
+              aria-label="Event"
               value={draft.eventId ?? ''}
               onChange={(e) =>
                 update({ eventId: e.currentTarget.value || undefined, day: undefined, talkIds: [] })
@@ -70,6 +71,7 @@ export function RecapSource({ draft, update }: Props) {
             Day
             <select
               class="field"
+              aria-label="Day"
               value={draft.day ?? ''}
               disabled={!draft.eventId}
               onChange={(e) => chooseDay(draft.eventId, e.currentTarget.value || undefined)}

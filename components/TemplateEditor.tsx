@@ -43,7 +43,12 @@ export function TemplateEditor({ notify }: { notify: (t: ToastState) => void }) 
       <div class="flex flex-wrap items-end gap-2">
         <label class="flex flex-col gap-1 text-xs font-medium text-muted">
           Template
-          <select class="field" value={selected} onChange={(e) => open(e.currentTarget.value)}>
+          <select
+            class="field"
+            aria-label="Template to edit"
+            value={selected}
+            onChange={(e) => open(e.currentTarget.value)}
+          >
             {list.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.name}
@@ -56,6 +61,7 @@ export function TemplateEditor({ notify }: { notify: (t: ToastState) => void }) 
           Name
           <input
             class="field"
+            aria-label="Name"
             value={name || (current && !current.builtin ? current.name : '')}
             placeholder={current?.builtin ? `My ${current.name}` : 'Template name'}
             onInput={(e) => setName(e.currentTarget.value)}
@@ -78,6 +84,7 @@ export function TemplateEditor({ notify }: { notify: (t: ToastState) => void }) 
         Liquid source (variables: recap, recap.talks, talk.notes, note.text … see docs/templates.md)
         <textarea
           class="field min-h-72 font-mono text-xs"
+          aria-label="Liquid source"
           spellcheck={false}
           value={text}
           onInput={(e) => setSource(e.currentTarget.value)}

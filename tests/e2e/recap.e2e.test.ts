@@ -1,0 +1,188 @@
+/**
+ * The recap, acted out in Chromium: the Red Hat Summit 2012 notes arrive through the options page's
+ * backup import (summary, then write); the wide composer picks the event and its Wednesday,
+ * renders "Day recap" equal to the golden file, copies it (Markdown and rich text) and downloads it;
+ * the side panel has the Recap view; a damaged backup changes nothing and says why.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BackupData, serializeBackup } from '../../recap/backup/format';
+import { EVENT, NOTES, RECAP_INTRO, TALKS } from '../fixtures/recap/summit-2012';
+import { axeViolations, type ExtensionSession, launchExtension, until } from './harness';
+
+const GOLDEN = readFileSync('tests/fixtures/recap/red-hat-summit-2012-wednesday.md', 'utf8');
+const dir = mkdtempSync(join(tmpdir(), 'talkmarks-recap-'));
+let session: ExtensionSession;
+const cspErrors: string[] = [];
+
+async function backupFile(): Promise<string> {
+  const data: BackupData = {
+    events: [EVENT],
+    talks: TALKS,
+    decks: [],
+    blobs: [],
+    notes: NOTES,
+    recaps: [],
+    templates: [],
+  } as unknown as BackupData;
+  const path = join(dir, 'summit.json');
+  writeFileSync(path, await serializeBackup(data, 'e2e'));
+  return path;
+}
+
+const watchCsp = (page: Page) =>
+  page.on('console', (m) => {
+    if (/Content Security Policy|unsafe-eval/i.test(m.text())) cspErrors.push(m.text());
+  });
+
+beforeAll(async () => {
+  session = await launchExtension();
+  // Extension pages may use the clipboard; reading it back needs the permission granted here.
+  await session.context.grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => undefined);
+});
+
+afterAll(async () => {
+  await session?.close(true);
+});
+
+describe('recap composer end to end', () => {
+  it('rejects a damaged backup and changes nothing', async () => {
+    const options = await session.openPage('options.html');
+    const whole = readFileSync(await backupFile(), 'utf8');
+    const cut = join(dir, 'cut.json');
+    writeFileSync(cut, whole.slice(0, Math.floor(whole.length / 2)));
+    await options.setInputFiles('[data-testid="backup-file"]', cut);
+    await options.getByRole('alert').filter({ hasText: 'Nothing was imported' }).waitFor();
+    expect(await options.getByRole('alert').textContent()).toMatch(/cut short/);
+    await options.close();
+  });
+
+  it('imports the backup after showing what will change', async () => {
+    const options = await session.openPage('options.html');
+    watchCsp(options);
+    await options.setInputFiles('[data-testid="backup-file"]', await backupFile());
+    const table = options.getByRole('table', { name: 'What the import changes' });
+    await table.waitFor();
+    expect(await table.locator('tr[data-table="notes"] td').allTextContents()).toEqual([
+      'notes',
+      String(NOTES.length),
+      '0',
+      '0',
+    ]);
+    await options.getByRole('button', { name: /^Import \d+ records$/ }).click();
+    await options.getByText(/Import finished/).waitFor();
+    // The same file again: nothing new.
+    await options.setInputFiles('[data-testid="backup-file"]', await backupFile());
+    await options.getByRole('button', { name: 'Nothing to import' }).waitFor();
+    await options.getByRole('button', { name: 'Cancel' }).click();
+    expect(await axeViolations(options)).toEqual([]);
+    await options.close();
+  });
+
+  it('composes the Wednesday recap equal to the golden file, copies and downloads it', async () => {
+    const composer = await session.openPage('composer.html');
+    watchCsp(composer);
+    await composer.getByLabel('Event', { exact: true }).selectOption({ label: 'Red Hat Summit 2012' });
+    await composer
+      .getByLabel('Day', { exact: true })
+      .selectOption({ label: 'Wednesday, June 27, 2012 (3 talks)' });
+    await composer.getByLabel('Intro', { exact: true }).fill(RECAP_INTRO);
+    const markdown = composer.getByTestId('recap-markdown');
+    const value = await until(
+      () => markdown.inputValue(),
+      (v) => v === GOLDEN,
+    );
+    expect(value).toBe(GOLDEN);
+    expect(await composer.getByLabel('Title', { exact: true }).getAttribute('placeholder')).toBe(
+      'Red Hat Summit 2012: Wednesday',
+    );
+    const preview = composer.getByTestId('recap-preview');
+    expect(await preview.locator('h1').textContent()).toBe('Red Hat Summit 2012: Wednesday');
+    expect(await preview.locator('h2').allTextContents()).toHaveLength(3);
+
+    await composer.getByRole('button', { name: 'Copy Markdown' }).click();
+    await composer.getByText('Markdown copied.').waitFor();
+    expect(await composer.evaluate(() => navigator.clipboard.readText())).toBe(GOLDEN);
+
+    await composer.getByRole('button', { name: 'Copy rich text' }).click();
+    await composer.getByText(/Copied as rich text/).waitFor();
+    const html = await composer.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      return (await item!.getType('text/html')).text();
+    });
+    expect(html).toContain('<h1>Red Hat Summit 2012: Wednesday</h1>');
+    expect(html).toContain(
+      'href="https://www.redhat.com/summit/2012/presentations/selinux-for-mere-mortals.pdf"',
+    );
+
+    const [download] = await Promise.all([
+      composer.waitForEvent('download'),
+      composer.getByRole('button', { name: 'Download .md' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('red-hat-summit-2012-wednesday.md');
+    expect(readFileSync((await download.path())!, 'utf8')).toBe(GOLDEN);
+
+    // Reorder by keyboard: the network talk's handle, arrow up twice, goes first.
+    const handle = composer.getByRole('button', { name: /Tuning RHEL 6 for 40 Gb\/s networks/ }).first();
+    await handle.focus();
+    await composer.keyboard.press('ArrowUp');
+    await composer.keyboard.press('ArrowUp');
+    const reordered = await until(
+      () => preview.locator('h2').allTextContents(),
+      (h) => h[0] === 'Tuning RHEL 6 for 40 Gb/s networks',
+    );
+    expect(reordered[0]).toBe('Tuning RHEL 6 for 40 Gb/s networks');
+    expect(await axeViolations(composer)).toEqual([]);
+    await composer.close();
+  });
+
+  it('shows a template error with its line and keeps the last good post', async () => {
+    const composer = await session.openPage('composer.html');
+    await composer.getByLabel('Event', { exact: true }).selectOption({ label: 'Red Hat Summit 2012' });
+    await composer
+      .getByLabel('Day', { exact: true })
+      .selectOption({ label: 'Wednesday, June 27, 2012 (3 talks)' });
+    await until(
+      () => composer.getByTestId('recap-markdown').inputValue(),
+      (v) => v.startsWith('# Red Hat Summit 2012: Wednesday'),
+    );
+    await composer.getByText('Templates', { exact: true }).click();
+    await composer.getByLabel('Name', { exact: true }).fill('Broken');
+    await composer
+      .getByLabel('Liquid source', { exact: true })
+      .fill('# {{ recap.title }}\n{% for t in recap.talks %}\n');
+    await composer.getByRole('alert').filter({ hasText: 'Line 2' }).waitFor();
+    await composer
+      .getByLabel('Liquid source', { exact: true })
+      .fill('# {{ recap.title }}\n\n{{ recap.titel }}\n');
+    await composer.getByRole('button', { name: 'Save as my template' }).click();
+    await composer.getByText('Template saved.').waitFor();
+    await composer.getByLabel('Template', { exact: true }).selectOption({ label: 'Broken (mine)' });
+    await composer.getByRole('alert').filter({ hasText: 'Template error on line 3' }).waitFor();
+    expect(await composer.getByTestId('recap-markdown').inputValue()).toMatch(
+      /^# Red Hat Summit 2012: Wednesday/,
+    );
+    await composer.close();
+  });
+
+  it('has a Recap view in the side panel', async () => {
+    const panel = await session.openPage('sidepanel.html', { tabId: 0 });
+    await panel.getByRole('tab', { name: 'Recap' }).click();
+    await panel.getByLabel('Event', { exact: true }).selectOption({ label: 'Red Hat Summit 2012' });
+    await panel
+      .getByLabel('Day', { exact: true })
+      .selectOption({ label: 'Wednesday, June 27, 2012 (3 talks)' });
+    await panel.getByLabel('Intro', { exact: true }).fill(RECAP_INTRO);
+    await panel.getByRole('button', { name: 'Markdown', exact: true }).click();
+    const value = await until(
+      () => panel.getByTestId('recap-markdown').inputValue(),
+      (v) => v === GOLDEN,
+    );
+    expect(value).toBe(GOLDEN);
+    expect(cspErrors).toEqual([]);
+    await panel.close();
+  });
+});
