@@ -4,7 +4,7 @@
  */
 import { getDb } from './db';
 import { eventTalkIds, trashedIds } from './library';
-import type { EventRecord, NoteKind, TalkRecord } from './types';
+import type { EventRecord, NoteKind, NoteRecord, TalkRecord } from './types';
 
 export interface EventRow {
   event: EventRecord;
@@ -37,16 +37,33 @@ export function talkDay(talk: Pick<TalkRecord, 'startsAt'>): string {
   return /^\d{4}-\d{2}-\d{2}/.exec(talk.startsAt ?? '')?.[0] ?? '';
 }
 
-async function notesOnTalks(talkIds: string[], trashed: Set<string>): Promise<number> {
+/** What the trash holds, per talk and per kind: counts read from indexes subtract these. */
+interface TrashStats {
+  byTalk: Map<string, number>;
+  byKind: Map<NoteKind, number>;
+}
+
+async function trashStats(): Promise<TrashStats> {
+  const trashed: NoteRecord[] = await getDb().notes.where('deletedAt').above(0).toArray();
+  const stats: TrashStats = { byTalk: new Map(), byKind: new Map() };
+  for (const n of trashed) {
+    if (n.talkId) stats.byTalk.set(n.talkId, (stats.byTalk.get(n.talkId) ?? 0) + 1);
+    stats.byKind.set(n.kind, (stats.byKind.get(n.kind) ?? 0) + 1);
+  }
+  return stats;
+}
+
+/** Live notes on these talks, counted on the `talkId` index (no note is read). */
+async function notesOnTalks(talkIds: string[], trash: TrashStats): Promise<number> {
   if (!talkIds.length) return 0;
-  const ids = await getDb().notes.where('talkId').anyOf(talkIds).primaryKeys();
-  return ids.filter((id) => !trashed.has(id)).length;
+  const all = await getDb().notes.where('talkId').anyOf(talkIds).count();
+  return all - talkIds.reduce((sum, id) => sum + (trash.byTalk.get(id) ?? 0), 0);
 }
 
 /** Every event, newest first, with its talks and notes counted. */
 export async function listEvents(): Promise<EventRow[]> {
   const db = getDb();
-  const [events, trashed] = await Promise.all([db.events.toArray(), trashedIds()]);
+  const [events, trashed] = await Promise.all([db.events.toArray(), trashStats()]);
   const rows = await Promise.all(
     events
       .filter((e) => !e.deletedAt)
@@ -78,7 +95,7 @@ async function talksOfEvent(eventId: string): Promise<TalkRecord[]> {
 
 /** The days of an event, in order, with their talks (undated talks last). */
 export async function eventDays(eventId: string): Promise<DayRow[]> {
-  const [talks, trashed] = await Promise.all([talksOfEvent(eventId), trashedIds()]);
+  const [talks, trashed] = await Promise.all([talksOfEvent(eventId), trashStats()]);
   const byDay = new Map<string, string[]>();
   for (const t of talks) {
     const day = talkDay(t);
@@ -95,7 +112,7 @@ export async function eventDays(eventId: string): Promise<DayRow[]> {
 
 /** The talks of an event (on one day, when given), by start time, with note counts. */
 export async function talksOn(eventId: string, day?: string): Promise<TalkRow[]> {
-  const [talks, trashed] = await Promise.all([talksOfEvent(eventId), trashedIds()]);
+  const [talks, trashed] = await Promise.all([talksOfEvent(eventId), trashStats()]);
   const chosen = talks
     .filter((t) => day === undefined || talkDay(t) === day)
     .sort((a, b) => (a.startsAt ?? '').localeCompare(b.startsAt ?? '') || a.title.localeCompare(b.title));
@@ -148,9 +165,6 @@ export async function untalkedPages(): Promise<PageRow[]> {
 
 /** Live notes of one kind (for the "Questions for the speaker" and "To do" entries). */
 export async function countKind(kind: NoteKind): Promise<number> {
-  const [ids, trashed] = await Promise.all([
-    getDb().notes.where('kind').equals(kind).primaryKeys(),
-    trashedIds(),
-  ]);
-  return ids.filter((id) => !trashed.has(id)).length;
+  const [all, trash] = await Promise.all([getDb().notes.where('kind').equals(kind).count(), trashStats()]);
+  return all - (trash.byKind.get(kind) ?? 0);
 }

@@ -8,7 +8,8 @@ import { ThisPage } from './ThisPage';
 
 // Every view but "This page" loads on first use (see components/lazy.tsx).
 const AllNotes = lazyView(() => import('./AllNotes').then((m) => m.AllNotes));
-const Library = lazyView(() => import('./Library').then((m) => m.Library));
+const loadLibrary = () => import('./Library').then((m) => m.Library);
+const Library = lazyView(loadLibrary);
 const Tags = lazyView(() => import('./Tags').then((m) => m.Tags));
 const Trash = lazyView(() => import('./Trash').then((m) => m.Trash));
 const NowView = lazyView(() => import('./NowView').then((m) => m.NowView));
@@ -35,6 +36,8 @@ const initialView = (): View => {
   const v = new URLSearchParams(location.search).get('view');
   return isView(v) ? v : 'page';
 };
+// Opened on the library (`?view=library`): fetch its code while the page starts, not after.
+if (initialView() === 'library') void loadLibrary();
 const isTyping = (t: EventTarget | null) =>
   t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement;
 

@@ -49,8 +49,6 @@ export function Library({ notify }: { notify: (t: ToastState) => void }) {
   const [focusKey, setFocusKey] = useState(0);
   const search = useRef<HTMLInputElement>(null);
   const listRef = useRef<ListKeys | null>(null);
-  const tags = useLive(knownTags, []);
-  const events = useLive(eventChoices, []);
   useWarmSearch();
 
   const scope = frames.at(-1)!.scope;
@@ -197,21 +195,38 @@ export function Library({ notify }: { notify: (t: ToastState) => void }) {
         </button>
       </div>
       {showFilters && (
-        <div id="library-filters">
-          <LibraryFilters
-            filter={filter}
-            onChange={(f) => {
-              setFilter(f);
-              setActive(0);
-            }}
-            knownTags={tags.status === 'ready' ? tags.value : []}
-            events={events.status === 'ready' ? events.value : []}
-            eventFixed={eventFixed}
-          />
-        </div>
+        <FiltersPanel
+          filter={filter}
+          eventFixed={eventFixed}
+          onChange={(f) => {
+            setFilter(f);
+            setActive(0);
+          }}
+        />
       )}
       {scope.level !== 'note' && <LibraryHeader scope={scope} />}
       {body}
+    </div>
+  );
+}
+
+/** The filter form with what it offers (known tags, events), read only while it is open. */
+function FiltersPanel(props: {
+  filter: LibraryFilter;
+  eventFixed: boolean;
+  onChange: (f: LibraryFilter) => void;
+}) {
+  const tags = useLive(knownTags, []);
+  const events = useLive(eventChoices, []);
+  return (
+    <div id="library-filters">
+      <LibraryFilters
+        filter={props.filter}
+        onChange={props.onChange}
+        knownTags={tags.status === 'ready' ? tags.value : []}
+        events={events.status === 'ready' ? events.value : []}
+        eventFixed={props.eventFixed}
+      />
     </div>
   );
 }

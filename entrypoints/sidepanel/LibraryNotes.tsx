@@ -45,9 +45,13 @@ async function talksOf(ids: (string | undefined)[]): Promise<Map<string, TalkRec
 }
 
 async function noteRows(set: NoteSet, offset: number, limit: number): Promise<Row[]> {
-  const notes = await notesPage(set, offset, limit);
-  const talks = await talksOf(notes.map((n) => n.talkId));
-  return notes.map((note) => ({ note, talk: note.talkId ? talks.get(note.talkId) : undefined }));
+  const db = getDb();
+  // One read transaction for the notes and their talks: a save shows up after one round trip.
+  return db.transaction('r', db.notes, db.talks, async () => {
+    const notes = await notesPage(set, offset, limit);
+    const talks = await talksOf(notes.map((n) => n.talkId));
+    return notes.map((note) => ({ note, talk: note.talkId ? talks.get(note.talkId) : undefined }));
+  });
 }
 
 async function hitRows(hits: SearchHit[]): Promise<Row[]> {
@@ -77,7 +81,19 @@ export function NoteList({ filter, ...p }: ListProps & { filter: LibraryFilter }
   const set = useLive(() => resolveNotes(filter, !isEmptyFilter(filter)), [key]);
   const [range, setRange] = useState<[number, number]>([0, 30]);
   const ready = set.status === 'ready' ? set.value : undefined;
-  const row = useLivePages(ready, (o, l) => (ready ? noteRows(ready, o, l) : Promise.resolve([])), ...range);
+  // Every note (no ids): pages read themselves off the primary key, so they need not wait for the
+  // count to be re-read after a save — a new note shows after one query, not two.
+  const pages = ready?.ids ? ready : ready ? key : undefined;
+  const row = useLivePages(
+    pages,
+    (o, l) =>
+      ready?.ids
+        ? noteRows(ready, o, l)
+        : ready
+          ? noteRows({ total: ready.total }, o, l)
+          : Promise.resolve([]),
+    ...range,
+  );
   const count = ready?.total ?? 0;
   const first = row(0);
   useEffect(() => {
