@@ -10,7 +10,7 @@ export function savedToast(
   notify: (t: ToastState) => void,
 ): ToastState {
   const under = saved.filedUnder;
-  if (!under || under.via !== 'now') return { message: 'Note saved' };
+  if (under?.via !== 'now') return { message: 'Note saved' };
   return {
     message: `Saved under “${under.title}” (running now)`,
     action: {

@@ -24,11 +24,19 @@ export function isSessionUrl(href: string): boolean {
 
 /** The session page this page links to, if any (checks at most 3,000 links). */
 export function findSessionLink(doc: Document, base: string): string | undefined {
-  let seen = 0;
-  for (const a of doc.querySelectorAll('a[href], link[rel~="related" i][href]')) {
-    if (++seen > 3000) break;
-    const href = safeHttpUrl(a.getAttribute('href'), base);
-    if (href && isSessionUrl(href) && cleanUrl(href) !== cleanUrl(base)) return cleanUrl(href);
+  const related = doc.head?.querySelectorAll('link[rel~="related" i][href]') ?? [];
+  // A live collection walked lazily: a deck of 10,000 slides is not listed in full for its first links.
+  const anchors = doc.getElementsByTagName('a');
+  const limit = Math.min(anchors.length, 3000);
+  const candidates: Element[] = [...related];
+  for (let i = 0; i < limit; i++) {
+    const a = anchors[i];
+    if (a) candidates.push(a);
+  }
+  const page = cleanUrl(base);
+  for (const el of candidates) {
+    const href = safeHttpUrl(el.getAttribute('href'), base);
+    if (href && isSessionUrl(href) && cleanUrl(href) !== page) return cleanUrl(href);
   }
   return undefined;
 }
