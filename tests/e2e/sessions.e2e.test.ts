@@ -37,8 +37,64 @@ function api(req: IncomingMessage, res: ServerResponse): boolean {
   return true;
 }
 
+/** A schedule page that fights back: malformed JSON-LD, 500 events, markup and script in names. */
+function hostile(req: IncomingMessage, res: ServerResponse): boolean {
+  if (req.url !== '/hostile/schedule/') return false;
+  const events = Array.from({ length: 500 }, (_, i) => ({
+    '@type': 'Event',
+    name: i === 0 ? '<script>window.__pwned = 1</script><b>Bold</b> claims' : `Talk ${i}`,
+    url: `/hostile/talk/${i}/`,
+    startDate: '2026-09-10T10:00', // no offset, and the page declares no zone
+    performer: {
+      '@type': 'Person',
+      name: '<img src=x onerror="window.__pwned = 2">Eve &amp; <i>Mallory</i>',
+    },
+  }));
+  const block = JSON.stringify({ '@context': 'https://schema.org', '@graph': events }).replace(
+    /<\//g,
+    '<\\/',
+  );
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+  res.end(
+    `<!doctype html><html lang="en"><head><title>Hostile schedule</title>` +
+      `<script type="application/ld+json">{"@type": "Event", "name": </script>` +
+      `<script type="application/ld+json">${block}</script></head><body><h1>Schedule</h1></body></html>`,
+  );
+  return true;
+}
+
+/** A talk running right now (started 10 minutes ago, 30 minutes long), and a plain page to note from. */
+function live(req: IncomingMessage, res: ServerResponse): boolean {
+  if (req.url === '/live/blog/') {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(
+      '<!doctype html><html lang="en"><head><title>A blog post</title></head><body><p>Read me.</p></body></html>',
+    );
+    return true;
+  }
+  if (req.url !== '/live/talk/') return false;
+  const start = new Date(Date.now() - 10 * 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
+  const end = new Date(Date.now() + 20 * 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
+  const ld = {
+    '@context': 'https://schema.org',
+    '@type': 'EducationEvent',
+    name: 'Live talk',
+    url: '/live/talk/',
+    startDate: start,
+    endDate: end,
+  };
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+  res.end(
+    `<!doctype html><html lang="en"><head><title>Live talk</title><script type="application/ld+json">${JSON.stringify(ld)}</script></head><body><h1>Live talk</h1></body></html>`,
+  );
+  return true;
+}
+
 beforeAll(async () => {
-  server = await serveFixtures(['tests/fixtures/sessions/e2e', 'node_modules/reveal.js'], [api]);
+  server = await serveFixtures(
+    ['tests/fixtures/sessions/e2e', 'node_modules/reveal.js'],
+    [api, hostile, live],
+  );
   session = await launchExtension();
 });
 afterAll(async () => {
@@ -163,5 +219,62 @@ describe('session pages in Chromium', () => {
     // Both surfaces pass axe in their populated state.
     expect(await axeViolations(panel)).toEqual([]);
     expect(await axeViolations(deckPanel)).toEqual([]);
+  });
+
+  it('reads a hostile 500-event schedule without running or rendering its markup, and stars from it', async () => {
+    const url = server.url('/hostile/schedule/');
+    const { page, tabId } = await openTab(url);
+    const capture = (await until(
+      () => captureOf(session, tabId) as Promise<{ schedule?: unknown[] } | null>,
+      (c) => (c?.schedule?.length ?? 0) > 0,
+    )) as { schedule: { title: string; speakers: { name: string }[]; startsAt?: string }[] };
+    expect(capture.schedule).toHaveLength(500);
+    expect(capture.schedule[0]).toEqual({
+      title: 'window.__pwned = 1 Bold claims',
+      speakers: [{ name: 'Eve & Mallory' }],
+      url: server.url('/hostile/talk/0/'),
+    });
+    expect(capture.schedule.some((t) => t.startsAt)).toBe(false); // no zone anywhere: no time invented
+
+    const panel = await session.openPage('sidepanel.html', { tabId });
+    const list = panel.getByRole('region', { name: 'Talks on this page' });
+    await expect.poll(() => list.getByRole('heading', { name: '500 talks on this page' }).count()).toBe(1);
+    await list.getByRole('button', { name: 'Star “Talk 1”' }).click();
+    await expect.poll(() => list.getByRole('button', { name: 'Unstar “Talk 1”' }).count()).toBe(1);
+    expect(await list.locator('img, script, b, i').count()).toBe(0);
+    expect(await panel.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await axeViolations(panel)).toEqual([]);
+  });
+
+  it('files a quick note from another tab under the starred talk running now, with one click out', async () => {
+    const talk = await openTab(server.url('/live/talk/'));
+    const panel = await session.openPage('sidepanel.html', { tabId: talk.tabId });
+    await expect.poll(() => panel.getByRole('button', { name: 'Star “Live talk”' }).count()).toBe(1);
+    await panel.getByRole('button', { name: 'Star “Live talk”' }).click();
+    await expect.poll(() => panel.getByRole('button', { name: 'Unstar “Live talk”' }).count()).toBe(1);
+
+    const blog = await openTab(server.url('/live/blog/'));
+    const popup = await session.openPage('popup.html', { tabId: blog.tabId });
+    await expect.poll(() => popup.getByRole('heading', { level: 1 }).textContent()).toBe('A blog post');
+    const box = popup.getByRole('combobox', { name: 'Note' });
+    await box.fill('The speaker just cited this post');
+    await box.press('Control+Enter');
+    await expect
+      .poll(() => popup.getByRole('status').textContent())
+      .toContain('Saved under “Live talk” (running now)');
+
+    // The Now view shows the running talk with that note under it.
+    await panel.getByRole('tab', { name: 'Now' }).click();
+    const running = panel.getByRole('region', { name: 'Running now' });
+    await expect.poll(() => running.getByRole('heading', { name: 'Live talk' }).count()).toBe(1);
+    const notes = running.getByRole('list', { name: 'Notes on “Live talk”' });
+    await expect.poll(() => notes.locator('[data-note-id]').count()).toBe(1);
+
+    // One click takes it back out; it stays on its own page.
+    await popup.getByRole('button', { name: 'Not this talk' }).click();
+    await expect.poll(() => notes.locator('[data-note-id]').count()).toBe(0);
+    await expect.poll(() => popup.getByTestId('page-note-count').textContent()).toBe('1 note on this page');
+    expect(await axeViolations(panel)).toEqual([]);
   });
 });
