@@ -23,9 +23,7 @@ const DAY_RECAP = `# {{ recap.title }}
 {% endif %}
 
 {% for note in talk.notes %}{% if note.text != "" %}
-- {% if note.kind == "quote" %}“{{ note.text }}”{% elsif note.kind == "question" %}Open question: {{ note.text }}{% else %}{{ note.text }}{% endif %}
-{%- if note.slide %} (slide {{ note.slide.label }}){% endif %}
-{%- if note.thumbnail != "" %}
+- {{ note.line }}{% if note.thumbnail != "" %}
   ![Slide{% if note.slide %} {{ note.slide.label }}{% endif %}]({{ note.thumbnail }}){% endif %}
 {%- endif %}{% endfor %}
 {% endfor %}

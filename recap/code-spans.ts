@@ -28,6 +28,7 @@ function runsByLength(text: string): Map<number, number[]> {
 
 /** Code spans and prose, in order; joined, they give the input with unpaired backticks escaped. */
 export function splitCode(text: string): Segment[] {
+  if (!text.includes('`')) return text ? [{ code: false, text }] : [];
   const byLen = runsByLength(text);
   const cursor = new Map<number, number>();
   /** The first maximal run of exactly `len` backticks starting at or after `from`. */

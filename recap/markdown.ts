@@ -54,13 +54,6 @@ export function escapeMarkdown(text: string): string {
   );
 }
 
-/** True when the character at `i` is preceded by an odd number of backslashes (already escaped). */
-function escapedAt(text: string, i: number): boolean {
-  let n = 0;
-  for (let j = i - 1; j >= 0 && text[j] === '\\'; j--) n++;
-  return n % 2 === 1;
-}
-
 /** An autolink worth keeping: `<https://…>`, `<mailto:…>` or `<someone@example.org>`. */
 const SAFE_AUTOLINK =
   /^<(?:(?:https?|mailto):[^\s<>]*|[A-Za-z0-9][\w.+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)>/i;
@@ -71,27 +64,17 @@ const SAFE_AUTOLINK =
  * user typed becomes `&lt;` too, so it still reads as `<`.
  */
 function neutraliseHtml(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '<' && /[A-Za-z/!?]/.test(text[i + 1] ?? '')) {
-      const link = escapedAt(text, i) ? null : SAFE_AUTOLINK.exec(text.slice(i, i + 2048));
-      if (link) {
-        out += link[0];
-        i += link[0].length - 1;
-        continue;
-      }
-      if (escapedAt(text, i)) out = out.slice(0, -1);
-      out += '&lt;';
-      continue;
-    }
-    out += c;
-  }
-  return out;
+  if (!text.includes('<')) return text;
+  return text.replace(/(\\*)<(?=[A-Za-z/!?])/g, (m: string, slashes: string, at: number) => {
+    const escaped = slashes.length % 2 === 1;
+    if (!escaped && SAFE_AUTOLINK.test(text.slice(at + slashes.length, at + slashes.length + 2048))) return m;
+    return `${escaped ? slashes.slice(1) : slashes}&lt;`;
+  });
 }
 
 /** Escapes what would open a block (heading, list, quote, fence, rule, table, definition) at a line start. */
 function neutraliseLineStart(line: string): string {
+  if (!/^[-*_=#>+`~[0-9|]/.test(line) && !line.includes('|')) return line;
   if (/^([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line)) return `\\${line}`; // thematic break
   if (/^(?:=+|-+)[ \t]*$/.test(line)) return `\\${line}`; // setext underline
   if (/^#{1,6}(?:[ \t]|$)/.test(line)) return `\\${line}`;

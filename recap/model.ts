@@ -51,6 +51,10 @@ export interface NoteModel {
   body: string;
   /** The body without the `#tags` it ends with (they go to the closing tag line). */
   text: string;
+  /** `text` as a recap line shows it: quotes in quotation marks, questions marked, then the slide. */
+  line: string;
+  /** " (slide 4)" for a note on a slide, else "". */
+  slide_ref: string;
   tags: string[];
   slide: SlideModel | null;
   time: number | null;
@@ -154,17 +158,30 @@ export function recapDay(input: Pick<RecapInput, 'event' | 'day' | 'talks'>): st
 function noteModel(note: NoteRecord, talkTitle: string, thumbnail: string): NoteModel {
   const slide = note.anchor?.slide;
   const stripped = note.body.replace(TRAILING_TAGS, '');
+  const body = markdownInline(note.body);
+  const text = stripped === note.body ? body : hasText(stripped) ? markdownInline(stripped) : '';
+  const label = slide ? escapeMarkdown(slide.label || String(slide.index + 1)) : '';
+  const slideRef = slide ? ` (slide ${label})` : '';
+  const shown = !text
+    ? ''
+    : note.kind === 'quote'
+      ? `“${text}”`
+      : note.kind === 'question'
+        ? `Open question: ${text}`
+        : text;
   return {
     id: note.id,
     kind: note.kind,
-    body: markdownInline(note.body),
-    text: hasText(stripped) ? markdownInline(stripped) : '',
+    body,
+    text,
+    line: shown && shown + slideRef,
+    slide_ref: slideRef,
     tags: note.tags.map(escapeMarkdown),
     slide: slide
       ? {
           index: slide.index,
           number: slide.index + 1,
-          label: escapeMarkdown(slide.label || String(slide.index + 1)),
+          label,
           title: escapeMarkdown(slide.title ?? ''),
         }
       : null,
