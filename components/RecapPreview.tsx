@@ -6,7 +6,6 @@
  */
 import { useMemo } from 'preact/hooks';
 import { markdownToSafeHtml } from '../recap/html';
-import './RecapPreview.css';
 
 export function RecapPreview({ markdown, label = 'Preview' }: { markdown: string; label?: string }) {
   const html = useMemo(() => markdownToSafeHtml(markdown, window), [markdown]);

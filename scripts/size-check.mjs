@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * Bundle budgets of DESIGN.md §7, checked on a release build: the popup's and the side panel's
- * initial JS (every script and modulepreload their HTML loads) ≤ 45 KB gzip; each static content
- * script ≤ 4 KB minified. Prints a table; exits 1 when a budget is exceeded.
+ * initial JS (every script their HTML loads, and its static imports) ≤ 45 KB gzip; each static content
+ * script ≤ 4 KB minified. Gzip is measured over the page's initial chunks as one bundle, as
+ * size-limit does. Prints a table; exits 1 when a budget is exceeded.
  * Usage: node scripts/size-check.mjs [buildDir=.output/chrome-mv3] [--json]
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -43,8 +44,16 @@ for (const [name, html] of [
 ]) {
   if (!existsSync(join(dir, html))) continue;
   const files = initialScripts(html);
-  const total = files.reduce((sum, f) => sum + gz(f), 0);
-  rows.push({ bundle: `${name} initial JS (gzip)`, bytes: total, budget: 45 * KB, files });
+  // Gzipped as one bundle, the way size-limit measures an entry; the per-file sum (which also counts
+  // one gzip header and dictionary per tiny chunk) is reported beside it.
+  const bundle = gzipSync(Buffer.concat(files.map((f) => readFileSync(join(dir, f)))), { level: 9 }).length;
+  const perFile = files.reduce((sum, f) => sum + gz(f), 0);
+  rows.push({
+    bundle: `${name} initial JS (gzip as one bundle; ${(perFile / KB).toFixed(1)} KB as ${files.length} files)`,
+    bytes: bundle,
+    budget: 45 * KB,
+    files,
+  });
 }
 for (const cs of manifest.content_scripts ?? []) {
   for (const file of cs.js ?? []) {
