@@ -22,7 +22,7 @@ import type { BaseRecord, BlobRecord } from './types';
 export type Progress = (phase: 'reading' | 'checking' | 'writing', done: number, total: number) => void;
 
 const CHUNK = 1_000;
-const WRITE_CHUNK = 500;
+const WRITE_CHUNK = 1_000;
 const pause = () => new Promise<void>((r) => setTimeout(r, 0));
 
 function table(name: BackupTable): Table<BaseRecord, string> {
