@@ -3,7 +3,7 @@
  * - 2024 (`agenda/talk.html` with `h3.talk-title`, `.pretalx-session-info`, `section.resources`);
  * - 2025+ (`.talk-layout`, `.talk-speakers a.talk-speaker-card`, `.talk-card-schedule .talk-slot`,
  *   `.talk-facts`, `ul.talk-resources`).
- * What both guarantee is read first: `<meta name="generator" content="pretalx">`, the `<title>`
+ * What all generations write the same way is read first: `<meta name="generator" content="pretalx">`, the `<title>`
  * "{talk} :: {event} :: pretalx", and the `datetimerange` tag's `<time data-isodatetime date-timezone>`.
  * The page's JSON alternate (`/api/events/{event}/talks/{CODE}`) fills in what the HTML lacks.
  */
@@ -25,8 +25,12 @@ function isPretalx(doc: Document): boolean {
 /** "{talk} :: {event} :: pretalx" → its parts (pretalx's common/base.html). */
 function titleParts(doc: Document): { talk?: string; event?: string } {
   const parts = (doc.title ?? '').split(/\s*::\s*/).map((s) => s.trim());
-  if (parts.length >= 3 && /^pretalx$/i.test(parts[parts.length - 1] ?? '')) {
-    return { talk: parts[0] || undefined, event: parts.slice(1, -1).join(' :: ') || undefined };
+  // Exactly "{talk} :: {event} :: pretalx": a "::" inside a title would make the split ambiguous.
+  if (parts.length === 3 && /^pretalx$/i.test(parts[2] ?? '')) {
+    return { talk: parts[0] || undefined, event: parts[1] || undefined };
+  }
+  if (parts.length > 3 && /^pretalx$/i.test(parts[parts.length - 1] ?? '')) {
+    return { event: parts[parts.length - 2] || undefined };
   }
   return {};
 }
@@ -134,7 +138,8 @@ export const pretalxAdapter: CaptureAdapter = {
       .join('\n\n');
     const talk = buildTalk(
       {
-        title: heading(doc).trim() || names.talk,
+        // The <title> is what every pretalx template generation writes the same way (common/base.html).
+        title: names.talk || heading(doc).trim(),
         speakers: speakers(doc, base),
         ...when,
         room: room(doc),

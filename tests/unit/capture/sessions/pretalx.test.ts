@@ -108,4 +108,15 @@ describe('pretalx adapter', () => {
       speakers: [{ name: 'B' }],
     });
   });
+
+  it('takes the title from the page heading when the <title> split would be ambiguous', async () => {
+    const { captureHtml } = await import('./load');
+    const html = fixture('pretalx-2024-talk.html').replace(
+      '<title>Observability for the rest of us ::  DemoCon 2024 :: pretalx</title>',
+      '<title>C++ :: modules :: in practice ::  DemoCon 2024 :: pretalx</title>',
+    );
+    const c = captureHtml(html, URL_2024);
+    expect(c.talk?.title).toBe('Observability for the rest of us');
+    expect(c.event?.name).toBe('DemoCon 2024');
+  });
 });
