@@ -6,6 +6,7 @@ import { jsonLdAdapter } from './jsonld';
 import { microdataAdapter } from './microdata';
 import { openGraphAdapter } from './opengraph';
 import { pretalxAdapter } from './pretalx';
+import { pretalxScheduleAdapter } from './pretalx-schedule';
 import { schedAdapter } from './sched';
 import { sessionizeAdapter } from './sessionize';
 import { vimeoAdapter } from './vimeo';
@@ -13,6 +14,7 @@ import { youtubeAdapter } from './youtube';
 
 export const SESSION_ADAPTERS: readonly CaptureAdapter[] = [
   pretalxAdapter,
+  pretalxScheduleAdapter,
   fosdemAdapter,
   indicoAdapter,
   schedAdapter,

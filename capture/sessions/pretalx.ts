@@ -16,14 +16,14 @@ import { enrichFromPretalxApi } from './pretalx-api';
 
 const TALK_PATH = /\/talk\/[A-Za-z0-9]+\/?$/;
 
-function isPretalx(doc: Document): boolean {
+export function isPretalx(doc: Document): boolean {
   const gen = doc.querySelector('meta[name="generator" i]')?.getAttribute('content') ?? '';
   const app = doc.querySelector('meta[name="application-name" i]')?.getAttribute('content') ?? '';
   return /^pretalx/i.test(gen) || /^pretalx/i.test(app);
 }
 
 /** "{talk} :: {event} :: pretalx" → its parts (pretalx's common/base.html). */
-function titleParts(doc: Document): { talk?: string; event?: string } {
+export function titleParts(doc: Document): { talk?: string; event?: string } {
   const parts = (doc.title ?? '').split(/\s*::\s*/).map((s) => s.trim());
   // Exactly "{talk} :: {event} :: pretalx": a "::" inside a title would make the split ambiguous.
   if (parts.length === 3 && /^pretalx$/i.test(parts[2] ?? '')) {

@@ -120,3 +120,39 @@ describe('pretalx adapter', () => {
     expect(c.event?.name).toBe('DemoCon 2024');
   });
 });
+
+describe('pretalx schedule (no-JS list)', () => {
+  it('lists every session of every day with its day’s offset, duration as end, speaker names split; breaks left out', () => {
+    const c = captureFixture('pretalx-schedule-nojs.html', 'https://pretalx.com/democon2024/schedule/nojs');
+    expect(c.platform).toBe('pretalx-schedule');
+    expect(c.event).toEqual({ name: 'DemoCon 2024', url: 'https://pretalx.com/democon2024/' });
+    expect(c.schedule).toEqual([
+      {
+        title: 'Observability for the rest of us',
+        speakers: [{ name: 'Ana Lima' }, { name: 'Jonas Weber' }],
+        startsAt: '2024-05-23T10:00:00+02:00',
+        endsAt: '2024-05-23T10:30:00+02:00',
+        room: 'Hall A, Track Room',
+        track: 'Operations',
+        url: 'https://pretalx.com/democon2024/talk/ABC123/',
+      },
+      {
+        title: 'Incident reviews, Ana, Jonas & friends',
+        speakers: [{ name: 'Priya Natarajan' }, { name: 'Lars Eriksen' }, { name: 'Mei Chen' }],
+        startsAt: '2024-05-23T13:15:00+02:00',
+        endsAt: '2024-05-23T14:00:00+02:00',
+        room: 'Hall B',
+        url: 'https://pretalx.com/democon2024/talk/DEF456/',
+      },
+      {
+        title: 'Workshop: tracing in practice',
+        speakers: [{ name: 'Jonas Weber' }],
+        startsAt: '2024-05-24T09:00:00+02:00',
+        endsAt: '2024-05-24T10:30:00+02:00',
+        room: 'Room 3',
+        track: 'Operations',
+        url: 'https://pretalx.com/democon2024/talk/GHI789/',
+      },
+    ]);
+  });
+});
