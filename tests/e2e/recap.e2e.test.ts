@@ -7,6 +7,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BackupData, serializeBackup } from '../../recap/backup/format';
@@ -18,13 +19,24 @@ const dir = mkdtempSync(join(tmpdir(), 'talkmarks-recap-'));
 let session: ExtensionSession;
 const cspErrors: string[] = [];
 
+/** A 1×1 PNG: the thumbnail of the GlusterFS talk's slide 4. */
+const THUMB = {
+  id: '01CE0000000000000000000B01',
+  createdAt: NOTES[0]!.createdAt,
+  updatedAt: NOTES[0]!.createdAt,
+  mime: 'image/png',
+  data: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  width: 1,
+  height: 1,
+};
+
 async function backupFile(): Promise<string> {
   const data: BackupData = {
     events: [EVENT],
     talks: TALKS,
     decks: [],
-    blobs: [],
-    notes: NOTES,
+    blobs: [THUMB],
+    notes: NOTES.map((n, i) => (i === 0 ? { ...n, thumbnailId: THUMB.id } : n)),
     recaps: [],
     templates: [],
   } as unknown as BackupData;
@@ -129,6 +141,15 @@ describe('recap composer end to end', () => {
     const handle = composer.getByRole('button', { name: /Tuning RHEL 6 for 40 Gb\/s networks/ }).first();
     await handle.focus();
     await composer.keyboard.press('ArrowUp');
+    await until(
+      () => preview.locator('h2').allTextContents(),
+      (h) => h[1] === 'Tuning RHEL 6 for 40 Gb/s networks',
+    );
+    // Focus follows the moved talk, so the next arrow moves it again.
+    await until(
+      () => composer.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''),
+      (label) => label.startsWith('2 of 3: Tuning'),
+    );
     await composer.keyboard.press('ArrowUp');
     const reordered = await until(
       () => preview.locator('h2').allTextContents(),
@@ -136,6 +157,29 @@ describe('recap composer end to end', () => {
     );
     expect(reordered[0]).toBe('Tuning RHEL 6 for 40 Gb/s networks');
     expect(await axeViolations(composer)).toEqual([]);
+    await composer.close();
+  });
+
+  it('downloads the slides digest as a zip with its images', async () => {
+    const composer = await session.openPage('composer.html');
+    await composer.getByLabel('Event', { exact: true }).selectOption({ label: 'Red Hat Summit 2012' });
+    await composer
+      .getByLabel('Day', { exact: true })
+      .selectOption({ label: 'Wednesday, June 27, 2012 (3 talks)' });
+    await composer.getByLabel('Template', { exact: true }).selectOption({ label: 'Slides digest' });
+    await composer.getByRole('checkbox', { name: 'Slide thumbnails' }).first().check();
+    const preview = composer.getByTestId('recap-preview');
+    await preview.locator('img[src^="data:image/png;base64,"]').waitFor();
+    const [download] = await Promise.all([
+      composer.waitForEvent('download'),
+      composer.getByRole('button', { name: 'Download .zip' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('red-hat-summit-2012-wednesday.zip');
+    const files = unzipSync(readFileSync((await download.path())!));
+    expect(Object.keys(files).sort()).toEqual([`images/${THUMB.id}.png`, 'red-hat-summit-2012-wednesday.md']);
+    const md = strFromU8(files['red-hat-summit-2012-wednesday.md']!);
+    expect(md).toContain(`### Slide 4\n\n![Slide 4](images/${THUMB.id}.png)`);
+    expect(Buffer.from(files[`images/${THUMB.id}.png`]!).toString('base64')).toBe(THUMB.data);
     await composer.close();
   });
 
