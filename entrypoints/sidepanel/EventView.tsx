@@ -2,9 +2,10 @@
 import { useState } from 'preact/hooks';
 import { dayOf } from '../../capture/time';
 import { EventDay } from '../../components/EventDay';
+import { EventEditForm } from '../../components/EventEditForm';
 import type { ToastState } from '../../components/Toast';
 import { useLive } from '../../components/useLive';
-import { listEvents } from '../../storage/events';
+import { editEvent, listEvents } from '../../storage/events';
 import { setStarred, talksOfEvent } from '../../storage/talks';
 import type { EventRecord, TalkRecord } from '../../storage/types';
 import { StoredTalk } from './TalkSection';
@@ -58,6 +59,7 @@ function EventTalks({ event, notify }: { event: EventRecord; notify: (t: ToastSt
 export function EventView({ notify }: { notify: (t: ToastState) => void }) {
   const events = useLive(listEvents, []);
   const [chosen, setChosen] = useState<string | undefined>();
+  const [editing, setEditing] = useState(false);
   if (events.status === 'loading') return <p class="text-sm text-muted">Loading events…</p>;
   if (events.status === 'error') {
     return (
@@ -82,9 +84,26 @@ export function EventView({ notify }: { notify: (t: ToastState) => void }) {
           ))}
         </select>
       </label>
-      <h2 class="text-base font-semibold" data-testid="event-name">
-        {event.name}
-      </h2>
+      <div class="flex items-start justify-between gap-2">
+        <h2 class="text-base font-semibold" data-testid="event-name">
+          {event.name}
+        </h2>
+        {!editing && (
+          <button type="button" class="btn btn-ghost text-xs" onClick={() => setEditing(true)}>
+            Edit event
+          </button>
+        )}
+      </div>
+      {editing && (
+        <EventEditForm
+          event={event}
+          onCancel={() => setEditing(false)}
+          onSave={async (patch) => {
+            await editEvent(event.id, patch);
+            setEditing(false);
+          }}
+        />
+      )}
       {(event.location || event.timezone) && (
         <p class="text-xs text-muted">
           {[event.location, event.timezone && `Times in ${event.timezone}`].filter(Boolean).join(' · ')}

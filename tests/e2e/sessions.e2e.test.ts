@@ -224,6 +224,14 @@ describe('session pages in Chromium', () => {
       )
       .toBe(2);
 
+    // The event can be renamed by hand; the rename sticks.
+    await panel.getByRole('button', { name: 'Edit event' }).click();
+    const form = panel.getByRole('form', { name: 'Edit event' });
+    await form.getByRole('textbox', { name: 'Name' }).fill('DemoCon ’25');
+    expect(await axeViolations(panel)).toEqual([]);
+    await form.getByRole('button', { name: 'Save event' }).click();
+    await expect.poll(() => panel.getByTestId('event-name').textContent()).toBe('DemoCon ’25');
+
     // Both surfaces pass axe in their populated state.
     expect(await axeViolations(panel)).toEqual([]);
     expect(await axeViolations(deckPanel)).toEqual([]);
