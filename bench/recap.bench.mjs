@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * Recap and import benchmarks (docs/benchmarks.md, "Recap and import").
- *  1. Compose: a "Day recap" of 1,000 notes (10 talks) through the Liquid template, in V8 (Node,
- *     the engine Chromium runs). Budget: p95 ≤ 50 ms per recap (model + template + tidy).
+ *  1. Compose: a "Day recap" of 1,000 notes (10 talks) through the Liquid template, in Node and in
+ *     the composer page in Chromium. Budget: p95 ≤ 50 ms per recap (model + template + tidy).
  *  2. Import: a backup of 50,000 notes imported through the options page in real Chromium (file
  *     input → worker → summary → confirm → chunked writes), with progress shown. Budgets: ≤ 15 s
  *     from choosing the file to "Import finished"; no main-thread task over 100 ms (Long Tasks API).
@@ -52,8 +52,11 @@ const report = (result) => {
     times.push(performance.now() - t0);
   }
   const p95 = quantile(times, 0.95);
+  // The budget is checked where users render recaps, in Chromium (below); this Node number is for
+  // quick runs and gates only with SKIP_BROWSER=1.
+  const gate = process.env.SKIP_BROWSER === '1';
   report({
-    bench: 'recap-compose',
+    bench: 'recap-compose-node',
     notes,
     talks: input.talks.length,
     firstMs: Math.round(firstMs * 10) / 10,
@@ -61,7 +64,7 @@ const report = (result) => {
     p95Ms: Math.round(p95 * 10) / 10,
     budgetMs: 50,
     markdownKB: Math.round(first.markdown.length / 1024),
-    ok: p95 <= 50,
+    ok: !gate || p95 <= 50,
   });
 }
 
@@ -98,8 +101,28 @@ if (process.env.SKIP_BROWSER !== '1') {
   });
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const base = `chrome-extension://${new URL(worker.url()).host}`;
+
+    // 1b. The same recap in Chromium's extension page (the composer), where users render it.
+    const composer = await context.newPage();
+    await composer.goto(`${base}/composer.html`);
+    await composer.waitForFunction(() => window.__talkmarksRecap);
+    const times = await composer.evaluate(() => window.__talkmarksRecap.timeCompose(1000, 41));
+    const first = times.shift();
+    const p95 = quantile(times, 0.95);
+    report({
+      bench: 'recap-compose-chromium',
+      notes: 1000,
+      firstMs: Math.round(first * 10) / 10,
+      p50Ms: Math.round(quantile(times, 0.5) * 10) / 10,
+      p95Ms: Math.round(p95 * 10) / 10,
+      budgetMs: 50,
+      ok: p95 <= 50,
+    });
+    await composer.close();
+
     const page = await context.newPage();
-    await page.goto(`chrome-extension://${new URL(worker.url()).host}/options.html`);
+    await page.goto(`${base}/options.html`);
     await page.evaluate(() => {
       window.__longTasks = [];
       new PerformanceObserver((list) => {

@@ -2,4 +2,7 @@ import { render } from 'preact';
 import '../../assets/main.css';
 import { App } from './App';
 
+// Timing hooks for `npm run bench` (never in release builds).
+if (__TALKMARKS_E2E__) void import('./RecapTestHooks');
+
 render(<App />, document.getElementById('app')!);
