@@ -194,6 +194,13 @@ try {
   // 5. Save → visible in the open panel, saved from another page; 6. idle heap of that panel.
   const shown = await open('view=library&scope=all&tabId=0');
   await shown.waitForSelector('[data-note-id]');
+  // Steady state: the panel has been open a moment and its search index is loaded.
+  await shown.evaluate(async (n) => {
+    const lib = window.__talkmarksLibrary;
+    lib.warm();
+    while (lib.status().state !== 'ready' || lib.status().indexed < n)
+      await new Promise((r) => setTimeout(r, 50));
+  }, NOTES);
   const writer = await open('view=trash&tabId=0');
   await shown.bringToFront(); // the panel is on screen while the user saves elsewhere
   const save = { visible: [], painted: [], callToVisible: [] };

@@ -9,7 +9,6 @@ import type { EventRecord, NoteKind, NoteRecord, TalkRecord } from './types';
 export interface EventRow {
   event: EventRecord;
   talks: number;
-  notes: number;
 }
 
 export interface DayRow {
@@ -53,30 +52,41 @@ async function trashStats(): Promise<TrashStats> {
   return stats;
 }
 
-/** Live notes on these talks, counted on the `talkId` index (no note is read). */
+/** Live notes on these talks: one native index count per talk (no cursor, no note read). */
 async function notesOnTalks(talkIds: string[], trash: TrashStats): Promise<number> {
-  if (!talkIds.length) return 0;
-  const all = await getDb().notes.where('talkId').anyOf(talkIds).count();
-  return all - talkIds.reduce((sum, id) => sum + (trash.byTalk.get(id) ?? 0), 0);
+  const notes = getDb().notes;
+  const counts = await Promise.all(talkIds.map((id) => notes.where('talkId').equals(id).count()));
+  return counts.reduce((sum, n, i) => sum + n - (trash.byTalk.get(talkIds[i]!) ?? 0), 0);
 }
 
-/** Every event, newest first, with its talks and notes counted. */
+/** Every event, newest first, with its talks counted (cheap: the library's start paints on it). */
 export async function listEvents(): Promise<EventRow[]> {
   const db = getDb();
-  const [events, trashed] = await Promise.all([db.events.toArray(), trashStats()]);
+  const events = (await db.events.toArray()).filter((e) => !e.deletedAt);
   const rows = await Promise.all(
-    events
-      .filter((e) => !e.deletedAt)
-      .map(async (event) => {
-        const talkIds = await eventTalkIds(event.id);
-        return { event, talks: talkIds.length, notes: await notesOnTalks(talkIds, trashed) };
-      }),
+    events.map(async (event) => ({ event, talks: await db.talks.where('eventId').equals(event.id).count() })),
   );
   return rows.sort(
     (a, b) =>
       (b.event.startDate ?? '').localeCompare(a.event.startDate ?? '') ||
       b.event.createdAt - a.event.createdAt,
   );
+}
+
+/** Live notes per event (read after the list is on screen: it counts per talk). */
+export async function eventNoteCounts(): Promise<Map<string, number>> {
+  const db = getDb();
+  const [talks, trash] = await Promise.all([db.talks.orderBy('eventId').keys(), trashStats()]);
+  const ids = await db.talks.orderBy('eventId').primaryKeys();
+  const byEvent = new Map<string, string[]>();
+  talks.forEach((eventId, i) => {
+    const list = byEvent.get(String(eventId)) ?? [];
+    list.push(ids[i]!);
+    byEvent.set(String(eventId), list);
+  });
+  const counts = new Map<string, number>();
+  for (const [eventId, talkIds] of byEvent) counts.set(eventId, await notesOnTalks(talkIds, trash));
+  return counts;
 }
 
 /** Events for pickers: id and name, newest first (no counting). */

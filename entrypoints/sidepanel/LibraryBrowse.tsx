@@ -1,5 +1,5 @@
 /** The library's browse levels: the start (views, events, pages), an event's days, a day's talks, the pages. */
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { LibraryList, markListPainted } from '../../components/LibraryList';
 import { PlaceRow, ROW_HEIGHT, TalkRow } from '../../components/LibraryRow';
 import { useLive } from '../../components/useLive';
@@ -9,6 +9,7 @@ import {
   type DayRow,
   type EventRow,
   eventDays,
+  eventNoteCounts,
   listEvents,
   type PageRow,
   type TalkRow as TalkEntry,
@@ -88,7 +89,7 @@ function dates(row: EventRow): string {
   return [span, location, `${row.talks} ${row.talks === 1 ? 'talk' : 'talks'}`].filter(Boolean).join(' · ');
 }
 
-function ItemRow({ item }: { item: Item }) {
+function ItemRow({ item, counts }: { item: Item; counts?: Map<string, number> }) {
   switch (item.type) {
     case 'all':
       return <PlaceRow title="All notes" detail="Newest first" count={item.count} />;
@@ -99,7 +100,13 @@ function ItemRow({ item }: { item: Item }) {
         <PlaceRow title="To do" detail="Notes starting with “[ ] ” or “TODO ”" count={item.count} />
       );
     case 'event':
-      return <PlaceRow title={item.row.event.name} detail={dates(item.row)} count={item.row.notes} />;
+      return (
+        <PlaceRow
+          title={item.row.event.name}
+          detail={dates(item.row)}
+          count={counts?.get(item.row.event.id)}
+        />
+      );
     case 'pages':
       return <PlaceRow title="Pages without a talk" detail="Notes on articles, docs and other pages" />;
     case 'day':
@@ -120,6 +127,21 @@ function ItemRow({ item }: { item: Item }) {
 /** The places within a browse level. */
 export function BrowseList({ scope, ...p }: ListProps & { scope: Scope }) {
   const items = useLive(() => itemsOf(scope), [JSON.stringify(scope)]);
+  // Notes per event are counted once the start is on screen, and not again on every save: they
+  // take one count per talk, which would hold up the database for every other reader.
+  const [counts, setCounts] = useState<Map<string, number>>();
+  const listed = items.status === 'ready';
+  useEffect(() => {
+    if (scope.level !== 'root' || !listed) return;
+    let live = true;
+    void eventNoteCounts().then(
+      (c) => live && setCounts(c),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [scope.level, listed]);
   const list = items.status === 'ready' ? items.value : [];
   const open = (i: number) => {
     const item = list[i];
@@ -158,7 +180,7 @@ export function BrowseList({ scope, ...p }: ListProps & { scope: Scope }) {
       focusKey={p.focusKey}
       renderRow={(i) => {
         const item = list[i];
-        return item ? <ItemRow item={item} /> : null;
+        return item ? <ItemRow item={item} counts={counts} /> : null;
       }}
     />
   );

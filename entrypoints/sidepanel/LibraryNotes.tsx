@@ -10,6 +10,7 @@ import { getDb } from '../../storage/db';
 import {
   isEmptyFilter,
   type LibraryFilter,
+  liveNoteCount,
   type NoteSet,
   notesPage,
   resolveNotes,
@@ -76,25 +77,58 @@ function openRow(row: Row | undefined, onOpen: (scope: Scope) => void): void {
 }
 
 /** Every note of a place, newest first, narrowed by the filters. */
-export function NoteList({ filter, ...p }: ListProps & { filter: LibraryFilter }) {
+export function NoteList(props: ListProps & { filter: LibraryFilter }) {
+  return isEmptyFilter(props.filter) ? <AllNotes {...props} /> : <FilteredNotes {...props} />;
+}
+
+/**
+ * Every note. The visible pages subscribe before the count: after a save their query reaches the
+ * database first (the count walks the whole store), so the new note shows within a frame.
+ */
+function AllNotes(p: ListProps) {
+  const [range, setRange] = useState<[number, number]>([0, 30]);
+  const row = useLivePages('all', (o, l) => noteRows({ total: 0 }, o, l), ...range);
+  const total = useLive(liveNoteCount, []);
+  const count = total.status === 'ready' ? total.value : 0;
+  return (
+    <NotesView
+      {...p}
+      count={count}
+      row={row}
+      ready={total.status === 'ready'}
+      error={total.status === 'error' ? total.error : undefined}
+      onRange={setRange}
+    />
+  );
+}
+
+function FilteredNotes({ filter, ...p }: ListProps & { filter: LibraryFilter }) {
   const key = JSON.stringify(filter);
-  const set = useLive(() => resolveNotes(filter, !isEmptyFilter(filter)), [key]);
+  const set = useLive(() => resolveNotes(filter, true), [key]);
   const [range, setRange] = useState<[number, number]>([0, 30]);
   const ready = set.status === 'ready' ? set.value : undefined;
-  // Every note (no ids): pages read themselves off the primary key, so they need not wait for the
-  // count to be re-read after a save — a new note shows after one query, not two.
-  const pages = ready?.ids ? ready : ready ? key : undefined;
-  const row = useLivePages(
-    pages,
-    (o, l) =>
-      ready?.ids
-        ? noteRows(ready, o, l)
-        : ready
-          ? noteRows({ total: ready.total }, o, l)
-          : Promise.resolve([]),
-    ...range,
+  const row = useLivePages(ready, (o, l) => (ready ? noteRows(ready, o, l) : Promise.resolve([])), ...range);
+  return (
+    <NotesView
+      {...p}
+      count={ready?.total ?? 0}
+      row={row}
+      ready={Boolean(ready)}
+      error={set.status === 'error' ? set.error : undefined}
+      onRange={setRange}
+    />
   );
-  const count = ready?.total ?? 0;
+}
+
+interface ViewProps extends ListProps {
+  count: number;
+  row: (index: number) => Row | undefined;
+  ready: boolean;
+  error?: Error;
+  onRange: (range: [number, number]) => void;
+}
+
+function NotesView({ count, row, ready, error, onRange, ...p }: ViewProps) {
   const first = row(0);
   useEffect(() => {
     if (first || (ready && count === 0)) markListPainted();
@@ -108,10 +142,10 @@ export function NoteList({ filter, ...p }: ListProps & { filter: LibraryFilter }
     onBack: p.onBack,
   };
 
-  if (set.status === 'error') {
+  if (error) {
     return (
       <p role="alert" class="text-sm text-danger">
-        Notes could not be read: {set.error.message}
+        Notes could not be read: {error.message}
       </p>
     );
   }
@@ -132,7 +166,7 @@ export function NoteList({ filter, ...p }: ListProps & { filter: LibraryFilter }
         onOpen={(i) => openRow(row(i), p.onOpen)}
         onBack={p.onBack}
         focusKey={p.focusKey}
-        onRange={(s, e) => setRange([s, e])}
+        onRange={(s, e) => onRange([s, e])}
         renderRow={(i) => {
           const r = row(i);
           return r?.note ? <NoteRow note={r.note} talk={r.talk} /> : <LoadingRow />;

@@ -41,6 +41,8 @@ export interface Snapshot {
   versions: [string, number][];
   talks: [string, TalkInfo][];
   savedAt: number;
+  /** Newest updatedAt among the saved notes: on load, notes changed from then on are re-read first. */
+  watermark?: number;
 }
 
 export interface SnapshotStore {
@@ -94,9 +96,16 @@ export class SearchService {
     Dexie.on('storagemutated', this.onMutated); // first, so nothing committed meanwhile is missed
     this.queue = { notes: 'all', talks: 'all' };
     try {
-      await this.loadSnapshot();
+      const watermark = await this.loadSnapshot();
+      if (watermark !== undefined) {
+        // Ready fast: what changed since the snapshot first, then a full check in the background
+        // (a note deleted for good, or written with an older clock, while no index ran).
+        const recent = await this.db.notes.where('updatedAt').aboveOrEqual(watermark).primaryKeys();
+        this.queue = { notes: new Set(recent), talks: 'all' };
+      }
       this.loaded = true;
       await this.drain();
+      if (watermark !== undefined) this.enqueue({ notes: 'all', talks: new Set() });
     } catch (e) {
       this.setStatus({ state: 'error', message: e instanceof Error ? e.message : String(e) });
     }
@@ -131,7 +140,14 @@ export class SearchService {
       versions: [...this.versions],
       talks: [...this.talks],
       savedAt: Date.now(),
+      watermark: this.watermark(),
     });
+  }
+
+  private watermark(): number {
+    let max = 0;
+    for (const [id, updatedAt] of this.versions) if (!id.startsWith('t:') && updatedAt > max) max = updatedAt;
+    return max;
   }
 
   private enqueue(changed: ChangedKeys): void {
@@ -173,20 +189,23 @@ export class SearchService {
     return this.running;
   }
 
-  private async loadSnapshot(): Promise<void> {
+  /** Loads the saved index; returns its watermark, or undefined when there was none to load. */
+  private async loadSnapshot(): Promise<number | undefined> {
     const store = this.options.store;
-    if (!store) return;
+    if (!store) return undefined;
     this.setStatus({ state: 'loading' });
     const snap = await store.load().catch(() => undefined);
-    if (!snap || snap.format !== INDEX_FORMAT) return;
+    if (!snap || snap.format !== INDEX_FORMAT) return undefined;
     try {
-      this.index = await loadIndex(snap.json);
+      this.index = loadIndex(snap.json);
       this.versions = new Map(snap.versions);
       this.talks = new Map(snap.talks);
+      return snap.watermark ?? 0;
     } catch {
       this.index = createIndex(); // a damaged snapshot is rebuilt, never fatal
       this.versions = new Map();
       this.talks = new Map();
+      return undefined;
     }
   }
 

@@ -255,6 +255,11 @@ describe('SearchService (index kept in step with the database)', () => {
 
     const second = new SearchService(getDb(), { store: mem.store });
     await second.start();
+    // Ready at once with what changed since the snapshot…
+    expect(ids(second.search('beegfs'))).toEqual([keep.id]);
+    expect(ids(second.search('lustre'))).toContain(added.id);
+    // …and the background check drops the note deleted for good.
+    await second.settled();
     expect(ids(second.search('lustre'))).toEqual([added.id]);
     expect(ids(second.search('beegfs'))).toEqual([keep.id]);
     second.stop();
