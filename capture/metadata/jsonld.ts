@@ -23,10 +23,21 @@ export function asArray(v: unknown): unknown[] {
 
 /** Schema.org type names of a node, without the vocabulary prefix: ["EducationEvent"]. */
 export function typesOf(node: LdNode): string[] {
-  return asArray(node['@type'])
+  const known = typeCache.get(node);
+  if (known) return known;
+  const types = asArray(node['@type'])
     .filter((t): t is string => typeof t === 'string')
-    .map((t) => t.replace(/^(?:https?:\/\/)?(?:www\.)?schema\.org\//i, '').replace(/^schema:/i, ''));
+    .map((t) =>
+      t.includes(':')
+        ? t.replace(/^(?:https?:\/\/)?(?:www\.)?schema\.org\//i, '').replace(/^schema:/i, '')
+        : t,
+    );
+  typeCache.set(node, types);
+  return types;
 }
+
+/** Types are asked for many times per node while a page is read: computed once. */
+const typeCache = new WeakMap<LdNode, string[]>();
 
 /** The raw text of every `application/ld+json` script (type compared case-insensitively, parameters ignored). */
 export function jsonLdTexts(doc: Document): string[] {
@@ -69,8 +80,9 @@ export function readJsonLd(doc: Document): LdNode[] {
     if (!isNode(value) || seen.has(value)) return;
     seen.add(value);
     if (value['@type'] !== undefined || value['@id'] !== undefined) nodes.push(value);
-    for (const [key, child] of Object.entries(value)) {
+    for (const key in value) {
       if (key === '@context') continue;
+      const child = value[key];
       if (typeof child === 'object' && child !== null) walk(child, depth + 1);
     }
   };

@@ -139,8 +139,9 @@ export function captureFromEvents(
 ): Partial<PageCapture> | null {
   const events = all.filter((n) => typesOf(n).some(isEventType));
   if (events.length === 0) return null;
-  const containers = events.filter(isContainer);
-  const leaves = events.filter((n) => !isContainer(n));
+  const containers: LdNode[] = [];
+  const leaves: LdNode[] = [];
+  for (const n of events) (isContainer(n) ? containers : leaves).push(n);
   const page = cleanUrl(pageUrl).replace(/\/$/, '');
   const isPage = (n: LdNode) => {
     const u = urlProp(n, 'url');
