@@ -77,24 +77,22 @@ const TALK_NOTES = `{% for talk in recap.talks %}
 
 ## Takeaways
 
-{% for note in talk.takeaways %}
-- {{ note.body }}{% if note.slide %} (slide {{ note.slide.label }}){% endif %}
-{%- endfor %}
+{% for note in talk.takeaways %}{% if note.text != "" %}
+- {{ note.text }}{% if note.slide %} (slide {{ note.slide.label }}){% endif %}{% endif %}{% endfor %}
 {% endif %}
 {% if talk.others.size > 0 %}
 
 ## Notes
 
-{% for note in talk.others %}
-- {% if note.slide %}**Slide {{ note.slide.label }}:** {% endif %}{% if note.time_label != "" %}[{{ note.time_label }}] {% endif %}{{ note.body }}
-{%- endfor %}
+{% for note in talk.others %}{% if note.text != "" %}
+- {% if note.slide %}**Slide {{ note.slide.label }}:** {% endif %}{% if note.time_label != "" %}[{{ note.time_label }}] {% endif %}{{ note.text }}{% endif %}{% endfor %}
 {% endif %}
 {% if talk.quotes.size > 0 %}
 
 ## Quotes
 
 {% for note in talk.quotes %}
-> {{ note.body }}{% if note.slide %} (slide {{ note.slide.label }}){% endif %}
+> {{ note.text | default: note.body }}{{ note.slide_ref }}
 
 {% endfor %}
 {% endif %}
@@ -102,9 +100,8 @@ const TALK_NOTES = `{% for talk in recap.talks %}
 
 ## Questions
 
-{% for note in talk.questions %}
-- {{ note.body }}
-{%- endfor %}
+{% for note in talk.questions %}{% if note.text != "" %}
+- {{ note.text }}{% endif %}{% endfor %}
 {% endif %}
 {% endfor %}
 {% if recap.outro != "" %}
@@ -137,17 +134,15 @@ const SLIDES_DIGEST = `# {{ recap.title }}
 ![Slide {{ slide.label }}]({{ slide.thumbnail }})
 {% endif %}
 
-{% for note in slide.notes %}
-- {{ note.body }}
-{%- endfor %}
+{% for note in slide.notes %}{% if note.text != "" %}
+- {{ note.text }}{% endif %}{% endfor %}
 {% endfor %}
 {% if talk.unanchored.size > 0 %}
 
 ### Other notes
 
-{% for note in talk.unanchored %}
-- {{ note.body }}
-{%- endfor %}
+{% for note in talk.unanchored %}{% if note.text != "" %}
+- {{ note.text }}{% endif %}{% endfor %}
 {% endif %}
 {% endfor %}
 {% if recap.outro != "" %}

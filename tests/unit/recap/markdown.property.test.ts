@@ -11,6 +11,7 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toString as mdText } from 'mdast-util-to-string';
 import { gfm } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
+import { BUILTIN_TEMPLATES } from '../../../recap/builtins';
 import { composeRecap } from '../../../recap/compose';
 import { cleanText, markdownInline, safeUrl } from '../../../recap/markdown';
 import type { RecapInput } from '../../../recap/model';
@@ -271,6 +272,30 @@ describe('recap Markdown survives hostile input', { timeout: 60_000 }, () => {
         },
       ),
       { numRuns: Number(process.env.FC_RUNS ?? 300) },
+    );
+  });
+
+  it('never lets raw HTML through any built-in template', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...BUILTIN_TEMPLATES),
+        text,
+        hostile,
+        fc.array(talkArb, { minLength: 1, maxLength: 3 }),
+        (template, title, intro, talks) => {
+          const input = {
+            ...toInput(title, 'Conf', talks),
+            intro,
+            thumbnailUrl: (id: string) => `images/${id}.png`,
+          };
+          const result = composeRecap(input, { template: template.source });
+          if (!result.ok) throw new Error(`${template.name}: ${result.error.message}`);
+          walk(parse(result.markdown), (n) => {
+            expect(n.type, `${template.name}:\n${result.markdown}`).not.toBe('html');
+          });
+        },
+      ),
+      { numRuns: Number(process.env.FC_RUNS ?? 200) },
     );
   });
 
