@@ -74,6 +74,12 @@ export function TalkCard({ talk, record, eventName, starred, onStar, onEdit, lev
         <p class="text-sm text-muted">{[talk.room, talk.track, eventName].filter(Boolean).join(' · ')}</p>
       )}
       <TalkLinks url={talk.url} slidesUrl={talk.slidesUrl} videoUrl={talk.videoUrl} />
+      {talk.abstract && (
+        <details class="text-sm">
+          <summary class="cursor-pointer text-muted">About this talk</summary>
+          <p class="mt-1 whitespace-pre-line break-words">{talk.abstract}</p>
+        </details>
+      )}
       {error && (
         <p role="alert" class="text-sm text-danger">
           {error}

@@ -7,6 +7,7 @@
 import type { DeckRef, PageCapture, TalkRef } from '../../capture/types';
 import { TalkAttachDeck } from '../../components/TalkAttachDeck';
 import { TalkCard } from '../../components/TalkCard';
+import { TalkDecks } from '../../components/TalkDecks';
 import { TalkNotes } from '../../components/TalkNotes';
 import { TalkNowBanner } from '../../components/TalkNowBanner';
 import { TalkSchedule } from '../../components/TalkSchedule';
@@ -16,6 +17,7 @@ import { useMinute } from '../../components/useMinute';
 import { ensureDeck, linkDeckToTalk } from '../../storage/decks';
 import { getEvent } from '../../storage/events';
 import {
+  decksForTalk,
   editTalk,
   notesForTalk,
   setStarred,
@@ -46,8 +48,10 @@ export function StoredTalk({
     [record.eventId],
   );
   const notes = useLive(() => notesForTalk(record.id), [record.id]);
+  const decks = useLive(() => decksForTalk(record.id), [record.id]);
   const choices = useLive(() => talkChoices(), []);
   const actions = useNoteActions(notify);
+  const Sub = level === 2 ? 'h3' : 'h4';
   return (
     <TalkCard
       talk={record}
@@ -60,7 +64,8 @@ export function StoredTalk({
         await editTalk(record.id, patch);
       }}
     >
-      <h3 class="mt-1 text-xs font-semibold uppercase tracking-wide text-muted">Notes on this talk</h3>
+      {decks.status === 'ready' && <TalkDecks decks={decks.value} />}
+      <Sub class="mt-1 text-xs font-semibold uppercase tracking-wide text-muted">Notes on this talk</Sub>
       {notes.status === 'ready' && (
         <TalkNotes
           talk={record}

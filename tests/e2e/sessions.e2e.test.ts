@@ -175,6 +175,8 @@ describe('session pages in Chromium', () => {
     const deckNote = notes.locator('[data-note-id]').filter({ hasText: 'compatibility matrix' });
     expect(await deckNote.getByTestId('note-slide').textContent()).toContain('Slide 2');
 
+    // The talk card names the deck it is linked to.
+    await expect.poll(() => card.getByTestId('talk-decks').textContent()).toContain('reveal.js');
     // Deck and talk are linked: the deck's panel names its talk.
     const deckPanel = await session.openPage('sidepanel.html', { tabId: deck.tabId });
     await expect
