@@ -102,7 +102,8 @@ export async function talksForDay(eventId: string, day: string): Promise<TalkRec
 
 /** Every live talk the user has notes on or starred, newest first (for picking any talks). */
 export async function attendedTalks(limit = 500): Promise<TalkRecord[]> {
-  const talks = await getDb().talks.orderBy('startsAt').reverse().limit(limit).toArray();
+  // By last change, not start time: talks captured without a time have no `startsAt` key.
+  const talks = await getDb().talks.orderBy('updatedAt').reverse().limit(limit).toArray();
   return (await attended(talks)).reverse();
 }
 

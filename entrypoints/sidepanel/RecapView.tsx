@@ -5,13 +5,22 @@ import type { ToastState } from '../../components/Toast';
 
 export function RecapView({ notify }: { notify: (t: ToastState) => void }) {
   return (
-    <RecapComposer
-      notify={notify}
-      onOpenWide={(id) =>
-        void browser.tabs.create({
-          url: `${browser.runtime.getURL('/composer.html')}?recap=${encodeURIComponent(id)}`,
-        })
-      }
-    />
+    <div class="flex flex-col gap-3">
+      <RecapComposer
+        notify={notify}
+        onOpenWide={(id) =>
+          void browser.tabs.create({
+            url: `${browser.runtime.getURL('/composer.html')}?recap=${encodeURIComponent(id)}`,
+          })
+        }
+      />
+      <button
+        type="button"
+        class="btn btn-ghost self-start text-xs underline"
+        onClick={() => void browser.runtime.openOptionsPage()}
+      >
+        Backup, import and exports…
+      </button>
+    </div>
   );
 }

@@ -226,7 +226,20 @@ describe('recap composer end to end', () => {
       (v) => v === GOLDEN,
     );
     expect(value).toBe(GOLDEN);
+    // Saved and reopened in the wide view, in its own tab.
+    const [wide] = await Promise.all([
+      session.context.waitForEvent('page'),
+      panel.getByRole('button', { name: 'Open wide view' }).click(),
+    ]);
+    await wide.waitForURL(/composer\.html\?recap=/);
+    const reopened = await until(
+      () => wide.getByTestId('recap-markdown').inputValue(),
+      (v) => v === GOLDEN,
+    );
+    expect(reopened).toBe(GOLDEN);
+    expect(await wide.getByLabel('Saved recaps', { exact: true }).inputValue()).toMatch(/^[0-9A-Z]{26}$/);
     expect(cspErrors).toEqual([]);
+    await wide.close();
     await panel.close();
   });
 });
