@@ -30,12 +30,32 @@ export const EMPTY_DRAFT: Draft = {
 };
 
 type Thumbs = Map<string, { mime: string; bytes: Uint8Array }>;
+const NO_THUMBS: Thumbs = new Map();
 
 /** Where thumbnails point: data URLs in the preview and the clipboard, `images/…` in a zip. */
 export type ImageMode = 'inline' | 'zip';
 
 export function talkOptions(draft: Draft, talkId: string): TalkOptions {
   return { ...DEFAULT_TALK_OPTIONS, ...draft.talkOptions?.[talkId] };
+}
+
+/** Data URLs of the thumbnails, made once per set of thumbnails (not on every keystroke). */
+const dataUrls = new WeakMap<Thumbs, Map<string, string>>();
+
+function dataUrl(thumbs: Thumbs, id: string): string | undefined {
+  let urls = dataUrls.get(thumbs);
+  if (!urls) {
+    urls = new Map();
+    dataUrls.set(thumbs, urls);
+  }
+  const t = thumbs.get(id);
+  if (!t) return undefined;
+  let url = urls.get(id);
+  if (!url) {
+    url = `data:${t.mime};base64,${toBase64(t.bytes)}`;
+    urls.set(id, url);
+  }
+  return url;
 }
 
 function withText(input: RecapInput, draft: Draft, thumbs: Thumbs, mode: ImageMode): RecapInput {
@@ -47,7 +67,7 @@ function withText(input: RecapInput, draft: Draft, thumbs: Thumbs, mode: ImageMo
     thumbnailUrl: (id) => {
       const t = thumbs.get(id);
       if (!t) return undefined;
-      return mode === 'zip' ? thumbnailPath(id, t.mime) : `data:${t.mime};base64,${toBase64(t.bytes)}`;
+      return mode === 'zip' ? thumbnailPath(id, t.mime) : dataUrl(thumbs, id);
     },
   };
 }
@@ -70,7 +90,7 @@ export function useRecapDraft(initial: Draft) {
     (templates.status === 'ready' ? templates.value : BUILTIN_TEMPLATES).find(
       (t) => t.id === draft.templateId,
     )?.source ?? BUILTIN_TEMPLATES[0]!.source;
-  const thumbMap: Thumbs = thumbs.status === 'ready' ? thumbs.value : new Map();
+  const thumbMap: Thumbs = thumbs.status === 'ready' ? thumbs.value : NO_THUMBS;
 
   const render = (mode: ImageMode): RenderResult | null =>
     input.status === 'ready'
