@@ -8,10 +8,11 @@ import * as v from 'valibot';
 const MAX_TEXT = 100_000;
 const id = v.pipe(v.string(), v.regex(/^[0-9A-Za-z_:.-]{1,64}$/, 'is not a record id'));
 const time = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8_640_000_000_000_000));
-const text = (max = 2_000) => v.pipe(v.string(), v.maxLength(max));
+// Generous bounds: a backup of anything the app stored must import again.
+const text = (max = 20_000) => v.pipe(v.string(), v.maxLength(max));
 const opt = <T extends v.GenericSchema>(s: T) => v.optional(s);
 const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'is not a YYYY-MM-DD date'));
-const stringList = (max = 1_000) => v.pipe(v.array(text(200)), v.maxLength(max));
+const stringList = (max = 10_000) => v.pipe(v.array(text(1_000)), v.maxLength(max));
 
 const base = {
   id,
@@ -23,7 +24,7 @@ const base = {
 export const eventSchema = v.looseObject({
   ...base,
   name: text(),
-  url: opt(text(8_192)),
+  url: opt(text(65_536)),
   startDate: opt(day),
   endDate: opt(day),
   timezone: opt(text(100)),
@@ -36,8 +37,8 @@ export const talkSchema = v.looseObject({
   eventId: opt(id),
   title: text(),
   speakers: v.pipe(
-    v.array(v.looseObject({ name: text(), url: opt(text(8_192)), affiliation: opt(text()) })),
-    v.maxLength(200),
+    v.array(v.looseObject({ name: text(), url: opt(text(65_536)), affiliation: opt(text()) })),
+    v.maxLength(10_000),
   ),
   startsAt: opt(text(64)),
   endsAt: opt(text(64)),
@@ -45,19 +46,19 @@ export const talkSchema = v.looseObject({
   room: opt(text()),
   track: opt(text()),
   abstract: opt(text(MAX_TEXT)),
-  url: opt(text(8_192)),
-  slidesUrl: opt(text(8_192)),
-  videoUrl: opt(text(8_192)),
+  url: opt(text(65_536)),
+  slidesUrl: opt(text(65_536)),
+  videoUrl: opt(text(65_536)),
   tags: stringList(),
   starredAt: opt(time),
   editedFields: opt(stringList()),
-  source: v.looseObject({ platform: text(100), url: text(8_192), capturedAt: time }),
+  source: v.looseObject({ platform: text(100), url: text(65_536), capturedAt: time }),
 });
 
 export const deckSchema = v.looseObject({
   ...base,
   talkId: opt(id),
-  url: text(8_192),
+  url: text(65_536),
   title: text(),
   author: opt(text()),
   platform: text(100),
@@ -70,11 +71,11 @@ export const noteSchema = v.looseObject({
   ...base,
   talkId: opt(id),
   deckId: opt(id),
-  url: text(8_192),
+  url: text(65_536),
   pageTitle: opt(text()),
   anchor: opt(
     v.looseObject({
-      slide: opt(v.looseObject({ index, label: text(200), title: opt(text()) })),
+      slide: opt(v.looseObject({ index, label: text(2_000), title: opt(text()) })),
       time: opt(v.pipe(v.number(), v.minValue(0), v.maxValue(1e9))),
       quote: opt(
         v.looseObject({ exact: text(MAX_TEXT), prefix: opt(text(MAX_TEXT)), suffix: opt(text(MAX_TEXT)) }),
@@ -89,9 +90,9 @@ export const noteSchema = v.looseObject({
 
 export const blobSchema = v.looseObject({
   ...base,
-  mime: v.pipe(v.string(), v.regex(/^image\/(png|jpeg|webp|gif|avif)$/, 'is not an image type')),
-  // 8 MB of image, base64-encoded.
-  data: v.pipe(v.string(), v.maxLength(11_200_000), v.regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64')),
+  mime: v.pipe(v.string(), v.regex(/^image\/[a-z0-9.+-]{1,40}$/, 'is not an image type')),
+  // 32 MB of image, base64-encoded.
+  data: v.pipe(v.string(), v.maxLength(44_800_000), v.regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64')),
   width: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(20_000)),
   height: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(20_000)),
 });
@@ -116,7 +117,7 @@ export const recapSchema = v.looseObject({
 
 export const templateSchema = v.looseObject({
   ...base,
-  name: text(200),
+  name: text(),
   source: text(MAX_TEXT),
   builtin: v.boolean(),
 });
