@@ -2,7 +2,7 @@
  * Live data for a windowed list: the rows in view are read a page at a time, each page a Dexie live
  * query (so an edit from any context shows at once); pages out of view are let go.
  */
-import { liveQuery } from 'dexie';
+import Dexie, { liveQuery, type ObservabilitySet } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 
 export const PAGE_SIZE = 50;
@@ -41,4 +41,40 @@ export function useLivePages<T>(
 
   return (index) =>
     state.key === key ? state.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE] : undefined;
+}
+
+/**
+ * A query that is not worth re-running on every save (a count that walks the whole store holds up
+ * every other reader of the database meanwhile): read now, then again `delayMs` after the last
+ * change to `table`, from any context. Undefined until the first answer.
+ */
+export function useQuietQuery<T>(
+  query: () => Promise<T>,
+  table: string,
+  deps: readonly unknown[],
+  delayMs = 500,
+): T | undefined {
+  const [value, setValue] = useState<T>();
+  useEffect(() => {
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const run = () =>
+      void query().then(
+        (v) => live && setValue(() => v),
+        () => undefined,
+      );
+    const onChange = (parts: ObservabilitySet) => {
+      if (!Object.keys(parts).some((part) => part.endsWith(`/${table}/`) || part === 'all')) return;
+      clearTimeout(timer);
+      timer = setTimeout(run, delayMs);
+    };
+    run();
+    Dexie.on('storagemutated', onChange);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+      Dexie.on.storagemutated.unsubscribe(onChange);
+    };
+  }, deps);
+  return value;
 }

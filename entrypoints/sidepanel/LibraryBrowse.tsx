@@ -1,6 +1,7 @@
 /** The library's browse levels: the start (views, events, pages), an event's days, a day's talks, the pages. */
 import { useEffect, useState } from 'preact/hooks';
 import { LibraryList, markListPainted } from '../../components/LibraryList';
+import { useQuietQuery } from '../../components/LibraryPages';
 import { PlaceRow, ROW_HEIGHT, TalkRow } from '../../components/LibraryRow';
 import { useLive } from '../../components/useLive';
 import { liveNoteCount } from '../../storage/library';
@@ -20,8 +21,8 @@ import { LIST_ID, type ListProps } from './LibraryNotes';
 import { formatDay, type Scope } from './LibraryScope';
 
 type Item =
-  | { type: 'all'; count: number }
-  | { type: 'kind'; kind: 'question' | 'todo'; count: number }
+  | { type: 'all' }
+  | { type: 'kind'; kind: 'question' | 'todo' }
   | { type: 'event'; row: EventRow }
   | { type: 'pages' }
   | { type: 'day'; eventId: string; name: string; row: DayRow }
@@ -31,16 +32,11 @@ type Item =
 async function itemsOf(scope: Scope): Promise<Item[]> {
   switch (scope.level) {
     case 'root': {
-      const [all, questions, todos, events] = await Promise.all([
-        liveNoteCount(),
-        countKind('question'),
-        countKind('todo'),
-        listEvents(),
-      ]);
+      const events = await listEvents();
       return [
-        { type: 'all', count: all },
-        { type: 'kind', kind: 'question', count: questions },
-        { type: 'kind', kind: 'todo', count: todos },
+        { type: 'all' },
+        { type: 'kind', kind: 'question' },
+        { type: 'kind', kind: 'todo' },
         ...events.map((row) => ({ type: 'event' as const, row })),
         { type: 'pages' },
       ];
@@ -89,22 +85,45 @@ function dates(row: EventRow): string {
   return [span, location, `${row.talks} ${row.talks === 1 ? 'talk' : 'talks'}`].filter(Boolean).join(' · ');
 }
 
-function ItemRow({ item, counts }: { item: Item; counts?: Map<string, number> }) {
+interface Counts {
+  /** Every live note. */
+  total?: number;
+  question?: number;
+  todo?: number;
+  /** Notes per event id. */
+  events?: Map<string, number>;
+}
+
+/** Counts for the start's rows, read after it is on screen and again once saves settle. */
+async function rootCounts(): Promise<Counts> {
+  const [total, question, todo] = await Promise.all([
+    liveNoteCount(),
+    countKind('question'),
+    countKind('todo'),
+  ]);
+  return { total, question, todo };
+}
+
+function ItemRow({ item, counts }: { item: Item; counts: Counts }) {
   switch (item.type) {
     case 'all':
-      return <PlaceRow title="All notes" detail="Newest first" count={item.count} />;
+      return <PlaceRow title="All notes" detail="Newest first" count={counts.total} />;
     case 'kind':
       return item.kind === 'question' ? (
-        <PlaceRow title="Questions for the speaker" detail="Notes starting with “? ”" count={item.count} />
+        <PlaceRow
+          title="Questions for the speaker"
+          detail="Notes starting with “? ”"
+          count={counts.question}
+        />
       ) : (
-        <PlaceRow title="To do" detail="Notes starting with “[ ] ” or “TODO ”" count={item.count} />
+        <PlaceRow title="To do" detail="Notes starting with “[ ] ” or “TODO ”" count={counts.todo} />
       );
     case 'event':
       return (
         <PlaceRow
           title={item.row.event.name}
           detail={dates(item.row)}
-          count={counts?.get(item.row.event.id)}
+          count={counts.events?.get(item.row.event.id)}
         />
       );
     case 'pages':
@@ -127,15 +146,21 @@ function ItemRow({ item, counts }: { item: Item; counts?: Map<string, number> })
 /** The places within a browse level. */
 export function BrowseList({ scope, ...p }: ListProps & { scope: Scope }) {
   const items = useLive(() => itemsOf(scope), [JSON.stringify(scope)]);
-  // Notes per event are counted once the start is on screen, and not again on every save: they
-  // take one count per talk, which would hold up the database for every other reader.
-  const [counts, setCounts] = useState<Map<string, number>>();
   const listed = items.status === 'ready';
+  // Counts walk indexes (the total, the whole store): read once the rows are on screen, and again
+  // only once saves settle, so they never stand between a save and the list.
+  const counts = useQuietQuery(
+    () => (scope.level === 'root' && listed ? rootCounts() : Promise.resolve(undefined)),
+    'notes',
+    [scope.level, listed],
+  );
+  // Notes per event take a count per talk: once per visit.
+  const [eventCounts, setEventCounts] = useState<Map<string, number>>();
   useEffect(() => {
     if (scope.level !== 'root' || !listed) return;
     let live = true;
     void eventNoteCounts().then(
-      (c) => live && setCounts(c),
+      (c) => live && setEventCounts(c),
       () => undefined,
     );
     return () => {
@@ -180,7 +205,7 @@ export function BrowseList({ scope, ...p }: ListProps & { scope: Scope }) {
       focusKey={p.focusKey}
       renderRow={(i) => {
         const item = list[i];
-        return item ? <ItemRow item={item} counts={counts} /> : null;
+        return item ? <ItemRow item={item} counts={{ ...counts, events: eventCounts }} /> : null;
       }}
     />
   );

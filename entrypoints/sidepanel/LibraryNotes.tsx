@@ -2,7 +2,7 @@
 import type { MutableRef } from 'preact/hooks';
 import { useEffect, useState } from 'preact/hooks';
 import { LibraryList, type ListKeys, markListPainted } from '../../components/LibraryList';
-import { useLivePages } from '../../components/LibraryPages';
+import { PAGE_SIZE, useLivePages, useQuietQuery } from '../../components/LibraryPages';
 import { LoadingRow, NoteRow, ROW_HEIGHT, TalkRow } from '../../components/LibraryRow';
 import { useLive } from '../../components/useLive';
 import { useSearch } from '../../components/useSearch';
@@ -88,15 +88,15 @@ export function NoteList(props: ListProps & { filter: LibraryFilter }) {
 function AllNotes(p: ListProps) {
   const [range, setRange] = useState<[number, number]>([0, 30]);
   const row = useLivePages('all', (o, l) => noteRows({ total: 0 }, o, l), ...range);
-  const total = useLive(liveNoteCount, []);
-  const count = total.status === 'ready' ? total.value : 0;
+  // The total walks the whole store: re-read it once saves settle, not before the new note shows.
+  const total = useQuietQuery(liveNoteCount, 'notes', []);
+  const first = row(0);
   return (
     <NotesView
       {...p}
-      count={count}
+      count={total ?? (first ? PAGE_SIZE : 0)}
       row={row}
-      ready={total.status === 'ready'}
-      error={total.status === 'error' ? total.error : undefined}
+      ready={total !== undefined || Boolean(first)}
       onRange={setRange}
     />
   );

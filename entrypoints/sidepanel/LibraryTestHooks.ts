@@ -51,6 +51,28 @@ const hooks = {
   /** Saves the index snapshot and stops the worker. */
   release: () => searchClient().release(),
   count: () => getDb().notes.count(),
+  /** Times the reads the library makes after a save (for finding where time goes). */
+  async probe() {
+    const notes = getDb().notes;
+    const t = async (f: () => Promise<unknown>) => {
+      const s = performance.now();
+      await f();
+      return performance.now() - s;
+    };
+    return {
+      page0: await t(() =>
+        notes
+          .orderBy(':id')
+          .reverse()
+          .filter((n) => !n.deletedAt)
+          .limit(50)
+          .toArray(),
+      ),
+      page0NoFilter: await t(() => notes.orderBy(':id').reverse().limit(50).toArray()),
+      count: await t(() => notes.count()),
+      trashed: await t(() => notes.where('deletedAt').above(0).count()),
+    };
+  },
 };
 
 declare global {
