@@ -94,6 +94,28 @@ describe('recap composer end to end', () => {
     await options.close();
   });
 
+  it('exports notes as Web Annotations and as a Markdown archive', async () => {
+    const options = await session.openPage('options.html');
+    const [annotations] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: /Web Annotations/ }).click(),
+    ]);
+    const doc = JSON.parse(readFileSync((await annotations.path())!, 'utf8'));
+    expect(doc).toMatchObject({ '@context': 'http://www.w3.org/ns/anno.jsonld', total: NOTES.length });
+    const [archive] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: /All notes as Markdown/ }).click(),
+    ]);
+    const files = Object.keys(unzipSync(readFileSync((await archive.path())!))).sort();
+    expect(files).toEqual([
+      'red-hat-summit-2012/2012-06-27-glusterfs-and-red-hat-storage-the-roadmap.md',
+      'red-hat-summit-2012/2012-06-27-selinux-for-mere-mortals.md',
+      'red-hat-summit-2012/2012-06-27-tuning-rhel-6-for-40-gb-s-networks.md',
+      'red-hat-summit-2012/2012-06-28-keynote-open-source-clouds.md',
+    ]);
+    await options.close();
+  });
+
   it('composes the Wednesday recap equal to the golden file, copies and downloads it', async () => {
     const composer = await session.openPage('composer.html');
     watchCsp(composer);
