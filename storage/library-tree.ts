@@ -3,7 +3,7 @@
  * the kind views. Each level is read when it is opened, with counts of live notes.
  */
 import { getDb } from './db';
-import { eventTalkIds, trashedIds } from './library';
+import { trashedIds } from './library';
 import type { EventRecord, NoteKind, NoteRecord, TalkRecord } from './types';
 
 export interface EventRow {
