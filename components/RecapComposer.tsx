@@ -4,7 +4,7 @@
  * you type. Narrow in the side panel, side by side in its own tab (`wide`).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { getRecap, listRecaps } from '../storage/recaps';
+import { getRecap, listRecaps, suggestedDay } from '../storage/recaps';
 import { RecapActions } from './RecapActions';
 import { type Draft, EMPTY_DRAFT, useRecapDraft } from './RecapDraft';
 import { RecapPreview } from './RecapPreview';
@@ -29,6 +29,8 @@ export function RecapComposer({ wide, recapId, notify, onOpenWide }: Props) {
 
   useEffect(() => {
     if (recapId) void getRecap(recapId).then((r) => r && state.replace(r));
+    // A new recap starts on the day of the last talk noted: usually, today's.
+    else void suggestedDay().then((s) => s && state.suggest(s));
   }, [recapId]);
 
   const talks = input.status === 'ready' ? input.value.talks.map((t) => t.talk) : [];

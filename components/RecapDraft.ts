@@ -115,6 +115,9 @@ export function useRecapDraft(initial: Draft) {
   return {
     draft,
     update: (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch })),
+    /** Applies a suggestion only while the draft is still blank (never over the user's choice). */
+    suggest: (patch: Partial<Draft>) =>
+      setDraft((d) => (d.id || d.eventId || d.talkIds.length ? d : { ...d, ...patch })),
     replace: setDraft,
     input,
     templates,

@@ -1,5 +1,5 @@
 /** What a recap is about: an event's day (its attended talks in start order) or talks picked by hand. */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { isDay, longDate } from '../recap/dates';
 import { attendedByDay, attendedTalks, listEvents } from '../storage/recaps';
 import type { TalkRecord } from '../storage/types';
@@ -12,7 +12,10 @@ interface Props {
 }
 
 export function RecapSource({ draft, update }: Props) {
-  const [mode, setMode] = useState<'day' | 'talks'>(draft.day || !draft.talkIds.length ? 'day' : 'talks');
+  const byDay = (d: Draft) => (d.day || !d.talkIds.length ? 'day' : 'talks');
+  const [mode, setMode] = useState<'day' | 'talks'>(byDay(draft));
+  // A saved recap opened later shows the way its talks were chosen.
+  useEffect(() => setMode(byDay(draft)), [draft.id]);
   const events = useLive(listEvents, []);
   const days = useLive(
     () => (draft.eventId ? attendedByDay(draft.eventId) : Promise.resolve(new Map<string, TalkRecord[]>())),

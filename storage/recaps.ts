@@ -177,3 +177,27 @@ export async function loadAllNotes(): Promise<{
     loose,
   };
 }
+
+/**
+ * The event day to suggest for a new recap: the day of the talk the user wrote on last (venue
+ * time), with that day's attended talks in start order. Undefined when no note is on a talk of an event.
+ */
+export async function suggestedDay(): Promise<
+  { eventId: string; day: string; talkIds: string[] } | undefined
+> {
+  const db = getDb();
+  let talkId: string | undefined;
+  await db.notes
+    .orderBy('updatedAt')
+    .reverse()
+    .until(() => talkId !== undefined)
+    .each((n) => {
+      if (!n.deletedAt && n.talkId && talkId === undefined) talkId = n.talkId;
+    });
+  const talk = talkId ? await db.talks.get(talkId) : undefined;
+  if (!talk?.eventId) return undefined;
+  const event = await db.events.get(talk.eventId);
+  const day = talkDay(talk, event);
+  const talks = (await attendedByDay(talk.eventId)).get(day) ?? [];
+  return day ? { eventId: talk.eventId, day, talkIds: talks.map((t) => t.id) } : undefined;
+}

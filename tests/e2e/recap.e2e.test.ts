@@ -119,6 +119,12 @@ describe('recap composer end to end', () => {
   it('composes the Wednesday recap equal to the golden file, copies and downloads it', async () => {
     const composer = await session.openPage('composer.html');
     watchCsp(composer);
+    // A new recap opens on the day of the talk noted last (the Thursday keynote here).
+    const suggested = await until(
+      () => composer.getByLabel('Day', { exact: true }).inputValue(),
+      (v) => v !== '',
+    );
+    expect(suggested).toBe('2012-06-28');
     await composer.getByLabel('Event', { exact: true }).selectOption({ label: 'Red Hat Summit 2012' });
     await composer
       .getByLabel('Day', { exact: true })

@@ -9,6 +9,7 @@ import {
   listRecaps,
   loadAllNotes,
   loadRecapInput,
+  suggestedDay,
   trashRecap,
   updateRecap,
 } from '../../../storage/recaps';
@@ -57,6 +58,18 @@ describe('recaps repository', () => {
     expect(input.talks.map((t) => t.talk.id)).toEqual([SELINUX.id, GLUSTER.id]);
     expect(input.talks[0]!.notes.some((n) => n.id === NOTES[8]!.id)).toBe(false);
     expect(input.talks[0]!.options).toEqual({ include: 'quotes', thumbnails: true });
+  });
+
+  it('suggests the day of the talk noted last, with its talks', async () => {
+    expect(await suggestedDay()).toBeUndefined();
+    await seed();
+    expect(await suggestedDay()).toEqual({ eventId: EVENT.id, day: '2012-06-28', talkIds: [TALKS[3]!.id] });
+    await getDb().notes.update(NOTES.at(-1)!.id, { deletedAt: Date.now() });
+    expect(await suggestedDay()).toEqual({
+      eventId: EVENT.id,
+      day: '2012-06-27',
+      talkIds: [GLUSTER.id, SELINUX.id, TALKS[2]!.id],
+    });
   });
 
   it('lists attended talks and gathers all notes for the archive', async () => {
