@@ -6,6 +6,9 @@ import type { ImportPlan } from '../recap/backup/plan';
 import { applyImport, exportBackup, prepareImport } from '../storage/backup';
 import type { BackupReply, BackupRequest } from './BackupProtocol';
 
+/** Larger than any real backup (50,000 notes are ≈ 30 MB); a string this long would not fit in memory. */
+const MAX_BACKUP_BYTES = 500_000_000;
+
 let plan: ImportPlan | null = null;
 const post = (reply: BackupReply) => (self as unknown as Worker).postMessage(reply);
 const progress = (phase: 'reading' | 'checking' | 'writing', done: number, total: number) =>
@@ -16,6 +19,13 @@ async function handle(req: BackupRequest): Promise<void> {
     post({ type: 'exported', text: await exportBackup(req.app, progress) });
   } else if (req.type === 'prepare') {
     plan = null;
+    if (req.file.size > MAX_BACKUP_BYTES) {
+      post({
+        type: 'failed',
+        error: `The file is ${Math.round(req.file.size / 1e6)} MB: larger than any backup (at most 500 MB).`,
+      });
+      return;
+    }
     progress('reading', 0, 1);
     const prepared = await prepareImport(await req.file.text(), progress);
     if (!prepared.ok) {

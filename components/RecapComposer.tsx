@@ -76,6 +76,9 @@ export function RecapComposer({ wide, recapId, notify, onOpenWide }: Props) {
         <button type="button" class="btn" onClick={() => void save()}>
           Save
         </button>
+        {draft.id && (
+          <span class="basis-full text-xs text-muted">Changes to a saved recap are kept as you type.</span>
+        )}
         {onOpenWide && (
           <button
             type="button"

@@ -3,7 +3,7 @@
  * shows (read live, so notes typed meanwhile appear) and the rendered Markdown. Text fields render
  * without touching the database; only a change of talks reloads notes.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { toBase64 } from '../recap/backup/format';
 import { BUILTIN_TEMPLATES, DEFAULT_TEMPLATE_ID } from '../recap/builtins';
 import { composeRecap } from '../recap/compose';
@@ -72,6 +72,23 @@ function withText(input: RecapInput, draft: Draft, thumbs: Thumbs, mode: ImageMo
   };
 }
 
+const AUTOSAVE_MS = 800;
+
+/** What the user can change in a recap (timestamps left out). */
+function shapeOf(d: Draft): string {
+  return JSON.stringify([
+    d.title,
+    d.eventId,
+    d.day,
+    d.talkIds,
+    d.templateId,
+    d.intro,
+    d.outro,
+    d.talkOptions,
+    d.frontMatter,
+  ]);
+}
+
 export function useRecapDraft(initial: Draft) {
   const [draft, setDraft] = useState<Draft>(initial);
   const talkKey = JSON.stringify([draft.eventId, draft.day, draft.talkIds, draft.talkOptions]);
@@ -105,12 +122,35 @@ export function useRecapDraft(initial: Draft) {
   );
   const placeholderTitle = input.status === 'ready' ? defaultTitle(input.value) : '';
 
+  const baseline = useRef<{ id?: string; shape: string }>({ shape: '' });
   const save = async (): Promise<Draft> => {
     const { id, ...fields } = draft;
     const saved = id ? await updateRecap(id, fields) : await createRecap(fields);
+    baseline.current = { id: saved.id, shape: shapeOf(saved) };
     setDraft(saved);
     return saved;
   };
+
+  // A saved recap keeps itself: edits are written back shortly after the typing stops.
+  useEffect(() => {
+    const { id } = draft;
+    if (!id) return;
+    const shape = shapeOf(draft);
+    if (baseline.current.id !== id) {
+      baseline.current = { id, shape };
+      return;
+    }
+    if (baseline.current.shape === shape) return;
+    const timer = setTimeout(() => {
+      const { id: _id, ...fields } = draft;
+      void updateRecap(id, fields)
+        .then(() => {
+          baseline.current = { id, shape };
+        })
+        .catch(() => undefined); // trashed meanwhile: the explicit Save reports it
+    }, AUTOSAVE_MS);
+    return () => clearTimeout(timer);
+  }, [draft]);
 
   return {
     draft,

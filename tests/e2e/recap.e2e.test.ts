@@ -266,6 +266,23 @@ describe('recap composer end to end', () => {
     );
     expect(reopened).toBe(GOLDEN);
     expect(await wide.getByLabel('Saved recaps', { exact: true }).inputValue()).toMatch(/^[0-9A-Z]{26}$/);
+    // Edits to a saved recap are kept without pressing Save.
+    await wide.getByLabel('Outro', { exact: true }).fill('See you on Thursday.');
+    const again = await session.openPage(new URL(wide.url()).pathname.slice(1) + new URL(wide.url()).search);
+    const kept = await until(
+      async () => {
+        await again.reload();
+        await again.getByTestId('recap-markdown').waitFor();
+        return until(
+          () => again.getByTestId('recap-markdown').inputValue(),
+          (v) => v.includes('See you on Thursday.'),
+          2_000,
+        );
+      },
+      (v) => v.includes('See you on Thursday.'),
+    );
+    expect(kept).toContain('See you on Thursday.\n\nTagged:');
+    await again.close();
     expect(cspErrors).toEqual([]);
     await wide.close();
     await panel.close();
