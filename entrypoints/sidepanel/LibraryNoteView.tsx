@@ -240,6 +240,8 @@ function EditBox(props: {
   onSave: () => void;
   onCancel: () => void;
 }) {
+  const area = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => area.current?.focus(), []);
   return (
     <div class="flex flex-col gap-2">
       <label class="sr-only" for="library-edit">
@@ -249,7 +251,7 @@ function EditBox(props: {
         id="library-edit"
         class="field min-h-32"
         value={props.draft}
-        ref={(el) => el?.focus()}
+        ref={area}
         onInput={(e) => props.setDraft(e.currentTarget.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void props.onSave();

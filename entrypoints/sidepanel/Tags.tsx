@@ -2,7 +2,7 @@
  * Tags: every tag with its counts. Pick one to show its notes, rename it (renaming onto a tag in use
  * merges the two), or delete it — across all notes and talks at once, with undo.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { LibraryList } from '../../components/LibraryList';
 import { PlaceRow, ROW_HEIGHT } from '../../components/LibraryRow';
 import type { ToastState } from '../../components/Toast';
@@ -139,6 +139,8 @@ interface ActionsProps {
 function TagActions({ tag, onShow, onRename, onDelete, onClose }: ActionsProps) {
   const [to, setTo] = useState('');
   const [confirming, setConfirming] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
   const target = normalizeTag(to);
   return (
     <section
@@ -192,7 +194,7 @@ function TagActions({ tag, onShow, onRename, onDelete, onClose }: ActionsProps) 
           <input
             class="field"
             value={to}
-            ref={(el) => el?.focus()}
+            ref={input}
             placeholder="#new-name"
             onInput={(e) => setTo(e.currentTarget.value)}
           />
