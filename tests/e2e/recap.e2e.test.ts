@@ -50,6 +50,34 @@ const watchCsp = (page: Page) =>
     if (/Content Security Policy|unsafe-eval/i.test(m.text())) cspErrors.push(m.text());
   });
 
+/** Every record of every table of the extension's database, read raw from IndexedDB (blobs as base64). */
+function dumpDatabase(page: Page): Promise<Record<string, unknown[]>> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((ok, ko) => {
+      const req = indexedDB.open('talkmarks');
+      req.onsuccess = () => ok(req.result);
+      req.onerror = () => ko(req.error);
+    });
+    const out: Record<string, unknown[]> = {};
+    for (const name of ['events', 'talks', 'decks', 'blobs', 'notes', 'recaps', 'templates']) {
+      const rows = await new Promise<Record<string, unknown>[]>((ok, ko) => {
+        const req = db.transaction(name).objectStore(name).getAll();
+        req.onsuccess = () => ok(req.result);
+        req.onerror = () => ko(req.error);
+      });
+      out[name] = await Promise.all(
+        rows.map(async (r) =>
+          r.data instanceof Blob
+            ? { ...r, data: [...new Uint8Array(await r.data.arrayBuffer())].join(',') }
+            : r,
+        ),
+      );
+    }
+    db.close();
+    return out;
+  });
+}
+
 beforeAll(async () => {
   session = await launchExtension();
   // Extension pages may use the clipboard; reading it back needs the permission granted here.
@@ -286,5 +314,29 @@ describe('recap composer end to end', () => {
     expect(cspErrors).toEqual([]);
     await wide.close();
     await panel.close();
+  });
+  it('exports everything and imports it into an empty profile with identical data', async () => {
+    const options = await session.openPage('options.html');
+    const before = await dumpDatabase(options);
+    expect(before.recaps!.length).toBeGreaterThan(0);
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: 'Export backup (.json)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^talkmarks-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = join(dir, 'exported.json');
+    await download.saveAs(file);
+
+    const empty = await launchExtension();
+    try {
+      const target = await empty.openPage('options.html');
+      await target.setInputFiles('[data-testid="backup-file"]', file);
+      await target.getByRole('button', { name: /^Import \d+ records$/ }).click();
+      await target.getByText(/Import finished/).waitFor();
+      expect(await dumpDatabase(target)).toEqual(before);
+    } finally {
+      await empty.close(true);
+    }
+    await options.close();
   });
 });
