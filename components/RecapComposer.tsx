@@ -4,6 +4,7 @@
  * you type. Narrow in the side panel, side by side in its own tab (`wide`).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { isDay, longDate } from '../recap/dates';
 import { getRecap, listRecaps, suggestedDay } from '../storage/recaps';
 import { RecapActions } from './RecapActions';
 import { type Draft, EMPTY_DRAFT, useRecapDraft } from './RecapDraft';
@@ -66,9 +67,9 @@ export function RecapComposer({ wide, recapId, notify, onOpenWide }: Props) {
           >
             <option value="">New recap</option>
             {saved.status === 'ready' &&
-              saved.value.map((r: Draft & { id: string }) => (
+              saved.value.map((r) => (
                 <option key={r.id} value={r.id}>
-                  {r.title || 'Untitled recap'}
+                  {r.title || (isDay(r.day) ? `Recap of ${longDate(r.day)}` : 'Untitled recap')}
                 </option>
               ))}
           </select>
