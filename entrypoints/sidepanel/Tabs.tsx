@@ -1,4 +1,7 @@
-/** An ARIA tab list: arrow keys move between tabs, Home/End jump. */
+/**
+ * An ARIA tab list: arrow keys move between tabs, Home/End jump. Pills that wrap onto a second line
+ * in a narrow panel, so every view stays in sight (a scrolled strip hid the last ones).
+ */
 interface Props<T extends string> {
   views: readonly { id: T; label: string }[];
   current: T;
@@ -22,7 +25,7 @@ export function Tabs<T extends string>({ views, current, onChange }: Props<T>) {
     document.getElementById(`tab-${view.id}`)?.focus();
   };
   return (
-    <div role="tablist" aria-label="Views" class="flex gap-1 overflow-x-auto whitespace-nowrap">
+    <div role="tablist" aria-label="Views" class="flex flex-wrap gap-1 pb-2">
       {views.map((v, i) => (
         <button
           key={v.id}
@@ -32,8 +35,8 @@ export function Tabs<T extends string>({ views, current, onChange }: Props<T>) {
           aria-selected={v.id === current}
           aria-controls={`panel-${v.id}`}
           tabIndex={v.id === current ? 0 : -1}
-          class={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${
-            v.id === current ? 'border-accent text-ink' : 'border-transparent text-muted hover:text-ink'
+          class={`rounded-full px-3 py-1 text-sm font-medium whitespace-nowrap ${
+            v.id === current ? 'bg-tag text-tag-ink' : 'text-muted hover:bg-surface-2 hover:text-ink'
           }`}
           onClick={() => onChange(v.id)}
           onKeyDown={(e) => move(e, i)}
