@@ -7,7 +7,7 @@ export default defineConfig({
   define: { __TALKMARKS_E2E__: 'false' },
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}', '**/*.test.{ts,tsx}'],
-    exclude: ['node_modules/**', '.output/**', 'tests/e2e/**', 'bench/**'],
+    exclude: ['node_modules/**', '.output*/**', '.tmp/**', 'tests/e2e/**', 'bench/**'],
     setupFiles: ['tests/unit/setup.ts'],
     pool: 'threads',
     maxWorkers: 2,
