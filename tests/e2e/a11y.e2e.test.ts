@@ -1,0 +1,92 @@
+/**
+ * Accessibility sweep: every extension page and every side-panel view, on a profile with notes,
+ * talks and events in it, passes axe-core (WCAG 2.1 A/AA) in both light and dark themes.
+ */
+
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, type ExtensionSession, launchExtension, until } from './harness';
+import { type FixtureServer, serveFixtures } from './server';
+
+let server: FixtureServer;
+let session: ExtensionSession;
+let tabId: number;
+
+const VIEWS = ['page', 'all', 'now', 'events', 'recap', 'library', 'tags', 'trash'];
+
+async function expectAccessible(page: Page, what: string) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const violations = await axeViolations(page);
+    expect(violations, `${what} (${colorScheme})`).toEqual([]);
+  }
+}
+
+beforeAll(async () => {
+  server = await serveFixtures(['tests/fixtures/pages', 'tests/fixtures/slides/pdf']);
+  session = await launchExtension();
+  const page = await session.context.newPage();
+  await page.goto(server.url('/talk.html'));
+  tabId = await session.tabIdOf(server.url('/talk.html'));
+  const seeder = await session.openPage('sidepanel.html', { view: 'trash', tabId: 0 });
+  await seeder.waitForFunction(() => '__talkmarksLibrary' in window);
+  await seeder.evaluate(() =>
+    (
+      window as unknown as { __talkmarksLibrary: { seed(o: object): Promise<unknown> } }
+    ).__talkmarksLibrary.seed({
+      notes: 60,
+      events: 2,
+      talksPerEvent: 3,
+    }),
+  );
+  await seeder.close();
+  const popup = await session.openPage('popup.html', { tabId });
+  const box = popup.getByRole('combobox', { name: 'Note' });
+  await box.fill('Replicate translator needs tuning #GlusterFS #storage');
+  await box.press('Control+Enter');
+  const count = await until(
+    () => popup.getByTestId('page-note-count').textContent(),
+    (t) => t?.includes('1 note') === true,
+  );
+  if (!count?.includes('1 note')) throw new Error(`the seed note was not saved: ${count}`);
+  await popup.close();
+});
+afterAll(async () => {
+  await session?.close(true);
+  await server?.close();
+});
+
+describe('accessibility of every extension page (axe-core, light and dark)', () => {
+  it('popup', async () => {
+    const popup = await session.openPage('popup.html', { tabId });
+    await expect.poll(() => popup.getByTestId('page-note-count').textContent()).toContain('note');
+    await expectAccessible(popup, 'popup');
+  });
+
+  for (const view of VIEWS) {
+    it(`side panel: ${view}`, async () => {
+      const panel = await session.openPage('sidepanel.html', { tabId, view });
+      await expect.poll(() => panel.getByRole('tab', { selected: true }).count()).toBe(1);
+      await expect.poll(() => panel.getByText(/^Loading…$|^Reading the page…$/).count()).toBe(0);
+      await panel.waitForTimeout(300); // counts and live lists settle
+      await expectAccessible(panel, `side panel ${view}`);
+      await panel.close();
+    });
+  }
+
+  it('composer (wide view), options page and PDF viewer', async () => {
+    for (const path of ['composer.html', 'options.html']) {
+      const page = await session.openPage(path);
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(300);
+      await expectAccessible(page, path);
+      await page.close();
+    }
+    const pdf = await session.context.newPage();
+    await pdf.goto(
+      `chrome-extension://${session.extensionId}/pdf.html?file=${encodeURIComponent(server.url('/deck.pdf'))}`,
+    );
+    await expect.poll(() => pdf.locator('canvas').count()).toBeGreaterThan(0);
+    await expectAccessible(pdf, 'pdf viewer');
+  });
+});
