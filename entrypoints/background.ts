@@ -1,7 +1,7 @@
 /** Background: wires messages, commands and tab events to the capture and thumbnail services. */
 import { browser } from 'wxt/browser';
 import { parseCapture } from '../capture/schema';
-import { onMessage } from '../messaging/protocol';
+import { onMessage, onPageMessage } from '../messaging/protocol';
 import { captureTab, injectIntoFrame } from '../platform/capture-service';
 import { changeTag, setNoteKind, trashAdmin, undoTag } from '../platform/library-service';
 import { editNote, moveNote, saveNoteFromPopup, setTrashed } from '../platform/note-service';
@@ -13,6 +13,7 @@ import { thumbnailOfTab } from '../platform/thumbnail';
 import { countNotesForUrl, knownTags } from '../storage/notes';
 
 export default defineBackground(() => {
+  // From content scripts (validated: they carry page data).
   onMessage('captureChanged', async ({ data, sender }) => {
     const tabId = sender.tab?.id;
     const capture = parseCapture(data); // page data: validate before use
@@ -20,26 +21,27 @@ export default defineBackground(() => {
     await saveTabCapture(tabId, capture);
   });
 
-  onMessage('captureTab', ({ data }) => captureTab(data.tabId));
+  // From extension pages only (onPageMessage refuses anything a content script sends).
+  onPageMessage('captureTab', ({ data }) => captureTab(data.tabId));
   onMessage('loadCapture', async ({ sender }) => {
     if (sender.tab?.id !== undefined) await injectIntoFrame(sender.tab.id, sender.frameId ?? 0);
   });
 
-  onMessage('captureThumbnail', ({ data }) => thumbnailOfTab(data.tabId, data.rect));
+  onPageMessage('captureThumbnail', ({ data }) => thumbnailOfTab(data.tabId, data.rect));
 
-  onMessage('saveNote', ({ data }) => saveNoteFromPopup(data.body, data.capture, data.tabId));
-  onMessage('editNote', ({ data }) => editNote(data.id, data.body));
-  onMessage('moveNote', ({ data }) => moveNote(data.id, data.talkId));
-  onMessage('trashNote', ({ data }) => setTrashed(data.id, data.restore));
-  onMessage('countNotes', ({ data }) => countNotesForUrl(data.url));
-  onMessage('knownTags', () => knownTags());
+  onPageMessage('saveNote', ({ data }) => saveNoteFromPopup(data.body, data.capture, data.tabId));
+  onPageMessage('editNote', ({ data }) => editNote(data.id, data.body));
+  onPageMessage('moveNote', ({ data }) => moveNote(data.id, data.talkId));
+  onPageMessage('trashNote', ({ data }) => setTrashed(data.id, data.restore));
+  onPageMessage('countNotes', ({ data }) => countNotesForUrl(data.url));
+  onPageMessage('knownTags', () => knownTags());
 
-  onMessage('setNoteKind', ({ data }) => setNoteKind(data.id, data.kind));
-  onMessage('changeTag', ({ data }) => changeTag(data.from, data.to));
-  onMessage('undoTagChange', ({ data }) => undoTag(data.change));
-  onMessage('trashAdmin', ({ data }) => trashAdmin(data.action, data.ids));
+  onPageMessage('setNoteKind', ({ data }) => setNoteKind(data.id, data.kind));
+  onPageMessage('changeTag', ({ data }) => changeTag(data.from, data.to));
+  onPageMessage('undoTagChange', ({ data }) => undoTag(data.change));
+  onPageMessage('trashAdmin', ({ data }) => trashAdmin(data.action, data.ids));
 
-  onMessage('openSidePanel', ({ data }) => openPanel(data.tabId, data.windowId));
+  onPageMessage('openSidePanel', ({ data }) => openPanel(data.tabId, data.windowId));
 
   watchSiteAccess(); // "Enable on this site": capture registered for the origins the user granted
 

@@ -81,3 +81,19 @@ export interface ProtocolMap {
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+
+type Listener<K extends keyof ProtocolMap> = Parameters<typeof onMessage<K>>[1];
+
+/**
+ * Listens for a message that only extension pages (popup, side panel, composer, options) may send.
+ * Content scripts run beside untrusted pages, so a message from one that asks to write or delete
+ * is refused whatever it carries; content scripts get `captureChanged` and `loadCapture` only.
+ */
+export function onPageMessage<K extends keyof ProtocolMap>(type: K, listener: Listener<K>): () => void {
+  return onMessage(type, (message) => {
+    const origin = new URL(chrome.runtime.getURL('/')).origin;
+    const from = message.sender.url ? new URL(message.sender.url).origin : '';
+    if (from !== origin) throw new Error(`Refused "${String(type)}": only Talkmarks' own pages may send it.`);
+    return listener(message);
+  });
+}
