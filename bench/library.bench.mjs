@@ -14,20 +14,12 @@
  * half (this 2-core VM is noisy; see docs/benchmarks.md).
  *   TALKMARKS_E2E=1 npx wxt build && node bench/library.bench.mjs   (or: npm run bench -- library)
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchExtension, percentile as pct } from './_launch.mjs';
 
-const EXT = resolve(process.env.TALKMARKS_EXT_DIR ?? '.output/chrome-mv3');
 const NOTES = Number(process.env.NOTES ?? 50_000);
 const OPENS = Number(process.env.OPENS ?? 12);
 const SAVES = Number(process.env.SAVES ?? 20);
 
-const pct = (values, p) => {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : Number.NaN;
-};
 const stats = (values) => ({
   n: values.length,
   p50: pct(values, 50),
@@ -36,32 +28,15 @@ const stats = (values) => ({
 });
 const r1 = (x) => Math.round(x * 10) / 10;
 
-const profile = mkdtempSync(join(tmpdir(), 'talkmarks-bench-lib-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
+const ext = await launchExtension({
   viewport: { width: 400, height: 800 },
-  ignoreDefaultArgs: ['--disable-extensions'],
-  args: [
-    `--disable-extensions-except=${EXT}`,
-    `--load-extension=${EXT}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-quic',
-    '--no-first-run',
-    '--enable-precise-memory-info',
-    '--js-flags=--expose-gc',
-  ],
+  extraArgs: ['--disable-sync', '--disable-quic', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
 });
+const { context } = ext;
 
 const results = {};
 try {
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const base = `chrome-extension://${new URL(worker.url()).host}/sidepanel.html`;
+  const base = `${ext.base}/sidepanel.html`;
   const open = async (query) => {
     const page = await context.newPage();
     await page.goto(`${base}?${query}`);
@@ -252,8 +227,7 @@ try {
     };
   });
 } finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
+  await ext.close();
 }
 
 const budgets = [

@@ -12,15 +12,15 @@
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createJiti } from 'jiti';
+import { launchExtension, quantile } from './_launch.mjs';
 
 const jiti = createJiti(import.meta.url);
 const { makeCorpus } = await jiti.import('./corpus.ts');
 const { composeRecap } = await jiti.import('../recap/compose.ts');
 const { serializeBackup } = await jiti.import('../recap/backup/format.ts');
 
-const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 let failed = false;
 const report = (result) => {
   console.log(JSON.stringify(result));
@@ -70,7 +70,6 @@ const report = (result) => {
 
 // 2. Import 50,000 notes in Chromium.
 if (process.env.SKIP_BROWSER !== '1') {
-  const { chromium } = await import('playwright-core');
   const NOTES = Number(process.env.NOTES ?? 50_000);
   const corpus = makeCorpus({ notes: NOTES, events: 20, talksPerEvent: 40, seed: 2012 });
   const notes = corpus.notes.map(({ thumbnailId: _t, ...n }) => n);
@@ -81,28 +80,11 @@ if (process.env.SKIP_BROWSER !== '1') {
   const dir = mkdtempSync(join(tmpdir(), 'talkmarks-bench-import-'));
   const file = join(dir, 'backup.json');
   writeFileSync(file, text);
-  const EXT = resolve(process.env.TALKMARKS_EXT_DIR ?? '.output/chrome-mv3');
-  const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      `--disable-extensions-except=${EXT}`,
-      `--load-extension=${EXT}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-    ],
+  const { context, base, close } = await launchExtension({
+    profileDir: join(dir, 'profile'),
+    extraArgs: ['--disable-sync', '--disable-quic'],
   });
   try {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const base = `chrome-extension://${new URL(worker.url()).host}`;
-
     // 1b. The same recap in Chromium's extension page (the composer), where users render it.
     const composer = await context.newPage();
     await composer.goto(`${base}/composer.html`);
@@ -164,7 +146,7 @@ if (process.env.SKIP_BROWSER !== '1') {
       ok: totalMs <= 15_000 && maxTask <= 100 && phases.has('Writing'),
     });
   } finally {
-    await context.close();
+    await close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

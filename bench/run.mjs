@@ -2,7 +2,8 @@
 /**
  * `npm run bench`: builds the end-to-end extension once (unless TALKMARKS_EXT_DIR names a build),
  * then runs every benchmark in bench/ in turn (`*.bench.mjs`, and the other `*.mjs` scripts beside
- * this one). Each prints its own JSON / Markdown result. Exits 1 when any benchmark did.
+ * this one; `_*.mjs` files are helpers they share). Each prints its own JSON / Markdown result. Exits 1
+ * when any benchmark did.
  *   npm run bench                  all of them
  *   npm run bench -- library       only those whose file name contains "library"
  */

@@ -9,49 +9,20 @@
  *   TALKMARKS_E2E=1 npx wxt build && node bench/skeleton.bench.mjs   (TALKMARKS_EXT_DIR for another build)
  * Prints a Markdown table and one JSON line. Informational: exits 1 only when something breaks.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchExtension, percentile as pct, servePage } from './_launch.mjs';
 
-const EXT = resolve(process.env.TALKMARKS_EXT_DIR ?? '.output/chrome-mv3');
 const RUNS = Number(process.env.RUNS ?? 12);
 const WARMUP = 2;
 
-const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
-};
 const stat = (xs) => ({ p50: +pct(xs, 50).toFixed(1), p95: +pct(xs, 95).toFixed(1), n: xs.length });
 
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bench talk</title>
 <link rel="canonical" href="http://127.0.0.1/bench-talk"></head><body><h1>Bench talk</h1></body></html>`;
-const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE));
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const url = `http://127.0.0.1:${server.address().port}/talk`;
+const server = await servePage(PAGE, '/talk');
+const url = server.url;
 
-const profile = mkdtempSync(join(tmpdir(), 'talkmarks-bench-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  ignoreDefaultArgs: ['--disable-extensions'],
-  args: [
-    `--disable-extensions-except=${EXT}`,
-    `--load-extension=${EXT}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-quic',
-    '--no-first-run',
-  ],
-});
+const { context, base, close } = await launchExtension({ extraArgs: ['--disable-sync', '--disable-quic'] });
 try {
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const base = `chrome-extension://${new URL(worker.url()).host}`;
   const page = await context.newPage();
   await page.goto(url);
 
@@ -167,7 +138,6 @@ try {
   );
   console.log(JSON.stringify(result));
 } finally {
-  await context.close();
-  server.close();
-  rmSync(profile, { recursive: true, force: true });
+  await close();
+  await server.close();
 }

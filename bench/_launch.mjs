@@ -1,0 +1,142 @@
+/**
+ * What the benchmarks share: headless Chromium with the built extension, a one-page HTTP server,
+ * percentiles and the timed `talkmarks:capture` asks. The leading `_` keeps bench/run.mjs from
+ * running this file as a benchmark.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/**
+ * @typedef {object} ExtensionBrowser
+ * @property {import('playwright-core').BrowserContext} context
+ * @property {string} extensionId
+ * @property {string} base `chrome-extension://<id>`, to open the extension's pages.
+ * @property {string} profileDir
+ * @property {() => Promise<void>} close Closes Chromium, then removes the profile if it was made here.
+ */
+
+/**
+ * Chromium with the built extension and its service worker up, set up once so all benches run alike.
+ * `extDir` defaults to TALKMARKS_EXT_DIR (else .output/chrome-mv3); `extraArgs` are added to the
+ * shared flags; without `profileDir` a temporary profile is made and removed by `close()`.
+ * @param {{ extDir?: string, extraArgs?: string[], profileDir?: string,
+ *   viewport?: { width: number, height: number } }} [options]
+ * @returns {Promise<ExtensionBrowser>}
+ */
+export async function launchExtension(options = {}) {
+  // Loaded here so a bench can skip its browser part without loading Playwright.
+  const { chromium } = await import('playwright-core');
+  const ext = resolve(options.extDir ?? process.env.TALKMARKS_EXT_DIR ?? '.output/chrome-mv3');
+  const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'talkmarks-bench-'));
+  const removeProfile = () => {
+    if (!options.profileDir) rmSync(profileDir, { recursive: true, force: true });
+  };
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      ...(options.viewport && { viewport: options.viewport }),
+      ignoreDefaultArgs: ['--disable-extensions'],
+      args: [
+        `--disable-extensions-except=${ext}`,
+        `--load-extension=${ext}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        ...(options.extraArgs ?? []),
+      ],
+    });
+  } catch (err) {
+    removeProfile();
+    throw err;
+  }
+  const close = async () => {
+    await context.close();
+    removeProfile();
+  };
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const extensionId = new URL(worker.url()).host;
+    return { context, extensionId, base: `chrome-extension://${extensionId}`, profileDir, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+/**
+ * One page (`body`, text/html, at every path) on 127.0.0.1: an http:// page the content scripts run on.
+ * `url` is the origin plus `path`.
+ * @param {string | Buffer} body
+ * @param {string} [path]
+ * @returns {Promise<{ url: string, origin: string, close: () => Promise<void> }>}
+ */
+export async function servePage(body, path = '/') {
+  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(body));
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { url: `${origin}${path}`, origin, close: () => new Promise((done) => server.close(() => done())) };
+}
+
+/**
+ * The q-quantile (0–1) as the sorted values' element at floor(q·n): how the capture and recap benches
+ * have always reported, so their numbers stay comparable with docs/benchmarks.md.
+ * @param {number[]} xs
+ * @param {number} q
+ */
+export const quantile = (xs, q) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+
+/**
+ * The p-th percentile (0–100) by nearest rank (NaN when empty): how the library and skeleton benches
+ * have always reported, so their numbers stay comparable with docs/benchmarks.md.
+ * @param {number[]} xs
+ * @param {number} p
+ */
+export function percentile(xs, p) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : Number.NaN;
+}
+
+/**
+ * Times `talkmarks:capture` on the tab showing `url`, asked from an extension page as the popup and
+ * side panel ask it (message round trip included): waits until an answer carries `ready` (the
+ * capture module is loaded), then times `runs` asks. Returns the probe page for more asks, the tab id,
+ * the times (ms) and the last answer.
+ * @param {ExtensionBrowser} ext
+ * @param {string} url
+ * @param {{ runs: number, ready: string }} options
+ */
+export async function timeCapture(ext, url, { runs, ready }) {
+  const probe = await ext.context.newPage();
+  await probe.goto(`${ext.base}/popup.html?tabId=0`);
+  const result = await probe.evaluate(
+    async ({ url, runs, ready }) => {
+      const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
+      if (!tab?.id) throw new Error(`no tab shows ${url}`);
+      const ask = () => chrome.tabs.sendMessage(tab.id, { type: 'talkmarks:capture' });
+      // Wait for the detector to load the capture module.
+      for (let i = 0; i < 100; i++) {
+        const answer = await ask().catch(() => null);
+        if (answer?.[ready]) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const times = [];
+      let last;
+      for (let i = 0; i < runs; i++) {
+        const t0 = performance.now();
+        last = await ask();
+        times.push(performance.now() - t0);
+      }
+      return { tabId: tab.id, times, last };
+    },
+    { url, runs, ready },
+  );
+  return { probe, ...result };
+}
