@@ -1,35 +1,122 @@
 /**
- * sched.com event pages (`{event}.sched.com/event/{id}/{slug}`). Sched documents no markup; these are
- * the class names independent scrapers agree on (see docs/capture-coverage.md): `span.event a.name`,
- * `.sched-person` / `.tip-roles h2 a`, `.sched-event-details-timeandplace` ("Thursday July 5, 2018
- * 17:30 - 18:30" then the venue link), `.sched-event-type a`, `.tip-description`, `.sched-file a`.
- * A time is given a zone only when the page names one.
+ * sched.com pages. Sched documents no markup; this reads what its pages serve (a saved list page in
+ * tests/fixtures/sessions/sched-list-descriptions.html) and what independent scrapers of its session
+ * pages agree on. Each session is a `.sched-container-inner` holding `span.event a.name`
+ * (`.session-title`), `.tip-description`, `.tip-roles` (people under "Speakers", "Moderators"…
+ * headings), `.sched-event-details-timeandplace` ("Saturday October  3, 2026 11:30am -  5:00pm EEST",
+ * then the venue link) and `.sched-event-type` (type, then sub-type). A session page has one such
+ * session and is the talk; a list page (`/list/descriptions/`) has many and is a schedule.
+ * Links are relative to the page's `<base href="/">`, so they are resolved against `baseURI`.
  */
 import { isValidZone } from '../time';
-import type { CaptureAdapter, Speaker } from '../types';
+import type { CaptureAdapter, Speaker, TalkRef } from '../types';
 import { safeHttpUrl } from '../url';
-import { blockText, buildEvent, buildTalk, firstText, mediaLinks } from './common';
+import { abstractText, buildEvent, buildTalk, cleanHttpUrl, firstText, mediaLinks } from './common';
 import { parseTimeText } from './datetext';
+import { MAX_SCHEDULE } from './schema-event';
 
+/** People under these role headings are not on stage. */
+const NOT_SPEAKERS = /sponsor|exhibitor|volunteer|attendee/i;
+
+/**
+ * An IANA zone the page declares. Only names with a "/" count: sched prints abbreviations ("EEST",
+ * "CET") in `span.tz`, and some of those are also legacy IANA ids that would stand for a zone the
+ * page never named; abbreviations are read as offsets by `parseTimeText` instead.
+ */
 function zoneOf(doc: Document): string | undefined {
   const candidates = [
     doc.querySelector('[data-timezone]')?.getAttribute('data-timezone'),
-    doc.querySelector('.sched-event-details-timeandplace .tz, span.tz, .sched-timezone')?.textContent,
+    doc.querySelector('.sched-timezone')?.textContent,
   ];
   for (const c of candidates) {
     const zone = (c ?? '').trim();
-    if (isValidZone(zone)) return zone;
+    if (zone.includes('/') && isValidZone(zone)) return zone;
   }
   return undefined;
 }
 
-function speakers(doc: Document, base: string): Speaker[] {
+function speakers(item: ParentNode, base: string): Speaker[] {
   const out: Speaker[] = [];
-  for (const a of doc.querySelectorAll('.sched-person h2 a, .tip-roles h2 a, .sched-person-session h2 a')) {
-    const name = (a.textContent ?? '').trim();
-    if (name) out.push({ name, url: safeHttpUrl(a.getAttribute('href'), base) });
+  for (const a of item.querySelectorAll('.sched-person-session h2 a, .sched-person h2 a, .tip-roles h2 a')) {
+    // The role heading is the <strong> before the person's group ("Moderators", "Speakers").
+    const group = a.closest('.sched-event-details-roles');
+    const heading = group?.previousElementSibling;
+    if (heading?.tagName === 'STRONG' && NOT_SPEAKERS.test(heading.textContent ?? '')) continue;
+    const name = (a.textContent || a.getAttribute('title') || '').trim();
+    const url = safeHttpUrl(a.getAttribute('href'), base);
+    if (name && !out.some((s) => s.name === name && s.url === url)) out.push({ name, url });
   }
   return out;
+}
+
+/** The title: `.session-title` (current markup), else the link's text without venue and people spans. */
+function titleOf(item: ParentNode): string {
+  const link = item.querySelector('span.event a.name, .event a.name, .list-single__event a');
+  if (!link) return '';
+  const own = link.querySelector('.session-title');
+  if (own) return own.textContent ?? '';
+  const copy = link.cloneNode(true) as Element;
+  for (const extra of copy.querySelectorAll('.vs, .sched-event-evpeople, .event-evpeople')) extra.remove();
+  return copy.textContent ?? '';
+}
+
+/** Text with `<br>` kept as line breaks (sched descriptions are spans broken by `<br>`). */
+function textWithBreaks(el: Element | null): string {
+  if (!el) return '';
+  const copy = el.cloneNode(true) as Element;
+  for (const br of copy.querySelectorAll('br')) br.replaceWith('\n');
+  for (const block of copy.querySelectorAll('p, div, li')) block.append('\n');
+  return abstractText(copy.textContent ?? '');
+}
+
+function talkOf(item: ParentNode, base: string, zone: string | undefined, url?: string): TalkRef | undefined {
+  const place = item.querySelector('.sched-event-details-timeandplace');
+  const firstLine =
+    (place?.textContent ?? '')
+      .split('\n')
+      .map((l) => l.trim())
+      .find(Boolean) ?? '';
+  const span = parseTimeText(firstLine, zone);
+  const files = item.querySelectorAll('.sched-file a[href], a.file-uploaded[href]');
+  const description = item.querySelector('.tip-description');
+  const media = mediaLinks([...files, ...(description?.querySelectorAll('a[href]') ?? [])], base);
+  const iframe = item.querySelector('.sched-event-details iframe[src], .tip-description iframe[src]');
+  return buildTalk(
+    {
+      title: titleOf(item),
+      speakers: speakers(item, base),
+      startsAt: span.startsAt,
+      endsAt: span.endsAt,
+      timezone: span.startsAt ? (span.zone ?? zone) : undefined,
+      room: place ? firstText(place, 'a', 200) : firstText(item, '.list-single__location a', 200),
+      // The first type link is the track; a second one is its sub-type (the format: "Panel").
+      track: firstText(item, '.sched-event-type a', 200),
+      abstract: textWithBreaks(description),
+      url,
+      slidesUrl: media.slidesUrl ?? (files[0] ? safeHttpUrl(files[0].getAttribute('href'), base) : undefined),
+      videoUrl: media.videoUrl ?? iframe?.getAttribute('src'),
+    },
+    base,
+  );
+}
+
+/** The event: `og:site_name`, else the header logo, else the `<title>` before "Full Schedule". */
+function eventName(doc: Document): string {
+  const site = doc
+    .querySelector('meta[property="og:site_name" i], meta[name="og:site_name" i]')
+    ?.getAttribute('content');
+  if (site?.trim()) return site;
+  const logo = firstText(doc, '#sched-logo h1', 300);
+  if (logo) return logo;
+  return (doc.title.split(':')[0] ?? '').trim();
+}
+
+/** The sessions of the page: each container holding an event link, else the page as one session. */
+function itemsOf(doc: Document): ParentNode[] {
+  const items = [...doc.querySelectorAll('.sched-container-inner')].filter((el) =>
+    el.querySelector('span.event a.name, .event a.name'),
+  );
+  return items.length > 0 ? items : [doc];
 }
 
 export const schedAdapter: CaptureAdapter = {
@@ -38,38 +125,23 @@ export const schedAdapter: CaptureAdapter = {
     (/(^|\.)sched\.com$/i.test(url.hostname) && /\/event\//.test(url.pathname)) ||
     doc.querySelector('.sched-event-details-timeandplace') !== null,
   capture(doc, url) {
-    const base = url.href;
-    const place = doc.querySelector('.sched-event-details-timeandplace');
-    const firstLine =
-      (place?.textContent ?? '')
-        .split('\n')
-        .map((l) => l.trim())
-        .find(Boolean) ?? '';
-    const span = parseTimeText(firstLine, zoneOf(doc));
-    const files = doc.querySelectorAll('.sched-file a[href], a.file-uploaded[href]');
-    const media = mediaLinks([...files, ...doc.querySelectorAll('.tip-description a[href]')], base);
-    const iframe = doc.querySelector('.sched-event-details iframe[src], .tip-description iframe[src]');
-    const talk = buildTalk(
-      {
-        title: firstText(doc, 'span.event a.name, .event a.name, .list-single__event a', 500),
-        speakers: speakers(doc, base),
-        startsAt: span.startsAt,
-        endsAt: span.endsAt,
-        timezone: span.startsAt ? (span.zone ?? zoneOf(doc)) : undefined,
-        room: place ? firstText(place, 'a', 200) : '',
-        track: firstText(doc, '.sched-event-type a', 200),
-        abstract: blockText(doc.querySelector('.tip-description')),
-        url: base,
-        slidesUrl: media.slidesUrl ?? (files[0] ? files[0].getAttribute('href') : undefined),
-        videoUrl: media.videoUrl ?? iframe?.getAttribute('src'),
-      },
-      base,
-    );
-    if (!talk) return null;
-    const site = doc
-      .querySelector('meta[property="og:site_name" i], meta[name="og:site_name" i]')
-      ?.getAttribute('content');
-    const event = buildEvent({ name: site, url: `${url.origin}/`, timezone: zoneOf(doc) }, base);
-    return { kind: 'session', platform: 'sched', talk, ...(event ? { event } : {}) };
+    const base = doc.baseURI || url.href;
+    const zone = zoneOf(doc);
+    const items = itemsOf(doc);
+    const event = buildEvent({ name: eventName(doc), url: `${url.origin}/`, timezone: zone }, url.href);
+    const withEvent = event ? { event } : {};
+    if (items.length === 1 && items[0]) {
+      // A session's own page: the talk takes the page's URL (the pipeline swaps in the canonical one).
+      const talk = talkOf(items[0], base, zone, url.href);
+      return talk ? { kind: 'session', platform: 'sched', talk, ...withEvent } : null;
+    }
+    const schedule: TalkRef[] = [];
+    for (const item of items) {
+      if (schedule.length >= MAX_SCHEDULE) break;
+      const href = item.querySelector('span.event a.name, .event a.name')?.getAttribute('href');
+      const talk = talkOf(item, base, zone, cleanHttpUrl(href, base));
+      if (talk) schedule.push(talk);
+    }
+    return schedule.length ? { kind: 'page', platform: 'sched', schedule, ...withEvent } : null;
   },
 };
