@@ -26,6 +26,19 @@ function currentIndex(slides: NodeListOf<Element>, url: URL, player: Element | n
   return Number.isInteger(start) && start >= 0 && start < slides.length ? start : 0;
 }
 
+/**
+ * The author link's profile name (`speakerdeck.com/{user}`): the player leaves the link's text empty
+ * when the user set no display name (seen on a saved player, tests/fixtures/slides/speakerdeck/).
+ */
+function profileName(doc: Document): string {
+  const href = doc.querySelector('.sd-player-title-author a[href]')?.getAttribute('href');
+  const profile = safeHttpUrl(href, 'https://speakerdeck.com/');
+  if (!profile) return '';
+  const u = new URL(profile);
+  const segments = u.pathname.split('/').filter(Boolean);
+  return u.hostname === 'speakerdeck.com' && segments.length === 1 ? cleanText(segments[0], 200) : '';
+}
+
 export const speakerdeckAdapter: CaptureAdapter = {
   id: 'speakerdeck',
   matches: (url) => url.hostname === 'speakerdeck.com' && url.pathname.split('/').filter(Boolean).length >= 2,
@@ -36,7 +49,7 @@ export const speakerdeckAdapter: CaptureAdapter = {
     const title = textOf(doc, '.sd-player-title-name', 500);
     const deck = deckOf(doc, url, slides.length || undefined, title);
     if (deckUrl && url.pathname.startsWith('/player/')) deck.url = deckUrl;
-    const author = textOf(doc, '.sd-player-title-author a', 200);
+    const author = textOf(doc, '.sd-player-title-author a', 200) || profileName(doc);
     if (author) deck.author = author;
     if (slides.length === 0) {
       // The deck page, its player in a frame (which reports the slide); a `?slide=N` link still says it.
