@@ -1,14 +1,25 @@
 /**
- * Sessionize embeds (`<div id="sessionize" class="sessionize-wrapper">` on a conference's own site):
- * `li.sz-session[data-sessionid]` with `.sz-session__title`, `.sz-session__speakers li[data-speakerid]`,
- * `.sz-session__room[data-roomid]`, `.sz-session__time[data-sztz="Kind|…|{start}|{end}"]` and
- * `.sz-session__description`. The open modal (or a page with one session) is the talk; a list of
- * sessions is a schedule the user can star from.
+ * Sessionize embeds (`<div id="sessionize" class="sessionize-wrapper">` on a conference's own site).
+ * Every view marks a session with `.sz-session[data-sessionid]` — a `div` in the GridSmart grid (real
+ * output in tests/fixtures/sessions/sessionize-gridsmart.html), an `li` in the Sessions list — with
+ * `.sz-session__title`, `.sz-session__speakers li[data-speakerid]`,
+ * `.sz-session__time[data-sztz="Kind|locale|{start}|{end}"]` (UTC instants) and, in the list,
+ * `.sz-session__room[data-roomid]` and `.sz-session__description`. In the grid the room is the
+ * column: the session's `sz-room--{id}` class names the `.sz-cssgrid__track-label` of that room.
+ * The open modal (or a page with one session) is the talk; a list of sessions is a schedule.
  */
 import { normalizeDateTime } from '../time';
 import type { CaptureAdapter, Speaker, TalkRef } from '../types';
 import { buildTalk, firstText, mediaLinks } from './common';
 import { MAX_SCHEDULE } from './schema-event';
+
+/** The room of a grid card: the column label carrying the card's `sz-room--{id}` class. */
+function gridRoom(el: Element): string {
+  // Only word characters, so the class can go into a selector as it is.
+  const id = [...el.classList].find((c) => /^sz-room--\w+$/.test(c));
+  const label = id ? el.ownerDocument.querySelector(`.sz-cssgrid__track-label.${id}`) : null;
+  return label?.textContent ?? '';
+}
 
 function talkOf(el: Element, base: string): TalkRef | undefined {
   const parts = (el.querySelector('.sz-session__time')?.getAttribute('data-sztz') ?? '').split('|');
@@ -25,7 +36,7 @@ function talkOf(el: Element, base: string): TalkRef | undefined {
       speakers,
       startsAt,
       endsAt,
-      room: firstText(el, '.sz-session__room', 200),
+      room: firstText(el, '.sz-session__room', 200) || gridRoom(el),
       track: firstText(el, '.sz-session__tags li, .sz-session__categories li', 200),
       abstract: el.querySelector('.sz-session__description')?.textContent ?? '',
       ...media,

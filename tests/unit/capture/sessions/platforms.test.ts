@@ -56,7 +56,7 @@ describe('Indico adapter', () => {
   });
 });
 
-describe('sched adapter', () => {
+describe('sched adapter, on the RECONSTRUCTED session page (real list page: sched.test.ts)', () => {
   const url = 'https://kccncdemo2026.sched.com/event/1abC/scaling-the-scheduler';
   it('reads the event page; with no zone on the page, no time is invented', () => {
     const c = captureFixture('sched-event.html', url);
@@ -86,7 +86,7 @@ describe('sched adapter', () => {
   });
 });
 
-describe('Sessionize adapter', () => {
+describe('Sessionize adapter, on the RECONSTRUCTED list view (real grid: sessionize.test.ts)', () => {
   it('lists the sessions of an embed as a schedule (breaks left out), UTC instants kept', () => {
     const c = captureFixture('sessionize-embed.html', 'https://devdays.example/schedule/');
     expect(c.platform).toBe('sessionize');
