@@ -140,7 +140,8 @@ export function NoteComposer({ knownTags, onSave, placeholder, autoFocus, onEsca
         </p>
       ) : (
         <p id="note-hint" class="text-xs text-muted">
-          Ctrl+Enter saves · #tags file it{onEscape ? ' · Esc closes' : ''}
+          Ctrl+Enter saves · #tags file it · start with ? ! or &gt; for a question, takeaway or quote
+          {onEscape ? ' · Esc closes' : ''}
         </p>
       )}
       <div class="flex justify-end">

@@ -1,6 +1,7 @@
 /** One note: its text (as text, never HTML), tags and time; edit in place; delete with undo. */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { KIND_LABEL } from '../storage/kinds';
 import type { NoteRecord } from '../storage/types';
 import { formatWhen } from './format';
 
@@ -107,6 +108,11 @@ export function NoteItem({ note, onEdit, onDelete, showPage, lead }: Props) {
       )}
       <div class="flex items-center justify-between gap-2 text-xs text-muted">
         <span class="truncate">
+          {note.kind !== 'note' && (
+            <span class="mr-1.5 font-semibold text-accent" data-kind={note.kind}>
+              {KIND_LABEL[note.kind]}
+            </span>
+          )}
           <time dateTime={new Date(note.createdAt).toISOString()}>{formatWhen(note.createdAt)}</time>
           {showPage && (note.pageTitle || note.url) ? ` · ${note.pageTitle || note.url}` : ''}
         </span>

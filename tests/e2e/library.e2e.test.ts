@@ -155,6 +155,10 @@ describe('library, tags and search in Chromium', () => {
 
     // Search within the filters narrows further and still respects them.
     const newest = [...expected].sort((a, b) => (a.id < b.id ? 1 : -1))[0]!;
+    // The count can settle a render before the rows do: wait for the newest note to head the list.
+    await expect
+      .poll(() => panel.getByRole('listbox').getByRole('option').first().textContent())
+      .toContain(newest.body.slice(0, 20).trim());
     await panel.getByRole('listbox').focus();
     await panel.keyboard.press('Enter');
     await expect.poll(() => panel.getByTestId('library-note-body').textContent()).toBe(newest.body);
