@@ -18,7 +18,7 @@ import {
   updateRecap,
 } from '../storage/recaps';
 import { listTemplates } from '../storage/templates';
-import { useLive } from './useLive';
+import { type LiveState, useLive } from './useLive';
 
 export type Draft = RecapFields & { id?: string };
 
@@ -92,7 +92,19 @@ function shapeOf(d: Draft): string {
 export function useRecapDraft(initial: Draft) {
   const [draft, setDraft] = useState<Draft>(initial);
   const talkKey = JSON.stringify([draft.eventId, draft.day, draft.talkIds, draft.talkOptions]);
-  const input = useLive(() => loadRecapInput({ ...draft, title: '' }), [talkKey]);
+  const loaded = useLive(
+    () => loadRecapInput({ ...draft, title: '' }).then((value) => ({ key: talkKey, value })),
+    [talkKey],
+  );
+  // A live query keeps its last answer while the next one loads. The talk list may show it (so focus
+  // stays on a talk being moved), but the preview never puts the draft's new text over the previous
+  // talks: a reopened recap would flash as an empty post, and could be copied so.
+  const fresh = loaded.status === 'ready' && loaded.value.key === talkKey;
+  const input = useMemo(
+    (): LiveState<RecapInput> =>
+      loaded.status === 'ready' ? { status: 'ready', value: loaded.value.value } : loaded,
+    [loaded],
+  );
   const templates = useLive(listTemplates, []);
   const thumbIds =
     input.status === 'ready'
@@ -116,10 +128,12 @@ export function useRecapDraft(initial: Draft) {
           frontMatter: draft.frontMatter,
         })
       : null;
-  const preview = useMemo(
-    () => render('inline'),
-    [input, draft.title, draft.intro, draft.outro, draft.frontMatter, source, thumbMap],
-  );
+  const lastFresh = useRef<RenderResult | null>(null);
+  const preview = useMemo(() => {
+    if (!fresh) return lastFresh.current;
+    lastFresh.current = render('inline');
+    return lastFresh.current;
+  }, [fresh, input, draft.title, draft.intro, draft.outro, draft.frontMatter, source, thumbMap]);
   const placeholderTitle = input.status === 'ready' ? defaultTitle(input.value) : '';
 
   const baseline = useRef<{ id?: string; shape: string }>({ shape: '' });
