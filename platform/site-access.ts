@@ -20,9 +20,35 @@ export function originPattern(url: string): string | null {
   }
 }
 
+/** A match pattern (`scheme://host/path`), as opposed to an API permission name or `<all_urls>`. */
+const MATCH_PATTERN = /^(\*|https?|wss?|ftp|file):\/\/[^/]+\//;
+
+interface ManifestHosts {
+  host_permissions?: string[];
+  permissions?: string[];
+}
+
+/**
+ * The host patterns a manifest grants outright: MV3 lists them in `host_permissions`; MV2 (Firefox)
+ * mixes them into `permissions` beside API names. Optional ones (`optional_permissions`,
+ * `optional_host_permissions`) are the user's to grant and never count.
+ */
+export function manifestHosts(manifest: ManifestHosts): string[] {
+  return [...(manifest.host_permissions ?? []), ...(manifest.permissions ?? [])].filter((p) =>
+    MATCH_PATTERN.test(p),
+  );
+}
+
 /** Hosts the manifest grants (known hosts; local ones in end-to-end builds): captured already. */
 function fixedHosts(): string[] {
-  return (browser.runtime.getManifest() as { host_permissions?: string[] }).host_permissions ?? [];
+  return manifestHosts(browser.runtime.getManifest() as ManifestHosts);
+}
+
+/** Does the host pattern of `pattern` (`*.example.org` or `example.org`) cover `host`? */
+function hostMatches(pattern: string, host: string): boolean {
+  return pattern.startsWith('*.')
+    ? host.endsWith(pattern.slice(1)) || host === pattern.slice(2)
+    : host === pattern;
 }
 
 /** Is this a site Talkmarks already captures (its static detector runs there)? */
@@ -33,11 +59,18 @@ export function isKnownHost(url: string, patterns: readonly string[] = fixedHost
   } catch {
     return false;
   }
+  return patterns.some((m) => hostMatches(/^[a-z*]+:\/\/([^/:]+)/.exec(m)?.[1] ?? '', host));
+}
+
+/**
+ * Is a granted origin (`https://host/*`) one of the fixed hosts? Compared by scheme and host, not
+ * as strings: Firefox reports `https://docs.google.com/presentation/*` as `https://docs.google.com/*`.
+ */
+function isFixedOrigin(origin: string, patterns: readonly string[]): boolean {
+  const [, scheme = '', host = ''] = /^([a-z]+):\/\/([^/:]+)/.exec(origin) ?? [];
   return patterns.some((m) => {
-    const pattern = /^[a-z*]+:\/\/([^/:]+)/.exec(m)?.[1] ?? '';
-    return pattern.startsWith('*.')
-      ? host.endsWith(pattern.slice(1)) || host === pattern.slice(2)
-      : host === pattern;
+    const [, s = '', h = ''] = /^([a-z*]+):\/\/([^/:]+)/.exec(m) ?? [];
+    return (s === scheme || (s === '*' && /^https?$/.test(scheme))) && hostMatches(h, host);
   });
 }
 
@@ -74,8 +107,10 @@ export async function disableSite(url: string): Promise<void> {
 /** Registers the capture module for every origin the user granted, and unregisters the rest. */
 export async function syncSiteScripts(): Promise<void> {
   const granted = (await browser.permissions.getAll()).origins ?? [];
-  const fixed = new Set<string>(fixedHosts());
-  const wanted = new Set(granted.filter((o) => !fixed.has(o) && /^https?:\/\/[^*/]+\/\*$/.test(o)));
+  const fixed = fixedHosts();
+  const wanted = new Set(
+    granted.filter((o) => /^https?:\/\/[^*/]+\/\*$/.test(o) && !isFixedOrigin(o, fixed)),
+  );
   const registered = (await browser.scripting.getRegisteredContentScripts()).filter((s) =>
     s.id.startsWith(PREFIX),
   );
