@@ -107,7 +107,7 @@ describe('site access', () => {
     it('on Firefox (MV2) registers nothing for the manifest’s own hosts, however Firefox reports them', async () => {
       vi.spyOn(browser.runtime, 'getManifest').mockReturnValue(MV2 as never);
       // Firefox reports granted hosts as origins: /presentation/* widened to the host.
-      vi.mocked(browser.permissions.getAll).mockResolvedValue({
+      vi.mocked(browser.permissions.getAll as () => Promise<unknown>).mockResolvedValue({
         permissions: ['storage', 'activeTab', 'scripting', 'tabs'],
         origins: [
           'https://speakerdeck.com/*',
