@@ -119,7 +119,11 @@ export function joinNames(names: string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
-const TRAILING_TAGS = /(?:^|\s+)(?:#[\p{L}\p{M}\p{N}_-]+\s*)+$/u;
+/**
+ * The `#tags` a note body ends with: each on its own (space before and after) and holding a letter,
+ * as a tag does (storage/tags.ts), so "Room #123" keeps its number and "#a#b" stays as written.
+ */
+const TRAILING_TAGS = /(?:^|\s+)(?:#(?=[\p{L}\p{M}\p{N}_-]*\p{L})[\p{L}\p{M}\p{N}_-]+(?:\s+|$))+$/u;
 
 /** Notes of one talk the options let in, oldest first, without trashed ones. */
 export function selectNotes(notes: NoteRecord[], include: Include): NoteRecord[] {

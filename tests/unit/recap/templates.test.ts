@@ -75,6 +75,50 @@ describe('templates', () => {
     expect(model.talks.flatMap((t) => t.notes.map((n) => n.kind))).toEqual(['quote', 'quote']);
   });
 
+  it('moves only real #tags to the tag line: a #number stays in the note', () => {
+    // Tags as the note box files them (storage/tags.ts): `#123` is not a tag, `#a#b` is only `a`.
+    const notes: [string, string[]][] = [
+      ['Meet in room #123', []],
+      ['Fixed in #42 #glusterfs', ['glusterfs']],
+      ['Written #a#b', ['a']],
+      ['Only tags #x #y-z', ['x', 'y-z']],
+      ['#storage', ['storage']],
+    ];
+    const result = composeRecap({
+      title: 'Tags',
+      talks: [
+        {
+          talk: { ...GLUSTER, slidesUrl: undefined, speakers: [], room: undefined, startsAt: undefined },
+          notes: notes.map(([body, tags], i) => ({
+            ...NOTES[0]!,
+            id: `N${i}`,
+            createdAt: i,
+            body,
+            tags,
+            kind: 'note' as const,
+            anchor: undefined,
+          })),
+        },
+      ],
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.markdown).toBe(
+      [
+        '# Tags',
+        '',
+        '## GlusterFS and Red Hat Storage: the roadmap',
+        '',
+        '- Meet in room #123',
+        '- Fixed in #42',
+        '- Written #a#b',
+        '- Only tags',
+        '',
+        'Tagged: glusterfs, a, x, y-z, storage',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('reports a template error with its line instead of a blank post', () => {
     const model = buildRecapModel(input());
     const bad = renderTemplate('# {{ recap.title }}\n\n{{ recap.titel }}\n', model);
