@@ -31,23 +31,37 @@ export function isVideoLink(href: string): boolean {
   return VIDEO_LINK.test(href) || VIDEO_FILE.test(href);
 }
 
-/** The first slides and video links among `links` (anchors or [href, label] pairs), made absolute. */
+/**
+ * The slides and video links among `links` (anchors or [href, label] pairs), made absolute. Slides: the
+ * first deck-host link, else the first link labelled "Slides", else the first document file; a page
+ * that lists the papers a talk is about (PDFs) ahead of its deck link keeps the deck.
+ */
 export function mediaLinks(
   links: Iterable<Element | { href: string; label?: string }>,
   base: string,
 ): { slidesUrl?: string; videoUrl?: string } {
-  const out: { slidesUrl?: string; videoUrl?: string } = {};
+  let host: string | undefined;
+  let labelled: string | undefined;
+  let file: string | undefined;
+  let videoUrl: string | undefined;
   let count = 0;
   for (const item of links) {
-    if (++count > 2000 || (out.slidesUrl && out.videoUrl)) break;
+    if (++count > 2000 || (host && videoUrl)) break;
     const rawHref =
       'getAttribute' in item ? (item.getAttribute('href') ?? item.getAttribute('src')) : item.href;
     const label = 'getAttribute' in item ? (item.textContent ?? '') : (item.label ?? '');
     const href = safeHttpUrl(rawHref, base);
     if (!href) continue;
-    if (!out.slidesUrl && isSlidesLink(href, label)) out.slidesUrl = cleanUrl(href);
-    else if (!out.videoUrl && isVideoLink(href)) out.videoUrl = cleanUrl(href);
+    if (isSlidesLink(href, label)) {
+      if (!host && SLIDE_LINK.test(href)) host = cleanUrl(href);
+      else if (!labelled && isSlidesLink('', label)) labelled = cleanUrl(href);
+      else if (!file && SLIDE_FILE.test(href)) file = cleanUrl(href);
+    } else if (!videoUrl && isVideoLink(href)) videoUrl = cleanUrl(href);
   }
+  const out: { slidesUrl?: string; videoUrl?: string } = {};
+  const slidesUrl = host ?? labelled ?? file;
+  if (slidesUrl) out.slidesUrl = slidesUrl;
+  if (videoUrl) out.videoUrl = videoUrl;
   return out;
 }
 

@@ -1,6 +1,9 @@
 /**
- * pretalx talk pages (`/{event}/talk/{CODE}/`), in both template generations:
- * - 2024 (`agenda/talk.html` with `h3.talk-title`, `.pretalx-session-info`, `section.resources`);
+ * pretalx talk pages (`/{event}/talk/{CODE}/`), in their template generations:
+ * - up to 2025 at least on self-hosted instances (`agenda/talk.html` with `h3.talk-title`,
+ *   `.pretalx-session-info`, `section.resources`); older ones print the range as text
+ *   ("03-18, 14:30–14:55 (US/Eastern), {room}", no year: no time, but the zone is the event's),
+ *   later ones as the `datetimerange` tag's `<time>` elements;
  * - 2025+ (`.talk-layout`, `.talk-speakers a.talk-speaker-card`, `.talk-card-schedule .talk-slot`,
  *   `.talk-facts`, `ul.talk-resources`).
  * What all generations write the same way is read first: `<meta name="generator" content="pretalx">`, the `<title>`
@@ -77,11 +80,26 @@ function room(doc: Document): string {
     else if ((node as Element).matches?.('.timerange-block, time')) text += '\u0000';
     else if ((node as Element).matches?.('div, em, span.fa-stack, i')) break;
   }
-  const after = text.includes('\u0000') ? text.slice(text.lastIndexOf('\u0000') + 1) : text;
+  const after = text.includes('\u0000')
+    ? text.slice(text.lastIndexOf('\u0000') + 1)
+    : // Older generations print the range as text: "03-18, 14:30–14:55 (US/Eastern), {room}".
+      text.replace(PLAIN_RANGE, '');
   return after
     .replace(/^[\s,]+/, '')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** A time range written as text, up to its "(Zone)" and the comma before the room. */
+const PLAIN_RANGE =
+  /^[\s\S]*?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[–—-]\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?\s*(?:\(([^()]*)\))?\s*(?:,|$)/i;
+
+/** The zone a plain-text range names ("(Europe/Berlin)"), when it is an IANA zone. */
+function plainRangeZone(doc: Document): string | undefined {
+  const small = doc.querySelector('.talk-title small');
+  if (!small || small.querySelector('time')) return undefined;
+  const zone = PLAIN_RANGE.exec((small.textContent ?? '').replace(/\s+/g, ' ').trim())?.[1]?.trim();
+  return zone?.includes('/') && isValidZone(zone) ? zone : undefined;
 }
 
 function speakers(doc: Document, base: string): Speaker[] {
@@ -155,7 +173,12 @@ export const pretalxAdapter: CaptureAdapter = {
     const eventName = names.event ?? firstText(doc, 'header h1', 300);
     const slug = url.pathname.split('/talk/')[0] ?? '';
     const event = buildEvent(
-      { name: eventName, url: `${url.origin}${slug}/`, timezone: when.timezone },
+      {
+        name: eventName,
+        url: `${url.origin}${slug}/`,
+        // A range printed without a year gives no time, but its "(Zone)" is still the event's zone.
+        timezone: when.timezone ?? plainRangeZone(doc),
+      },
       base,
     );
     return { kind: 'session', platform: 'pretalx', talk, ...(event ? { event } : {}) };

@@ -6,80 +6,100 @@ import {
 } from '../../../../capture/sessions/pretalx-api';
 import { captureFixture, docOf, fixture } from './load';
 
-const URL_2024 = 'https://pretalx.com/democon2024/talk/ABC123/';
-const URL_2025 = 'https://talks.democon.example/democon2025/talk/QRS789/';
+// Where each export's pages are served: GOOD 2025's pretalx instance (slug "2025"), and the local
+// instance DemoCon was exported from (its JSON alternate points at http://localhost/api/…).
+const URL_GOOD = 'https://cfp.openondemand.org/2025/talk/KX33UB/';
+const URL_DEMO = 'http://localhost/democon/talk/8GXXJZ/';
 
-describe('pretalx adapter', () => {
-  it('reads the 2024 talk template: title, speakers, ISO times with zone, room with a comma, resources', () => {
-    const c = captureFixture('pretalx-2024-talk.html', URL_2024);
+describe('pretalx adapter (real exported talk pages)', () => {
+  it('reads a GOOD 2025 talk: title, three speakers, the room before its tooltip icon; no year, so no time', () => {
+    const c = captureFixture('pretalx-good2025-talk.html', URL_GOOD);
     expect(c.platform).toBe('pretalx');
     expect(c.kind).toBe('session');
-    expect(c.talk).toEqual({
-      title: 'Observability for the rest of us',
+    expect(c.talk).toMatchObject({
+      title: 'Lessons Learned from 8 Years of Open OnDemand at Princeton Research Computing',
       speakers: [
-        { name: 'Ana Lima', url: 'https://pretalx.com/democon2024/speaker/QWE7RT/' },
-        { name: 'Jonas Weber', url: 'https://pretalx.com/democon2024/speaker/ZX9KLM/' },
+        // The event put affiliations into the speaker names; the page shows them so.
+        {
+          name: 'Josko Plazonic [Princeton]',
+          url: 'https://cfp.openondemand.org/good2025/schedule/speaker/RB7MVU/',
+        },
+        {
+          name: 'Jonathan Halverson [Princeton]',
+          url: 'https://cfp.openondemand.org/good2025/schedule/speaker/PXTCFR/',
+        },
+        {
+          name: 'Irene Kopaliani [Princeton]',
+          url: 'https://cfp.openondemand.org/good2025/schedule/speaker/7ZKSVJ/',
+        },
       ],
-      startsAt: '2024-05-23T10:00:00+02:00',
-      endsAt: '2024-05-23T10:30:00+02:00',
-      timezone: 'Europe/Berlin',
-      room: 'Hall A, Track Room',
-      abstract:
-        'Traces, metrics and logs without a platform team: what a small team can run, and what it can skip.\n\n' +
-        'We walk through three setups we ran in production, with their costs.\n\nBring questions about sampling.',
-      url: URL_2024,
-      slidesUrl:
-        'https://pretalx.com/media/democon2024/submissions/ABC123/resources/observability-slides.pdf',
-      videoUrl: 'https://media.ccc.de/v/democon2024-abc123-observability',
+      room: 'Belfer Case Study Room (CGIS S020)',
+      url: URL_GOOD,
     });
+    // "03-18, 14:30–14:55 (US/Eastern)": month and day only; the year is not on the page.
+    expect(c.talk?.startsAt).toBeUndefined();
+    expect(c.talk?.endsAt).toBeUndefined();
+    expect(c.talk?.slidesUrl).toBeUndefined();
+    expect(c.talk?.abstract?.startsWith('Adopting a new software platform that has the power')).toBe(true);
+    expect(c.talk?.abstract).toContain(
+      '\n\nOOD at Princeton started over 8 years ago as an attempt to make teaching easier.',
+    );
+    expect(c.talk?.abstract).not.toContain('This speaker also appears in');
     expect(c.event).toEqual({
-      name: 'DemoCon 2024',
-      url: 'https://pretalx.com/democon2024/',
-      timezone: 'Europe/Berlin',
+      name: 'GOOD 2025',
+      url: 'https://cfp.openondemand.org/2025/',
+      timezone: 'US/Eastern',
     });
   });
 
-  it('reads the 2025+ template: speaker cards, slot card, track fact, resources list; markup in the title stays text', () => {
-    const c = captureFixture('pretalx-2025-talk.html', URL_2025);
-    expect(c.talk?.title).toBe('Keeping schemas honest');
-    expect(c.talk?.speakers.map((s) => s.name)).toEqual(['Mei Chen', 'Tomás Ruiz']);
-    expect(c.talk?.startsAt).toBe('2025-10-14T14:30:00+01:00');
-    expect(c.talk?.endsAt).toBe('2025-10-14T15:15:00+01:00');
-    expect(c.talk?.timezone).toBe('Europe/Lisbon');
-    expect(c.talk?.room).toBe('Auditorium 2');
-    expect(c.talk?.track).toBe('Data Engineering');
-    expect(c.talk?.slidesUrl).toBe('https://speakerdeck.com/meichen/keeping-schemas-honest');
-    expect(c.talk?.abstract).toBe(
-      'Contract tests for event-driven systems.\n\nHow we caught breaking changes before consumers did.',
-    );
-    expect(c.event?.name).toBe('DemoCon 2025');
+  it('reads the DemoCon export (pretalx-generated demo content) in full', () => {
+    const c = captureFixture('pretalx-democon2022-talk.html', URL_DEMO);
+    expect(c.platform).toBe('pretalx');
+    expect(c.talk).toEqual({
+      title: 'Balanced demand-driven Graphical User Interface',
+      speakers: [{ name: 'Tommy Baker', url: 'http://localhost/democon/speaker/P9KCWL/' }],
+      room: 'Pale Golden Rod Room',
+      abstract:
+        'Implement vertical portals!\n\n' +
+        'Many before no student many special participant bit. Wish later huge just buy himself. ' +
+        'Century form bad owner how easy big nothing. Citizen work act give morning.',
+      url: URL_DEMO,
+    });
+    expect(c.event).toEqual({
+      name: 'DemoCon',
+      url: 'http://localhost/democon/',
+      timezone: 'Europe/Berlin',
+    });
   });
 
   it('fills what the HTML lacks from the JSON alternate, same origin only, and never rejects', async () => {
-    const doc = docOf(fixture('pretalx-2024-talk.html'), URL_2024);
+    const doc = docOf(fixture('pretalx-democon2022-talk.html'), URL_DEMO);
     const { captureHtml } = await import('./load');
-    const base = captureHtml(fixture('pretalx-2024-talk.html'), URL_2024);
+    const base = captureHtml(fixture('pretalx-democon2022-talk.html'), URL_DEMO);
+    // The answer's shape (pretalx-api-talk.json) is the legacy talks resource; its values are another talk's.
     const api = JSON.parse(fixture('pretalx-api-talk.json'));
     const asked: string[] = [];
     const enriched = await enrichFromPretalxApi(base, doc, async (u) => {
       asked.push(u);
       return api;
     });
-    expect(asked).toEqual(['https://pretalx.com/api/events/democon2024/talks/ABC123']);
+    expect(asked).toEqual(['http://localhost/api/events/democon/talks/8GXXJZ']);
+    expect(enriched.talk?.startsAt).toBe('2024-05-23T10:00:00+02:00'); // the page had no time
     expect(enriched.talk?.track).toBe('Operations');
-    expect(enriched.talk?.room).toBe('Hall A, Track Room'); // the page's value is kept
+    expect(enriched.talk?.room).toBe('Pale Golden Rod Room'); // the page's value is kept
+    expect(enriched.talk?.title).toBe('Balanced demand-driven Graphical User Interface');
     const failing = await enrichFromPretalxApi(base, doc, () => Promise.reject(new Error('offline')));
     expect(failing).toEqual(base);
     const other = docOf(
-      fixture('pretalx-2024-talk.html').replace('https://pretalx.com/api', 'https://evil.example/api'),
-      URL_2024,
+      fixture('pretalx-democon2022-talk.html').replace('http://localhost/api', 'https://evil.example/api'),
+      URL_DEMO,
     );
     const untouched = await enrichFromPretalxApi(base, other, async () => api);
     expect(untouched).toEqual(base);
   });
 
   it('reads both API shapes (legacy slot with { en } room, expanded slots) and ignores ids it cannot resolve', () => {
-    const legacy = talkFromPretalxApi(JSON.parse(fixture('pretalx-api-talk.json')), URL_2024);
+    const legacy = talkFromPretalxApi(JSON.parse(fixture('pretalx-api-talk.json')), URL_DEMO);
     expect(legacy).toMatchObject({
       startsAt: '2024-05-23T10:00:00+02:00',
       room: 'Hall A, Track Room',
@@ -94,7 +114,7 @@ describe('pretalx adapter', () => {
         ],
         track: 7,
       },
-      URL_2024,
+      URL_DEMO,
     );
     expect(v2).toEqual({
       title: 'T',
@@ -102,7 +122,7 @@ describe('pretalx adapter', () => {
       endsAt: '2025-01-02T09:30:00+00:00',
       room: 'R1',
     });
-    expect(talkFromPretalxApi('nonsense', URL_2024)).toEqual({});
+    expect(talkFromPretalxApi('nonsense', URL_DEMO)).toEqual({});
     expect(mergeTalk({ title: 'A', speakers: [] }, { speakers: [{ name: 'B' }], title: 'X' })).toEqual({
       title: 'A',
       speakers: [{ name: 'B' }],
@@ -111,48 +131,60 @@ describe('pretalx adapter', () => {
 
   it('takes the title from the page heading when the <title> split would be ambiguous', async () => {
     const { captureHtml } = await import('./load');
-    const html = fixture('pretalx-2024-talk.html').replace(
-      '<title>Observability for the rest of us ::  DemoCon 2024 :: pretalx</title>',
-      '<title>C++ :: modules :: in practice ::  DemoCon 2024 :: pretalx</title>',
+    const html = fixture('pretalx-democon2022-talk.html').replace(
+      '<title>Balanced demand-driven Graphical User Interface ::  DemoCon :: pretalx</title>',
+      '<title>C++ :: modules :: in practice ::  DemoCon :: pretalx</title>',
     );
-    const c = captureHtml(html, URL_2024);
-    expect(c.talk?.title).toBe('Observability for the rest of us');
-    expect(c.event?.name).toBe('DemoCon 2024');
+    const c = captureHtml(html, URL_DEMO);
+    expect(c.talk?.title).toBe('Balanced demand-driven Graphical User Interface');
+    expect(c.event?.name).toBe('DemoCon');
   });
 });
 
-describe('pretalx schedule (no-JS list)', () => {
-  it('lists every session of every day with its day’s offset, duration as end, speaker names split; breaks left out', () => {
-    const c = captureFixture('pretalx-schedule-nojs.html', 'https://pretalx.com/democon2024/schedule/nojs');
+describe('pretalx schedule (no-JS list, real export)', () => {
+  it('lists the first day’s sessions but the registration break, speaker names split; no zone on the page, so no times', () => {
+    const c = captureFixture('pretalx-schedule-nojs.html', 'https://cfp.openondemand.org/2025/schedule/nojs');
     expect(c.platform).toBe('pretalx-schedule');
-    expect(c.event).toEqual({ name: 'DemoCon 2024', url: 'https://pretalx.com/democon2024/' });
+    expect(c.event).toEqual({ name: 'GOOD 2025', url: 'https://cfp.openondemand.org/2025/' });
+    const emily = { name: 'Emily Moffat Sadeghi [Ohio Supercomputer Center]' };
+    const travis = { name: 'Travis Ravert [Ohio Supercomputer Center]' };
     expect(c.schedule).toEqual([
       {
-        title: 'Observability for the rest of us',
-        speakers: [{ name: 'Ana Lima' }, { name: 'Jonas Weber' }],
-        startsAt: '2024-05-23T10:00:00+02:00',
-        endsAt: '2024-05-23T10:30:00+02:00',
-        room: 'Hall A, Track Room',
-        track: 'Operations',
-        url: 'https://pretalx.com/democon2024/talk/ABC123/',
+        title: 'Contributor Jam',
+        speakers: [emily, travis],
+        room: 'Tsai Auditorium (CGIS S010)',
+        track: 'Core Team Track',
+        url: 'https://cfp.openondemand.org/2025/talk/CFEMBK/',
       },
       {
-        title: 'Incident reviews, Ana, Jonas & friends',
-        speakers: [{ name: 'Priya Natarajan' }, { name: 'Lars Eriksen' }, { name: 'Mei Chen' }],
-        startsAt: '2024-05-23T13:15:00+02:00',
-        endsAt: '2024-05-23T14:00:00+02:00',
-        room: 'Hall B',
-        url: 'https://pretalx.com/democon2024/talk/DEF456/',
+        title: 'Contributor Jam (Breakout Sessions)',
+        speakers: [travis, emily],
+        room: 'Belfer Case Study Room (CGIS S020)',
+        track: 'Core Team Track',
+        url: 'https://cfp.openondemand.org/2025/talk/TXCCLT/',
       },
       {
-        title: 'Workshop: tracing in practice',
-        speakers: [{ name: 'Jonas Weber' }],
-        startsAt: '2024-05-24T09:00:00+02:00',
-        endsAt: '2024-05-24T10:30:00+02:00',
-        room: 'Room 3',
-        track: 'Operations',
-        url: 'https://pretalx.com/democon2024/talk/GHI789/',
+        title: 'Contributor Jam (Breakout Sessions)',
+        speakers: [emily, travis],
+        room: 'Kang Conference Room (CGIS S050)',
+        track: 'Core Team Track',
+        url: 'https://cfp.openondemand.org/2025/talk/RXCFVB/',
       },
     ]);
+  });
+
+  it("reads a day's data-start where pretalx fills it: start from the day's offset, end from the duration", async () => {
+    const { captureHtml } = await import('./load');
+    // The real export leaves data-start empty; a served page carries the day's start with its offset.
+    const html = fixture('pretalx-schedule-nojs.html').replace(
+      'data-start=""',
+      'data-start="2025-03-17T12:00:00-04:00"',
+    );
+    const c = captureHtml(html, 'https://cfp.openondemand.org/2025/schedule/nojs');
+    expect(c.schedule?.[0]).toMatchObject({
+      title: 'Contributor Jam',
+      startsAt: '2025-03-17T13:00:00-04:00',
+      endsAt: '2025-03-17T17:00:00-04:00',
+    });
   });
 });
