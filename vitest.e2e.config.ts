@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { WAIT_MS } from './tests/e2e/wait';
 
 /**
  * End-to-end tests: real Chromium (and Firefox) with the built extension. One file at a time —
@@ -10,10 +11,11 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 1,
     fileParallelism: false,
-    testTimeout: 90_000,
-    hookTimeout: 90_000,
-    // On CI's shared 2-core machine a browser test may lose a race to load; one retry there (as
-    // Playwright's own CI default does). A test that fails twice fails the run; locally, none.
-    retry: process.env.CI ? 1 : 0,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    // Every expect.poll waits as long as any other e2e wait (the default, 1 s, is a race on a busy
+    // 2-core machine). No retries: a test that needs one is a failing test.
+    expect: { poll: { timeout: WAIT_MS, interval: 100 } },
+    retry: 0,
   },
 });

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { WAIT_MS } from './wait';
 
 export const EXT_DIR = resolve(process.env.TALKMARKS_EXT_DIR ?? '.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -47,8 +48,8 @@ export async function launchExtension(
       ...(options.args ?? []),
     ],
   });
-  const worker =
-    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  context.setDefaultTimeout(WAIT_MS);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   const base = `chrome-extension://${extensionId}`;
 
@@ -124,17 +125,18 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   });
 }
 
-/** Polls `read` until `accept` holds or the timeout passes; returns the last value. */
-export async function until<T>(
-  read: () => Promise<T>,
-  accept: (v: T) => boolean,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  let value = await read();
-  while (!accept(value) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await read();
+/**
+ * Polls `read` until `accept` holds and returns that value; fails with the last value read when
+ * the one e2e wait (`WAIT_MS`) passes, so a wait that never comes true is a failure where it happened.
+ */
+export async function until<T>(read: () => Promise<T>, accept: (v: T) => boolean): Promise<T> {
+  const end = Date.now() + WAIT_MS;
+  for (;;) {
+    const value = await read();
+    if (accept(value)) return value;
+    if (Date.now() > end) {
+      throw new Error(`waited ${WAIT_MS} ms; last value: ${JSON.stringify(value)?.slice(0, 500)}`);
+    }
+    await new Promise((r) => setTimeout(r, 100)); // the poll interval, not a wait for the app
   }
-  return value;
 }

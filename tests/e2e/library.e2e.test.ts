@@ -5,7 +5,7 @@
  * context showing up live. Keyboard only where a user would use the keyboard.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeCorpus } from '../../bench/corpus';
 import { axeViolations, type ExtensionSession, launchExtension, until } from './harness';
 import { type FixtureServer, serveFixtures } from './server';
@@ -28,6 +28,11 @@ const hooks = (p: Page) =>
 
 beforeAll(async () => {
   server = await serveFixtures(['tests/fixtures/pages']);
+});
+
+// Each test gets its own profile with the same 5,000 notes seeded and indexed, so it starts from a
+// state it makes itself: a test that merges tags or adds a note leaves nothing to the next one.
+beforeEach(async () => {
   session = await launchExtension();
   panel = await session.openPage('sidepanel.html', { view: 'library', tabId: 0 });
   await panel.waitForFunction(
@@ -48,13 +53,15 @@ beforeAll(async () => {
         return lib.status();
       }),
     (s) => s.state === 'ready' && s.indexed >= SEED.notes,
-    60_000,
   );
   expect(ready.state).toBe('ready');
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await session?.close(true);
+});
+
+afterAll(async () => {
   await server?.close();
 });
 

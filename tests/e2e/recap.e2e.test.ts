@@ -9,14 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { type BackupData, serializeBackup } from '../../recap/backup/format';
-import { EVENT, NOTES, RECAP_INTRO, TALKS } from '../fixtures/recap/summit-2012';
+import { EVENT, GLUSTER, NETWORK, NOTES, RECAP_INTRO, SELINUX, TALKS } from '../fixtures/recap/summit-2012';
 import { axeViolations, type ExtensionSession, launchExtension, until } from './harness';
 
 const GOLDEN = readFileSync('tests/fixtures/recap/red-hat-summit-2012-wednesday.md', 'utf8');
 const dir = mkdtempSync(join(tmpdir(), 'talkmarks-recap-'));
-let session: ExtensionSession;
 const cspErrors: string[] = [];
 
 /** A 1×1 PNG: the thumbnail of the GlusterFS talk's slide 4. */
@@ -30,20 +29,67 @@ const THUMB = {
   height: 1,
 };
 
-async function backupFile(): Promise<string> {
+/** A saved recap and a user template, for the export test (every table holds something). */
+const SAVED_RECAP = {
+  id: '01CE0000000000000000000R01',
+  createdAt: NOTES[0]!.createdAt,
+  updatedAt: NOTES[0]!.createdAt,
+  title: 'Red Hat Summit 2012: Wednesday',
+  eventId: EVENT.id,
+  day: '2012-06-27',
+  talkIds: [GLUSTER.id, SELINUX.id, NETWORK.id],
+  templateId: 'builtin:day-recap',
+  intro: RECAP_INTRO,
+  outro: 'See you on Thursday.',
+};
+const USER_TEMPLATE = {
+  id: '01CE0000000000000000000M01',
+  createdAt: NOTES[0]!.createdAt,
+  updatedAt: NOTES[0]!.createdAt,
+  name: 'Just titles',
+  source: '# {{ recap.title }}\n{% for t in recap.talks %}\n- {{ t.title }}{% endfor %}\n',
+  builtin: false,
+};
+
+async function backupFile(extra: { recaps?: object[]; templates?: object[] } = {}): Promise<string> {
   const data: BackupData = {
     events: [EVENT],
     talks: TALKS,
     decks: [],
     blobs: [THUMB],
     notes: NOTES.map((n, i) => (i === 0 ? { ...n, thumbnailId: THUMB.id } : n)),
-    recaps: [],
-    templates: [],
+    recaps: extra.recaps ?? [],
+    templates: extra.templates ?? [],
   } as unknown as BackupData;
-  const path = join(dir, 'summit.json');
+  const path = join(dir, `summit-${Object.keys(extra).join('-') || 'notes'}.json`);
   writeFileSync(path, await serializeBackup(data, 'e2e'));
   return path;
 }
+
+/** Every test gets its own browser profile; `afterEach` closes the ones it opened. */
+const opened: ExtensionSession[] = [];
+async function emptyProfile(): Promise<ExtensionSession> {
+  const session = await launchExtension();
+  opened.push(session);
+  // Extension pages may use the clipboard; reading it back needs the permission granted here.
+  await session.context.grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => undefined);
+  return session;
+}
+
+/** A new profile holding the summit's notes, imported the way a user imports a backup. */
+async function summitProfile(extra?: Parameters<typeof backupFile>[0]): Promise<ExtensionSession> {
+  const session = await emptyProfile();
+  const options = await session.openPage('options.html');
+  await options.setInputFiles('[data-testid="backup-file"]', await backupFile(extra));
+  await options.getByRole('button', { name: /^Import \d+ records$/ }).click();
+  await options.getByText(/Import finished/).waitFor();
+  await options.close();
+  return session;
+}
+
+afterEach(async () => {
+  for (const s of opened.splice(0)) await s.close(true);
+});
 
 const watchCsp = (page: Page) =>
   page.on('console', (m) => {
@@ -78,18 +124,9 @@ function dumpDatabase(page: Page): Promise<Record<string, unknown[]>> {
   });
 }
 
-beforeAll(async () => {
-  session = await launchExtension();
-  // Extension pages may use the clipboard; reading it back needs the permission granted here.
-  await session.context.grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => undefined);
-});
-
-afterAll(async () => {
-  await session?.close(true);
-});
-
 describe('recap composer end to end', () => {
   it('rejects a damaged backup and changes nothing', async () => {
+    const session = await emptyProfile();
     const options = await session.openPage('options.html');
     const whole = readFileSync(await backupFile(), 'utf8');
     const cut = join(dir, 'cut.json');
@@ -101,6 +138,7 @@ describe('recap composer end to end', () => {
   });
 
   it('imports the backup after showing what will change', async () => {
+    const session = await emptyProfile();
     const options = await session.openPage('options.html');
     watchCsp(options);
     await options.setInputFiles('[data-testid="backup-file"]', await backupFile());
@@ -123,6 +161,7 @@ describe('recap composer end to end', () => {
   });
 
   it('exports notes as Web Annotations and as a Markdown archive', async () => {
+    const session = await summitProfile();
     const options = await session.openPage('options.html');
     const [annotations] = await Promise.all([
       options.waitForEvent('download'),
@@ -145,6 +184,7 @@ describe('recap composer end to end', () => {
   });
 
   it('composes the Wednesday recap equal to the golden file, copies and downloads it', async () => {
+    const session = await summitProfile();
     const composer = await session.openPage('composer.html');
     watchCsp(composer);
     // A new recap opens on the day of the talk noted last (the Thursday keynote here).
@@ -217,6 +257,7 @@ describe('recap composer end to end', () => {
   });
 
   it('downloads the slides digest as a zip with its images', async () => {
+    const session = await summitProfile();
     const composer = await session.openPage('composer.html');
     await composer.getByLabel('Event', { exact: true }).selectOption({ label: 'Red Hat Summit 2012' });
     await composer
@@ -240,6 +281,7 @@ describe('recap composer end to end', () => {
   });
 
   it('shows a template error with its line and keeps the last good post', async () => {
+    const session = await summitProfile();
     const composer = await session.openPage('composer.html');
     await composer.getByLabel('Event', { exact: true }).selectOption({ label: 'Red Hat Summit 2012' });
     await composer
@@ -269,6 +311,7 @@ describe('recap composer end to end', () => {
   });
 
   it('has a Recap view in the side panel', async () => {
+    const session = await summitProfile();
     const panel = await session.openPage('sidepanel.html', { tabId: 0 });
     await panel.getByRole('tab', { name: 'Recap' }).click();
     await panel.getByLabel('Event', { exact: true }).selectOption({ label: 'Red Hat Summit 2012' });
@@ -297,15 +340,16 @@ describe('recap composer end to end', () => {
     // Edits to a saved recap are kept without pressing Save.
     await wide.getByLabel('Outro', { exact: true }).fill('See you on Thursday.');
     const again = await session.openPage(new URL(wide.url()).pathname.slice(1) + new URL(wide.url()).search);
+    // Reopened from scratch (a reload reads the database again) until the debounced save landed.
     const kept = await until(
       async () => {
         await again.reload();
-        await again.getByTestId('recap-markdown').waitFor();
-        return until(
-          () => again.getByTestId('recap-markdown').inputValue(),
-          (v) => v.includes('See you on Thursday.'),
-          2_000,
+        const md = again.getByTestId('recap-markdown');
+        await until(
+          () => md.inputValue(),
+          (v) => v.startsWith('# Red Hat Summit 2012: Wednesday'),
         );
+        return md.inputValue();
       },
       (v) => v.includes('See you on Thursday.'),
     );
@@ -316,9 +360,13 @@ describe('recap composer end to end', () => {
     await panel.close();
   });
   it('exports everything and imports it into an empty profile with identical data', async () => {
+    const session = await summitProfile({ recaps: [SAVED_RECAP], templates: [USER_TEMPLATE] });
     const options = await session.openPage('options.html');
     const before = await dumpDatabase(options);
-    expect(before.recaps!.length).toBeGreaterThan(0);
+    expect(before.recaps!.map((r) => (r as { id: string }).id)).toEqual([SAVED_RECAP.id]);
+    expect(before.templates!.map((t) => (t as { id: string }).id)).toContain(USER_TEMPLATE.id);
+    expect(before.blobs!.map((b) => (b as { id: string }).id)).toEqual([THUMB.id]);
+    expect(before.notes).toHaveLength(NOTES.length);
     const [download] = await Promise.all([
       options.waitForEvent('download'),
       options.getByRole('button', { name: 'Export backup (.json)' }).click(),
@@ -327,16 +375,12 @@ describe('recap composer end to end', () => {
     const file = join(dir, 'exported.json');
     await download.saveAs(file);
 
-    const empty = await launchExtension();
-    try {
-      const target = await empty.openPage('options.html');
-      await target.setInputFiles('[data-testid="backup-file"]', file);
-      await target.getByRole('button', { name: /^Import \d+ records$/ }).click();
-      await target.getByText(/Import finished/).waitFor();
-      expect(await dumpDatabase(target)).toEqual(before);
-    } finally {
-      await empty.close(true);
-    }
+    const empty = await emptyProfile();
+    const target = await empty.openPage('options.html');
+    await target.setInputFiles('[data-testid="backup-file"]', file);
+    await target.getByRole('button', { name: /^Import \d+ records$/ }).click();
+    await target.getByText(/Import finished/).waitFor();
+    expect(await dumpDatabase(target)).toEqual(before);
     await options.close();
   });
 });

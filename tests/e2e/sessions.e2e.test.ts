@@ -160,9 +160,7 @@ describe('session pages in Chromium', () => {
     const deckUrl = server.url('/demo.html#/1');
     const deck = await openTab(deckUrl);
     const popup = await session.openPage('popup.html', { tabId: deck.tabId });
-    await expect
-      .poll(() => popup.getByTestId('current-slide').textContent(), { timeout: 15_000 })
-      .toContain('Slide 2');
+    await expect.poll(() => popup.getByTestId('current-slide').textContent()).toContain('Slide 2');
     const popupBox = popup.getByRole('combobox', { name: 'Note' });
     await popupBox.fill('Slide 2: the compatibility matrix');
     await popupBox.press('Control+Enter');
