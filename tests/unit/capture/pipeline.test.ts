@@ -27,9 +27,25 @@ describe('capturePage', () => {
       matches: () => true,
       capture: () => ({ kind: 'slides', platform: 'ok' }),
     };
-    const out = capturePage(document, 'https://e.org/d', [throwing, working]);
-    expect(out.platform).toBe('ok');
-    expect(() => capturePage(document, 'not a url', [throwing])).not.toThrow();
+    document.head.innerHTML = '<title>Deck</title>';
+    expect(capturePage(document, 'https://e.org/d', [throwing, working])).toEqual({
+      url: 'https://e.org/d',
+      title: 'Deck',
+      kind: 'slides',
+      platform: 'ok',
+    });
+    // Only a throwing adapter: the page capture every page gets; a garbage URL is kept as given.
+    expect(capturePage(document, 'https://e.org/d', [throwing])).toEqual({
+      url: 'https://e.org/d',
+      title: 'Deck',
+      kind: 'page',
+      platform: 'page',
+    });
+    expect(capturePage(document, 'not a url', [throwing])).toMatchObject({
+      url: 'not a url',
+      kind: 'page',
+      platform: 'page',
+    });
   });
 
   it('treats markup in the title as text', () => {

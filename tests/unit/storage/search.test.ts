@@ -114,7 +114,8 @@ describe('search ranking', () => {
 });
 
 describe('hostile queries', () => {
-  const index = indexOf([note('regex (a+)+ and "quotes" 🚀 rocket [brackets] \\ back')]);
+  const hostileNote = note('regex (a+)+ and "quotes" 🚀 rocket [brackets] \\ back');
+  const index = indexOf([hostileNote]);
   const inputs = [
     '(a+)+$',
     '.*',
@@ -133,26 +134,50 @@ describe('hostile queries', () => {
     '   ',
     '',
   ];
-  it.each(inputs)('answers %#: results or none, never an error', (q) => {
+  // The note's words are regex, a, and, quotes, rocket, brackets, back (the emoji and the
+  // punctuation split words). Only a query with one of those words (or a prefix / near miss of one)
+  // finds it; every other hostile query finds nothing.
+  const finds: Record<string, boolean> = { '(a+)+$': true, '"quotes"': true };
+  it.each(inputs)('answers %#: the note when it has the word, else nothing, never an error', (q) => {
     const answer = searchIndex(index, q);
-    expect(Array.isArray(answer.hits)).toBe(true);
+    expect(ids(answer)).toEqual(finds[q] ? [hostileNote.id] : []);
+    expect(answer.total).toBe(answer.hits.length);
   });
   it('still finds words next to regex characters', () => {
     expect(searchIndex(index, '(brackets]').hits).toHaveLength(1);
     expect(searchIndex(index, '"quotes"').hits).toHaveLength(1);
   });
-  it('never throws on any string (property)', () => {
+  it('answers any string with the note or nothing, and a bounded query (property)', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300, unit: 'binary' }), (q) => {
-        searchIndex(index, q);
-        parseQuery(q);
+        const answer = searchIndex(index, q);
+        expect(ids(answer).every((id) => id === hostileNote.id)).toBe(true);
+        expect(answer.total).toBe(answer.hits.length);
+        const parsed = parseQuery(q);
+        expect(parsed.terms.length).toBeLessThanOrEqual(8);
+        expect(parsed.tags.length).toBeLessThanOrEqual(8);
+        expect(new Set(parsed.terms).size).toBe(parsed.terms.length);
+        for (const term of parsed.terms) expect(term).not.toMatch(/^$|[\s\p{P}]/u);
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('finds nothing for words that share no letter with the note (property)', () => {
+    // Letters the note's words never use, other scripts, digits, punctuation, emoji, white space.
+    const unrelated = fc.string({
+      unit: fc.constantFrom(...'fhjlmpvwyzFHJLMPVWYZжя語ß0123456789.,;:!?()[]{}#*+-_/\\\'"🚀 \n\t\u0000'),
+      maxLength: 60,
+    });
+    fc.assert(
+      fc.property(unrelated, (q) => {
+        expect(searchIndex(index, q)).toEqual({ hits: [], total: 0, loose: false });
       }),
       { numRuns: 300 },
     );
   });
   it('caps a huge query', () => {
     const q = parseQuery(Array.from({ length: 100 }, (_, i) => `w${i}`).join(' '));
-    expect(q.terms.length).toBeLessThanOrEqual(8);
+    expect(q.terms).toEqual(['w0', 'w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7']);
   });
 });
 

@@ -47,8 +47,13 @@ describe('trash', () => {
     await trashNotes([a.id, b.id]);
     expect(await emptyTrash()).toBe(2);
     expect(await getDb().notes.count()).toBe(1);
-    expect(await getDb().notes.get(keep.id)).toBeDefined();
-    expect(await getDb().blobs.get(shared)).toBeDefined();
+    expect(await getDb().notes.get(keep.id)).toMatchObject({ body: 'keep', thumbnailId: shared });
+    expect(await getDb().blobs.get(shared)).toMatchObject({
+      id: shared,
+      mime: 'image/jpeg',
+      width: 1,
+      height: 1,
+    });
     expect(await getDb().blobs.get(own)).toBeUndefined();
   });
 
