@@ -1,4 +1,5 @@
 /** What the current tab is, as capture knows it. Page-supplied strings render as text only. */
+import { isExperimentalPlatform } from '../capture/experimental';
 import type { PageCapture } from '../capture/types';
 
 const KIND_LABEL: Record<PageCapture['kind'], string> = {
@@ -15,6 +16,15 @@ export function CaptureSummary({ capture }: { capture: PageCapture }) {
       <p class="text-xs font-semibold uppercase tracking-wide text-muted">
         {KIND_LABEL[capture.kind]}
         {capture.platform !== 'page' && capture.platform !== 'tab' ? ` · ${capture.platform}` : ''}
+        {isExperimentalPlatform(capture.platform) && (
+          <span
+            class="ml-1.5 rounded border border-current px-1 font-normal normal-case"
+            title="Read from this platform's markup without a test on a real saved page"
+            data-testid="experimental-badge"
+          >
+            experimental
+          </span>
+        )}
       </p>
       <h1 class="truncate text-base font-semibold" title={capture.title}>
         {talk?.title || deck?.title || capture.title || capture.url}
