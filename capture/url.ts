@@ -7,7 +7,12 @@ const TRACKING =
 export function cleanUrl(href: string): string {
   try {
     const u = new URL(href);
-    for (const key of [...u.searchParams.keys()]) if (TRACKING.test(key)) u.searchParams.delete(key);
+    // forEach, not [...keys()]: in Firefox's content-script world URLSearchParams iterators are not iterable.
+    const tracking: string[] = [];
+    u.searchParams.forEach((_value, key) => {
+      if (TRACKING.test(key)) tracking.push(key);
+    });
+    for (const key of tracking) u.searchParams.delete(key);
     u.hash = '';
     return u.toString();
   } catch {
