@@ -22,27 +22,48 @@ describe('hostile decks', () => {
     expect(parseCapture(JSON.parse(JSON.stringify(c)))).toEqual(c); // plain JSON, passes the schema
   });
 
-  it('finds the current slide among 10,000 and bounds the text', () => {
-    const url = 'http://127.0.0.1/huge.html';
+  /** A reveal.js deck of `stacks` × 100 slides, the second-to-last of the last stack current. */
+  function hugeDeck(stacks: number, url: string): Document {
+    const last = stacks - 1;
     const parts: string[] = [];
-    for (let h = 0; h < 100; h++) {
-      parts.push(`<section${h === 99 ? ' class="present"' : ''}>`);
+    for (let h = 0; h < stacks; h++) {
+      parts.push(`<section${h === last ? ' class="present"' : ''}>`);
       for (let v = 0; v < 100; v++)
         parts.push(
-          `<section${h === 99 && v === 98 ? ' class="present"' : ''}><h2>S ${h}.${v}</h2><p>${h === 99 && v === 98 ? 'x '.repeat(5000) : 'text'}</p></section>`,
+          `<section${h === last && v === 98 ? ' class="present"' : ''}><h2>S ${h}.${v}</h2><p>${h === last && v === 98 ? 'x '.repeat(5000) : 'text'}</p></section>`,
         );
       parts.push('</section>');
     }
-    const doc = new JSDOM(`<div class="reveal"><div class="slides">${parts.join('')}</div></div>`, { url })
-      .window.document;
-    const started = performance.now();
+    return new JSDOM(`<div class="reveal"><div class="slides">${parts.join('')}</div></div>`, { url }).window
+      .document;
+  }
+
+  /** The fastest of a few runs: the least disturbed by whatever else the machine is doing. */
+  function fastest(runs: number, work: () => void): number {
+    let best = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < runs; i++) {
+      const started = performance.now();
+      work();
+      best = Math.min(best, performance.now() - started);
+    }
+    return best;
+  }
+
+  it('finds the current slide among 10,000 and bounds the text, in time linear in the deck', () => {
+    const url = 'http://127.0.0.1/huge.html';
+    const doc = hugeDeck(100, url);
     const c = capturePage(doc, url);
-    const ms = performance.now() - started;
     expect(c.slide).toMatchObject({ index: 9998, label: '100.99', title: 'S 99.98' });
     expect(c.deck?.slideCount).toBe(10_000);
     expect(c.slide?.text?.length).toBeLessThanOrEqual(4000);
-    expect(ms).toBeLessThan(3000); // jsdom, loaded machine; the 50 ms budget is measured in Chromium (bench/capture-slides.mjs)
-  }, 30_000);
+    // Not a wall-clock budget (the machine may be busy; the 50 ms budget is measured in Chromium by
+    // bench/capture-slides.mjs) but the growth: ten times the slides may cost about ten times the
+    // time, never the hundred times a scan per slide would.
+    const small = hugeDeck(10, url);
+    const tSmall = fastest(3, () => capturePage(small, url));
+    const tLarge = fastest(2, () => capturePage(doc, url));
+    expect(tLarge / Math.max(tSmall, 1)).toBeLessThan(40);
+  }, 60_000);
 
   it('never throws when the page broke the DOM methods adapters use', () => {
     const url = 'http://127.0.0.1/dom-replaced.html#/1';
