@@ -5,7 +5,7 @@
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, type ExtensionSession, launchExtension, until } from './harness';
+import { axeViolations, type ExtensionSession, launchExtension, settled, until } from './harness';
 import { type FixtureServer, serveFixtures } from './server';
 
 let server: FixtureServer;
@@ -68,7 +68,7 @@ describe('accessibility of every extension page (axe-core, light and dark)', () 
       const panel = await session.openPage('sidepanel.html', { tabId, view });
       await expect.poll(() => panel.getByRole('tab', { selected: true }).count()).toBe(1);
       await expect.poll(() => panel.getByText(/^Loading…$|^Reading the page…$/).count()).toBe(0);
-      await panel.waitForTimeout(300); // counts and live lists settle
+      await settled(panel); // counts and live lists have rendered
       await expectAccessible(panel, `side panel ${view}`);
       await panel.close();
     });
@@ -78,7 +78,7 @@ describe('accessibility of every extension page (axe-core, light and dark)', () 
     for (const path of ['composer.html', 'options.html']) {
       const page = await session.openPage(path);
       await page.waitForLoadState('networkidle');
-      await page.waitForTimeout(300);
+      await settled(page);
       await expectAccessible(page, path);
       await page.close();
     }

@@ -140,3 +140,30 @@ export async function until<T>(read: () => Promise<T>, accept: (v: T) => boolean
     await new Promise((r) => setTimeout(r, 100)); // the poll interval, not a wait for the app
   }
 }
+
+/**
+ * Waits until the page's DOM has stopped changing (no mutation for `quietMs`): live lists and counts
+ * have rendered what they will. A condition on the page, bounded by the one e2e wait.
+ */
+export async function settled(page: Page, quietMs = 250): Promise<void> {
+  const ok = await page.evaluate(
+    ([quiet, limit]) =>
+      new Promise<boolean>((done) => {
+        let timer = setTimeout(() => finish(true), quiet);
+        const observer = new MutationObserver(() => {
+          clearTimeout(timer);
+          timer = setTimeout(() => finish(true), quiet);
+        });
+        const deadline = setTimeout(() => finish(false), limit);
+        function finish(result: boolean) {
+          observer.disconnect();
+          clearTimeout(timer);
+          clearTimeout(deadline);
+          done(result);
+        }
+        observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+      }),
+    [quietMs, WAIT_MS] as const,
+  );
+  if (!ok) throw new Error(`the page kept changing for ${WAIT_MS} ms`);
+}

@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { axeViolations, captureOf, type ExtensionSession, launchExtension, until } from './harness';
 import { type FixtureServer, serveFixtures } from './server';
 
@@ -95,11 +95,18 @@ beforeAll(async () => {
     ['tests/fixtures/sessions/e2e', 'node_modules/reveal.js'],
     [api, hostile, live],
   );
-  session = await launchExtension();
 });
 afterAll(async () => {
-  await session?.close(true);
   await server?.close();
+});
+
+// Each test starts on a new, empty profile: what one test saved is never another's starting point.
+beforeEach(async () => {
+  apiHits = 0;
+  session = await launchExtension();
+});
+afterEach(async () => {
+  await session?.close(true);
 });
 
 async function openTab(url: string): Promise<{ page: Page; tabId: number }> {

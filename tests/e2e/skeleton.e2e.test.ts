@@ -2,7 +2,10 @@
  * The walking skeleton, acted out as a user: note a page from the popup, watch it appear live in the
  * side panel, edit it, delete and undo, and find it again after a browser restart.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { axeViolations, type ExtensionSession, launchExtension } from './harness';
 import { type FixtureServer, serveFixtures } from './server';
 
@@ -11,11 +14,17 @@ let session: ExtensionSession;
 
 beforeAll(async () => {
   server = await serveFixtures(['tests/fixtures/pages']);
-  session = await launchExtension();
 });
 afterAll(async () => {
-  await session?.close(true);
   await server?.close();
+});
+
+// Each test starts on a new, empty profile: what one test saved is never another's starting point.
+beforeEach(async () => {
+  session = await launchExtension();
+});
+afterEach(async () => {
+  await session?.close(true);
 });
 
 describe('walking skeleton in Chromium', () => {
@@ -70,16 +79,19 @@ describe('walking skeleton in Chromium', () => {
       expect(await axeViolations(panel)).toEqual([]);
     }
 
-    // The README's screenshots come from this run.
+    // The README's screenshots come from this run, when asked (`npm run screenshots`): a test run
+    // leaves the work tree as it found it.
+    const shots =
+      process.env.TALKMARKS_SCREENSHOTS === '1' ? 'docs/screenshots' : mkdtempSync(join(tmpdir(), 'shots-'));
     await popup.emulateMedia({ colorScheme: 'light' });
     await box.fill('Geo-replication is async: plan for #GlusterFS 3.3 #stor');
-    await popup.locator('main').screenshot({ path: 'docs/screenshots/popup.png' });
+    await popup.locator('main').screenshot({ path: join(shots, 'popup.png') });
     await box.fill('');
     await panel.setViewportSize({ width: 400, height: 640 });
     await panel.emulateMedia({ colorScheme: 'dark' });
-    await panel.screenshot({ path: 'docs/screenshots/sidepanel-dark.png' });
+    await panel.screenshot({ path: join(shots, 'sidepanel-dark.png') });
     await panel.emulateMedia({ colorScheme: 'light' });
-    await panel.screenshot({ path: 'docs/screenshots/sidepanel.png' });
+    await panel.screenshot({ path: join(shots, 'sidepanel.png') });
 
     // Relaunch on the same profile: the note is still there.
     const profileDir = session.profileDir;

@@ -3,7 +3,7 @@
  * 10,000 slides, a page whose own scripts throw, a page that replaces DOM methods. Capture answers
  * with plain data, adds no error to the page, and nothing from the page renders as HTML in the panel.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { captureOf, type ExtensionSession, launchExtension } from './harness';
 import { type FixtureServer, serveFixtures } from './server';
 
@@ -19,11 +19,17 @@ let session: ExtensionSession;
 
 beforeAll(async () => {
   server = await serveFixtures(['tests/fixtures/slides/hostile']);
-  session = await launchExtension();
 });
 afterAll(async () => {
-  await session?.close(true);
   await server?.close();
+});
+
+// Each test starts on a new, empty profile: what one test saved is never another's starting point.
+beforeEach(async () => {
+  session = await launchExtension();
+});
+afterEach(async () => {
+  await session?.close(true);
 });
 
 async function open(path: string) {

@@ -3,7 +3,7 @@
  * answers `talkmarks:capture` with the page as the slide and the PDF as the deck, follows page flips,
  * and goes back to a note's page.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { captureOf, type ExtensionSession, launchExtension } from './harness';
 import { type FixtureServer, serveFixtures } from './server';
 
@@ -19,11 +19,17 @@ let session: ExtensionSession;
 
 beforeAll(async () => {
   server = await serveFixtures(['tests/fixtures/slides/pdf']);
-  session = await launchExtension();
 });
 afterAll(async () => {
-  await session?.close(true);
   await server?.close();
+});
+
+// Each test starts on a new, empty profile: what one test saved is never another's starting point.
+beforeEach(async () => {
+  session = await launchExtension();
+});
+afterEach(async () => {
+  await session?.close(true);
 });
 
 describe('PDF decks', () => {

@@ -6,7 +6,7 @@
  * and the note's slide link bringing the deck back.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { axeViolations, captureOf, type ExtensionSession, launchExtension } from './harness';
 import { type FixtureServer, serveFixtures } from './server';
 
@@ -24,13 +24,19 @@ let session: ExtensionSession;
 
 beforeAll(async () => {
   server = await serveFixtures(['node_modules/reveal.js']);
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+// Each test starts on a new, empty profile: what one test saved is never another's starting point.
+beforeEach(async () => {
   // Lets the test click the toolbar button (CDP Extensions.triggerAction), which grants activeTab
   // as a user's click does: tabs.captureVisibleTab (the thumbnail) needs that grant.
   session = await launchExtension({ args: ['--enable-unsafe-extension-debugging'] });
 });
-afterAll(async () => {
+afterEach(async () => {
   await session?.close(true);
-  await server?.close();
 });
 
 /** Opens an extension page in a window of its own, so the deck's tab stays the visible one of its window. */
