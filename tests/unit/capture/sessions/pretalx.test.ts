@@ -76,7 +76,8 @@ describe('pretalx adapter (real exported talk pages)', () => {
     const doc = docOf(fixture('pretalx-democon2022-talk.html'), URL_DEMO);
     const { captureHtml } = await import('./load');
     const base = captureHtml(fixture('pretalx-democon2022-talk.html'), URL_DEMO);
-    // The answer's shape (pretalx-api-talk.json) is the legacy talks resource; its values are another talk's.
+    // pretalx-api-talk.json is a real answer of the legacy talks resource, but of another event's talk
+    // (JuliaCon 2023, MS7YWQ): no saved answer of DemoCon's API exists. Only the merge is checked here.
     const api = JSON.parse(fixture('pretalx-api-talk.json'));
     const asked: string[] = [];
     const enriched = await enrichFromPretalxApi(base, doc, async (u) => {
@@ -84,8 +85,11 @@ describe('pretalx adapter (real exported talk pages)', () => {
       return api;
     });
     expect(asked).toEqual(['http://localhost/api/events/democon/talks/8GXXJZ']);
-    expect(enriched.talk?.startsAt).toBe('2024-05-23T10:00:00+02:00'); // the page had no time
-    expect(enriched.talk?.track).toBe('Operations');
+    // The page had no time. The answer's 11:50–12:00 at -04:00 is 15:50–16:00 UTC, kept in the page's
+    // zone (Europe/Berlin, +02:00 in July): the same instants.
+    expect(enriched.talk?.startsAt).toBe('2023-07-27T17:50:00+02:00');
+    expect(enriched.talk?.endsAt).toBe('2023-07-27T18:00:00+02:00');
+    expect(enriched.talk?.track).toBe('JuliaCon');
     expect(enriched.talk?.room).toBe('Pale Golden Rod Room'); // the page's value is kept
     expect(enriched.talk?.title).toBe('Balanced demand-driven Graphical User Interface');
     const failing = await enrichFromPretalxApi(base, doc, () => Promise.reject(new Error('offline')));
@@ -99,12 +103,30 @@ describe('pretalx adapter (real exported talk pages)', () => {
   });
 
   it('reads both API shapes (legacy slot with { en } room, expanded slots) and ignores ids it cannot resolve', () => {
-    const legacy = talkFromPretalxApi(JSON.parse(fixture('pretalx-api-talk.json')), URL_DEMO);
+    // A real legacy answer: JuliaCon 2023's talk MS7YWQ as pretalx.com's talks API gave it (see the docs).
+    const legacy = talkFromPretalxApi(
+      JSON.parse(fixture('pretalx-api-talk.json')),
+      'https://pretalx.com/juliacon2023/talk/MS7YWQ/',
+    );
     expect(legacy).toMatchObject({
-      startsAt: '2024-05-23T10:00:00+02:00',
-      room: 'Hall A, Track Room',
-      track: 'Operations',
+      title: 'MultilayerGraphs.jl: Multilayer Network Science in Julia',
+      speakers: [{ name: 'Pietro Monticone' }, { name: 'Claudio Moroni' }],
+      startsAt: '2023-07-27T11:50:00-04:00',
+      endsAt: '2023-07-27T12:00:00-04:00',
+      room: '32-123',
+      track: 'JuliaCon',
+      // Eleven resources: a DOI, a tweet, posts, a repository… The deck is the one labelled "Slides
+      // (10min Talk)" (a self-hosted deck, known only by its label); the recording is the YouTube link.
+      slidesUrl: 'https://inphyt.github.io/Talks/2023/JuliaCon/short/index.html',
+      videoUrl: 'https://youtu.be/Q2PwKQCkZJ4',
     });
+    // pretalx gives Markdown; it is kept as text, abstract then description.
+    expect(legacy.abstract?.startsWith('**MultilayerGraphs.jl** is a Julia package for the creation')).toBe(
+      true,
+    );
+    expect(legacy.abstract).toContain(
+      '\n\n[**MultilayerGraphs.jl**](https://github.com/JuliaGraphs/MultilayerGraphs.jl) is a Julia package',
+    );
     const v2 = talkFromPretalxApi(
       {
         title: 'T',
