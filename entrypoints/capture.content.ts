@@ -7,6 +7,7 @@
  * Frames other than the top one (embedded players) report to their parent instead of the background.
  */
 import { capturePage, gotoTarget } from '../capture';
+import { changeKey } from '../capture/change-key';
 import { listenToFrames, mergeFrames, postToParent } from '../capture/frames';
 import { ADAPTERS } from '../capture/registry';
 import { createEnricher, sameOriginJson } from '../capture/sessions/post';
@@ -15,13 +16,6 @@ import { watchPage } from '../capture/watch';
 import { sendMessage } from '../messaging/protocol';
 
 const FLAG = '__talkmarksCapture';
-
-/** What decides "changed": the video time counts in 5-second steps, so a playing video is not a stream of reports. */
-function changeKey(capture: PageCapture): string {
-  if (!capture.video) return JSON.stringify(capture);
-  const step = Math.floor(capture.video.currentTime / 5);
-  return JSON.stringify({ ...capture, video: { ...capture.video, currentTime: step } });
-}
 
 export default defineContentScript({
   registration: 'runtime',

@@ -1,37 +1,14 @@
 /** "Events": every conference a talk was noted or starred at; its talks by day, in the event's own time. */
 import { useState } from 'preact/hooks';
-import { dayOf } from '../../capture/time';
 import { EventDay } from '../../components/EventDay';
 import { EventEditForm } from '../../components/EventEditForm';
 import type { ToastState } from '../../components/Toast';
 import { useLive } from '../../components/useLive';
 import { editEvent, listEvents } from '../../storage/events';
 import { setStarred, talksOfEvent } from '../../storage/talks';
-import type { EventRecord, TalkRecord } from '../../storage/types';
+import type { EventRecord } from '../../storage/types';
+import { byDay, dayLabel } from './event-days';
 import { StoredTalk } from './TalkSection';
-
-const dayLabel = (day: string, locale?: string) =>
-  new Intl.DateTimeFormat(locale, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${day}T12:00:00Z`));
-
-/** Talks grouped by the day they fall on in the event's zone; talks without a time come last. */
-export function byDay(talks: readonly TalkRecord[], zone?: string): { day: string; talks: TalkRecord[] }[] {
-  const groups = new Map<string, TalkRecord[]>();
-  for (const t of talks) {
-    const day = (t.startsAt && dayOf(t.startsAt, zone ?? t.timezone)) || '';
-    const list = groups.get(day) ?? [];
-    list.push(t);
-    groups.set(day, list);
-  }
-  return [...groups.entries()]
-    .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
-    .map(([day, list]) => ({ day, talks: list }));
-}
 
 function EventTalks({ event, notify }: { event: EventRecord; notify: (t: ToastState) => void }) {
   const talks = useLive(() => talksOfEvent(event.id), [event.id]);

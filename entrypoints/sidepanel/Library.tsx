@@ -18,7 +18,7 @@ import { LibraryHeader } from './LibraryHeader';
 import { onLibraryRequest } from './LibraryNav';
 import { LIST_ID, NoteList, SearchList } from './LibraryNotes';
 import { LibraryNoteView } from './LibraryNoteView';
-import { combine, isBrowseLevel, type Scope, scopeLabel } from './LibraryScope';
+import { combine, isEventFixed, libraryView, type Scope, scopeLabel } from './LibraryScope';
 
 // Opening the (large) database takes a while: start as soon as this code is here, not at the first query.
 void getDb()
@@ -136,16 +136,17 @@ export function Library({ notify }: { notify: (t: ToastState) => void }) {
     listRef,
     focusKey,
   };
-  const eventFixed = scope.level === 'event' || scope.level === 'day' || scope.level === 'talk';
+  const eventFixed = isEventFixed(scope);
   const activeFilters = Object.keys(filter).length;
 
+  const view = libraryView(scope, query, filtering);
   let body = null;
   if (scope.level === 'note') {
     listRef.current = null;
     body = <LibraryNoteView id={scope.noteId} notify={notify} onOpen={open} onBack={back} onTag={showTag} />;
-  } else if (query.trim()) {
+  } else if (view === 'search') {
     body = <SearchList {...listProps} query={query} filter={merged} onStatus={setSearchStatus} />;
-  } else if (isBrowseLevel(scope) && !filtering) {
+  } else if (view === 'browse') {
     body = <BrowseList key={JSON.stringify(scope)} {...listProps} scope={scope} />;
   } else {
     body = <NoteList key={JSON.stringify(scope)} {...listProps} filter={merged} />;

@@ -20,6 +20,26 @@ export function isBrowseLevel(scope: Scope): boolean {
   );
 }
 
+/** Places inside one event: the event filter is theirs, so the filter form does not offer it. */
+export function isEventFixed(scope: Scope): boolean {
+  return scope.level === 'event' || scope.level === 'day' || scope.level === 'talk';
+}
+
+/**
+ * What the library shows in a place: the open note; else search results while a query is typed;
+ * else the places inside it (when it has some and no filter narrows it to notes); else its notes.
+ */
+export function libraryView(
+  scope: Scope,
+  query: string,
+  filtering: boolean,
+): 'note' | 'search' | 'browse' | 'notes' {
+  if (scope.level === 'note') return 'note';
+  if (query.trim()) return 'search';
+  if (isBrowseLevel(scope) && !filtering) return 'browse';
+  return 'notes';
+}
+
 /** The notes a place holds, as a filter. */
 export function scopeFilter(scope: Scope): LibraryFilter {
   switch (scope.level) {

@@ -8,7 +8,7 @@ import type { ToastState } from '../../components/Toast';
 import { useLive } from '../../components/useLive';
 import { useMinute } from '../../components/useMinute';
 import { setStarred, starredTalks, talkRunningAt } from '../../storage/talks';
-import { byDay } from './EventView';
+import { byDay } from './event-days';
 import { StoredTalk } from './TalkSection';
 
 const dayLabel = (day: string) =>
