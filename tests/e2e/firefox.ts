@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
@@ -22,6 +23,17 @@ export interface FirefoxSession {
   navigate(page: Page, url: string): Promise<void>;
   openPage(path: string, query?: Record<string, string | number>): Promise<Page>;
   tabIdOf(url: string): Promise<number>;
+  /** Opens `url` in a new tab; returns the page and the extension's id of its tab. */
+  openTab(url: string): Promise<{ page: Page; tabId: number }>;
+  /** Runs `fn(arg)` in an extension page (one probe page, opened on first use) with the extension's APIs. */
+  inExtension<A, R>(fn: (browser: typeof chrome, arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /** The tab's `talkmarks:capture` answer (null when no capture module answers there). */
+  captureOf(tabId: number): Promise<unknown>;
+  /**
+   * Runs `fn(arg)` as a content script of the tab's top frame (`scripting.executeScript`: Firefox
+   * runs it in the extension's content-script world of that page, beside the capture module).
+   */
+  inContentScript<A, R>(tabId: number, fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   close(): Promise<void>;
 }
 
@@ -53,18 +65,62 @@ export async function launchFirefox(
     await navigate(page, `${base}/${path.replace(/^\//, '')}${qs ? `?${qs}` : ''}`);
     return page;
   };
-  const tabIdOf: FirefoxSession['tabIdOf'] = async (url) => {
-    const probe = await openPage('popup.html', { tabId: 0 });
-    try {
-      return await probe.evaluate(async (u) => {
-        const tabs = await (globalThis as unknown as { browser: typeof chrome }).browser.tabs.query({});
-        return tabs.find((t) => t.url === u)?.id ?? -1;
-      }, url);
-    } finally {
-      await probe.close();
-    }
+  // An options page, not the popup: a popup page would render for a tab and ask it for a capture.
+  let probe: Promise<Page> | undefined;
+  const probePage = () => {
+    probe ??= openPage('options.html');
+    return probe;
   };
-  return { browser, base, uuid, navigate, openPage, tabIdOf, close: () => browser.close() };
+  const inExtension: FirefoxSession['inExtension'] = async (fn, arg) => {
+    // Evaluated as an expression over BiDi, so the extension's CSP (no eval) does not apply.
+    return (await (
+      await probePage()
+    ).evaluate(`(${fn.toString()})(globalThis.browser, ${JSON.stringify(arg ?? null)})`)) as Awaited<
+      ReturnType<typeof fn>
+    >;
+  };
+  const tabIdOf: FirefoxSession['tabIdOf'] = (url) =>
+    inExtension(async (b, u) => (await b.tabs.query({})).find((t) => t.url === u)?.id ?? -1, url);
+  const openTab: FirefoxSession['openTab'] = async (url) => {
+    const page = await browser.newPage();
+    await navigate(page, url);
+    const tabId = await poll(
+      () => tabIdOf(url),
+      (id) => id >= 0,
+    );
+    return { page, tabId };
+  };
+  const captureOf: FirefoxSession['captureOf'] = (tabId) =>
+    inExtension(
+      (b, id) => b.tabs.sendMessage(id, { type: 'talkmarks:capture' }).catch(() => null) as Promise<unknown>,
+      tabId,
+    );
+  const inContentScript: FirefoxSession['inContentScript'] = async (tabId, fn, arg) => {
+    // The function is built by the expression itself (no eval); Firefox sends its source to the tab.
+    const page = await probePage();
+    return (await page.evaluate(`(async () => {
+      const [first] = await globalThis.browser.scripting.executeScript({
+        target: { tabId: ${tabId} },
+        func: ${fn.toString()},
+        args: [${JSON.stringify(arg ?? null)}],
+      });
+      if (first && first.error) throw new Error(String(first.error));
+      return first ? first.result : undefined;
+    })()`)) as Awaited<ReturnType<typeof fn>>;
+  };
+  return {
+    browser,
+    base,
+    uuid,
+    navigate,
+    openPage,
+    tabIdOf,
+    openTab,
+    inExtension,
+    captureOf,
+    inContentScript,
+    close: () => browser.close(),
+  };
 }
 
 /** Polls `read` until `accept` holds (Firefox's extension CSP blocks waitForFunction). */
@@ -87,4 +143,119 @@ export async function poll<T>(
     }
     await new Promise((r) => setTimeout(r, 150));
   }
+}
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/**
+ * Runs axe-core (WCAG 2.x A/AA) on the page; returns the violations. The source is evaluated over
+ * WebDriver BiDi (as puppeteer's string evaluate), which the extension's CSP does not govern.
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(o: object): Promise<{ violations: AxeViolation[] }> } })
+      .axe;
+    const result = await axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
+  });
+}
+
+/** Text of every element matching `selector`. */
+export const texts = (page: Page, selector: string): Promise<string[]> =>
+  page.evaluate((s) => [...document.querySelectorAll(s)].map((e) => e.textContent ?? ''), selector);
+
+/** Clicks the first button whose trimmed text (or aria-label) equals `label` (or matches it), once it exists. */
+export async function clickButton(page: Page, label: string | RegExp): Promise<void> {
+  const source = typeof label === 'string' ? null : label.source;
+  const exact = typeof label === 'string' ? label : null;
+  await poll(
+    () =>
+      page.evaluate(
+        (src, ex) => {
+          const re = src === null ? null : new RegExp(src);
+          const name = (b: Element) => [b.textContent?.trim() ?? '', b.getAttribute('aria-label') ?? ''];
+          const b = [...document.querySelectorAll<HTMLButtonElement>('button')].find((x) =>
+            name(x).some((n) => (re ? re.test(n) : n === ex)),
+          );
+          b?.click();
+          return Boolean(b);
+        },
+        source,
+        exact,
+      ),
+    (found) => found,
+  );
+}
+
+/**
+ * Types into a field as a user does (focus, select what is there, keystrokes), then waits until the
+ * field holds exactly `value`. Keystrokes are separate events, so the UI has handled each one.
+ */
+export async function typeInto(page: Page, selector: string, value: string): Promise<void> {
+  await poll(
+    () =>
+      page.evaluate((s) => {
+        const el = document.querySelector<HTMLTextAreaElement | HTMLInputElement>(s);
+        el?.focus();
+        el?.select();
+        return document.activeElement === el && el !== null;
+      }, selector),
+    Boolean,
+  );
+  await page.keyboard.type(value);
+  await poll(
+    () => page.evaluate((s) => document.querySelector<HTMLTextAreaElement>(s)?.value, selector),
+    (v) => v === value,
+  );
+}
+
+/** Ctrl+Enter (saves a note or an edit). */
+export async function pressCtrlEnter(page: Page): Promise<void> {
+  await page.keyboard.down('Control');
+  await page.keyboard.press('Enter');
+  await page.keyboard.up('Control');
+}
+
+/** Sets a labelled field the way a user does (value, then the event Preact listens to); selects by option text when `byText`. */
+export async function setField(page: Page, label: string, value: string, byText = false): Promise<void> {
+  await poll(
+    () =>
+      page.evaluate(
+        (l, v, t) => {
+          const el = document.querySelector<HTMLSelectElement | HTMLTextAreaElement | HTMLInputElement>(
+            `[aria-label="${l}"]`,
+          );
+          if (!el) return false;
+          if (t && el instanceof HTMLSelectElement) {
+            const option = [...el.options].find((o) => o.text === v);
+            if (!option) return false;
+            el.value = option.value;
+          } else el.value = v;
+          el.dispatchEvent(
+            new Event(el instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }),
+          );
+          return true;
+        },
+        label,
+        value,
+        byText,
+      ),
+    (ok) => ok,
+  );
 }

@@ -7,44 +7,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FirefoxSession, launchFirefox, poll } from './firefox';
+import {
+  clickButton,
+  type FirefoxSession,
+  launchFirefox,
+  poll,
+  pressCtrlEnter,
+  texts as text,
+  typeInto,
+} from './firefox';
 import { type FixtureServer, serveFixtures } from './server';
 
 let server: FixtureServer;
 let ff: FirefoxSession;
 const profile = mkdtempSync(join(tmpdir(), 'talkmarks-ff-'));
 
-const text = (page: Page, selector: string) =>
-  page.evaluate((s) => [...document.querySelectorAll(s)].map((e) => e.textContent ?? ''), selector);
-
-/** Types into a textarea (value + input event, as typing does), lets the UI render, then presses Ctrl+Enter. */
+/** Types a note or an edit as a user does (keystrokes), then saves it with Ctrl+Enter. */
 async function typeAndSave(page: Page, selector: string, value: string) {
-  await page.evaluate(
-    (s, v) => {
-      const el = document.querySelector<HTMLTextAreaElement>(s)!;
-      el.focus();
-      el.value = v;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    selector,
-    value,
-  );
-  await poll(
-    () => page.evaluate((s) => document.querySelector<HTMLTextAreaElement>(s)?.value, selector),
-    (v) => v === value,
-  );
-  await new Promise((r) => setTimeout(r, 50)); // one render
-  await page.keyboard.down('Control');
-  await page.keyboard.press('Enter');
-  await page.keyboard.up('Control');
-}
-
-async function clickButton(page: Page, label: string) {
-  await page.evaluate((l) => {
-    const b = [...document.querySelectorAll('button')].find((x) => x.textContent?.trim() === l);
-    if (!b) throw new Error(`no button ${l}`);
-    b.click();
-  }, label);
+  await typeInto(page, selector, value);
+  await pressCtrlEnter(page);
 }
 
 beforeAll(async () => {

@@ -1,21 +1,49 @@
 /**
- * Slide capture in Firefox ESR: on the real reveal.js demo deck (127.0.0.1, E2E build) the static
- * detector has the capture module injected, which answers `talkmarks:capture` and follows flips.
+ * Slide capture in Firefox ESR (E2E build: 127.0.0.1 is a known host there, as YouTube or Speaker
+ * Deck are in a release build). On known hosts the static detector decides and has the capture
+ * module injected; nothing registers the module for them. Then every engine with a saved deck: the
+ * real reveal.js demo deck run live (with flips), and the runtime snapshots of impress.js, Marp,
+ * Shower, remark and Slidev (tests/fixtures/slides/*), each answering `talkmarks:capture`.
+ * Expected values are read off the fixtures (titles, ids, counts), as the fixture tests do.
  */
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FirefoxSession, launchFirefox, poll } from './firefox';
 import { type FixtureServer, serveFixtures } from './server';
 
 interface Capture {
+  kind?: string;
   platform?: string;
-  slide?: { index: number; label: string; title?: string };
+  url?: string;
+  title?: string;
+  deck?: { title?: string; url?: string; author?: string; slideCount?: number };
+  slide?: { index: number; label: string; title?: string; text?: string };
 }
 
 let server: FixtureServer;
 let ff: FirefoxSession;
+const readFixture = (path: string) => readFileSync(`tests/fixtures/slides/${path}`, 'utf8');
+
+/** A page with no deck, talk or schedule: the detector must leave it alone. */
+function plain(req: IncomingMessage, res: ServerResponse): boolean {
+  if (req.url !== '/plain/') return false;
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+  res.end('<!doctype html><html lang="en"><title>A blog post</title><p id="body">Nothing to see.</p></html>');
+  return true;
+}
+
+/** Slidev's history routing: every slide path serves the app (as Slidev's hosting docs ask). */
+function slidev(req: IncomingMessage, res: ServerResponse): boolean {
+  const file = req.url === '/slidev/2' ? 'history-2.html' : req.url === '/slidev-hash/' ? 'hash-3.html' : '';
+  if (!file) return false;
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+  res.end(readFixture(`slidev/${file}`));
+  return true;
+}
 
 beforeAll(async () => {
-  server = await serveFixtures(['node_modules/reveal.js']);
+  server = await serveFixtures(['node_modules/reveal.js', 'tests/fixtures/slides'], [plain, slidev]);
   ff = await launchFirefox();
 });
 afterAll(async () => {
@@ -23,33 +51,177 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe('reveal.js demo deck in Firefox', () => {
-  it('answers talkmarks:capture on a vertical sub-slide and after a flip', async () => {
-    const deck = await ff.browser.newPage();
-    const url = server.url('/demo.html#/2/1');
-    await ff.navigate(deck, url);
-    const tabId = await poll(
-      () => ff.tabIdOf(url),
-      (id) => id >= 0,
+/** Waits for the tab's capture answer to satisfy `accept`; returns it. */
+const captureWhen = (tabId: number, accept: (c: Capture) => boolean, timeoutMs?: number) =>
+  poll(
+    () => ff.captureOf(tabId) as Promise<Capture | null>,
+    (c) => c !== null && accept(c),
+    timeoutMs,
+  ) as Promise<Capture>;
+
+/** Is the capture module running in the tab's top frame (its flag, seen from the content-script world)? */
+const captureModuleIn = (tabId: number) =>
+  ff.inContentScript(
+    tabId,
+    () => (window as unknown as { __talkmarksCapture?: boolean }).__talkmarksCapture === true,
+    null,
+  );
+
+describe('known hosts in Firefox: the detector decides', () => {
+  it('registers no capture script for them, leaves a plain page alone, and injects once a deck appears', async () => {
+    // Firefox reports the manifest's hosts as granted origins, 127.0.0.1 among them…
+    const origins = await ff.inExtension(async (b) => (await b.permissions.getAll()).origins ?? [], null);
+    expect(origins).toContain('http://127.0.0.1/*');
+    // …and none of them is mistaken for a site the user enabled.
+    const registered = await ff.inExtension(
+      async (b) => (await b.scripting.getRegisteredContentScripts()).map((s) => s.id),
+      null,
     );
-    const probe = await ff.openPage('popup.html', { tabId: 0 });
-    const ask = () =>
-      probe.evaluate(
-        (id) =>
-          (globalThis as unknown as { browser: typeof chrome }).browser.tabs
-            .sendMessage(id, { type: 'talkmarks:capture' })
-            .catch(() => null) as Promise<Capture | null>,
-        tabId,
+    expect(registered.filter((id) => id.startsWith('talkmarks-site:'))).toEqual([]);
+
+    const { page, tabId } = await openAndSettle(server.url('/plain/'));
+    expect(await captureModuleIn(tabId)).toBe(false);
+    expect(await ff.captureOf(tabId)).toBeNull();
+
+    // The page renders a deck later (as single-page decks do): the detector's watch sees it.
+    await page.evaluate(() => {
+      document.body.insertAdjacentHTML(
+        'beforeend',
+        '<div class="reveal"><div class="slides"><section class="present"><h2>Late deck</h2></section></div></div>',
       );
-    const first = await poll(ask, (c) => c?.slide?.index === 3);
-    expect(first).toMatchObject({
+    });
+    const capture = await captureWhen(tabId, (c) => c.platform === 'reveal');
+    expect(capture).toMatchObject({
+      kind: 'slides',
       platform: 'reveal',
+      slide: { index: 0, title: 'Late deck' },
+    });
+    expect(await captureModuleIn(tabId)).toBe(true);
+    await page.close();
+  });
+});
+
+/**
+ * Opens a page and waits until it is loaded and content scripts reach it: our probe runs at
+ * document_idle, the detector's time, so the detector has had its turn on the page as it loaded.
+ */
+async function openAndSettle(url: string) {
+  const opened = await ff.openTab(url);
+  const state = await poll(
+    () => ff.inContentScript(opened.tabId, () => document.readyState, null),
+    (s) => s === 'complete',
+  );
+  expect(state).toBe('complete');
+  return opened;
+}
+
+describe('every slide engine in Firefox', () => {
+  it('reveal.js (the live demo deck): a vertical sub-slide, then a flip', async () => {
+    const { page, tabId } = await ff.openTab(server.url('/demo.html#/2/1'));
+    const first = await captureWhen(tabId, (c) => c.slide?.index === 3);
+    expect(first).toMatchObject({
+      kind: 'slides',
+      platform: 'reveal',
+      url: server.url('/demo.html'),
+      deck: { title: 'reveal.js – The HTML Presentation Framework', url: server.url('/demo.html') },
       slide: { index: 3, label: '3.2', title: 'Basement Level 1' },
     });
-    await deck.evaluate(() => {
+    expect(first.slide?.text).toContain('Nested slides are useful for adding additional detail');
+    await page.evaluate(() => {
       location.hash = '#/3';
     });
-    const next = await poll(ask, (c) => c?.slide?.index === 5);
-    expect(next?.slide).toMatchObject({ label: '4', title: 'Slides' });
+    const next = await captureWhen(tabId, (c) => c.slide?.index === 5);
+    expect(next.slide).toMatchObject({ label: '4', title: 'Slides' });
+    expect(next.deck?.url).toBe(first.deck?.url); // one deck, whichever slide
+    await page.close();
+  });
+
+  it('impress.js (its demo, at the "big" step)', async () => {
+    const { page, tabId } = await ff.openTab(server.url('/impress/index-big.html#/big'));
+    const c = await captureWhen(tabId, (x) => x.platform === 'impress');
+    // The fixture's 13 `.step`s: bored, step-2, step-3, title, its, big, …
+    expect(c).toMatchObject({
+      kind: 'slides',
+      platform: 'impress',
+      deck: { slideCount: 13 },
+      slide: { index: 5, label: 'big' },
+    });
+    expect(c.slide?.text).toContain('big thoughts');
+    await page.close();
+  });
+
+  it('Marp (a deck rendered by marp-cli, its bespoke runtime running), then a flip', async () => {
+    const { page, tabId } = await ff.openTab(server.url('/marp/deck.html#3'));
+    const c = await captureWhen(tabId, (x) => x.slide?.label === '3');
+    expect(c).toMatchObject({
+      kind: 'slides',
+      platform: 'marp',
+      url: server.url('/marp/deck.html'),
+      deck: { title: 'Replication in practice', author: 'Talkmarks fixture', slideCount: 4 },
+      slide: { index: 2, label: '3', title: 'Quorums' },
+    });
+    expect(c.slide?.text).toContain('Write to W nodes');
+    await page.evaluate(() => {
+      location.hash = '#2';
+    });
+    const back = await captureWhen(tabId, (x) => x.slide?.label === '2');
+    expect(back.slide).toMatchObject({ index: 1, title: 'Why replicate?' });
+    expect(back.slide?.text).not.toContain('Speaker note');
+    await page.close();
+  });
+
+  it('Shower (its template deck, full mode on slide 3)', async () => {
+    const { page, tabId } = await ff.openTab(server.url('/shower/runtime-3.html?full#3'));
+    const c = await captureWhen(tabId, (x) => x.platform === 'shower');
+    expect(c).toMatchObject({
+      kind: 'slides',
+      platform: 'shower',
+      deck: { title: 'Shower Presentation Engine', slideCount: 12 },
+      slide: { index: 2, label: '3', title: 'Plain text on your slides' },
+    });
+    await page.close();
+  });
+
+  it('remark (its boilerplate deck on slide 2)', async () => {
+    const { page, tabId } = await ff.openTab(server.url('/remark/boilerplate-2.html#2'));
+    const c = await captureWhen(tabId, (x) => x.platform === 'remark');
+    expect(c).toMatchObject({
+      kind: 'slides',
+      platform: 'remark',
+      deck: {
+        title: 'My Awesome Presentation',
+        url: server.url('/remark/boilerplate-2.html'),
+        slideCount: 3,
+      },
+      slide: { index: 1, label: '2', title: 'Agenda' },
+    });
+    expect(c.slide?.text).toMatch(/^Agenda Introduction Deep-dive \.\.\./);
+    await page.close();
+  });
+
+  it('Slidev (a built deck, history and hash routing)', async () => {
+    const history = await ff.openTab(server.url('/slidev/2'));
+    const c = await captureWhen(history.tabId, (x) => x.platform === 'slidev');
+    expect(c).toMatchObject({
+      kind: 'slides',
+      platform: 'slidev',
+      deck: {
+        title: 'Replication in practice',
+        author: 'Talkmarks fixture',
+        url: server.url('/slidev/'),
+        slideCount: 4,
+      },
+      slide: { index: 1, label: '2', title: 'Why replicate?' },
+    });
+    await history.page.close();
+
+    const hash = await ff.openTab(server.url('/slidev-hash/#/3'));
+    const h = await captureWhen(hash.tabId, (x) => x.platform === 'slidev');
+    expect(h).toMatchObject({
+      deck: { url: server.url('/slidev-hash/'), slideCount: 4 },
+      slide: { index: 2, label: '3', title: 'Quorums' },
+    });
+    expect(h.slide?.text).toBe('Quorums Write to W nodes, read from R nodes, and keep R + W > N.');
+    await hash.page.close();
   });
 });
