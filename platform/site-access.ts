@@ -119,15 +119,21 @@ export async function syncSiteScripts(): Promise<void> {
   const have = new Set(registered.map((s) => s.id.slice(PREFIX.length)));
   const add = [...wanted].filter((o) => !have.has(o));
   if (add.length) {
-    await browser.scripting.registerContentScripts(
-      add.map((origin) => ({
-        id: `${PREFIX}${origin}`,
-        matches: [origin],
-        js: [CAPTURE_FILE],
-        runAt: 'document_idle' as const,
-        persistAcrossSessions: true,
-      })),
-    );
+    const scripts = add.map((origin) => ({
+      id: `${PREFIX}${origin}`,
+      matches: [origin],
+      js: [CAPTURE_FILE],
+      runAt: 'document_idle' as const,
+      persistAcrossSessions: true,
+    }));
+    await browser.scripting.registerContentScripts(scripts).catch(async (error: unknown) => {
+      // The page that asked (enableSite) and the background (permissions.onAdded) sync at once: the
+      // other may have registered some first ("Duplicate script ID"): register what is still missing.
+      const now = new Set((await browser.scripting.getRegisteredContentScripts()).map((s) => s.id));
+      const missing = scripts.filter((s) => !now.has(s.id));
+      if (missing.length === scripts.length) throw error;
+      if (missing.length) await browser.scripting.registerContentScripts(missing);
+    });
   }
 }
 
