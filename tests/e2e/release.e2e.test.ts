@@ -211,7 +211,7 @@ describe('release build: "Enable on this site"', () => {
     const granted = () => s.probe.evaluate(async () => (await chrome.permissions.getAll()).origins ?? []);
     const registered = () =>
       s.probe.evaluate(async () =>
-        (await chrome.scripting.getRegisteredContentScripts()).map((r) => ({ id: r.id, matches: r.matches })),
+        (await chrome.scripting.getRegisteredContentScripts()).map((r) => ({ matches: r.matches })),
       );
     const originsBefore = await granted();
     expect(originsBefore).not.toContain(origin);
@@ -230,7 +230,7 @@ describe('release build: "Enable on this site"', () => {
     );
     await settings.close();
     expect(await granted()).toEqual(originsBefore);
-    expect((await registered()).map((r) => r.id)).not.toContain(`talkmarks-site:${origin}`);
+    expect((await registered()).filter((r) => r.matches?.includes(origin))).toEqual([]);
     await page.reload({ waitUntil: 'load' });
     await expectUntouched(s, page, worlds.names, tabId);
 
@@ -246,12 +246,12 @@ describe('release build: "Enable on this site"', () => {
       .toContain('Talkmarks follows every page on material.is.');
     await popup.close();
 
-    // Exactly that origin was added, and the capture module is registered for it alone.
+    // Exactly that origin was added, and the capture module is registered for it alone (known hosts
+    // keep their detector: Chrome reports docs.google.com/presentation/* as docs.google.com/*, which
+    // must not count as a site the user enabled).
     const originsAfter = await granted();
     expect(originsAfter.filter((o) => !originsBefore.includes(o))).toEqual([origin]);
-    expect((await registered()).filter((r) => r.id === `talkmarks-site:${origin}`)).toEqual([
-      { id: `talkmarks-site:${origin}`, matches: [origin] },
-    ]);
+    expect((await registered()).map((r) => r.matches)).toEqual([[origin]]);
 
     // After a reload, and in a tab never clicked: captured with no click.
     await page.reload({ waitUntil: 'load' });
