@@ -1,5 +1,17 @@
 import { defineConfig } from 'vitest/config';
-import { WAIT_MS } from './tests/e2e/wait';
+
+/**
+ * How long any end-to-end wait may last before it fails (expect.poll, Playwright actions, the
+ * harness's polls read it through `inject('waitMs')`). Sized for a busy 2-core machine running a
+ * browser: a condition not true by then is a failure, not a slow machine.
+ */
+const WAIT_MS = 30_000;
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    waitMs: number;
+  }
+}
 
 /**
  * End-to-end tests: real Chromium (and Firefox) with the built extension. One file at a time —
@@ -17,5 +29,6 @@ export default defineConfig({
     // 2-core machine). No retries: a test that needs one is a failing test.
     expect: { poll: { timeout: WAIT_MS, interval: 100 } },
     retry: 0,
+    provide: { waitMs: WAIT_MS },
   },
 });

@@ -46,9 +46,12 @@ function didNotRun(name, why, count = 1) {
 
 /** How many tests a Vitest config holds, without running them (for suites that could not run). */
 function testCount(args) {
-  const res = spawnSync(`npx vitest list ${args} --json`, { shell: true, encoding: 'utf8' });
+  mkdirSync('.tmp', { recursive: true });
+  const file = '.tmp/test-list.json';
+  rmSync(file, { force: true });
+  spawnSync(`npx vitest list ${args} --json=${file}`, { shell: true, stdio: 'ignore' });
   try {
-    return Math.max(1, JSON.parse(res.stdout).length);
+    return Math.max(1, JSON.parse(readFileSync(file, 'utf8')).length);
   } catch {
     return 1;
   }

@@ -2,7 +2,8 @@
  * The popup: what this tab is, a note box, how many notes the page has, and the way to the side panel.
  * It talks to storage through the background (typed messages), so it never loads the database itself.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { PageCapture } from '../../capture/types';
 import { CaptureSummary } from '../../components/CaptureSummary';
 import { EnableOnSite } from '../../components/EnableOnSite';
 import { NoteComposer } from '../../components/NoteComposer';
@@ -23,6 +24,19 @@ export function App() {
   const captured = useTabCapture(tab?.id);
   const capture = captured.status === 'ready' ? captured.capture : null;
   const url = capture?.url;
+  // A note typed (or a shortcut pressed) while the page is still being read waits for the reading
+  // instead of failing: the user's words are kept and filed once the page is known.
+  const waiting = useRef<((c: PageCapture) => void)[]>([]);
+  useEffect(() => {
+    if (capture) for (const resolve of waiting.current.splice(0)) resolve(capture);
+  }, [capture]);
+  const captureForSave = (): Promise<PageCapture> =>
+    capture
+      ? Promise.resolve(capture)
+      : new Promise((resolve, reject) => {
+          waiting.current.push(resolve);
+          setTimeout(() => reject(new Error('Still reading the page: try again in a moment.')), 15_000);
+        });
   const [count, setCount] = useState<number | undefined>(undefined);
   const [tags, setTags] = useState<string[]>([]);
   const refreshCount = () => {
@@ -52,8 +66,8 @@ export function App() {
         knownTags={tags}
         onEscape={() => window.close()}
         onSave={async (body) => {
-          if (!capture) throw new Error('Still reading the page: try again in a moment.');
-          const saved = await sendMessage('saveNote', { body, capture, tabId: tab?.id });
+          const page = await captureForSave();
+          const saved = await sendMessage('saveNote', { body, capture: page, tabId: tab?.id });
           if (!saved.ok) throw new Error(saved.error);
           setToast(savedToast(saved, setToast));
           refreshCount();
