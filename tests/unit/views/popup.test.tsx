@@ -1,0 +1,163 @@
+// @vitest-environment jsdom
+/**
+ * The popup in its states — no page it may read, reading, a page with its note count, saving —
+ * with the boundaries replaced: the tab query, the messages to the background, the site permission
+ * and the side panel opener.
+ */
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PageCapture } from '../../../capture/types';
+import { App } from '../../../entrypoints/popup/App';
+
+const mocks = vi.hoisted(() => ({
+  targetTab: vi.fn(),
+  sendMessage: vi.fn(),
+  openPanel: vi.fn(),
+}));
+vi.mock('../../../platform/tabs', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../../platform/tabs')>()),
+  targetTab: mocks.targetTab,
+}));
+vi.mock('../../../messaging/protocol', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../../messaging/protocol')>()),
+  sendMessage: mocks.sendMessage,
+}));
+vi.mock('../../../platform/panel', () => ({ openPanel: mocks.openPanel }));
+vi.mock('../../../platform/site-access', () => ({
+  originPattern: () => null,
+  isKnownHost: () => true,
+  siteEnabled: async () => false,
+  enableSite: async () => false,
+  disableSite: async () => undefined,
+}));
+
+const TAB = { id: 7, windowId: 1, url: 'https://example.org/deck#/3', title: 'Deck' };
+const CAPTURE: PageCapture = {
+  url: 'https://example.org/deck',
+  title: 'Deck',
+  kind: 'slides',
+  platform: 'reveal',
+  slide: { index: 2, label: '3', title: 'Why replicate?' },
+  deck: { title: 'GlusterFS roadmap', url: 'https://example.org/deck', slideCount: 24 },
+};
+
+/** The background's answers, by message type. */
+function background(answers: Record<string, (data: unknown) => unknown>) {
+  mocks.sendMessage.mockImplementation(async (type: string, data: unknown) => {
+    const answer = answers[type];
+    if (!answer) throw new Error(`unexpected message ${type}`);
+    return answer(data);
+  });
+}
+
+const CANNOT = 'Talkmarks can’t take notes on this page (browser pages and the web store are off limits).';
+
+beforeEach(() => {
+  for (const m of Object.values(mocks)) m.mockReset();
+  mocks.targetTab.mockResolvedValue(TAB);
+});
+afterEach(cleanup);
+
+describe('popup', () => {
+  it('says it cannot take notes when there is no tab it may read', async () => {
+    mocks.targetTab.mockResolvedValue(null);
+    background({ knownTags: () => [] });
+    render(<App />);
+    expect(await screen.findByText(CANNOT)).toBeInstanceOf(HTMLElement);
+    expect(screen.queryByRole('combobox', { name: 'Note' })).toBeNull();
+  });
+
+  it('says it cannot take notes when the page gives no capture', async () => {
+    background({ knownTags: () => [], captureTab: () => null });
+    render(<App />);
+    expect(await screen.findByText(CANNOT)).toBeInstanceOf(HTMLElement);
+  });
+
+  it('shows "Reading the page…" and the note box while the capture is on its way', async () => {
+    background({ knownTags: () => [], captureTab: () => new Promise(() => undefined) });
+    render(<App />);
+    expect(await screen.findByText('Reading the page…')).toBeInstanceOf(HTMLElement);
+    expect(screen.getByRole('combobox', { name: 'Note' })).toBeInstanceOf(HTMLTextAreaElement);
+    expect(screen.getByTestId('page-note-count').textContent?.trim()).toBe('');
+  });
+
+  it('shows the deck, the slide and how many notes the page has', async () => {
+    background({ knownTags: () => [], captureTab: () => CAPTURE, countNotes: () => 3 });
+    render(<App />);
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('GlusterFS roadmap');
+    expect(screen.getByTestId('current-slide').textContent).toBe('Slide 3 of 24 — Why replicate?');
+    await waitFor(() =>
+      expect(screen.getByTestId('page-note-count').textContent).toBe('3 notes on this page'),
+    );
+    expect(mocks.sendMessage).toHaveBeenCalledWith('captureTab', { tabId: 7 });
+    expect(mocks.sendMessage).toHaveBeenCalledWith('countNotes', { url: 'https://example.org/deck' });
+  });
+
+  it('words the count for none and for one', async () => {
+    background({ knownTags: () => [], captureTab: () => CAPTURE, countNotes: () => 0 });
+    render(<App />);
+    await waitFor(() =>
+      expect(screen.getByTestId('page-note-count').textContent).toBe('No notes on this page yet'),
+    );
+    cleanup();
+    background({ knownTags: () => [], captureTab: () => CAPTURE, countNotes: () => 1 });
+    render(<App />);
+    await waitFor(() =>
+      expect(screen.getByTestId('page-note-count').textContent).toBe('1 note on this page'),
+    );
+  });
+
+  it('saves a note through the background, says so and counts it', async () => {
+    let count = 2;
+    background({
+      knownTags: () => ['glusterfs'],
+      captureTab: () => CAPTURE,
+      countNotes: () => count,
+      saveNote: () => {
+        count++;
+        return { ok: true, id: 'N1' };
+      },
+    });
+    render(<App />);
+    await waitFor(() =>
+      expect(screen.getByTestId('page-note-count').textContent).toBe('2 notes on this page'),
+    );
+    const box = screen.getByRole('combobox', { name: 'Note' });
+    fireEvent.input(box, { target: { value: 'Self-heal is granular now #glusterfs' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    expect((await screen.findByRole('status')).textContent).toContain('Note saved');
+    await waitFor(() =>
+      expect(screen.getByTestId('page-note-count').textContent).toBe('3 notes on this page'),
+    );
+    expect(mocks.sendMessage).toHaveBeenCalledWith('saveNote', {
+      body: 'Self-heal is granular now #glusterfs',
+      capture: CAPTURE,
+      tabId: 7,
+    });
+  });
+
+  it('shows why a note was not saved, next to the note box', async () => {
+    background({
+      knownTags: () => [],
+      captureTab: () => CAPTURE,
+      countNotes: () => 0,
+      saveNote: () => ({ ok: false, error: 'The database is full: free some space.' }),
+    });
+    render(<App />);
+    await screen.findByRole('heading', { level: 1 });
+    fireEvent.input(screen.getByRole('combobox', { name: 'Note' }), { target: { value: 'A note' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('The database is full: free some space.');
+  });
+
+  it('says so when the side panel cannot be opened', async () => {
+    background({ knownTags: () => [], captureTab: () => CAPTURE, countNotes: () => 0 });
+    mocks.openPanel.mockRejectedValue(new Error('no panel'));
+    render(<App />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Open side panel' }));
+    expect((await screen.findByRole('status')).textContent).toContain(
+      'The side panel could not be opened here.',
+    );
+    expect(mocks.openPanel).toHaveBeenCalledWith(7, 1);
+  });
+});
