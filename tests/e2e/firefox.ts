@@ -15,6 +15,13 @@ interface BidiFrame {
   browsingContext: { navigate(url: string, wait: 'complete'): Promise<unknown> };
 }
 
+interface BidiConnection {
+  send(
+    method: string,
+    params: object,
+  ): Promise<{ result: { contexts: { context: string }[] } & Record<string, unknown> }>;
+}
+
 export interface FirefoxSession {
   browser: Browser;
   base: string;
@@ -34,6 +41,11 @@ export interface FirefoxSession {
    * runs it in the extension's content-script world of that page, beside the capture module).
    */
   inContentScript<A, R>(tabId: number, fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /**
+   * Sets the colour scheme web pages see (Firefox's "Website appearance" setting, the pref
+   * `layout.css.prefers-color-scheme.content-override`), in the browser's own chrome context.
+   */
+  setColorScheme(scheme: 'light' | 'dark'): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -108,6 +120,19 @@ export async function launchFirefox(
       return first ? first.result : undefined;
     })()`)) as Awaited<ReturnType<typeof fn>>;
   };
+  const setColorScheme: FirefoxSession['setColorScheme'] = async (scheme) => {
+    // WebDriver BiDi reaches the browser window's own context with -remote-allow-system-access.
+    const connection = (browser as unknown as { connection: BidiConnection }).connection;
+    const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+    const context = tree.result.contexts[0]?.context;
+    if (!context) throw new Error('no chrome context');
+    const value = scheme === 'dark' ? 0 : 1;
+    await connection.send('script.evaluate', {
+      expression: `Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${value})`,
+      target: { context },
+      awaitPromise: false,
+    });
+  };
   return {
     browser,
     base,
@@ -119,6 +144,7 @@ export async function launchFirefox(
     inExtension,
     captureOf,
     inContentScript,
+    setColorScheme,
     close: () => browser.close(),
   };
 }
