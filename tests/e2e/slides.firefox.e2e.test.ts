@@ -4,12 +4,13 @@
  * module injected; nothing registers the module for them. Then every engine with a saved deck: the
  * real reveal.js demo deck run live (with flips), and the runtime snapshots of impress.js, Marp,
  * Shower, remark and Slidev (tests/fixtures/slides/*), each answering `talkmarks:capture`.
+ * Then the PDF viewer, and "Open in Talkmarks" from a tab showing Firefox's own PDF viewer.
  * Expected values are read off the fixtures (titles, ids, counts), as the fixture tests do.
  */
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FirefoxSession, launchFirefox, poll } from './firefox';
+import { clickButton, type FirefoxSession, launchFirefox, poll } from './firefox';
 import { type FixtureServer, serveFixtures } from './server';
 
 interface Capture {
@@ -43,7 +44,10 @@ function slidev(req: IncomingMessage, res: ServerResponse): boolean {
 }
 
 beforeAll(async () => {
-  server = await serveFixtures(['node_modules/reveal.js', 'tests/fixtures/slides'], [plain, slidev]);
+  server = await serveFixtures(
+    ['node_modules/reveal.js', 'tests/fixtures/slides', 'tests/fixtures/slides/pdf'],
+    [plain, slidev],
+  );
   ff = await launchFirefox();
 });
 afterAll(async () => {
@@ -223,5 +227,51 @@ describe('every slide engine in Firefox', () => {
     });
     expect(h.slide?.text).toBe('Quorums Write to W nodes, read from R nodes, and keep R + W > N.');
     await hash.page.close();
+  });
+});
+
+describe('PDF decks in Firefox', () => {
+  it('the viewer is captured page by page, follows flips and goes back to a page', async () => {
+    const pdfUrl = server.url('/deck.pdf');
+    const viewer = `${ff.base}/pdf.html?file=${encodeURIComponent(pdfUrl)}#page=2`;
+    const { page, tabId } = await ff.openTab(viewer);
+    // The page's text (its title) is read once PDF.js has rendered it.
+    const second = await captureWhen(tabId, (c) => c.slide?.label === '2' && !!c.slide.title, 20_000);
+    expect(second).toMatchObject({
+      platform: 'pdf',
+      url: pdfUrl,
+      deck: { title: 'Replication in practice', url: pdfUrl, slideCount: 3 },
+      slide: { index: 1, label: '2', title: 'Why replicate?' },
+    });
+
+    await page.focus('body');
+    await page.keyboard.press('ArrowRight');
+    const third = await captureWhen(tabId, (c) => c.slide?.label === '3' && !!c.slide.title);
+    expect(third.slide?.title).toContain('Quorums');
+
+    const moved = await ff.inExtension(
+      (b, id) =>
+        b.tabs.sendMessage(id, { type: 'talkmarks:goto', target: { slide: { index: 0, label: '1' } } }),
+      tabId,
+    );
+    expect(moved).toBe(true);
+    await captureWhen(tabId, (c) => c.slide?.label === '1');
+    expect(await page.evaluate(() => location.hash)).toBe('#page=1');
+    await page.close();
+  });
+
+  it('the popup offers "Open in Talkmarks" on a PDF tab, which moves it into the viewer', async () => {
+    const pdfUrl = server.url('/deck.pdf');
+    const { page, tabId } = await ff.openTab(pdfUrl); // Firefox's own PDF viewer
+    const popup = await ff.openPage('popup.html', { tabId });
+    await clickButton(popup, 'Open in Talkmarks');
+    const url = await poll(
+      () => ff.inExtension(async (b, id) => (await b.tabs.get(id)).url ?? '', tabId),
+      (u) => u.includes('/pdf.html?file='),
+    );
+    expect(url).toBe(`${ff.base}/pdf.html?file=${encodeURIComponent(pdfUrl)}`);
+    const c = await captureWhen(tabId, (x) => x.platform === 'pdf', 20_000);
+    expect(c.slide).toMatchObject({ index: 0, label: '1' });
+    await page.close();
   });
 });
