@@ -4,14 +4,30 @@
  * storage (fake IndexedDB) seeded with the Red Hat Summit 2012 talks.
  */
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EventView } from '../../../entrypoints/sidepanel/EventView';
-import { getDb, setDb, type TalkmarksDB } from '../../../storage/db';
+import { getDb } from '../../../storage/db';
 import type { EventRecord, TalkRecord } from '../../../storage/types';
 import { EVENT, TALKS } from '../../fixtures/recap/summit-2012';
 
-afterEach(cleanup);
+/**
+ * A read that fails (as IndexedDB does on a disk error). Not a broken database: Dexie's live queries
+ * wait for a database that cannot open instead of reporting it.
+ */
+const read = vi.hoisted(() => ({ fail: false }));
+vi.mock('../../../storage/events', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../storage/events')>();
+  return {
+    ...real,
+    listEvents: (...args: Parameters<typeof real.listEvents>) =>
+      read.fail ? Promise.reject(new Error('disk I/O error')) : real.listEvents(...args),
+  };
+});
+
+afterEach(() => {
+  cleanup();
+  read.fail = false;
+});
 
 const notify = () => undefined;
 
@@ -57,11 +73,10 @@ describe('EventView', () => {
   });
 
   it('shows an alert when the events cannot be read', async () => {
-    // A database without the events table: every read of it fails.
-    setDb(new Dexie('talkmarks-broken') as TalkmarksDB);
+    read.fail = true;
     render(<EventView notify={notify} />);
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toMatch(/^Events could not be read: ./);
+    expect(alert.textContent).toBe('Events could not be read: disk I/O error');
   });
 
   it("groups the event's talks by day at the venue, in time order, with talks of unknown time last", async () => {
