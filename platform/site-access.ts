@@ -87,7 +87,7 @@ export async function enableSite(url: string, tabId?: number): Promise<boolean> 
   if (!origin) return false;
   const granted = await browser.permissions.request({ origins: [origin] }).catch(() => false);
   if (!granted) return false;
-  await syncSiteScripts();
+  // The background registers the module for the origin (permissions.onAdded): one context registers.
   if (tabId !== undefined) {
     await browser.scripting
       .executeScript({ target: { tabId }, files: [`/${CAPTURE_FILE}`] })
@@ -101,11 +101,23 @@ export async function disableSite(url: string): Promise<void> {
   const origin = originPattern(url);
   if (!origin) return;
   await browser.permissions.remove({ origins: [origin] }).catch(() => false);
-  await syncSiteScripts();
+  // The background unregisters it (permissions.onRemoved).
 }
 
-/** Registers the capture module for every origin the user granted, and unregisters the rest. */
-export async function syncSiteScripts(): Promise<void> {
+let syncing: Promise<void> = Promise.resolve();
+
+/**
+ * Registers the capture module for every origin the user granted, and unregisters the rest. Runs in
+ * the background only, one sync after another: two at once (a wake-up sync and a permission event)
+ * would both see an origin unregistered, and the second registration fails ("Duplicate script ID").
+ */
+export function syncSiteScripts(): Promise<void> {
+  const run = syncing.then(syncNow, syncNow);
+  syncing = run.catch(() => undefined);
+  return run;
+}
+
+async function syncNow(): Promise<void> {
   const granted = (await browser.permissions.getAll()).origins ?? [];
   const fixed = fixedHosts();
   const wanted = new Set(
@@ -119,21 +131,15 @@ export async function syncSiteScripts(): Promise<void> {
   const have = new Set(registered.map((s) => s.id.slice(PREFIX.length)));
   const add = [...wanted].filter((o) => !have.has(o));
   if (add.length) {
-    const scripts = add.map((origin) => ({
-      id: `${PREFIX}${origin}`,
-      matches: [origin],
-      js: [CAPTURE_FILE],
-      runAt: 'document_idle' as const,
-      persistAcrossSessions: true,
-    }));
-    await browser.scripting.registerContentScripts(scripts).catch(async (error: unknown) => {
-      // The page that asked (enableSite) and the background (permissions.onAdded) sync at once: the
-      // other may have registered some first ("Duplicate script ID"): register what is still missing.
-      const now = new Set((await browser.scripting.getRegisteredContentScripts()).map((s) => s.id));
-      const missing = scripts.filter((s) => !now.has(s.id));
-      if (missing.length === scripts.length) throw error;
-      if (missing.length) await browser.scripting.registerContentScripts(missing);
-    });
+    await browser.scripting.registerContentScripts(
+      add.map((origin) => ({
+        id: `${PREFIX}${origin}`,
+        matches: [origin],
+        js: [CAPTURE_FILE],
+        runAt: 'document_idle' as const,
+        persistAcrossSessions: true,
+      })),
+    );
   }
 }
 
