@@ -51,8 +51,9 @@ export interface FirefoxSession {
 
 /** Launches Firefox ESR and installs the extension temporarily, with a pinned moz-extension UUID. */
 /** Pass the same `uuid` with the same profile to reach the same extension storage after a restart. */
+/** `downloadDir`: downloads are saved there without asking (as with "Always save to" in the settings). */
 export async function launchFirefox(
-  options: { userDataDir?: string; uuid?: string } = {},
+  options: { userDataDir?: string; uuid?: string; downloadDir?: string } = {},
 ): Promise<FirefoxSession> {
   const manifest = JSON.parse(readFileSync(`${FIREFOX_EXT_DIR}/manifest.json`, 'utf8'));
   const geckoId: string = manifest.browser_specific_settings.gecko.id;
@@ -63,7 +64,17 @@ export async function launchFirefox(
     headless: true,
     userDataDir: options.userDataDir,
     args: ['-remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }) },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
+      ...(options.downloadDir
+        ? {
+            'browser.download.dir': options.downloadDir,
+            'browser.download.folderList': 2,
+            'browser.download.useDownloadDir': true,
+            'browser.download.always_ask_before_handling_new_types': false,
+          }
+        : {}),
+    },
   });
   await browser.installExtension(FIREFOX_EXT_DIR);
   const base = `moz-extension://${uuid}`;

@@ -1,100 +1,163 @@
 /**
  * The recap in Firefox ESR: the Red Hat Summit 2012 backup imported through the options page (its
- * worker and Dexie in Firefox), then the wide composer renders "Day recap" equal to the golden file.
+ * worker and Dexie in Firefox), then the wide composer renders "Day recap" equal to the golden file,
+ * copies it as Markdown and as rich text (pasted back to check) and downloads it; a full backup is
+ * exported and imported into a fresh profile with identical data.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BackupData, serializeBackup } from '../../recap/backup/format';
 import { EVENT, NOTES, RECAP_INTRO, TALKS } from '../fixtures/recap/summit-2012';
-import { type FirefoxSession, launchFirefox, poll } from './firefox';
+import { clickButton, type FirefoxSession, launchFirefox, poll, setField } from './firefox';
 
 const GOLDEN = readFileSync('tests/fixtures/recap/red-hat-summit-2012-wednesday.md', 'utf8');
+const downloads = mkdtempSync(join(tmpdir(), 'talkmarks-ff-dl-'));
 let ff: FirefoxSession;
 
 beforeAll(async () => {
-  ff = await launchFirefox();
+  ff = await launchFirefox({ downloadDir: downloads });
 });
 afterAll(async () => {
   await ff?.close();
+  rmSync(downloads, { recursive: true, force: true });
 });
 
 const textOf = (page: Page, selector: string) =>
   page.evaluate((s) => document.querySelector(s)?.textContent ?? '', selector);
 
-async function clickButton(page: Page, label: RegExp) {
-  await poll(
-    () =>
-      page.evaluate((source) => {
-        const re = new RegExp(source);
-        const b = [...document.querySelectorAll('button')].find((x) => re.test(x.textContent?.trim() ?? ''));
-        b?.click();
-        return Boolean(b);
-      }, label.source),
-    (found) => found,
+const summitBackup = () =>
+  serializeBackup(
+    {
+      events: [EVENT],
+      talks: TALKS,
+      decks: [],
+      blobs: [],
+      notes: NOTES,
+      recaps: [],
+      templates: [],
+    } as unknown as BackupData,
+    'e2e',
   );
-}
 
-/** Sets a form field the way a user does (value, then the event Preact listens to). */
-async function setField(page: Page, label: string, value: string, byText = false) {
+/** Chooses a backup file on the options page (as the file picker does). */
+async function chooseBackup(options: Page, name: string, text: string) {
   await poll(
     () =>
-      page.evaluate(
-        (l, v, t) => {
-          const el = document.querySelector<HTMLSelectElement | HTMLTextAreaElement>(`[aria-label="${l}"]`);
-          if (!el) return false;
-          if (t && el instanceof HTMLSelectElement) {
-            const option = [...el.options].find((o) => o.text === v);
-            if (!option) return false;
-            el.value = option.value;
-          } else el.value = v;
-          el.dispatchEvent(
-            new Event(el instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }),
-          );
+      options.evaluate(
+        (n, t) => {
+          const input = document.querySelector<HTMLInputElement>('[data-testid="backup-file"]');
+          if (!input) return false;
+          const dt = new DataTransfer();
+          dt.items.add(new File([t], n, { type: 'application/json' }));
+          input.files = dt.files;
+          input.dispatchEvent(new Event('change', { bubbles: true }));
           return true;
         },
-        label,
-        value,
-        byText,
+        name,
+        text,
       ),
     (ok) => ok,
   );
 }
 
-describe('recap in Firefox ESR', () => {
-  it('imports a backup and composes the golden Day recap', async () => {
-    const text = await serializeBackup(
-      {
-        events: [EVENT],
-        talks: TALKS,
-        decks: [],
-        blobs: [],
-        notes: NOTES,
-        recaps: [],
-        templates: [],
-      } as unknown as BackupData,
-      'e2e',
-    );
-    const options = await ff.openPage('options.html');
-    await poll(
-      () =>
-        options.evaluate((t) => {
-          const input = document.querySelector<HTMLInputElement>('[data-testid="backup-file"]');
-          if (!input) return false;
-          const dt = new DataTransfer();
-          dt.items.add(new File([t], 'summit.json', { type: 'application/json' }));
-          input.files = dt.files;
-          input.dispatchEvent(new Event('change', { bubbles: true }));
-          return true;
-        }, text),
-      (ok) => ok,
-    );
+/** Imports a backup through the options page, or confirms there is nothing new in it. */
+async function importBackup(f: FirefoxSession, text: string) {
+  const options = await f.openPage('options.html');
+  await chooseBackup(options, 'backup.json', text);
+  const label = await poll(
+    () =>
+      options.evaluate(
+        () =>
+          [...document.querySelectorAll('button')]
+            .map((b) => b.textContent?.trim() ?? '')
+            .find((t) => /^Import \d+ records$|^Nothing to import$/.test(t)) ?? '',
+      ),
+    (t) => t !== '',
+    20_000,
+  );
+  if (label === 'Nothing to import') {
+    await clickButton(options, 'Cancel');
+  } else {
     await clickButton(options, /^Import \d+ records$/);
     await poll(
       () => textOf(options, '[data-testid="backup-status"]'),
       (s) => s.includes('Import finished'),
       20_000,
     );
+  }
+  await options.close();
+}
+
+/** A file the browser saved into the download folder, once it is complete. */
+function downloaded(match: RegExp): Promise<string> {
+  return poll(
+    async () => readdirSync(downloads).find((f) => match.test(f)) ?? '',
+    (name) => name !== '' && !existsSync(join(downloads, `${name}.part`)),
+    20_000,
+  );
+}
+
+/** Pastes the clipboard into a fresh field of the page (Ctrl+V, as a user does); returns what arrived. */
+async function paste(page: Page, rich: boolean): Promise<string> {
+  await page.evaluate((r) => {
+    document.getElementById('paste-target')?.remove();
+    const el = document.createElement(r ? 'div' : 'textarea');
+    el.id = 'paste-target';
+    if (r) el.contentEditable = 'true';
+    document.body.append(el);
+    el.focus();
+  }, rich);
+  await page.keyboard.down('Control');
+  await page.keyboard.press('v');
+  await page.keyboard.up('Control');
+  return poll(
+    () =>
+      page.evaluate((r) => {
+        const el = document.getElementById('paste-target');
+        return (r ? el?.innerHTML : (el as HTMLTextAreaElement | null)?.value) ?? '';
+      }, rich),
+    (v) => v !== '',
+  );
+}
+
+/**
+ * Every record of every table of the extension's database, read raw from IndexedDB (blobs as bytes);
+ * no tables while the extension has not created its database (opening it here would create it).
+ */
+function dumpDatabase(page: Page): Promise<Record<string, unknown[]>> {
+  return page.evaluate(async () => {
+    if (!(await indexedDB.databases()).some((d) => d.name === 'talkmarks')) return {};
+    const db = await new Promise<IDBDatabase>((ok, ko) => {
+      const req = indexedDB.open('talkmarks');
+      req.onsuccess = () => ok(req.result);
+      req.onerror = () => ko(req.error);
+    });
+    const out: Record<string, unknown[]> = {};
+    for (const name of ['events', 'talks', 'decks', 'blobs', 'notes', 'recaps', 'templates']) {
+      const rows = await new Promise<Record<string, unknown>[]>((ok, ko) => {
+        const req = db.transaction(name).objectStore(name).getAll();
+        req.onsuccess = () => ok(req.result);
+        req.onerror = () => ko(req.error);
+      });
+      out[name] = await Promise.all(
+        rows.map(async (r) =>
+          r.data instanceof Blob
+            ? { ...r, data: [...new Uint8Array(await r.data.arrayBuffer())].join(',') }
+            : r,
+        ),
+      );
+    }
+    db.close();
+    return out;
+  });
+}
+
+describe('recap in Firefox ESR', () => {
+  it('imports a backup, composes the golden Day recap, copies it both ways and downloads it', async () => {
+    await importBackup(ff, await summitBackup());
 
     const composer = await ff.openPage('composer.html');
     await setField(composer, 'Event', 'Red Hat Summit 2012', true);
@@ -110,5 +173,73 @@ describe('recap in Firefox ESR', () => {
     );
     expect(markdown).toBe(GOLDEN);
     expect(await textOf(composer, '[data-testid="recap-preview"] h1')).toBe('Red Hat Summit 2012: Wednesday');
+
+    await clickButton(composer, 'Copy Markdown');
+    await poll(
+      () => composer.evaluate(() => document.body.textContent ?? ''),
+      (t) => t.includes('Markdown copied.'),
+    );
+    expect(await paste(composer, false)).toBe(GOLDEN);
+
+    await clickButton(composer, 'Copy rich text');
+    await poll(
+      () => composer.evaluate(() => document.body.textContent ?? ''),
+      (t) => t.includes('Copied as rich text'),
+    );
+    const html = await paste(composer, true);
+    expect(html).toContain('<h1>Red Hat Summit 2012: Wednesday</h1>');
+    expect(html).toContain(
+      'href="https://www.redhat.com/summit/2012/presentations/selinux-for-mere-mortals.pdf"',
+    );
+
+    await clickButton(composer, 'Download .md');
+    const name = await downloaded(/^red-hat-summit-2012-wednesday.*\.md$/);
+    expect(name).toBe('red-hat-summit-2012-wednesday.md');
+    expect(readFileSync(join(downloads, name), 'utf8')).toBe(GOLDEN);
+    await composer.close();
+  });
+
+  it('exports everything and imports it into a fresh profile with identical data', async () => {
+    await importBackup(ff, await summitBackup()); // this test's own data (nothing new if already there)
+    // A recap of its own, saved from the sidebar's composer, so recaps travel too.
+    const panel = await ff.openPage('sidepanel.html', { tabId: 0, view: 'recap' });
+    await setField(panel, 'Event', 'Red Hat Summit 2012', true);
+    await setField(panel, 'Day', '2012-06-28');
+    await setField(panel, 'Intro', 'Thursday, briefly.');
+    await clickButton(panel, 'Markdown'); // the narrow composer shows the preview first
+    await poll(
+      () =>
+        panel.evaluate(
+          () => document.querySelector<HTMLTextAreaElement>('[aria-label="Markdown"]')?.value ?? '',
+        ),
+      (v) => v.includes('Thursday, briefly.'),
+    );
+    await clickButton(panel, 'Save');
+    await poll(
+      () => panel.evaluate(() => document.body.textContent ?? ''),
+      (t) => t.includes('Recap saved.'),
+    );
+    await panel.close();
+
+    const options = await ff.openPage('options.html');
+    const before = await poll(
+      () => dumpDatabase(options),
+      (d) => (d.recaps?.length ?? 0) > 0,
+    );
+    expect(before.notes).toHaveLength(NOTES.length);
+    await clickButton(options, 'Export backup (.json)');
+    const name = await downloaded(/^talkmarks-backup-\d{4}-\d{2}-\d{2}.*\.json$/);
+    expect(name).toMatch(/^talkmarks-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    const exported = readFileSync(join(downloads, name), 'utf8');
+
+    const empty = await launchFirefox();
+    try {
+      const fresh = await empty.openPage('options.html');
+      expect(Object.values(await dumpDatabase(fresh)).flat()).toEqual([]);
+      await importBackup(empty, exported);
+      expect(await dumpDatabase(fresh)).toEqual(before);
+    } finally {
+      await empty.close();
+    }
   });
 });
