@@ -2,8 +2,10 @@
  * Embedded decks and players (Speaker Deck's player, Google Slides embeds, YouTube and Vimeo players)
  * run in frames of other origins. Each frame's capture script posts what it shows to its parent; the
  * top frame folds the freshest visible report into its own capture, moving the slide's rectangle into
- * its own viewport. Reports are page data like any other: the background validates them.
+ * its own viewport. A report is page data from another origin: it passes the capture schema before it
+ * is kept, or it is dropped (and the background validates the merged capture again).
  */
+import { parseCapture } from './schema';
 import type { PageCapture } from './types';
 
 const REPORT = 'talkmarks:frame-capture';
@@ -44,10 +46,12 @@ export function listenToFrames(
         const data = event.data as { type?: unknown; capture?: unknown } | null;
         if (!data || typeof data !== 'object') return;
         if (data.type === HELLO && event.source === win.parent && onHello) onHello();
-        if (data.type !== REPORT || !data.capture || typeof data.capture !== 'object') return;
+        if (data.type !== REPORT) return;
         const frame = frameOf(win.document, event.source as Window | null);
         if (!frame) return; // only our own child frames report
-        reports.set(event.source as Window, { capture: data.capture as PageCapture, frame, at: Date.now() });
+        const capture = parseCapture(data.capture);
+        if (!capture) return; // not a capture: dropped before it can reach a merge
+        reports.set(event.source as Window, { capture, frame, at: Date.now() });
         onReport();
       } catch {
         // a hostile message is dropped

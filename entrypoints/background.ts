@@ -1,7 +1,7 @@
 /** Background: wires messages, commands and tab events to the capture and thumbnail services. */
 import { browser } from 'wxt/browser';
-import { parseCapture } from '../capture/schema';
-import { onMessage, onPageMessage } from '../messaging/protocol';
+import { onContentMessage } from '../messaging/content';
+import { onPageMessage } from '../messaging/protocol';
 import { captureTab, injectIntoFrame } from '../platform/capture-service';
 import { changeTag, setNoteKind, trashAdmin, undoTag } from '../platform/library-service';
 import { editNote, moveNote, saveNoteFromPopup, setTrashed } from '../platform/note-service';
@@ -13,20 +13,16 @@ import { thumbnailOfTab } from '../platform/thumbnail';
 import { countNotesForUrl, knownTags } from '../storage/notes';
 
 export default defineBackground(() => {
-  // From content scripts (validated: they carry page data).
-  onMessage('captureChanged', async ({ data, sender }) => {
-    const tabId = sender.tab?.id;
-    const capture = parseCapture(data); // page data: validate before use
-    if (tabId === undefined || !capture || sender.frameId) return;
-    await saveTabCapture(tabId, capture);
+  // From tabs (content scripts, the PDF viewer): page data, validated by onContentMessage first.
+  onContentMessage('captureChanged', async ({ data, tabId, frameId }) => {
+    if (frameId === 0) await saveTabCapture(tabId, data); // frames report through their top frame
+  });
+  onContentMessage('loadCapture', async ({ tabId, frameId }) => {
+    await injectIntoFrame(tabId, frameId);
   });
 
   // From extension pages only (onPageMessage refuses anything a content script sends).
   onPageMessage('captureTab', ({ data }) => captureTab(data.tabId));
-  onMessage('loadCapture', async ({ sender }) => {
-    if (sender.tab?.id !== undefined) await injectIntoFrame(sender.tab.id, sender.frameId ?? 0);
-  });
-
   onPageMessage('captureThumbnail', ({ data }) => thumbnailOfTab(data.tabId, data.rect));
 
   onPageMessage('saveNote', ({ data }) => saveNoteFromPopup(data.body, data.capture, data.tabId));

@@ -11,9 +11,10 @@ import { changeKey } from '../capture/change-key';
 import { listenToFrames, mergeFrames, postToParent } from '../capture/frames';
 import { ADAPTERS } from '../capture/registry';
 import { createEnricher, sameOriginJson } from '../capture/sessions/post';
-import type { GotoTarget, PageCapture } from '../capture/types';
+import type { PageCapture } from '../capture/types';
 import { watchPage } from '../capture/watch';
-import { sendMessage } from '../messaging/protocol';
+import { sendToBackground } from '../messaging/content';
+import { answerTabRequests } from '../messaging/tab-receiver';
 
 const FLAG = '__talkmarksCapture';
 
@@ -32,7 +33,7 @@ export default defineContentScript({
       const key = changeKey(capture);
       if (key === last) return; // only real changes cross to the background
       last = key;
-      if (isTop) void sendMessage('captureChanged', capture).catch(() => undefined);
+      if (isTop) void sendToBackground('captureChanged', capture).catch(() => undefined);
       else postToParent(window, capture);
     };
     const reportAgain = () => {
@@ -61,22 +62,14 @@ export default defineContentScript({
       }
     };
 
-    browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
-      const msg = message as { type?: unknown; target?: GotoTarget } | null;
-      if (msg?.type === 'talkmarks:capture') {
-        if (!isTop) return undefined; // the top frame answers for the tab, embeds included
-        void framesHeard.then(() => sendResponse(current()));
-        return true;
-      }
-      if (msg?.type === 'talkmarks:goto' && msg.target && typeof msg.target === 'object') {
-        const done = gotoTarget(document, location.href, msg.target);
-        if (done) sendResponse(true);
-        else if (isTop)
-          setTimeout(() => sendResponse(false), 300); // an embed's frame may answer first
-        else return undefined;
-        return true;
-      }
-      return undefined;
+    answerTabRequests({
+      // The top frame answers for the tab, embeds included.
+      'talkmarks:capture': () => (isTop ? framesHeard.then(current) : undefined),
+      'talkmarks:goto': ({ target }) => {
+        if (gotoTarget(document, location.href, target)) return true;
+        if (!isTop) return undefined;
+        return new Promise<boolean>((answer) => setTimeout(() => answer(false), 300)); // an embed's frame may answer first
+      },
     });
     watchPage(window, report, ctx.signal);
   },

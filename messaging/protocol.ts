@@ -1,18 +1,19 @@
 /**
- * The one typed protocol map between contexts (popup / side panel / content scripts → background).
- * Messages sent by content scripts carry page data: the background validates them with
- * `capture/schema.ts` before use, whatever their static type says.
+ * Extension page → background: the messages Talkmarks' own pages (popup, side panel, composer,
+ * options, the PDF viewer) send to read and write the library, capture a tab or open the panel.
  *
- * Besides this map there is one plain public message, answered by the capture content script:
- * `browser.tabs.sendMessage(tabId, { type: 'talkmarks:capture' })` → `PageCapture | null` (DESIGN.md §4).
+ * The background registers these ONLY through `onPageMessage`, which refuses any sender that is not
+ * an extension page: content scripts run beside untrusted pages and must not write or read the
+ * library. The raw listener of this map is deliberately not exported, so a page message cannot be
+ * registered without the guard. The other directions live beside this file: `content.ts` (content
+ * script → background, validated page data) and `tab.ts` (→ a tab's capture receiver, public).
+ *
+ * The file keeps its historical name because every extension page imports `sendMessage` from it.
  */
-import { defineExtensionMessaging } from '@webext-core/messaging';
+import { defineExtensionMessaging, type ExtensionMessage, type Message } from '@webext-core/messaging';
 import type { PageCapture } from '../capture/types';
 import type { TagChange } from '../storage/tag-admin';
 import type { NoteKind } from '../storage/types';
-
-/** The public capture request (DESIGN.md §4). */
-export const CAPTURE_REQUEST = { type: 'talkmarks:capture' } as const;
 
 /** A rectangle in fractions (0–1) of the viewport. */
 export interface Rect {
@@ -35,65 +36,75 @@ export type SaveNoteResult =
 
 export type TagChangeResult = { ok: true; change: TagChange } | { ok: false; error: string };
 
-export interface ProtocolMap {
-  /** Content script → background: what the page shows changed (slide flipped, navigation). */
-  captureChanged(capture: PageCapture): void;
+/** Every call an extension page makes to the background. Registrable only with `onPageMessage`. */
+export interface PageToBackgroundCalls {
   /**
-   * Extension page → background: what does this tab show? Injects the capture script on a user
-   * gesture (activeTab) where no content script runs yet. Null when the tab cannot be read.
+   * What does this tab show? Injects the capture script on a user gesture (activeTab) where no
+   * content script runs yet. Null when the tab cannot be read.
    */
   captureTab(data: { tabId: number }): PageCapture | null;
-  /** Extension page → background: a thumbnail of the visible tab, cropped to `rect`; returns a blob id. */
+  /** A thumbnail of the visible tab, cropped to `rect`; returns a blob id. */
   captureThumbnail(data: { tabId: number; rect?: Rect }): string | null;
   /**
-   * Popup → background: file a note on the captured page. The popup stays free of the database
-   * (it opens faster); errors come back as a message meant for the user.
+   * Popup: file a note on the captured page. The popup stays free of the database (it opens
+   * faster); errors come back as a message meant for the user.
    */
   saveNote(data: { body: string; capture: PageCapture; tabId?: number }): SaveNoteResult;
-  /** Extension page → background: edit a note's body (tags and kind re-derived). */
+  /** Edit a note's body (tags and kind re-derived). */
   editNote(data: { id: string; body: string }): SaveNoteResult;
-  /** Extension page → background: move a note to the trash, or take it back out. */
+  /** Move a note to the trash, or take it back out. */
   trashNote(data: { id: string; restore?: boolean }): SaveNoteResult;
-  /** Popup → background: how many live notes a page (canonical URL) has. */
+  /** Popup: how many live notes a page (canonical URL) has. */
   countNotes(data: { url: string }): number;
-  /** Popup → background: every tag in use, for autocompletion. */
+  /** Popup: every tag in use, for autocompletion. */
   knownTags(): string[];
-  /**
-   * Static detector → background: this frame needs the capture module; inject it here. The detector
-   * sends this envelope by hand to stay tiny (entrypoints/detector.content.ts).
-   */
-  loadCapture(): void;
-  /** Side panel → background: set a note's kind by hand (the kind toggle). */
+  /** Side panel: set a note's kind by hand (the kind toggle). */
   setNoteKind(data: { id: string; kind: NoteKind }): SaveNoteResult;
   /**
-   * Side panel → background: rename (or merge, when `to` is in use) a tag everywhere, or delete it
-   * (no `to`). The change comes back for undo.
+   * Side panel: rename (or merge, when `to` is in use) a tag everywhere, or delete it (no `to`).
+   * The change comes back for undo.
    */
   changeTag(data: { from: string; to?: string }): TagChangeResult;
-  /** Side panel → background: put back what a tag change rewrote. */
+  /** Side panel: put back what a tag change rewrote. */
   undoTagChange(data: { change: TagChange }): { restored: number; skipped: number };
-  /** Side panel → background: restore trashed notes, delete some for good, or empty the trash; returns how many. */
+  /** Side panel: restore trashed notes, delete some for good, or empty the trash; returns how many. */
   trashAdmin(data: { action: 'restore' | 'delete' | 'empty'; ids?: string[] }): number;
-  /** Popup / side panel → background: file a note under another talk, or under none (`talkId` absent). */
+  /** Popup / side panel: file a note under another talk, or under none (`talkId` absent). */
   moveNote(data: { id: string; talkId?: string }): SaveNoteResult;
-  /** Extension page → background: open the side panel (Chrome) or sidebar (Firefox) for a tab. */
+  /** Open the side panel (Chrome) or sidebar (Firefox) for a tab. */
   openSidePanel(data: { tabId?: number; windowId?: number }): void;
 }
 
-export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+const pages = defineExtensionMessaging<PageToBackgroundCalls>();
 
-type Listener<K extends keyof ProtocolMap> = Parameters<typeof onMessage<K>>[1];
+/** Sends a call from an extension page to the background. */
+export const sendMessage = pages.sendMessage;
+
+type Received<K extends keyof PageToBackgroundCalls> = Message<PageToBackgroundCalls, K> & ExtensionMessage;
+type Answer<K extends keyof PageToBackgroundCalls> = ReturnType<PageToBackgroundCalls[K]>;
+
+/** True when `sender` is one of Talkmarks' own pages (its URL is on the extension's origin). */
+export function isExtensionPage(sender: chrome.runtime.MessageSender, extensionOrigin: string): boolean {
+  try {
+    return sender.url !== undefined && new URL(sender.url).origin === extensionOrigin;
+  } catch {
+    return false; // no parsable URL: not one of ours
+  }
+}
 
 /**
- * Listens for a message that only extension pages (popup, side panel, composer, options) may send.
- * Content scripts run beside untrusted pages, so a message from one that asks to write or delete
- * is refused whatever it carries; content scripts get `captureChanged` and `loadCapture` only.
+ * Registers the background's handler for a page call. Content scripts run beside untrusted pages,
+ * so a call from one is refused (the sender gets an error) whatever it carries.
  */
-export function onPageMessage<K extends keyof ProtocolMap>(type: K, listener: Listener<K>): () => void {
-  return onMessage(type, (message) => {
+export function onPageMessage<K extends keyof PageToBackgroundCalls>(
+  type: K,
+  listener: (message: Received<K>) => Answer<K> | Promise<Answer<K>>,
+): () => void {
+  return pages.onMessage(type, (message) => {
     const origin = new URL(chrome.runtime.getURL('/')).origin;
-    const from = message.sender.url ? new URL(message.sender.url).origin : '';
-    if (from !== origin) throw new Error(`Refused "${String(type)}": only Talkmarks' own pages may send it.`);
+    if (!isExtensionPage(message.sender, origin)) {
+      throw new Error(`Refused "${String(type)}": only Talkmarks' own pages may send it.`);
+    }
     return listener(message);
   });
 }

@@ -6,15 +6,15 @@ import { browser } from 'wxt/browser';
 import { parseCapture } from '../capture/schema';
 import type { PageCapture } from '../capture/types';
 import { cleanUrl } from '../capture/url';
-import { CAPTURE_REQUEST } from '../messaging/protocol';
+import { askTab, CAPTURE_REQUEST } from '../messaging/tab';
 import { saveTabCapture } from './tab-captures';
 
 /** The capture module (entrypoints/capture.content.ts, registered at run time). */
 export const CAPTURE_SCRIPT = '/content-scripts/capture.js';
 
-async function askTab(tabId: number): Promise<unknown> {
+async function askCapture(tabId: number): Promise<unknown> {
   try {
-    return await browser.tabs.sendMessage(tabId, CAPTURE_REQUEST);
+    return await askTab(tabId, CAPTURE_REQUEST);
   } catch {
     return undefined; // no receiver: no content script in this tab (yet)
   }
@@ -44,8 +44,8 @@ export async function injectIntoFrame(tabId: number, frameId: number): Promise<b
 
 /** What the tab shows: from its content script when possible, else from the tab's own URL and title. */
 export async function captureTab(tabId: number): Promise<PageCapture | null> {
-  let answer = await askTab(tabId);
-  if (answer === undefined && (await inject(tabId))) answer = await askTab(tabId);
+  let answer = await askCapture(tabId);
+  if (answer === undefined && (await inject(tabId))) answer = await askCapture(tabId);
   const parsed = parseCapture(answer);
   if (parsed) {
     await saveTabCapture(tabId, parsed);

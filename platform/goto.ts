@@ -1,11 +1,11 @@
 /** Brings a tab back to where a note was written (its slide or video time), through the tab's capture module. */
-import { browser } from 'wxt/browser';
 import type { GotoTarget } from '../capture/types';
 import { sendMessage } from '../messaging/protocol';
+import { askTab, gotoRequest } from '../messaging/tab';
 
 async function ask(tabId: number, target: GotoTarget): Promise<boolean | undefined> {
   try {
-    return (await browser.tabs.sendMessage(tabId, { type: 'talkmarks:goto', target })) === true;
+    return (await askTab(tabId, gotoRequest(target))) === true;
   } catch {
     return undefined; // no capture module in the tab yet
   }

@@ -7,29 +7,21 @@ import '../../assets/main.css';
 import './style.css';
 import { browser } from 'wxt/browser';
 import { capturePage, gotoTarget } from '../../capture';
-import type { GotoTarget } from '../../capture/types';
 import { safeHttpUrl } from '../../capture/url';
-import { sendMessage } from '../../messaging/protocol';
+import { sendToBackground } from '../../messaging/content';
+import { answerTabRequests } from '../../messaging/tab-receiver';
 import { openPdf } from './viewer';
 
 const status = document.getElementById('status') as HTMLElement;
 const file = safeHttpUrl(new URLSearchParams(location.search).get('file'));
 const current = () => capturePage(document, location.href);
 
-browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
-  const msg = message as { type?: unknown; target?: GotoTarget } | null;
-  if (msg?.type === 'talkmarks:capture') {
-    sendResponse(current());
-    return true;
-  }
-  if (msg?.type === 'talkmarks:goto' && msg.target) {
-    sendResponse(gotoTarget(document, location.href, msg.target));
-    return true;
-  }
-  return undefined;
+answerTabRequests({
+  'talkmarks:capture': () => current(),
+  'talkmarks:goto': ({ target }) => gotoTarget(document, location.href, target),
 });
 
-const report = () => void sendMessage('captureChanged', current()).catch(() => undefined);
+const report = () => void sendToBackground('captureChanged', current()).catch(() => undefined);
 
 async function start(url: string): Promise<void> {
   try {
