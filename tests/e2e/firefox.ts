@@ -46,6 +46,12 @@ export interface FirefoxSession {
    * `layout.css.prefers-color-scheme.content-override`), in the browser's own chrome context.
    */
   setColorScheme(scheme: 'light' | 'dark'): Promise<void>;
+  /**
+   * Clicks Talkmarks' toolbar button on the window whose selected tab shows `url`, as a user does:
+   * Firefox's own `triggerAction` (what a click and the shortcut run) grants activeTab on that tab
+   * and opens the real popup. Fails when no window shows `url` in its selected tab.
+   */
+  clickAction(url: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -105,6 +111,7 @@ export async function launchFirefox(
   const tabIdOf: FirefoxSession['tabIdOf'] = (url) =>
     inExtension(async (b, u) => (await b.tabs.query({})).find((t) => t.url === u)?.id ?? -1, url);
   const openTab: FirefoxSession['openTab'] = async (url) => {
+    await probePage(); // opened first, so the new tab stays the selected one of its window
     const page = await browser.newPage();
     await navigate(page, url);
     const tabId = await poll(
@@ -131,18 +138,44 @@ export async function launchFirefox(
       return first ? first.result : undefined;
     })()`)) as Awaited<ReturnType<typeof fn>>;
   };
-  const setColorScheme: FirefoxSession['setColorScheme'] = async (scheme) => {
-    // WebDriver BiDi reaches the browser window's own context with -remote-allow-system-access.
+  /** Evaluates `expression` in a browser window's own (chrome) context; needs -remote-allow-system-access. */
+  const inChrome = async (expression: string): Promise<unknown> => {
     const connection = (browser as unknown as { connection: BidiConnection }).connection;
     const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
     const context = tree.result.contexts[0]?.context;
     if (!context) throw new Error('no chrome context');
-    const value = scheme === 'dark' ? 0 : 1;
-    await connection.send('script.evaluate', {
-      expression: `Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${value})`,
+    const { result } = await connection.send('script.evaluate', {
+      expression,
       target: { context },
-      awaitPromise: false,
+      awaitPromise: true,
+      resultOwnership: 'none',
     });
+    const r = result as unknown as {
+      type: string;
+      result?: { value?: unknown };
+      exceptionDetails?: { text: string };
+    };
+    if (r.type === 'exception') throw new Error(r.exceptionDetails?.text ?? 'chrome evaluation failed');
+    return r.result?.value;
+  };
+  const setColorScheme: FirefoxSession['setColorScheme'] = async (scheme) => {
+    const value = scheme === 'dark' ? 0 : 1;
+    await inChrome(`Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${value})`);
+  };
+  const clickAction: FirefoxSession['clickAction'] = async (url) => {
+    const done = await inChrome(`(() => {
+      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+      const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(geckoId)});
+      const seen = [];
+      for (const win of Services.wm.getEnumerator('navigator:browser')) {
+        seen.push(win.gBrowser.selectedBrowser.currentURI.spec);
+        if (seen.at(-1) !== ${JSON.stringify(url)}) continue;
+        ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(win);
+        return true;
+      }
+      return seen.join(' ');
+    })()`);
+    if (done !== true) throw new Error(`no window shows ${url} in its selected tab (they show ${done})`);
   };
   return {
     browser,
@@ -156,6 +189,7 @@ export async function launchFirefox(
     captureOf,
     inContentScript,
     setColorScheme,
+    clickAction,
     close: () => browser.close(),
   };
 }

@@ -4,13 +4,24 @@
  * module injected; nothing registers the module for them. Then every engine with a saved deck: the
  * real reveal.js demo deck run live (with flips), and the runtime snapshots of impress.js, Marp,
  * Shower, remark and Slidev (tests/fixtures/slides/*), each answering `talkmarks:capture`.
- * Then the PDF viewer, and "Open in Talkmarks" from a tab showing Firefox's own PDF viewer.
+ * A popup note on a slide gets its thumbnail once the user clicked the toolbar button (Firefox's
+ * captureVisibleTab wants activeTab), and the sidebar follows flips and jumps back. Then the PDF
+ * viewer, and "Open in Talkmarks" from a tab showing Firefox's own PDF viewer.
  * Expected values are read off the fixtures (titles, ids, counts), as the fixture tests do.
  */
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clickButton, type FirefoxSession, launchFirefox, poll } from './firefox';
+import {
+  axeViolations,
+  clickButton,
+  type FirefoxSession,
+  launchFirefox,
+  poll,
+  pressCtrlEnter,
+  texts,
+  typeInto,
+} from './firefox';
 import { type FixtureServer, serveFixtures } from './server';
 
 interface Capture {
@@ -227,6 +238,95 @@ describe('every slide engine in Firefox', () => {
     });
     expect(h.slide?.text).toBe('Quorums Write to W nodes, read from R nodes, and keep R + W > N.');
     await hash.page.close();
+  });
+});
+
+describe('a note on a slide in Firefox', () => {
+  it('gets a thumbnail once the user clicked Talkmarks on the tab; the sidebar follows flips and jumps back', async () => {
+    const deckUrl = server.url('/demo.html#/2/1');
+    const { page: deck, tabId } = await ff.openTab(deckUrl);
+    await captureWhen(tabId, (c) => c.slide?.index === 3);
+
+    // Popup and sidebar in a window of their own: the deck stays the visible tab of its window.
+    const side = await ff.browser.newPage({ type: 'window' });
+    const saveFromPopup = async (body: string, count: string) => {
+      await ff.navigate(side, `${ff.base}/popup.html?tabId=${tabId}`);
+      await poll(
+        () => texts(side, '[data-testid="current-slide"]'),
+        (t) => t[0]?.includes('Slide 3.2') === true,
+      );
+      await typeInto(side, '#note-body', body);
+      await pressCtrlEnter(side);
+      await poll(
+        () => texts(side, '[data-testid="page-note-count"]'),
+        (t) => t[0] === count,
+      );
+    };
+    // Before any click, Firefox refuses tabs.captureVisibleTab (it wants <all_urls> or activeTab;
+    // the host permission for 127.0.0.1 is not enough): the note is saved without a thumbnail.
+    await saveFromPopup('Before the click #reveal', '1 note on this page');
+    // The user clicks Talkmarks' toolbar button on the deck: activeTab is granted.
+    await deck.bringToFront();
+    await ff.clickAction(deckUrl);
+    await saveFromPopup('Nested slides hold the detail #reveal', '2 notes on this page');
+
+    await ff.navigate(side, `${ff.base}/sidepanel.html?tabId=${tabId}`);
+    const here = 'ul[aria-label="Notes on this slide"]';
+    const rows = await poll(
+      () =>
+        side.evaluate((l) => {
+          return [...document.querySelectorAll(`${l} [data-note-id]`)].map((r) => {
+            const img = r.querySelector<HTMLImageElement>('[data-testid="slide-thumbnail"]');
+            return {
+              body: r.querySelector('.note-body')?.textContent ?? '',
+              thumb: img ? { w: img.naturalWidth, h: img.naturalHeight } : null,
+              link: r.querySelector('[data-testid="slide-link"]')?.textContent ?? '',
+            };
+          });
+        }, here),
+      (r) => r.length === 2 && r.some((x) => (x.thumb?.w ?? 0) > 0),
+    );
+    const before = rows.find((r) => r.body.includes('Before the click'));
+    const after = rows.find((r) => r.body.includes('Nested slides hold the detail'));
+    expect(before?.thumb).toBeNull();
+    expect(after?.thumb?.w).toBeGreaterThan(50);
+    expect(after?.thumb?.w).toBeLessThanOrEqual(480);
+    expect(after?.link).toBe('Slide 3.2 — Basement Level 1');
+
+    // Flip: the sidebar follows without a reload; the notes move to "Other notes on this deck".
+    const loaded = await side.evaluate(() => performance.timeOrigin);
+    await deck.evaluate(() => {
+      location.hash = '#/3';
+    });
+    await poll(
+      () => texts(side, '[data-testid="current-slide"]'),
+      (t) => t[0]?.includes('Slide 4') === true,
+    );
+    const rest = 'ul[aria-label="Other notes on this deck"]';
+    await poll(
+      () => side.evaluate((l) => document.querySelectorAll(`${l} [data-note-id]`).length, rest),
+      (n) => n === 2,
+    );
+    expect(await side.evaluate(() => performance.timeOrigin)).toBe(loaded);
+
+    // A note's slide link brings the deck back to slide 3.2.
+    await side.evaluate((l) => {
+      const row = [...document.querySelectorAll(`${l} [data-note-id]`)].find((r) =>
+        r.textContent?.includes('Nested slides hold the detail'),
+      );
+      row?.querySelector<HTMLElement>('[data-testid="slide-link"]')?.click();
+    }, rest);
+    await poll(
+      () => deck.evaluate(() => location.hash),
+      (h) => h === '#/2/1',
+    );
+    await poll(
+      () => texts(side, '[data-testid="current-slide"]'),
+      (t) => t[0]?.includes('Slide 3.2') === true,
+    );
+    expect(await axeViolations(side)).toEqual([]);
+    await side.close();
+    await deck.close();
   });
 });
 
