@@ -83,13 +83,13 @@ export const sendMessage = pages.sendMessage;
 type Received<K extends keyof PageToBackgroundCalls> = Message<PageToBackgroundCalls, K> & ExtensionMessage;
 type Answer<K extends keyof PageToBackgroundCalls> = ReturnType<PageToBackgroundCalls[K]>;
 
-/** True when `sender` is one of Talkmarks' own pages (its URL is on the extension's origin). */
-export function isExtensionPage(sender: chrome.runtime.MessageSender, extensionOrigin: string): boolean {
-  try {
-    return sender.url !== undefined && new URL(sender.url).origin === extensionOrigin;
-  } catch {
-    return false; // no parsable URL: not one of ours
-  }
+/**
+ * True when `sender` is one of Talkmarks' own pages: its URL lies under the extension's base URL
+ * (`runtime.getURL('/')`, ending in a slash). A prefix rather than `URL.origin`, which is the opaque
+ * "null" for about:blank, data: and, outside browsers, for extension schemes too.
+ */
+export function isExtensionPage(sender: chrome.runtime.MessageSender, extensionBase: string): boolean {
+  return extensionBase.endsWith('/') && sender.url?.startsWith(extensionBase) === true;
 }
 
 /**
@@ -101,8 +101,7 @@ export function onPageMessage<K extends keyof PageToBackgroundCalls>(
   listener: (message: Received<K>) => Answer<K> | Promise<Answer<K>>,
 ): () => void {
   return pages.onMessage(type, (message) => {
-    const origin = new URL(chrome.runtime.getURL('/')).origin;
-    if (!isExtensionPage(message.sender, origin)) {
+    if (!isExtensionPage(message.sender, chrome.runtime.getURL('/'))) {
       throw new Error(`Refused "${String(type)}": only Talkmarks' own pages may send it.`);
     }
     return listener(message);
