@@ -17,7 +17,7 @@ import { createJiti } from 'jiti';
 import { launchExtension, quantile } from './_launch.mjs';
 
 const jiti = createJiti(import.meta.url);
-const { makeCorpus } = await jiti.import('./corpus.ts');
+const { makeCorpus } = await jiti.import('../tests/corpus.ts');
 const { composeRecap } = await jiti.import('../recap/compose.ts');
 const { serializeBackup } = await jiti.import('../recap/backup/format.ts');
 

@@ -17,6 +17,7 @@ import {
 import { type ImportPlan, type ImportSummary, planImport, summarize, writeCount } from '../recap/backup/plan';
 import { readBackup } from '../recap/backup/read';
 import { getDb } from './db';
+import { importRecords } from './records';
 import type { BaseRecord, BlobRecord } from './types';
 
 export type Progress = (phase: 'reading' | 'checking' | 'writing', done: number, total: number) => void;
@@ -104,7 +105,6 @@ function toStored(name: BackupTable, record: FileRecord): BaseRecord {
  * transaction so an edit made since planning is never overwritten by an older copy.
  */
 export async function applyImport(plan: ImportPlan, onProgress?: Progress): Promise<number> {
-  const db = getDb();
   const total = writeCount(plan);
   let done = 0;
   let written = 0;
@@ -112,13 +112,10 @@ export async function applyImport(plan: ImportPlan, onProgress?: Progress): Prom
     const records = plan[name].write;
     for (let i = 0; i < records.length; i += WRITE_CHUNK) {
       const chunk = records.slice(i, i + WRITE_CHUNK);
-      const t = table(name);
-      written += await db.transaction('rw', t, async () => {
-        const current = await t.bulkGet(chunk.map((r) => r.id));
-        const newer = chunk.filter((r, k) => !current[k] || r.updatedAt > current[k]!.updatedAt);
-        await t.bulkPut(newer.map((r) => toStored(name, r)));
-        return newer.length;
-      });
+      written += await importRecords(
+        table(name),
+        chunk.map((r) => toStored(name, r)),
+      );
       done += chunk.length;
       onProgress?.('writing', done, total);
       await pause();

@@ -1,21 +1,11 @@
 /** Blobs repository: slide thumbnails. */
 import { getDb } from './db';
-import { newId } from './ids';
+import { createRecord } from './records';
 import type { BlobRecord } from './types';
 
 /** Stores an image and returns its id. */
 export async function putImage(data: Blob, width: number, height: number): Promise<string> {
-  const now = Date.now();
-  const record: BlobRecord = {
-    id: newId(now),
-    createdAt: now,
-    updatedAt: now,
-    mime: data.type,
-    data,
-    width,
-    height,
-  };
-  await getDb().blobs.add(record);
+  const record = await createRecord<BlobRecord>(getDb().blobs, { mime: data.type, data, width, height });
   return record.id;
 }
 

@@ -1,5 +1,6 @@
-/** The Dexie database. Only repositories in `storage/` write to it. */
+/** The Dexie database. Only repositories in `storage/` write to it; every write passes the change hook. */
 import Dexie, { type EntityTable } from 'dexie';
+import { changesMiddleware } from './changes';
 import { DB_NAME, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 import type {
   BlobRecord,
@@ -28,6 +29,7 @@ export function openDatabase(name = DB_NAME, versions: SchemaVersion[] = SCHEMA_
     const stage = db.version(v.version).stores(v.stores);
     if (v.upgrade) stage.upgrade(v.upgrade);
   }
+  db.use(changesMiddleware);
   return db;
 }
 
@@ -37,6 +39,13 @@ let shared: TalkmarksDB | undefined;
 export function getDb(): TalkmarksDB {
   shared ??= openDatabase();
   return shared;
+}
+
+/** Starts opening the database now (a large one takes a while), not at the first query. */
+export function openEarly(): void {
+  void getDb()
+    .open()
+    .catch(() => undefined);
 }
 
 /** Swaps the shared database (tests and benchmarks use a fresh one each). */

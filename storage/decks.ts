@@ -4,7 +4,7 @@
  */
 import type { DeckRef } from '../capture/types';
 import { getDb } from './db';
-import { newId } from './ids';
+import { createRecord, type Fields, updateRecord } from './records';
 import type { DeckRecord, NoteRecord } from './types';
 
 /** The live deck with this canonical URL, if one was recorded. */
@@ -21,41 +21,40 @@ export async function ensureDeck(deck: DeckRef, platform: string, talkId?: strin
   const db = getDb();
   return db.transaction('rw', db.decks, async () => {
     const found = await deckByUrl(deck.url);
-    const now = Date.now();
     if (!found) {
-      const record: DeckRecord = {
-        id: newId(now),
-        createdAt: now,
-        updatedAt: now,
-        url: deck.url,
-        title: deck.title,
-        platform,
-      };
-      if (deck.author) record.author = deck.author;
-      if (deck.slideCount !== undefined) record.slideCount = deck.slideCount;
-      if (talkId) record.talkId = talkId;
-      await db.decks.add(record);
-      return record.id;
+      const fields: Fields<DeckRecord> = { url: deck.url, title: deck.title, platform };
+      if (deck.author) fields.author = deck.author;
+      if (deck.slideCount !== undefined) fields.slideCount = deck.slideCount;
+      if (talkId) fields.talkId = talkId;
+      return (await createRecord(db.decks, fields)).id;
     }
-    const patch: Partial<DeckRecord> = {};
-    if (deck.title && deck.title !== found.title) patch.title = deck.title;
-    if (deck.author && deck.author !== found.author) patch.author = deck.author;
-    if (deck.slideCount !== undefined && deck.slideCount !== found.slideCount)
-      patch.slideCount = deck.slideCount;
-    if (talkId && !found.talkId) patch.talkId = talkId;
-    if (Object.keys(patch).length > 0) {
-      await db.decks.update(found.id, { ...patch, updatedAt: Math.max(now, found.updatedAt + 1) });
-    }
+    await updateRecord(db.decks, found.id, (old) => {
+      const patch: Partial<DeckRecord> = {};
+      if (deck.title && deck.title !== old.title) patch.title = deck.title;
+      if (deck.author && deck.author !== old.author) patch.author = deck.author;
+      if (deck.slideCount !== undefined && deck.slideCount !== old.slideCount)
+        patch.slideCount = deck.slideCount;
+      if (talkId && !old.talkId) patch.talkId = talkId;
+      return Object.keys(patch).length > 0 ? { ...old, ...patch } : undefined;
+    });
     return found.id;
   });
 }
 
 /** Links a deck to the talk it was presented at (a later link replaces an earlier one). */
 export async function linkDeckToTalk(deckId: string, talkId: string): Promise<void> {
+  await updateRecord(getDb().decks, deckId, (deck) =>
+    deck.talkId !== talkId ? { ...deck, talkId } : undefined,
+  );
+}
+
+/** Records a deck (if new) and links it to a talk, in one transaction (attaching a deck by hand). */
+export async function attachDeckToTalk(deck: DeckRef, platform: string, talkId: string): Promise<string> {
   const db = getDb();
-  await db.transaction('rw', db.decks, async () => {
-    const deck = await db.decks.get(deckId);
-    if (deck && deck.talkId !== talkId) await db.decks.update(deckId, { talkId, updatedAt: Date.now() });
+  return db.transaction('rw', db.decks, async () => {
+    const deckId = await ensureDeck(deck, platform, talkId);
+    await linkDeckToTalk(deckId, talkId);
+    return deckId;
   });
 }
 

@@ -4,7 +4,7 @@
  */
 import type { EventRef } from '../capture/types';
 import { getDb } from './db';
-import { newId } from './ids';
+import { createRecord, type Fields, updateRecord } from './records';
 import type { EventRecord } from './types';
 
 /** Event fields a capture fills and the user may edit. */
@@ -39,27 +39,31 @@ export async function upsertEvent(ref: EventRef, now = Date.now()): Promise<Even
   return db.transaction('rw', db.events, async () => {
     const found = await findEvent(ref);
     if (!found) {
-      const record: EventRecord = { id: newId(now), createdAt: now, updatedAt: now, name: ref.name };
+      const fields: Fields<EventRecord> = { name: ref.name };
       for (const key of EVENT_FIELDS) {
         const value = ref[key];
-        if (value) Object.assign(record, { [key]: value });
+        if (value) Object.assign(fields, { [key]: value });
       }
-      await db.events.add(record);
-      return record;
+      return createRecord(db.events, fields, now);
     }
     const edited = new Set(found.editedFields ?? []);
-    const next: EventRecord = { ...found };
-    let changed = false;
-    for (const key of EVENT_FIELDS) {
-      const value = ref[key];
-      if (!value || edited.has(key) || found[key] === value) continue;
-      Object.assign(next, { [key]: value });
-      changed = true;
-    }
-    if (!changed) return found;
-    next.updatedAt = Math.max(now, found.updatedAt + 1);
-    await db.events.put(next);
-    return next;
+    const stored = await updateRecord(
+      db.events,
+      found.id,
+      (old) => {
+        const next: EventRecord = { ...old };
+        let changed = false;
+        for (const key of EVENT_FIELDS) {
+          const value = ref[key];
+          if (!value || edited.has(key) || old[key] === value) continue;
+          Object.assign(next, { [key]: value });
+          changed = true;
+        }
+        return changed ? next : undefined;
+      },
+      { now },
+    );
+    return stored ?? found;
   });
 }
 
@@ -68,25 +72,26 @@ export async function editEvent(
   id: string,
   patch: Partial<Pick<EventRecord, EventField>>,
 ): Promise<EventRecord> {
-  const db = getDb();
-  return db.transaction('rw', db.events, async () => {
-    const found = await db.events.get(id);
-    if (!found) throw new Error('That event no longer exists.');
-    const next: EventRecord = { ...found };
-    const edited = new Set(found.editedFields ?? []);
-    for (const key of EVENT_FIELDS) {
-      if (!(key in patch)) continue;
-      const value = patch[key]?.trim();
-      if (key === 'name' && !value) continue; // an event keeps a name
-      if (value) Object.assign(next, { [key]: value });
-      else delete next[key];
-      edited.add(key);
-    }
-    next.editedFields = [...edited];
-    next.updatedAt = Math.max(Date.now(), found.updatedAt + 1);
-    await db.events.put(next);
-    return next;
-  });
+  const event = await updateRecord(
+    getDb().events,
+    id,
+    (found) => {
+      const next: EventRecord = { ...found };
+      const edited = new Set(found.editedFields ?? []);
+      for (const key of EVENT_FIELDS) {
+        if (!(key in patch)) continue;
+        const value = patch[key]?.trim();
+        if (key === 'name' && !value) continue; // an event keeps a name
+        if (value) Object.assign(next, { [key]: value });
+        else delete next[key];
+        edited.add(key);
+      }
+      next.editedFields = [...edited];
+      return next;
+    },
+    { missing: () => new Error('That event no longer exists.') },
+  );
+  return event!;
 }
 
 /** One event. */

@@ -4,8 +4,9 @@
  * every note never loads every note: the first window is read straight off the primary key.
  */
 import { getDb } from './db';
+import type { SearchHit } from './search/engine';
 import { type LibraryFilter, matchesFilter } from './search/filter';
-import type { NoteRecord } from './types';
+import type { NoteRecord, TalkRecord } from './types';
 
 export type { LibraryFilter } from './search/filter';
 export { isEmptyFilter } from './search/filter';
@@ -142,6 +143,47 @@ export async function notesPage(set: NoteSet, offset: number, limit: number): Pr
   const window = set.ids.slice(offset, offset + limit);
   const found = await notes.bulkGet(window);
   return found.filter((n): n is NoteRecord => Boolean(n && !n.deletedAt));
+}
+
+/** A row of a library list: a note with its talk, or a search hit with what it points at. */
+export interface LibraryRow {
+  note?: NoteRecord;
+  talk?: TalkRecord;
+  hit?: SearchHit;
+}
+
+async function talksOf(ids: (string | undefined)[]): Promise<Map<string, TalkRecord>> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  const talks = await getDb().talks.bulkGet(wanted);
+  return new Map(talks.filter((t): t is TalkRecord => Boolean(t)).map((t) => [t.id, t]));
+}
+
+/** One window of a note set with each note's talk. */
+export async function noteRows(set: NoteSet, offset: number, limit: number): Promise<LibraryRow[]> {
+  const db = getDb();
+  // One read transaction for the notes and their talks: a save shows up after one round trip.
+  return db.transaction('r', db.notes, db.talks, async () => {
+    const notes = await notesPage(set, offset, limit);
+    const talks = await talksOf(notes.map((n) => n.talkId));
+    return notes.map((note) => ({ note, talk: note.talkId ? talks.get(note.talkId) : undefined }));
+  });
+}
+
+/** Search hits with the notes and talks they point at. */
+export async function hitRows(hits: SearchHit[]): Promise<LibraryRow[]> {
+  const noteIds = hits.filter((h) => h.type === 'note').map((h) => h.id);
+  const notes = new Map(
+    (await getDb().notes.bulkGet(noteIds)).filter((n): n is NoteRecord => Boolean(n)).map((n) => [n.id, n]),
+  );
+  const talks = await talksOf([
+    ...hits.filter((h) => h.type === 'talk').map((h) => h.id.slice(2)),
+    ...[...notes.values()].map((n) => n.talkId),
+  ]);
+  return hits.map((hit) => {
+    if (hit.type === 'talk') return { hit, talk: talks.get(hit.id.slice(2)) };
+    const note = notes.get(hit.id);
+    return { hit, note, talk: note?.talkId ? talks.get(note.talkId) : undefined };
+  });
 }
 
 /** Reads one note (for the note view). */

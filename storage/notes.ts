@@ -1,8 +1,8 @@
 /** Notes repository: the only code that writes notes. Every write is one Dexie transaction. */
 import { getDb } from './db';
-import { newId } from './ids';
 import { detectKind, kindAfterEdit } from './kinds';
 import { NoteValidationError, validateBody } from './note-rules';
+import { addRecord, type Fields, newRecord, restore, softDelete, updateRecord } from './records';
 import { mergeTags, parseTags } from './tags';
 import type { NoteAnchor, NoteKind, NoteRecord } from './types';
 
@@ -24,28 +24,23 @@ export interface NewNote {
 /** Builds a note record (not yet stored). */
 export function buildNote(input: NewNote, now = Date.now()): NoteRecord {
   const body = validateBody(input.body);
-  const note: NoteRecord = {
-    id: newId(now),
-    createdAt: now,
-    updatedAt: now,
+  const fields: Fields<NoteRecord> = {
     url: input.url,
     body,
     tags: mergeTags(parseTags(body), input.tags ?? []),
     kind: input.kind ?? detectKind(body) ?? 'note',
   };
-  if (input.pageTitle) note.pageTitle = input.pageTitle;
-  if (input.anchor) note.anchor = input.anchor;
-  if (input.talkId) note.talkId = input.talkId;
-  if (input.deckId) note.deckId = input.deckId;
-  if (input.thumbnailId) note.thumbnailId = input.thumbnailId;
-  return note;
+  if (input.pageTitle) fields.pageTitle = input.pageTitle;
+  if (input.anchor) fields.anchor = input.anchor;
+  if (input.talkId) fields.talkId = input.talkId;
+  if (input.deckId) fields.deckId = input.deckId;
+  if (input.thumbnailId) fields.thumbnailId = input.thumbnailId;
+  return newRecord<NoteRecord>(fields, now);
 }
 
 /** Saves a new note. */
 export async function createNote(input: NewNote): Promise<NoteRecord> {
-  const note = buildNote(input);
-  await getDb().notes.add(note);
-  return note;
+  return addRecord(getDb().notes, buildNote(input));
 }
 
 export type NotePatch = Partial<Pick<NoteRecord, 'body' | 'kind' | 'talkId' | 'deckId' | 'anchor'>> & {
@@ -55,43 +50,33 @@ export type NotePatch = Partial<Pick<NoteRecord, 'body' | 'kind' | 'talkId' | 'd
 
 /** Edits a note; tags are re-derived from the new body plus explicit tags. */
 export async function updateNote(id: string, patch: NotePatch): Promise<NoteRecord> {
-  const db = getDb();
-  return db.transaction('rw', db.notes, async () => {
-    const old = await db.notes.get(id);
-    if (!old) throw new NoteValidationError('That note no longer exists.');
-    const body = patch.body === undefined ? old.body : validateBody(patch.body);
-    const oldExplicit = old.tags.filter((t) => !parseTags(old.body).includes(t));
-    const next: NoteRecord = {
-      ...old,
-      ...patch,
-      body,
-      tags: mergeTags(parseTags(body), patch.tags ?? oldExplicit),
-      kind: kindAfterEdit(old, body, patch.kind),
-      updatedAt: Math.max(Date.now(), old.updatedAt + 1),
-    };
-    await db.notes.put(next);
-    return next;
-  });
+  const note = await updateRecord(
+    getDb().notes,
+    id,
+    (old) => {
+      const body = patch.body === undefined ? old.body : validateBody(patch.body);
+      const oldExplicit = old.tags.filter((t) => !parseTags(old.body).includes(t));
+      return {
+        ...old,
+        ...patch,
+        body,
+        tags: mergeTags(parseTags(body), patch.tags ?? oldExplicit),
+        kind: kindAfterEdit(old, body, patch.kind),
+      };
+    },
+    { missing: () => new NoteValidationError('That note no longer exists.') },
+  );
+  return note!;
 }
 
 /** Moves a note to the trash; {@link restoreNote} brings it back. */
 export async function trashNote(id: string): Promise<void> {
-  const db = getDb();
-  await db.transaction('rw', db.notes, async () => {
-    const now = Date.now();
-    await db.notes.update(id, { deletedAt: now, updatedAt: now });
-  });
+  await softDelete(getDb().notes, [id]);
 }
 
 /** Takes a note out of the trash. */
 export async function restoreNote(id: string): Promise<void> {
-  const db = getDb();
-  await db.transaction('rw', db.notes, async () => {
-    const note = await db.notes.get(id);
-    if (!note) return;
-    const { deletedAt: _gone, ...rest } = note;
-    await db.notes.put({ ...rest, updatedAt: Date.now() });
-  });
+  await restore(getDb().notes, [id]);
 }
 
 /** Notes written on one page (canonical URL), oldest first, without trashed ones. */

@@ -2,38 +2,27 @@
 import type { RecapInput } from '../recap/model';
 import { talkDay } from '../recap/model';
 import { getDb } from './db';
-import { newId } from './ids';
+import { createRecord, softDelete, updateRecord } from './records';
 import type { EventRecord, NoteRecord, RecapRecord, TalkRecord } from './types';
 
 export type RecapFields = Omit<RecapRecord, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt'>;
 
 /** Saves a new recap. */
 export async function createRecap(fields: RecapFields): Promise<RecapRecord> {
-  const now = Date.now();
-  const recap: RecapRecord = { ...fields, id: newId(now), createdAt: now, updatedAt: now };
-  await getDb().recaps.add(recap);
-  return recap;
+  return createRecord(getDb().recaps, fields);
 }
 
 /** Changes a recap; `updatedAt` always moves forward (newer wins in imports and sync). */
 export async function updateRecap(id: string, patch: Partial<RecapFields>): Promise<RecapRecord> {
-  const db = getDb();
-  return db.transaction('rw', db.recaps, async () => {
-    const old = await db.recaps.get(id);
-    if (!old) throw new Error('That recap no longer exists.');
-    const next: RecapRecord = { ...old, ...patch, updatedAt: Math.max(Date.now(), old.updatedAt + 1) };
-    await db.recaps.put(next);
-    return next;
+  const recap = await updateRecord(getDb().recaps, id, (old) => ({ ...old, ...patch }), {
+    missing: () => new Error('That recap no longer exists.'),
   });
+  return recap!;
 }
 
 /** Moves a recap to the trash. */
 export async function trashRecap(id: string): Promise<void> {
-  const db = getDb();
-  await db.transaction('rw', db.recaps, async () => {
-    const now = Date.now();
-    await db.recaps.update(id, { deletedAt: now, updatedAt: now });
-  });
+  await softDelete(getDb().recaps, [id]);
 }
 
 /** One recap, or undefined when gone or trashed. */

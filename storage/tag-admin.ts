@@ -4,6 +4,7 @@
  * note does not bring the old tag back.
  */
 import { getDb } from './db';
+import { nextStamp, putRecords } from './records';
 import { mergeTags, normalizeTag } from './tags';
 import type { NoteRecord, TalkRecord } from './types';
 
@@ -152,14 +153,18 @@ async function rewrite(
   const now = Date.now();
   const wrote: Record<string, number> = {};
   const stamp = (id: string, updatedAt: number) => {
-    const next = Math.max(now, updatedAt + 1);
+    const next = nextStamp({ updatedAt }, now);
     wrote[id] = next;
     return next;
   };
   const notes = await db.notes.where('tags').equals(from).toArray();
   const talks = await db.talks.where('tags').equals(from).toArray();
-  await db.notes.bulkPut(notes.map((n) => ({ ...n, ...editNote(n), updatedAt: stamp(n.id, n.updatedAt) })));
-  await db.talks.bulkPut(
+  await putRecords(
+    db.notes,
+    notes.map((n) => ({ ...n, ...editNote(n), updatedAt: stamp(n.id, n.updatedAt) })),
+  );
+  await putRecords(
+    db.talks,
     talks.map((t) => ({
       ...t,
       tags: editTags(t.tags),
@@ -190,7 +195,7 @@ export async function undoTagChange(change: TagChange): Promise<{ restored: numb
           skipped++;
           return [];
         }
-        return [{ ...old, updatedAt: Math.max(now, cur.updatedAt + 1) }];
+        return [{ ...old, updatedAt: nextStamp(cur, now) }];
       });
     const notes = back(
       await db.notes.bulkGet(change.before.notes.map((n) => n.id)),
@@ -202,8 +207,8 @@ export async function undoTagChange(change: TagChange): Promise<{ restored: numb
       change.before.talks,
       (id) => `talk:${id}`,
     );
-    await db.notes.bulkPut(notes);
-    await db.talks.bulkPut(talks);
+    await putRecords(db.notes, notes);
+    await putRecords(db.talks, talks);
     return { restored: notes.length + talks.length, skipped };
   });
 }

@@ -8,7 +8,7 @@ import type { EventRef, PageCapture, TalkRef } from '../capture/types';
 import { getDb } from './db';
 import { deckByUrl, linkDeckToTalk } from './decks';
 import { upsertEvent } from './events';
-import { newId } from './ids';
+import { createRecord, type Fields, updateRecord } from './records';
 import type { DeckRecord, NoteRecord, TalkRecord } from './types';
 
 /** Talk fields a capture fills and the user may edit. */
@@ -80,10 +80,7 @@ export async function upsertTalk(
     const found = await findTalk(input.talk, event?.id);
     const source = { platform: input.platform, url: input.pageUrl, capturedAt: now };
     if (!found) {
-      const record: TalkRecord = {
-        id: newId(now),
-        createdAt: now,
-        updatedAt: now,
+      const fields: Fields<TalkRecord> = {
         title: input.talk.title,
         speakers: input.talk.speakers,
         tags: [],
@@ -91,40 +88,43 @@ export async function upsertTalk(
       };
       for (const key of TALK_FIELDS) {
         const value = input.talk[key];
-        if (value !== undefined && value !== '') Object.assign(record, { [key]: value });
+        if (value !== undefined && value !== '') Object.assign(fields, { [key]: value });
       }
-      if (event) record.eventId = event.id;
-      if (options.star) record.starredAt = now;
-      await db.talks.add(record);
-      return record;
+      if (event) fields.eventId = event.id;
+      if (options.star) fields.starredAt = now;
+      return createRecord(db.talks, fields, now);
     }
-    const edited = new Set(found.editedFields ?? []);
-    const next: TalkRecord = { ...found, source };
-    for (const key of TALK_FIELDS) {
-      const value = input.talk[key];
-      // Missing data never erases what an earlier capture (or the user) recorded.
-      const empty = value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
-      if (empty || edited.has(key) || sameValue(found[key], value)) continue;
-      Object.assign(next, { [key]: value });
-    }
-    if (event && !edited.has('eventId')) next.eventId = event.id;
-    if (options.star && !found.starredAt) next.starredAt = now;
-    next.updatedAt = Math.max(now, found.updatedAt + 1);
-    await db.talks.put(next);
-    return next;
+    const stored = await updateRecord(
+      db.talks,
+      found.id,
+      (old) => {
+        const edited = new Set(old.editedFields ?? []);
+        const next: TalkRecord = { ...old, source };
+        for (const key of TALK_FIELDS) {
+          const value = input.talk[key];
+          // Missing data never erases what an earlier capture (or the user) recorded.
+          const empty = value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+          if (empty || edited.has(key) || sameValue(old[key], value)) continue;
+          Object.assign(next, { [key]: value });
+        }
+        if (event && !edited.has('eventId')) next.eventId = event.id;
+        if (options.star && !old.starredAt) next.starredAt = now;
+        return next;
+      },
+      { now },
+    );
+    return stored!;
   });
 }
 
 /** Stars or unstars a talk (the personal agenda). */
 export async function setStarred(id: string, starred: boolean): Promise<void> {
-  const db = getDb();
-  await db.transaction('rw', db.talks, async () => {
-    const found = await db.talks.get(id);
-    if (!found || Boolean(found.starredAt) === starred) return;
-    const next: TalkRecord = { ...found, updatedAt: Math.max(Date.now(), found.updatedAt + 1) };
+  await updateRecord(getDb().talks, id, (found) => {
+    if (Boolean(found.starredAt) === starred) return undefined;
+    const next: TalkRecord = { ...found };
     if (starred) next.starredAt = Date.now();
     else delete next.starredAt;
-    await db.talks.put(next);
+    return next;
   });
 }
 
@@ -132,25 +132,26 @@ export type TalkPatch = Partial<Pick<TalkRecord, TalkField | 'eventId'>>;
 
 /** Edits a talk by hand: edited fields are remembered, so later captures leave them alone. */
 export async function editTalk(id: string, patch: TalkPatch): Promise<TalkRecord> {
-  const db = getDb();
-  return db.transaction('rw', db.talks, async () => {
-    const found = await db.talks.get(id);
-    if (!found) throw new Error('That talk no longer exists.');
-    const next: TalkRecord = { ...found };
-    const edited = new Set(found.editedFields ?? []);
-    for (const key of [...TALK_FIELDS, 'eventId'] as const) {
-      if (!(key in patch)) continue;
-      const value = patch[key];
-      if (key === 'title' && (typeof value !== 'string' || !value.trim())) continue; // a talk keeps a title
-      if (value === undefined || value === '') delete next[key];
-      else Object.assign(next, { [key]: typeof value === 'string' ? value.trim() : value });
-      edited.add(key);
-    }
-    next.editedFields = [...edited];
-    next.updatedAt = Math.max(Date.now(), found.updatedAt + 1);
-    await db.talks.put(next);
-    return next;
-  });
+  const talk = await updateRecord(
+    getDb().talks,
+    id,
+    (found) => {
+      const next: TalkRecord = { ...found };
+      const edited = new Set(found.editedFields ?? []);
+      for (const key of [...TALK_FIELDS, 'eventId'] as const) {
+        if (!(key in patch)) continue;
+        const value = patch[key];
+        if (key === 'title' && (typeof value !== 'string' || !value.trim())) continue; // a talk keeps a title
+        if (value === undefined || value === '') delete next[key];
+        else Object.assign(next, { [key]: typeof value === 'string' ? value.trim() : value });
+        edited.add(key);
+      }
+      next.editedFields = [...edited];
+      return next;
+    },
+    { missing: () => new Error('That talk no longer exists.') },
+  );
+  return talk!;
 }
 
 /** Live talks of an event, in time order (talks without a time last, by title). */

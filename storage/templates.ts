@@ -2,7 +2,7 @@
 import { BUILTIN_TEMPLATES, builtinTemplate, DEFAULT_TEMPLATE_ID } from '../recap/builtins';
 import { checkTemplate } from '../recap/render';
 import { getDb } from './db';
-import { newId } from './ids';
+import { createRecord, softDelete, updateRecord } from './records';
 import type { TemplateRecord } from './types';
 
 /** A template whose source does not parse, with the line it fails on. */
@@ -49,17 +49,7 @@ export async function templateSource(id: string): Promise<string> {
 /** Saves a new user template (its syntax checked first). */
 export async function createTemplate(name: string, source: string): Promise<TemplateRecord> {
   validate(name, source);
-  const now = Date.now();
-  const record: TemplateRecord = {
-    id: newId(now),
-    createdAt: now,
-    updatedAt: now,
-    name: name.trim(),
-    source,
-    builtin: false,
-  };
-  await getDb().templates.add(record);
-  return record;
+  return createRecord(getDb().templates, { name: name.trim(), source, builtin: false });
 }
 
 /** Changes a user template. */
@@ -67,23 +57,22 @@ export async function updateTemplate(
   id: string,
   patch: { name?: string; source?: string },
 ): Promise<TemplateRecord> {
-  const db = getDb();
-  return db.transaction('rw', db.templates, async () => {
-    const old = await db.templates.get(id);
-    if (!old || old.builtin)
-      throw new TemplateSyntaxError('Built-in templates cannot be changed: make a copy.');
-    const next = { ...old, ...patch, updatedAt: Math.max(Date.now(), old.updatedAt + 1) };
-    validate(next.name, next.source);
-    await db.templates.put(next);
-    return next;
-  });
+  const builtin = () => new TemplateSyntaxError('Built-in templates cannot be changed: make a copy.');
+  const template = await updateRecord(
+    getDb().templates,
+    id,
+    (old) => {
+      if (old.builtin) throw builtin();
+      const next = { ...old, ...patch };
+      validate(next.name, next.source);
+      return next;
+    },
+    { missing: builtin },
+  );
+  return template!;
 }
 
 /** Moves a user template to the trash. */
 export async function trashTemplate(id: string): Promise<void> {
-  const db = getDb();
-  await db.transaction('rw', db.templates, async () => {
-    const now = Date.now();
-    await db.templates.update(id, { deletedAt: now, updatedAt: now });
-  });
+  await softDelete(getDb().templates, [id]);
 }

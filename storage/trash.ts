@@ -2,8 +2,25 @@
  * The trash: notes deleted by the user wait here (a `deletedAt` mark, visible to sync) until they
  * are restored or the trash is emptied. Emptying deletes for good, with their thumbnails.
  */
+import type { EntityTable } from 'dexie';
 import { getDb } from './db';
-import type { NoteRecord } from './types';
+import { restore, softDelete } from './records';
+import type { BaseRecord, NoteRecord } from './types';
+
+/** The tables of the database (every record in them can go to the trash). */
+export type TableName = 'events' | 'talks' | 'decks' | 'notes' | 'blobs' | 'recaps' | 'templates';
+
+const tableOf = (name: TableName) => getDb()[name] as unknown as EntityTable<BaseRecord, 'id'>;
+
+/** Moves records of any table to the trash in one transaction; returns how many were live. */
+export function trashRecords(table: TableName, ids: readonly string[]): Promise<number> {
+  return softDelete(tableOf(table), ids);
+}
+
+/** Takes records of any table out of the trash in one transaction; returns how many came back. */
+export function restoreRecords(table: TableName, ids: readonly string[]): Promise<number> {
+  return restore(tableOf(table), ids);
+}
 
 /** Deletes notes and the thumbnails no remaining note uses (inside the caller's transaction). */
 async function dropForGood(gone: readonly NoteRecord[]): Promise<void> {
@@ -27,29 +44,12 @@ export function trashedNotes(offset: number, limit: number): Promise<NoteRecord[
 
 /** Moves notes to the trash in one transaction. */
 export async function trashNotes(ids: readonly string[]): Promise<void> {
-  const db = getDb();
-  await db.transaction('rw', db.notes, async () => {
-    const now = Date.now();
-    const notes = await db.notes.bulkGet([...ids]);
-    const live = notes.filter((n): n is NoteRecord => Boolean(n && !n.deletedAt));
-    await db.notes.bulkPut(
-      live.map((n) => ({ ...n, deletedAt: now, updatedAt: Math.max(now, n.updatedAt + 1) })),
-    );
-  });
+  await trashRecords('notes', ids);
 }
 
 /** Takes notes out of the trash in one transaction; returns how many came back. */
-export async function restoreNotes(ids: readonly string[]): Promise<number> {
-  const db = getDb();
-  return db.transaction('rw', db.notes, async () => {
-    const now = Date.now();
-    const notes = await db.notes.bulkGet([...ids]);
-    const back = notes
-      .filter((n): n is NoteRecord => Boolean(n?.deletedAt))
-      .map(({ deletedAt: _gone, ...rest }) => ({ ...rest, updatedAt: Math.max(now, rest.updatedAt + 1) }));
-    await db.notes.bulkPut(back);
-    return back.length;
-  });
+export function restoreNotes(ids: readonly string[]): Promise<number> {
+  return restoreRecords('notes', ids);
 }
 
 /**

@@ -2,8 +2,9 @@
  * Benchmark hooks, in `TALKMARKS_E2E=1` builds only (dead code in release builds): time a "Day
  * recap" of a synthetic day in this page's V8, from Playwright, through `window.__talkmarksRecap`.
  */
-import { makeCorpus } from '../../bench/corpus';
+
 import { composeRecap } from '../../recap/compose';
+import { makeCorpus } from '../../tests/corpus';
 
 const hooks = {
   /** Composes `runs` times a recap of `notes` notes over 10 talks; returns each duration (ms). */

@@ -9,7 +9,7 @@ import { SearchBox } from '../../components/SearchBox';
 import type { ToastState } from '../../components/Toast';
 import { useLive } from '../../components/useLive';
 import { useWarmSearch } from '../../components/useSearch';
-import { getDb } from '../../storage/db';
+import { openEarly } from '../../storage/db';
 import { isEmptyFilter, type LibraryFilter } from '../../storage/library';
 import { eventChoices } from '../../storage/library-tree';
 import { knownTags } from '../../storage/notes';
@@ -21,9 +21,7 @@ import { LibraryNoteView } from './LibraryNoteView';
 import { combine, isEventFixed, libraryView, type Scope, scopeLabel } from './LibraryScope';
 
 // Opening the (large) database takes a while: start as soon as this code is here, not at the first query.
-void getDb()
-  .open()
-  .catch(() => undefined);
+openEarly();
 
 interface Frame {
   scope: Scope;

@@ -6,17 +6,15 @@ import { PAGE_SIZE, useLivePages, useQuietQuery } from '../../components/Library
 import { LoadingRow, NoteRow, ROW_HEIGHT, TalkRow } from '../../components/LibraryRow';
 import { useLive } from '../../components/useLive';
 import { useSearch } from '../../components/useSearch';
-import { getDb } from '../../storage/db';
 import {
+  hitRows,
   isEmptyFilter,
   type LibraryFilter,
   liveNoteCount,
-  type NoteSet,
-  notesPage,
+  noteRows,
+  type LibraryRow as Row,
   resolveNotes,
 } from '../../storage/library';
-import type { SearchHit } from '../../storage/search/engine';
-import type { NoteRecord, TalkRecord } from '../../storage/types';
 import type { Scope } from './LibraryScope';
 
 export const LIST_ID = 'library-list';
@@ -31,44 +29,6 @@ export interface ListProps {
   listRef: MutableRef<ListKeys | null>;
   /** Changes when the list should take the focus (see LibraryList). */
   focusKey: number;
-}
-
-interface Row {
-  note?: NoteRecord;
-  talk?: TalkRecord;
-  hit?: SearchHit;
-}
-
-async function talksOf(ids: (string | undefined)[]): Promise<Map<string, TalkRecord>> {
-  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
-  const talks = await getDb().talks.bulkGet(wanted);
-  return new Map(talks.filter((t): t is TalkRecord => Boolean(t)).map((t) => [t.id, t]));
-}
-
-async function noteRows(set: NoteSet, offset: number, limit: number): Promise<Row[]> {
-  const db = getDb();
-  // One read transaction for the notes and their talks: a save shows up after one round trip.
-  return db.transaction('r', db.notes, db.talks, async () => {
-    const notes = await notesPage(set, offset, limit);
-    const talks = await talksOf(notes.map((n) => n.talkId));
-    return notes.map((note) => ({ note, talk: note.talkId ? talks.get(note.talkId) : undefined }));
-  });
-}
-
-async function hitRows(hits: SearchHit[]): Promise<Row[]> {
-  const noteIds = hits.filter((h) => h.type === 'note').map((h) => h.id);
-  const notes = new Map(
-    (await getDb().notes.bulkGet(noteIds)).filter((n): n is NoteRecord => Boolean(n)).map((n) => [n.id, n]),
-  );
-  const talks = await talksOf([
-    ...hits.filter((h) => h.type === 'talk').map((h) => h.id.slice(2)),
-    ...[...notes.values()].map((n) => n.talkId),
-  ]);
-  return hits.map((hit) => {
-    if (hit.type === 'talk') return { hit, talk: talks.get(hit.id.slice(2)) };
-    const note = notes.get(hit.id);
-    return { hit, note, talk: note?.talkId ? talks.get(note.talkId) : undefined };
-  });
 }
 
 function openRow(row: Row | undefined, onOpen: (scope: Scope) => void): void {

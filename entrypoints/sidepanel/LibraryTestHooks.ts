@@ -1,27 +1,21 @@
 /**
  * End-to-end and benchmark hooks, in `TALKMARKS_E2E=1` builds only (the import is dead code in
- * release builds): seed a synthetic library straight into the database and time searches, from
- * Playwright, through `window.__talkmarksLibrary`.
+ * release builds): seed a synthetic library and time searches, from
+ * Playwright, through `window.__talkmarksLibrary`. Writes go through the repositories.
  */
-import { makeCorpus } from '../../bench/corpus';
-import { getDb } from '../../storage/db';
+
+import { addLibrary } from '../../storage/bulk';
 import { createNote, type NewNote } from '../../storage/notes';
 import { searchClient } from '../../storage/search/client';
 import type { LibraryFilter } from '../../storage/search/filter';
+import { makeCorpus } from '../../tests/corpus';
 
 const hooks = {
   /** Writes a corpus (events, talks, notes) in batches; returns what a test needs to query it. */
   async seed(options: { notes: number; events?: number; talksPerEvent?: number; seed?: number }) {
     const corpus = makeCorpus(options);
-    const db = getDb();
     const started = performance.now();
-    await db.transaction('rw', db.events, db.talks, async () => {
-      await db.events.bulkAdd(corpus.events);
-      await db.talks.bulkAdd(corpus.talks);
-    });
-    for (let i = 0; i < corpus.notes.length; i += 2000) {
-      await db.notes.bulkAdd(corpus.notes.slice(i, i + 2000));
-    }
+    await addLibrary(corpus);
     const tagCounts = new Map<string, number>();
     for (const n of corpus.notes) for (const t of n.tags) tagCounts.set(t, (tagCounts.get(t) ?? 0) + 1);
     return {
@@ -50,29 +44,6 @@ const hooks = {
   warm: () => searchClient().warm(),
   /** Saves the index snapshot and stops the worker. */
   release: () => searchClient().release(),
-  count: () => getDb().notes.count(),
-  /** Times the reads the library makes after a save (for finding where time goes). */
-  async probe() {
-    const notes = getDb().notes;
-    const t = async (f: () => Promise<unknown>) => {
-      const s = performance.now();
-      await f();
-      return performance.now() - s;
-    };
-    return {
-      page0: await t(() =>
-        notes
-          .orderBy(':id')
-          .reverse()
-          .filter((n) => !n.deletedAt)
-          .limit(50)
-          .toArray(),
-      ),
-      page0NoFilter: await t(() => notes.orderBy(':id').reverse().limit(50).toArray()),
-      count: await t(() => notes.count()),
-      trashed: await t(() => notes.where('deletedAt').above(0).count()),
-    };
-  },
 };
 
 declare global {

@@ -14,7 +14,7 @@ import { TalkSchedule } from '../../components/TalkSchedule';
 import type { ToastState } from '../../components/Toast';
 import { useLive } from '../../components/useLive';
 import { useMinute } from '../../components/useMinute';
-import { ensureDeck, linkDeckToTalk } from '../../storage/decks';
+import { attachDeckToTalk } from '../../storage/decks';
 import { getEvent } from '../../storage/events';
 import {
   decksForTalk,
@@ -111,8 +111,7 @@ function DeckTalk({ capture, deck, notify }: { capture: PageCapture; deck: DeckR
   const choices = useLive(() => talkChoices(), []);
   if (talk.status !== 'ready') return null;
   const attach = async (talkId: string) => {
-    const deckId = await ensureDeck(deck, capture.platform, talkId);
-    await linkDeckToTalk(deckId, talkId);
+    await attachDeckToTalk(deck, capture.platform, talkId);
     notify({ message: 'Deck attached to the talk' });
   };
   return (

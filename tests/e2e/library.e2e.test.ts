@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { makeCorpus } from '../../bench/corpus';
+import { makeCorpus } from '../corpus';
 import { axeViolations, type ExtensionSession, launchExtension, until } from './harness';
 import { type FixtureServer, serveFixtures } from './server';
 

@@ -1,0 +1,132 @@
+/**
+ * The one shared write helper every repository is built on: create (id, `createdAt`, `updatedAt`),
+ * update (`updatedAt` always moves forward, so newer wins in imports and sync), soft delete
+ * (`deletedAt`, visible to sync) and restore, plus the bulk writes of imports and seeding. Each call
+ * is one Dexie transaction (or joins the caller's).
+ */
+import type { EntityTable } from 'dexie';
+import { newId } from './ids';
+import type { BaseRecord } from './types';
+
+type Table<T extends BaseRecord> = EntityTable<T, 'id'>;
+
+/** The fields a caller gives for a new record (the common ones are filled in here). */
+export type Fields<T extends BaseRecord> = Omit<T, keyof BaseRecord>;
+
+/** The next `updatedAt` of a record changed at `now`: later than both `now` and its last change. */
+export function nextStamp(old: Pick<BaseRecord, 'updatedAt'>, now = Date.now()): number {
+  return Math.max(now, old.updatedAt + 1);
+}
+
+/** A new record (not yet stored): a fresh ULID and both timestamps at `now`. */
+export function newRecord<T extends BaseRecord>(fields: Fields<T>, now = Date.now()): T {
+  return { id: newId(now), createdAt: now, updatedAt: now, ...fields } as T;
+}
+
+/** Stores a new record made from `fields`; returns it. */
+export async function createRecord<T extends BaseRecord>(
+  table: Table<T>,
+  fields: Fields<T>,
+  now = Date.now(),
+): Promise<T> {
+  const record = newRecord<T>(fields, now);
+  await table.add(record as never);
+  return record;
+}
+
+/** Stores a record built elsewhere with {@link newRecord}. */
+export async function addRecord<T extends BaseRecord>(table: Table<T>, record: T): Promise<T> {
+  await table.add(record as never);
+  return record;
+}
+
+/**
+ * Changes one record: `edit` gets the stored version and returns the next one (or `undefined` to
+ * leave it as it is). A missing record throws `missing()` when given, else gives undefined. What
+ * is written gets a fresh `updatedAt`.
+ */
+export async function updateRecord<T extends BaseRecord>(
+  table: Table<T>,
+  id: string,
+  edit: (old: T) => T | undefined,
+  options: { missing?: () => Error; now?: number } = {},
+): Promise<T | undefined> {
+  return table.db.transaction('rw', table, async () => {
+    const old = (await table.get(id as never)) as T | undefined;
+    if (!old) {
+      if (options.missing) throw options.missing();
+      return undefined;
+    }
+    const next = edit(old);
+    if (!next) return old;
+    const stored = { ...next, updatedAt: nextStamp(old, options.now) };
+    await table.put(stored as never);
+    return stored;
+  });
+}
+
+/** Writes several edited records at once (edits already stamped with {@link nextStamp}). */
+export async function putRecords<T extends BaseRecord>(
+  table: Table<T>,
+  records: readonly T[],
+): Promise<void> {
+  if (records.length) await table.bulkPut(records as never[]);
+}
+
+/** Moves records to the trash (`deletedAt`); returns how many were live. */
+export async function softDelete<T extends BaseRecord>(
+  table: Table<T>,
+  ids: readonly string[],
+  now = Date.now(),
+): Promise<number> {
+  return table.db.transaction('rw', table, async () => {
+    const found = (await table.bulkGet([...ids] as never[])) as (T | undefined)[];
+    const live = found.filter((r): r is T => Boolean(r && !r.deletedAt));
+    await putRecords(
+      table,
+      live.map((r) => ({ ...r, deletedAt: now, updatedAt: nextStamp(r, now) })),
+    );
+    return live.length;
+  });
+}
+
+/** Takes records out of the trash; returns how many came back. */
+export async function restore<T extends BaseRecord>(
+  table: Table<T>,
+  ids: readonly string[],
+  now = Date.now(),
+): Promise<number> {
+  return table.db.transaction('rw', table, async () => {
+    const found = (await table.bulkGet([...ids] as never[])) as (T | undefined)[];
+    const back = found
+      .filter((r): r is T => Boolean(r?.deletedAt))
+      .map(({ deletedAt: _gone, ...rest }) => ({ ...rest, updatedAt: nextStamp(rest, now) }) as T);
+    await putRecords(table, back);
+    return back.length;
+  });
+}
+
+/** Adds records made elsewhere (seeding a fresh library), in one transaction; fails on an existing id. */
+export async function insertRecords<T extends BaseRecord>(
+  table: Table<T>,
+  records: readonly T[],
+): Promise<void> {
+  await table.db.transaction('rw', table, () => table.bulkAdd(records as never[]));
+}
+
+/**
+ * Merges records from elsewhere (a backup) by id in one transaction: a record is written when it
+ * is new here or newer (`updatedAt`) than the stored one, so an edit made meanwhile is never
+ * overwritten by an older copy. Returns how many were written.
+ */
+export async function importRecords<T extends BaseRecord>(
+  table: Table<T>,
+  records: readonly T[],
+): Promise<number> {
+  return table.db.transaction('rw', table, async () => {
+    const current = (await table.bulkGet(records.map((r) => r.id) as never[])) as (T | undefined)[];
+    const newer = records.filter((r, k) => !current[k] || r.updatedAt > current[k]!.updatedAt);
+    await putRecords(table, newer);
+    return newer.length;
+  });
+}
