@@ -1,6 +1,6 @@
 /**
  * Extension page → background: the messages Talkmarks' own pages (popup, side panel, composer,
- * options, the PDF viewer) send to read and write the library, capture a tab or open the panel.
+ * options) send to read and write the library, capture a tab or open the panel.
  *
  * The background registers these ONLY through `onPageMessage`, which refuses any sender that is not
  * an extension page: content scripts run beside untrusted pages and must not write or read the
