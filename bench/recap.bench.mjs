@@ -19,7 +19,7 @@ import { launchExtension, quantile } from './_launch.mjs';
 const jiti = createJiti(import.meta.url);
 const { makeCorpus } = await jiti.import('../tests/corpus.ts');
 const { composeRecap } = await jiti.import('../recap/compose.ts');
-const { serializeBackup } = await jiti.import('../recap/backup/format.ts');
+const { serializeBackup } = await jiti.import('../storage/backup/format.ts');
 
 let failed = false;
 const report = (result) => {

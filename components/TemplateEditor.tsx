@@ -4,7 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import { checkTemplate } from '../recap/render';
-import { createTemplate, listTemplates, trashTemplate, updateTemplate } from '../storage/templates';
+import { createTemplate, listTemplates, trashTemplate, updateTemplate } from '../recap/templates';
 import type { ToastState } from './Toast';
 import { useLive } from './useLive';
 

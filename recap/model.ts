@@ -4,8 +4,10 @@
  * URLs limited to http(s) and encoded for a link destination — so no template can produce
  * broken Markdown from what the user typed.
  */
+
+import { talkDay } from '../storage/talk-day';
 import type { EventRecord, NoteKind, NoteRecord, TalkRecord } from '../storage/types';
-import { clock, isDay, longDate, timeRange, wallClock, weekdayOf } from './dates';
+import { clock, isDay, longDate, timeRange, weekdayOf } from './dates';
 import { escapeMarkdown, hasText, markdownBlock, markdownInline, safeUrl } from './markdown';
 
 /** Which notes of a talk go into the recap. `all` leaves out to-dos, which are private. */
@@ -132,11 +134,6 @@ export function selectNotes(notes: NoteRecord[], include: Include): NoteRecord[]
   return notes
     .filter((n) => !n.deletedAt && wanted(n.kind))
     .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
-/** The venue-local day of a talk, from its start time. */
-export function talkDay(talk: TalkRecord, event?: EventRecord): string {
-  return wallClock(talk.startsAt, talk.timezone ?? event?.timezone)?.day ?? '';
 }
 
 /** The title a recap gets when the user gave none: "{event}: {weekday}". */

@@ -4,6 +4,7 @@
  */
 import { getDb } from './db';
 import { trashedIds } from './library';
+import { talkDay } from './talk-day';
 import type { EventRecord, NoteKind, NoteRecord, TalkRecord } from './types';
 
 export interface EventRow {
@@ -29,11 +30,6 @@ export interface PageRow {
   notes: number;
   /** Id of the page's newest note (lists are newest first). */
   latestId: string;
-}
-
-/** The venue's calendar day of a talk (its ISO time carries the venue's offset). */
-export function talkDay(talk: Pick<TalkRecord, 'startsAt'>): string {
-  return /^\d{4}-\d{2}-\d{2}/.exec(talk.startsAt ?? '')?.[0] ?? '';
 }
 
 /** What the trash holds, per talk and per kind: counts read from indexes subtract these. */
@@ -98,19 +94,21 @@ export async function eventChoices(): Promise<{ id: string; name: string }[]> {
     .map((e) => ({ id: e.id, name: e.name }));
 }
 
-async function talksOfEvent(eventId: string): Promise<TalkRecord[]> {
-  const talks = await getDb().talks.where('eventId').equals(eventId).toArray();
-  return talks.filter((t) => !t.deletedAt);
+/** An event's live talks, each with the day it is on at the venue. */
+async function talksOfEvent(eventId: string): Promise<{ talk: TalkRecord; day: string }[]> {
+  const db = getDb();
+  const [event, talks] = await Promise.all([
+    db.events.get(eventId),
+    db.talks.where('eventId').equals(eventId).toArray(),
+  ]);
+  return talks.filter((t) => !t.deletedAt).map((talk) => ({ talk, day: talkDay(talk, event) }));
 }
 
 /** The days of an event, in order, with their talks (undated talks last). */
 export async function eventDays(eventId: string): Promise<DayRow[]> {
   const [talks, trashed] = await Promise.all([talksOfEvent(eventId), trashStats()]);
   const byDay = new Map<string, string[]>();
-  for (const t of talks) {
-    const day = talkDay(t);
-    byDay.set(day, [...(byDay.get(day) ?? []), t.id]);
-  }
+  for (const { talk, day } of talks) byDay.set(day, [...(byDay.get(day) ?? []), talk.id]);
   const days = [...byDay.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
   return Promise.all(
     days.map(async (day) => {
@@ -124,7 +122,8 @@ export async function eventDays(eventId: string): Promise<DayRow[]> {
 export async function talksOn(eventId: string, day?: string): Promise<TalkRow[]> {
   const [talks, trashed] = await Promise.all([talksOfEvent(eventId), trashStats()]);
   const chosen = talks
-    .filter((t) => day === undefined || talkDay(t) === day)
+    .filter((t) => day === undefined || t.day === day)
+    .map((t) => t.talk)
     .sort((a, b) => (a.startsAt ?? '').localeCompare(b.startsAt ?? '') || a.title.localeCompare(b.title));
   return Promise.all(chosen.map(async (talk) => ({ talk, notes: await notesOnTalks([talk.id], trashed) })));
 }

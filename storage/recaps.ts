@@ -1,9 +1,22 @@
 /** Recaps repository, and the reads that gather talks and notes for the composer. */
-import type { RecapInput } from '../recap/model';
-import { talkDay } from '../recap/model';
 import { getDb } from './db';
 import { createRecord, softDelete, updateRecord } from './records';
+import { talkDay } from './talk-day';
 import type { EventRecord, NoteRecord, RecapRecord, TalkRecord } from './types';
+
+/** What a recap shows, as stored: its event, its talks in its order with their live notes (recap/model's input). */
+export interface RecapContent {
+  title?: string;
+  intro?: string;
+  outro?: string;
+  event?: EventRecord;
+  day?: string;
+  talks: {
+    talk: TalkRecord;
+    notes: NoteRecord[];
+    options?: NonNullable<RecapRecord['talkOptions']>[string];
+  }[];
+}
 
 export type RecapFields = Omit<RecapRecord, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt'>;
 
@@ -99,7 +112,7 @@ export async function attendedTalks(limit = 500): Promise<TalkRecord[]> {
 /** Reads what a recap shows: its event, its talks in its order, their notes. */
 export async function loadRecapInput(
   recap: Pick<RecapRecord, 'title' | 'eventId' | 'day' | 'talkIds' | 'intro' | 'outro' | 'talkOptions'>,
-): Promise<RecapInput> {
+): Promise<RecapContent> {
   const db = getDb();
   const [event, talks] = await Promise.all([
     recap.eventId ? db.events.get(recap.eventId) : Promise.resolve(undefined),

@@ -17,7 +17,7 @@ function EventTalks({ event, notify }: { event: EventRecord; notify: (t: ToastSt
   if (talks.value.length === 0) return <p class="text-sm text-muted">No talks kept for this event yet.</p>;
   return (
     <div class="flex flex-col gap-3">
-      {byDay(talks.value, event.timezone).map(({ day, talks: list }) => (
+      {byDay(talks.value, event).map(({ day, talks: list }) => (
         <EventDay
           key={day || 'unscheduled'}
           label={day ? dayLabel(day) : 'Time not known'}

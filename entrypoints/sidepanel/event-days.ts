@@ -1,6 +1,6 @@
 /** The event view's day grouping: pure (no browser APIs), so it is tested on its own. */
-import { dayOf } from '../../capture/time';
-import type { TalkRecord } from '../../storage/types';
+import { talkDay } from '../../storage/talk-day';
+import type { EventRecord, TalkRecord } from '../../storage/types';
 
 /** "Wednesday, June 27, 2012" for `2012-06-27`: a calendar day, the same in any time zone. */
 export const dayLabel = (day: string, locale?: string) =>
@@ -12,11 +12,14 @@ export const dayLabel = (day: string, locale?: string) =>
     timeZone: 'UTC',
   }).format(new Date(`${day}T12:00:00Z`));
 
-/** Talks grouped by the day they fall on in the event's zone; talks without a time come last. */
-export function byDay(talks: readonly TalkRecord[], zone?: string): { day: string; talks: TalkRecord[] }[] {
+/** Talks grouped by the day they are on at the venue (see storage/talk-day.ts); talks without a time come last. */
+export function byDay(
+  talks: readonly TalkRecord[],
+  event?: Pick<EventRecord, 'timezone'>,
+): { day: string; talks: TalkRecord[] }[] {
   const groups = new Map<string, TalkRecord[]>();
   for (const t of talks) {
-    const day = (t.startsAt && dayOf(t.startsAt, zone ?? t.timezone)) || '';
+    const day = talkDay(t, event);
     const list = groups.get(day) ?? [];
     list.push(t);
     groups.set(day, list);

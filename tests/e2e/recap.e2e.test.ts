@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type BackupData, serializeBackup } from '../../recap/backup/format';
+import { type BackupData, serializeBackup } from '../../storage/backup/format';
 import { EVENT, GLUSTER, NETWORK, NOTES, RECAP_INTRO, SELINUX, TALKS } from '../fixtures/recap/summit-2012';
 import { axeViolations, type ExtensionSession, launchExtension, until } from './harness';
 

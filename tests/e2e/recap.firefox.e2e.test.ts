@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BackupData, serializeBackup } from '../../recap/backup/format';
+import { type BackupData, serializeBackup } from '../../storage/backup/format';
 import { EVENT, NOTES, RECAP_INTRO, TALKS } from '../fixtures/recap/summit-2012';
 import { clickButton, type FirefoxSession, launchFirefox, poll, setField } from './firefox';
 

@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import {
+  createTemplate,
+  listTemplates,
+  TemplateSyntaxError,
+  templateSource,
+  trashTemplate,
+  updateTemplate,
+} from '../../../recap/templates';
 import { getDb } from '../../../storage/db';
 import {
   attendedTalks,
@@ -13,14 +21,6 @@ import {
   trashRecap,
   updateRecap,
 } from '../../../storage/recaps';
-import {
-  createTemplate,
-  listTemplates,
-  TemplateSyntaxError,
-  templateSource,
-  trashTemplate,
-  updateTemplate,
-} from '../../../storage/templates';
 import { EVENT, GLUSTER, NOTES, SELINUX, TALKS } from '../../fixtures/recap/summit-2012';
 
 async function seed() {

@@ -6,7 +6,6 @@ import {
   eventDays,
   eventNoteCounts,
   listEvents,
-  talkDay,
   talksOn,
   untalkedPages,
 } from '../../../storage/library-tree';
@@ -142,7 +141,6 @@ describe('library browse levels', () => {
       ['T1', 2],
       ['T2', 1],
     ]);
-    expect(talkDay({ startsAt: '2012-06-27T23:30:00-04:00' })).toBe('2012-06-27');
   });
   it('groups notes on no talk by page, newest first, with titles', async () => {
     expect(await untalkedPages()).toEqual([

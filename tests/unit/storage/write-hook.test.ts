@@ -3,8 +3,8 @@
  * sink as exactly the records written here by hand (op, key, value, changed fields).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { serializeBackup } from '../../../recap/backup/format';
 import { applyImport, prepareImport } from '../../../storage/backup';
+import { serializeBackup } from '../../../storage/backup/format';
 import { putImage } from '../../../storage/blobs';
 import { addLibrary } from '../../../storage/bulk';
 import { type ChangeRecord, onChange } from '../../../storage/changes';

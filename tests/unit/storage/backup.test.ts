@@ -4,9 +4,9 @@
  * variants of a backup are each rejected with a message and leave the database untouched.
  */
 import { describe, expect, it } from 'vitest';
-import { BACKUP_TABLES, checksumInput, sha256 } from '../../../recap/backup/format';
-import { readBackup } from '../../../recap/backup/read';
 import { applyImport, exportBackup, prepareImport } from '../../../storage/backup';
+import { BACKUP_TABLES, checksumInput, sha256 } from '../../../storage/backup/format';
+import { readBackup } from '../../../storage/backup/read';
 import { getDb, openDatabase, setDb } from '../../../storage/db';
 import { EVENT, NOTES, TALKS } from '../../fixtures/recap/summit-2012';
 

@@ -1,10 +1,13 @@
 /**
  * Backup export and import against the database. Export reads every table in chunks; import
- * reads and checks the whole file first (recap/backup/read.ts), plans it against what is stored
+ * reads and checks the whole file first (storage/backup/read.ts), plans it against what is stored
  * (newer `updatedAt` wins, merge by id), and only then writes, in chunks of a few hundred records
  * per transaction with progress. A bad file writes nothing.
  */
 import type { Table } from 'dexie';
+import { getDb } from '../db';
+import { importRecords } from '../records';
+import type { BaseRecord, BlobRecord } from '../types';
 import {
   BACKUP_TABLES,
   type BackupData,
@@ -13,12 +16,9 @@ import {
   fromBase64,
   serializeBackup,
   toBase64,
-} from '../recap/backup/format';
-import { type ImportPlan, type ImportSummary, planImport, summarize, writeCount } from '../recap/backup/plan';
-import { readBackup } from '../recap/backup/read';
-import { getDb } from './db';
-import { importRecords } from './records';
-import type { BaseRecord, BlobRecord } from './types';
+} from './format';
+import { type ImportPlan, type ImportSummary, planImport, summarize, writeCount } from './plan';
+import { readBackup } from './read';
 
 export type Progress = (phase: 'reading' | 'checking' | 'writing', done: number, total: number) => void;
 
