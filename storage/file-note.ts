@@ -1,12 +1,15 @@
 /**
  * Files a note typed on a page under what the page shows: its canonical URL and, where capture
- * knows them, the slide (and later the deck, talk and event records).
+ * knows them, the slide, deck, talk and event. Where it goes is decided by storage/filing.ts; this
+ * writes that plan.
  */
 import type { PageCapture } from '../capture/types';
-import { ensureDeck } from './decks';
+import { getDb } from './db';
+import { ensureDeck, linkDeckToTalk } from './decks';
+import { type FiledUnder, type FilingPlan, planFiling } from './filing';
 import { validateBody } from './note-rules';
-import { createNote } from './notes';
-import { type FiledUnder, talkForNote } from './talks';
+import { createNote, type NewNote } from './notes';
+import { upsertTalk } from './talks';
 import type { NoteAnchor, NoteRecord } from './types';
 
 /** The anchor a note gets from the page it was written on. */
@@ -34,6 +37,32 @@ export async function fileNote(
 }
 
 /**
+ * Writes a filing plan and the note in one transaction: the deck (created once per canonical URL),
+ * the page's talk and event (created or refreshed) with the deck linked to it, then the note.
+ */
+export async function writeFiling(
+  plan: FilingPlan,
+  note: Omit<NewNote, 'talkId' | 'deckId'>,
+): Promise<{ note: NoteRecord; filedUnder?: FiledUnder }> {
+  const db = getDb();
+  return db.transaction('rw', [db.events, db.talks, db.decks, db.notes], async () => {
+    const deckId = plan.deck ? await ensureDeck(plan.deck.ref, plan.deck.platform) : undefined;
+    let filedUnder: FiledUnder | undefined;
+    const choice = plan.talk;
+    if (choice?.via === 'page') {
+      const talk = await upsertTalk(choice.capture, { now: plan.now });
+      if (deckId) await linkDeckToTalk(deckId, talk.id);
+      filedUnder = { talkId: talk.id, title: talk.title, via: 'page' };
+    } else if (choice) {
+      if (deckId && choice.via === 'deck' && choice.linkDeck) await linkDeckToTalk(deckId, choice.record.id);
+      filedUnder = { talkId: choice.record.id, title: choice.record.title, via: choice.via };
+    }
+    const saved = await createNote({ ...note, deckId, talkId: filedUnder?.talkId });
+    return { note: saved, filedUnder };
+  });
+}
+
+/**
  * {@link fileNote}, also telling which talk the note went under and why: the page's own talk
  * (created or refreshed with its event), the deck's talk, or the starred talk running now.
  */
@@ -43,20 +72,16 @@ export async function fileNoteDetailed(
   extra: { thumbnailId?: string; thumbnail?: () => Promise<string | null>; now?: number } = {},
 ): Promise<{ note: NoteRecord; filedUnder?: FiledUnder }> {
   validateBody(body); // before any thumbnail is stored for it
-  const deckId = capture.deck ? await ensureDeck(capture.deck, capture.platform) : undefined;
-  const filedUnder = await talkForNote(capture, deckId, extra.now);
+  const plan = await planFiling(capture, extra.now);
   let thumbnailId = extra.thumbnailId;
   if (!thumbnailId && extra.thumbnail && (capture.slide || capture.video)) {
     thumbnailId = (await extra.thumbnail().catch(() => null)) ?? undefined;
   }
-  const note = await createNote({
+  return writeFiling(plan, {
     body,
     url: capture.url,
     pageTitle: capture.title,
     anchor: anchorFrom(capture),
     thumbnailId,
-    deckId,
-    talkId: filedUnder?.talkId,
   });
-  return { note, filedUnder };
 }

@@ -4,7 +4,7 @@
  * captures refresh it except in the fields the user edited by hand (`editedFields`). Starring sets
  * `starredAt` (the personal agenda).
  */
-import type { EventRef, PageCapture, TalkRef } from '../capture/types';
+import type { EventRef, TalkRef } from '../capture/types';
 import { getDb } from './db';
 import { deckByUrl, linkDeckToTalk } from './decks';
 import { upsertEvent } from './events';
@@ -68,14 +68,17 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Creates or refreshes a talk (and its event) from a capture; returns the stored record. */
+/**
+ * Creates or refreshes a talk (and its event) from a capture; returns the stored record. A talk that
+ * names its slides links that deck when it was already recorded without a talk.
+ */
 export async function upsertTalk(
   input: CapturedTalk,
   options: { star?: boolean; now?: number } = {},
 ): Promise<TalkRecord> {
   const now = options.now ?? Date.now();
   const db = getDb();
-  return db.transaction('rw', db.talks, db.events, async () => {
+  return db.transaction('rw', db.talks, db.events, db.decks, async () => {
     const event = input.event ? await upsertEvent(input.event, now) : undefined;
     const found = await findTalk(input.talk, event?.id);
     const source = { platform: input.platform, url: input.pageUrl, capturedAt: now };
@@ -92,7 +95,7 @@ export async function upsertTalk(
       }
       if (event) fields.eventId = event.id;
       if (options.star) fields.starredAt = now;
-      return createRecord(db.talks, fields, now);
+      return linkSlidesDeck(await createRecord(db.talks, fields, now));
     }
     const stored = await updateRecord(
       db.talks,
@@ -113,8 +116,16 @@ export async function upsertTalk(
       },
       { now },
     );
-    return stored!;
+    return linkSlidesDeck(stored!);
   });
+}
+
+/** A talk that names its slides links that deck, if the deck was already visited and has no talk yet. */
+async function linkSlidesDeck(talk: TalkRecord): Promise<TalkRecord> {
+  if (!talk.slidesUrl) return talk;
+  const deck = (await deckByUrl(talk.slidesUrl)) ?? (await deckByUrl(talk.slidesUrl.replace(/\/$/, '')));
+  if (deck && !deck.talkId) await linkDeckToTalk(deck.id, talk.id);
+  return talk;
 }
 
 /** Stars or unstars a talk (the personal agenda). */
@@ -172,98 +183,14 @@ function byTime(a: TalkRecord, b: TalkRecord): number {
   return ta - tb || a.title.localeCompare(b.title);
 }
 
-/** A talk without a known end is taken to run this long (only for the "Now" rule, never stored). */
-export const ASSUMED_DURATION_MS = 45 * 60_000;
-
-/** The starred talk running at `now`: started, not yet ended. The latest-started wins an overlap. */
-export async function talkRunningAt(now = Date.now()): Promise<TalkRecord | undefined> {
-  let best: TalkRecord | undefined;
-  for (const t of await starredTalks()) {
-    const start = t.startsAt ? Date.parse(t.startsAt) : Number.NaN;
-    if (Number.isNaN(start) || start > now) continue;
-    const parsedEnd = t.endsAt ? Date.parse(t.endsAt) : Number.NaN;
-    const end = Number.isNaN(parsedEnd) ? start + ASSUMED_DURATION_MS : parsedEnd;
-    if (now < end && (!best || start >= Date.parse(best.startsAt ?? ''))) best = t;
-  }
-  return best;
-}
-
-/** The talk a deck belongs to: one that links this deck as its slides, else the session page it links. */
-export async function talkForDeck(deckUrl: string, sessionUrl?: string): Promise<TalkRecord | undefined> {
-  const norm = (u: string) => u.replace(/\/$/, '');
-  const bySlides = await getDb()
-    .talks.filter((t) => live(t) && !!t.slidesUrl && norm(t.slidesUrl) === norm(deckUrl))
-    .first();
-  if (bySlides) return bySlides;
-  return sessionUrl
-    ? ((await talkByUrl(sessionUrl)) ?? (await talkByUrl(`${norm(sessionUrl)}/`)))
-    : undefined;
-}
-
-/** Links a deck to a talk (the deck record carries the link; see storage/decks.ts). */
-export async function attachDeck(talkId: string, deckId: string): Promise<void> {
-  await linkDeckToTalk(deckId, talkId);
-}
-
-/** A talk that names its slides links that deck, if the deck was already visited and recorded. */
-export async function linkSlidesDeck(talk: TalkRecord): Promise<void> {
-  if (!talk.slidesUrl) return;
-  const deck = (await deckByUrl(talk.slidesUrl)) ?? (await deckByUrl(talk.slidesUrl.replace(/\/$/, '')));
-  if (deck && deck.talkId !== talk.id && !deck.talkId) await linkDeckToTalk(deck.id, talk.id);
-}
-
-/** Where a note was filed and why: the page's own talk, the deck's talk, or the starred talk running now. */
-export interface FiledUnder {
-  talkId: string;
-  title: string;
-  via: 'page' | 'deck' | 'now';
-}
-
-/**
- * The talk a note written on this page belongs to. A page that is a talk creates or refreshes it
- * (and its event); a deck goes to its talk (linking it on the way when the talk names the deck as its
- * slides, or the deck links the talk's session page); any other page, while a starred talk is
- * running, goes to that talk ("Now").
- */
-export async function talkForNote(
-  capture: PageCapture,
-  deckId?: string,
-  now = Date.now(),
-): Promise<FiledUnder | undefined> {
-  if (capture.talk) {
-    const talk = await upsertTalk(
-      {
-        talk: { ...capture.talk, url: capture.talk.url ?? capture.url },
-        event: capture.event,
-        platform: capture.platform,
-        pageUrl: capture.url,
-      },
-      { now },
-    );
-    await linkSlidesDeck(talk);
-    if (deckId) await linkDeckToTalk(deckId, talk.id);
-    return { talkId: talk.id, title: talk.title, via: 'page' };
-  }
-  if (deckId && capture.deck) {
-    const deck = await getDb().decks.get(deckId);
-    const linked = deck?.talkId ? await getTalk(deck.talkId) : undefined;
-    const talk =
-      linked && !linked.deletedAt ? linked : await talkForDeck(capture.deck.url, capture.sessionUrl);
-    if (talk) {
-      if (deck?.talkId !== talk.id) await linkDeckToTalk(deckId, talk.id);
-      return { talkId: talk.id, title: talk.title, via: 'deck' };
-    }
-  }
-  const running = await talkRunningAt(now);
-  return running ? { talkId: running.id, title: running.title, via: 'now' } : undefined;
-}
-
 /** Stars the talk a page shows (creating it and its event first). */
 export async function starCapturedTalk(input: CapturedTalk, starred = true): Promise<TalkRecord> {
-  const talk = await upsertTalk(input, { star: starred });
-  if (!starred && talk.starredAt) await setStarred(talk.id, false);
-  await linkSlidesDeck(talk);
-  return talk;
+  const db = getDb();
+  return db.transaction('rw', db.talks, db.events, db.decks, async () => {
+    const talk = await upsertTalk(input, { star: starred });
+    if (!starred && talk.starredAt) await setStarred(talk.id, false);
+    return talk;
+  });
 }
 
 /** A talk's live notes, oldest first. */
@@ -291,16 +218,6 @@ export async function talkChoices(limit = 30): Promise<TalkRecord[]> {
   const recent = await getDb().talks.orderBy('updatedAt').reverse().filter(live).limit(limit).toArray();
   const seen = new Set<string>();
   return [...starred, ...recent].filter((t) => !seen.has(t.id) && seen.add(t.id)).slice(0, limit);
-}
-
-/** The talk a deck is linked to, else the one it belongs to by its slides link or session link. */
-export async function talkOfDeck(deckUrl: string, sessionUrl?: string): Promise<TalkRecord | undefined> {
-  const deck = await deckByUrl(deckUrl);
-  if (deck?.talkId) {
-    const linked = await getTalk(deck.talkId);
-    if (linked && !linked.deletedAt) return linked;
-  }
-  return talkForDeck(deckUrl, sessionUrl);
 }
 
 /** The stored talk a capture describes (by canonical URL, else by title and start), if any. */

@@ -7,7 +7,8 @@ import { EventDay } from '../../components/EventDay';
 import type { ToastState } from '../../components/Toast';
 import { useLive } from '../../components/useLive';
 import { useMinute } from '../../components/useMinute';
-import { setStarred, starredTalks, talkRunningAt } from '../../storage/talks';
+import { talkRunningAt } from '../../storage/filing';
+import { setStarred, starredTalks } from '../../storage/talks';
 import { byDay } from './event-days';
 import { StoredTalk } from './TalkSection';
 

@@ -16,6 +16,7 @@ import { useLive } from '../../components/useLive';
 import { useMinute } from '../../components/useMinute';
 import { attachDeckToTalk } from '../../storage/decks';
 import { getEvent } from '../../storage/events';
+import { talkOfDeck, talkRunningAt } from '../../storage/filing';
 import {
   decksForTalk,
   editTalk,
@@ -25,8 +26,6 @@ import {
   storedAmong,
   storedTalk,
   talkChoices,
-  talkOfDeck,
-  talkRunningAt,
 } from '../../storage/talks';
 import type { TalkRecord } from '../../storage/types';
 import { useNoteActions } from './useNoteActions';

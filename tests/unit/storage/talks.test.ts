@@ -4,6 +4,7 @@ import { getDb } from '../../../storage/db';
 import { deckByUrl, ensureDeck } from '../../../storage/decks';
 import { editEvent, listEvents } from '../../../storage/events';
 import { fileNoteDetailed } from '../../../storage/file-note';
+import { talkRunningAt } from '../../../storage/filing';
 import { updateNote } from '../../../storage/notes';
 import {
   editTalk,
@@ -11,7 +12,6 @@ import {
   starCapturedTalk,
   starredTalks,
   talkByUrl,
-  talkRunningAt,
   talksOfEvent,
   upsertTalk,
 } from '../../../storage/talks';
