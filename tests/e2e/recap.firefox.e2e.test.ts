@@ -4,7 +4,7 @@
  * copies it as Markdown and as rich text (pasted back to check) and downloads it; a full backup is
  * exported and imported into a fresh profile with identical data.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -91,11 +91,15 @@ async function importBackup(f: FirefoxSession, text: string) {
   await options.close();
 }
 
-/** A file the browser saved into the download folder, once it is complete. */
+/**
+ * A file the browser saved into the download folder, once it is complete: Firefox first creates
+ * an empty placeholder under the final name, writes into `<name>.part`, then moves that over it.
+ */
 function downloaded(match: RegExp): Promise<string> {
   return poll(
     async () => readdirSync(downloads).find((f) => match.test(f)) ?? '',
-    (name) => name !== '' && !existsSync(join(downloads, `${name}.part`)),
+    (name) =>
+      name !== '' && !existsSync(join(downloads, `${name}.part`)) && statSync(join(downloads, name)).size > 0,
     20_000,
   );
 }
