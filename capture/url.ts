@@ -37,3 +37,19 @@ export function canonicalUrl(doc: Document, location: URL): string {
   const canonical = safeHttpUrl(link, location.href);
   return cleanUrl(canonical ?? location.href);
 }
+
+const YOUTUBE_HOSTS = /(^|\.)(youtube\.com|youtube-nocookie\.com)$/i;
+
+/**
+ * The video id a YouTube URL points at, for every shape: `watch?v=`, `youtu.be/ID`, `/embed/`,
+ * `/live/`, `/shorts/`, `/v/`, on youtube.com (any subdomain) or youtube-nocookie.com.
+ */
+export function youtubeId(url: URL): string | undefined {
+  let id: string | null | undefined;
+  if (/(^|\.)youtu\.be$/i.test(url.hostname)) id = url.pathname.split('/')[1];
+  else if (YOUTUBE_HOSTS.test(url.hostname)) {
+    if (/^\/watch\/?$/.test(url.pathname)) id = url.searchParams.get('v');
+    else id = /^\/(?:live|embed|shorts|v)\/([^/?#]+)/.exec(url.pathname)?.[1];
+  }
+  return id && /^[\w-]{6,20}$/.test(id) ? id : undefined;
+}

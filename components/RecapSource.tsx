@@ -1,8 +1,9 @@
 /** What a recap is about: an event's day (its attended talks in start order) or talks picked by hand. */
 import { useEffect, useState } from 'preact/hooks';
 import { isDay, longDate } from '../recap/dates';
-import { attendedByDay, attendedTalks, listEvents } from '../storage/recaps';
-import type { TalkRecord } from '../storage/types';
+import { listEvents } from '../storage/events';
+import { attendedByDay, attendedTalks } from '../storage/recaps';
+import type { EventRecord, TalkRecord } from '../storage/types';
 import type { Draft } from './RecapDraft';
 import { useLive } from './useLive';
 
@@ -11,12 +12,17 @@ interface Props {
   update: (patch: Partial<Draft>) => void;
 }
 
+async function eventsByName(): Promise<EventRecord[]> {
+  return (await listEvents()).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
 export function RecapSource({ draft, update }: Props) {
   const byDay = (d: Draft) => (d.day || !d.talkIds.length ? 'day' : 'talks');
   const [mode, setMode] = useState<'day' | 'talks'>(byDay(draft));
   // A saved recap opened later shows the way its talks were chosen.
   useEffect(() => setMode(byDay(draft)), [draft.id]);
-  const events = useLive(listEvents, []);
+  // The recap picker lists events by name (the library and Events list them newest first).
+  const events = useLive(eventsByName, []);
   const days = useLive(
     () => (draft.eventId ? attendedByDay(draft.eventId) : Promise.resolve(new Map<string, TalkRecord[]>())),
     [draft.eventId],

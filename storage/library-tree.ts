@@ -3,6 +3,7 @@
  * the kind views. Each level is read when it is opened, with counts of live notes.
  */
 import { getDb } from './db';
+import { listEvents } from './events';
 import { trashedIds } from './library';
 import { talkDay } from './talk-day';
 import type { EventRecord, NoteKind, NoteRecord, TalkRecord } from './types';
@@ -55,17 +56,12 @@ async function notesOnTalks(talkIds: string[], trash: TrashStats): Promise<numbe
   return counts.reduce((sum, n, i) => sum + n - (trash.byTalk.get(talkIds[i]!) ?? 0), 0);
 }
 
-/** Every event, newest first, with its talks counted (cheap: the library's start paints on it). */
-export async function listEvents(): Promise<EventRow[]> {
+/** Every event in {@link listEvents} order, with its talks counted (cheap: the library's start paints on it). */
+export async function eventRows(): Promise<EventRow[]> {
   const db = getDb();
-  const events = (await db.events.toArray()).filter((e) => !e.deletedAt);
-  const rows = await Promise.all(
+  const events = await listEvents();
+  return Promise.all(
     events.map(async (event) => ({ event, talks: await db.talks.where('eventId').equals(event.id).count() })),
-  );
-  return rows.sort(
-    (a, b) =>
-      (b.event.startDate ?? '').localeCompare(a.event.startDate ?? '') ||
-      b.event.createdAt - a.event.createdAt,
   );
 }
 
@@ -87,11 +83,7 @@ export async function eventNoteCounts(): Promise<Map<string, number>> {
 
 /** Events for pickers: id and name, newest first (no counting). */
 export async function eventChoices(): Promise<{ id: string; name: string }[]> {
-  const events = await getDb().events.toArray();
-  return events
-    .filter((e) => !e.deletedAt)
-    .sort((a, b) => (b.startDate ?? '').localeCompare(a.startDate ?? '') || b.createdAt - a.createdAt)
-    .map((e) => ({ id: e.id, name: e.name }));
+  return (await listEvents()).map((e) => ({ id: e.id, name: e.name }));
 }
 
 /** An event's live talks, each with the day it is on at the venue. */
@@ -126,16 +118,6 @@ export async function talksOn(eventId: string, day?: string): Promise<TalkRow[]>
     .map((t) => t.talk)
     .sort((a, b) => (a.startsAt ?? '').localeCompare(b.startsAt ?? '') || a.title.localeCompare(b.title));
   return Promise.all(chosen.map(async (talk) => ({ talk, notes: await notesOnTalks([talk.id], trashed) })));
-}
-
-/** Reads one talk. */
-export function getTalk(id: string): Promise<TalkRecord | undefined> {
-  return getDb().talks.get(id);
-}
-
-/** Reads one event. */
-export function getEvent(id: string): Promise<EventRecord | undefined> {
-  return getDb().events.get(id);
 }
 
 /**

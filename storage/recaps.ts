@@ -50,12 +50,6 @@ export async function listRecaps(): Promise<RecapRecord[]> {
   return all.filter((r) => !r.deletedAt);
 }
 
-/** Events, by name, without trashed ones. */
-export async function listEvents(): Promise<EventRecord[]> {
-  const all = await getDb().events.orderBy('name').toArray();
-  return all.filter((e) => !e.deletedAt);
-}
-
 /** Live notes of one talk, oldest first. */
 export async function notesOfTalk(talkId: string): Promise<NoteRecord[]> {
   const notes = await getDb().notes.where('talkId').equals(talkId).sortBy('createdAt');

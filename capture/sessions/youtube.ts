@@ -11,17 +11,10 @@ import { readItem } from '../metadata/microdata';
 import { readOpenGraph } from '../metadata/opengraph';
 import { cleanText } from '../text';
 import type { CaptureAdapter } from '../types';
+import { youtubeId } from '../url';
 import { abstractText, buildTalk, firstText, mediaLinks } from './common';
 
 const HOSTS = /(^|\.)(youtube\.com|youtube-nocookie\.com)$/i;
-
-/** The video id a YouTube URL points at. */
-export function youtubeId(url: URL): string | undefined {
-  if (/(^|\.)youtu\.be$/i.test(url.hostname)) return url.pathname.slice(1).split('/')[0] || undefined;
-  const v = url.searchParams.get('v');
-  if (v) return v;
-  return /^\/(?:live|embed|shorts|v)\/([\w-]{6,})/.exec(url.pathname)?.[1];
-}
 
 interface PlayerDetails {
   videoId?: string;

@@ -6,19 +6,8 @@
  * position and the video's own URL.
  */
 import type { CaptureAdapter } from '../types';
+import { youtubeId } from '../url';
 import { seek, videoCapture, videoElement } from './common';
-
-/** The video id in a YouTube URL, or undefined. */
-export function youtubeId(url: URL): string | undefined {
-  const host = url.hostname.replace(/^(www|m|music)\./, '');
-  let id: string | null | undefined;
-  if (host === 'youtu.be') id = url.pathname.split('/')[1];
-  else if (host === 'youtube.com' || host === 'youtube-nocookie.com') {
-    if (url.pathname === '/watch') id = url.searchParams.get('v');
-    else id = /^\/(?:live|embed|shorts|v)\/([^/?#]+)/.exec(url.pathname)?.[1];
-  }
-  return id && /^[\w-]{6,20}$/.test(id) ? id : undefined;
-}
 
 export const youtubeAdapter: CaptureAdapter = {
   id: 'youtube',

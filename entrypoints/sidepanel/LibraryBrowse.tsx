@@ -11,7 +11,7 @@ import {
   type EventRow,
   eventDays,
   eventNoteCounts,
-  listEvents,
+  eventRows,
   type PageRow,
   type TalkRow as TalkEntry,
   talksOn,
@@ -32,7 +32,7 @@ type Item =
 async function itemsOf(scope: Scope): Promise<Item[]> {
   switch (scope.level) {
     case 'root': {
-      const events = await listEvents();
+      const events = await eventRows();
       return [
         { type: 'all' },
         { type: 'kind', kind: 'question' },

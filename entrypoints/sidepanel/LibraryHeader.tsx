@@ -1,6 +1,7 @@
 /** What a place in the library is: an event's dates and place, a talk's time, speakers and links. */
 import { useLive } from '../../components/useLive';
-import { getEvent, getTalk } from '../../storage/library-tree';
+import { getEvent } from '../../storage/events';
+import { getTalk } from '../../storage/talks';
 import type { Scope } from './LibraryScope';
 
 const isWebUrl = (url?: string): url is string => Boolean(url && /^https?:\/\//i.test(url));

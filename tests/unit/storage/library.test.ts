@@ -5,7 +5,7 @@ import {
   countKind,
   eventDays,
   eventNoteCounts,
-  listEvents,
+  eventRows,
   talksOn,
   untalkedPages,
 } from '../../../storage/library-tree';
@@ -118,7 +118,7 @@ describe('library filters', () => {
 
 describe('library browse levels', () => {
   it('lists events newest first with counts', async () => {
-    const events = await listEvents();
+    const events = await eventRows();
     expect(events.map((e) => [e.event.name, e.talks])).toEqual([
       ['FOSDEM', 1],
       ['Red Hat Summit 2012', 3],
