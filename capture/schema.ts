@@ -4,6 +4,7 @@
  * http(s)-only links.
  */
 import * as v from 'valibot';
+import { TALK_FIELD_DESCRIPTORS } from './talk-fields';
 import type { PageCapture } from './types';
 import { safeHttpUrl } from './url';
 
@@ -20,19 +21,20 @@ const finite = v.pipe(v.number(), v.finite());
 
 const SpeakerSchema = v.object({ name: text(200), url: v.optional(link) });
 
-const TalkSchema = v.object({
-  title: text(500),
-  speakers: v.pipe(v.array(SpeakerSchema), v.maxLength(50)),
-  startsAt: v.optional(text(40)),
-  endsAt: v.optional(text(40)),
-  timezone: v.optional(text(64)),
-  room: v.optional(text(200)),
-  track: v.optional(text(200)),
-  abstract: v.optional(text(10_000)),
-  url: v.optional(link),
-  slidesUrl: v.optional(link),
-  videoUrl: v.optional(link),
-});
+/** One entry per talk field, from the descriptors in capture/talk-fields.ts. */
+const TalkSchema = v.object(
+  Object.fromEntries(
+    Object.entries(TALK_FIELD_DESCRIPTORS).map(([key, d]) => {
+      const value =
+        d.kind === 'speakers'
+          ? v.pipe(v.array(SpeakerSchema), v.maxLength(50))
+          : d.kind === 'link'
+            ? link
+            : text('max' in d ? d.max : 500);
+      return [key, 'required' in d ? value : v.optional(value)];
+    }),
+  ),
+);
 
 export const PageCaptureSchema = v.object({
   url: v.pipe(v.string(), v.maxLength(4096)),

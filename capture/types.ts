@@ -2,6 +2,8 @@
  * What a tab shows now. Plain JSON: it crosses message boundaries (DESIGN.md §4).
  * Every string in it came from a web page and must be treated as untrusted text.
  */
+import type { TalkFields } from './talk-fields';
+
 export type CaptureKind = 'slides' | 'session' | 'video' | 'page';
 
 export interface Speaker {
@@ -26,19 +28,8 @@ export interface DeckRef {
   slideCount?: number;
 }
 
-export interface TalkRef {
-  title: string;
-  speakers: Speaker[];
-  startsAt?: string;
-  endsAt?: string;
-  timezone?: string;
-  room?: string;
-  track?: string;
-  abstract?: string;
-  url?: string;
-  slidesUrl?: string;
-  videoUrl?: string;
-}
+/** What a capture knows about a talk: the fields described in capture/talk-fields.ts. */
+export type TalkRef = TalkFields;
 
 export interface EventRef {
   name: string;

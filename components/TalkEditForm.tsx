@@ -1,5 +1,6 @@
 /** Editing a talk by hand: what is saved here is never overwritten by later captures. */
 import { splitSpeakers } from '../capture/speakers';
+import { type EditableTalkField, TALK_EDIT_FIELDS } from '../capture/talk-fields';
 import type { TalkPatch } from '../storage/talks';
 import type { TalkRecord } from '../storage/types';
 import { EditForm } from './EditForm';
@@ -10,29 +11,17 @@ interface Props {
   onCancel: () => void;
 }
 
-const FIELDS = [
-  { key: 'title', label: 'Title' },
-  { key: 'speakers', label: 'Speakers' },
-  { key: 'startsAt', label: 'Starts (ISO 8601 with offset)' },
-  { key: 'endsAt', label: 'Ends (ISO 8601 with offset)' },
-  { key: 'room', label: 'Room' },
-  { key: 'track', label: 'Track' },
-  { key: 'slidesUrl', label: 'Slides link' },
-  { key: 'videoUrl', label: 'Video link' },
-] as const;
-type Key = (typeof FIELDS)[number]['key'];
+// The fields and labels come from the one list of talk fields (capture/talk-fields.ts).
+const FIELDS = TALK_EDIT_FIELDS;
+type Key = EditableTalkField;
 
 function initial(talk: TalkRecord): Record<Key, string> {
-  return {
-    title: talk.title,
-    speakers: talk.speakers.map((s) => s.name).join(', '),
-    startsAt: talk.startsAt ?? '',
-    endsAt: talk.endsAt ?? '',
-    room: talk.room ?? '',
-    track: talk.track ?? '',
-    slidesUrl: talk.slidesUrl ?? '',
-    videoUrl: talk.videoUrl ?? '',
-  };
+  const values = {} as Record<Key, string>;
+  for (const { key } of FIELDS) {
+    const value = talk[key];
+    values[key] = Array.isArray(value) ? value.map((s) => s.name).join(', ') : (value ?? '');
+  }
+  return values;
 }
 
 export function TalkEditForm({ talk, onSave, onCancel }: Props) {

@@ -4,28 +4,13 @@
  * captures refresh it except in the fields the user edited by hand (`editedFields`). Starring sets
  * `starredAt` (the personal agenda).
  */
+import { TALK_FIELDS, type TalkField } from '../capture/talk-fields';
 import type { EventRef, TalkRef } from '../capture/types';
 import { getDb } from './db';
 import { deckByUrl, linkDeckToTalk } from './decks';
 import { upsertEvent } from './events';
 import { createRecord, type Fields, updateRecord } from './records';
 import type { DeckRecord, NoteRecord, TalkRecord } from './types';
-
-/** Talk fields a capture fills and the user may edit. */
-export const TALK_FIELDS = [
-  'title',
-  'speakers',
-  'startsAt',
-  'endsAt',
-  'timezone',
-  'room',
-  'track',
-  'abstract',
-  'url',
-  'slidesUrl',
-  'videoUrl',
-] as const;
-export type TalkField = (typeof TALK_FIELDS)[number];
 
 /** What a capture knows about one talk. */
 export interface CapturedTalk {

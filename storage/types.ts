@@ -1,5 +1,5 @@
 /** Record types of the `talkmarks` database (DESIGN.md §3). */
-import type { Speaker } from '../capture/types';
+import type { TalkFields } from '../capture/talk-fields';
 
 /** Fields every record has. Epoch milliseconds. */
 export interface BaseRecord {
@@ -21,19 +21,9 @@ export interface EventRecord extends BaseRecord {
   editedFields?: string[];
 }
 
-export interface TalkRecord extends BaseRecord {
+/** A stored talk: the captured fields (capture/talk-fields.ts) plus what the user adds. */
+export interface TalkRecord extends BaseRecord, TalkFields {
   eventId?: string;
-  title: string;
-  speakers: Speaker[];
-  startsAt?: string;
-  endsAt?: string;
-  timezone?: string;
-  room?: string;
-  track?: string;
-  abstract?: string;
-  url?: string;
-  slidesUrl?: string;
-  videoUrl?: string;
   tags: string[];
   /** When the user starred the talk (personal agenda); absent when not starred. */
   starredAt?: number;
