@@ -4,7 +4,7 @@
  */
 import type { EventRef } from '../capture/types';
 import { getDb } from './db';
-import { createRecord, type Fields, updateRecord } from './records';
+import { createRecord, editByHand, type Fields, updateRecord } from './records';
 import type { EventRecord } from './types';
 
 /** Event fields a capture fills and the user may edit. */
@@ -68,30 +68,12 @@ export async function upsertEvent(ref: EventRef, now = Date.now()): Promise<Even
 }
 
 /** Edits an event by hand: the edited fields are remembered and later captures leave them alone. */
-export async function editEvent(
-  id: string,
-  patch: Partial<Pick<EventRecord, EventField>>,
-): Promise<EventRecord> {
-  const event = await updateRecord(
-    getDb().events,
-    id,
-    (found) => {
-      const next: EventRecord = { ...found };
-      const edited = new Set(found.editedFields ?? []);
-      for (const key of EVENT_FIELDS) {
-        if (!(key in patch)) continue;
-        const value = patch[key]?.trim();
-        if (key === 'name' && !value) continue; // an event keeps a name
-        if (value) Object.assign(next, { [key]: value });
-        else delete next[key];
-        edited.add(key);
-      }
-      next.editedFields = [...edited];
-      return next;
-    },
-    { missing: () => new Error('That event no longer exists.') },
-  );
-  return event!;
+export function editEvent(id: string, patch: Partial<Pick<EventRecord, EventField>>): Promise<EventRecord> {
+  return editByHand(getDb().events, id, patch, {
+    keys: EVENT_FIELDS,
+    required: 'name',
+    missing: 'That event no longer exists.',
+  });
 }
 
 /** One event. */

@@ -73,37 +73,80 @@ export async function putRecords<T extends BaseRecord>(
   if (records.length) await table.bulkPut(records as never[]);
 }
 
-/** Moves records to the trash (`deletedAt`); returns how many were live. */
-export async function softDelete<T extends BaseRecord>(
+/** Rewrites the records `edit` picks (it returns the new version, or nothing to skip one), in one transaction. */
+async function rewriteMany<T extends BaseRecord>(
   table: Table<T>,
   ids: readonly string[],
-  now = Date.now(),
+  edit: (record: T | undefined) => T | undefined,
 ): Promise<number> {
   return table.db.transaction('rw', table, async () => {
     const found = (await table.bulkGet([...ids] as never[])) as (T | undefined)[];
-    const live = found.filter((r): r is T => Boolean(r && !r.deletedAt));
-    await putRecords(
-      table,
-      live.map((r) => ({ ...r, deletedAt: now, updatedAt: nextStamp(r, now) })),
-    );
-    return live.length;
+    const next = found.map(edit).filter((r): r is T => Boolean(r));
+    await putRecords(table, next);
+    return next.length;
   });
 }
 
-/** Takes records out of the trash; returns how many came back. */
-export async function restore<T extends BaseRecord>(
+/** Moves records to the trash (`deletedAt`); returns how many were live. */
+export function softDelete<T extends BaseRecord>(
   table: Table<T>,
   ids: readonly string[],
   now = Date.now(),
 ): Promise<number> {
-  return table.db.transaction('rw', table, async () => {
-    const found = (await table.bulkGet([...ids] as never[])) as (T | undefined)[];
-    const back = found
-      .filter((r): r is T => Boolean(r?.deletedAt))
-      .map(({ deletedAt: _gone, ...rest }) => ({ ...rest, updatedAt: nextStamp(rest, now) }) as T);
-    await putRecords(table, back);
-    return back.length;
+  return rewriteMany(table, ids, (r) =>
+    r && !r.deletedAt ? { ...r, deletedAt: now, updatedAt: nextStamp(r, now) } : undefined,
+  );
+}
+
+/** Takes records out of the trash; returns how many came back. */
+export function restore<T extends BaseRecord>(
+  table: Table<T>,
+  ids: readonly string[],
+  now = Date.now(),
+): Promise<number> {
+  return rewriteMany(table, ids, (r) => {
+    if (!r?.deletedAt) return undefined;
+    const { deletedAt: _gone, ...rest } = r;
+    return { ...rest, updatedAt: nextStamp(r, now) } as T;
   });
+}
+
+/**
+ * Edits a record by hand: each field in `patch` among `keys` is set (strings trimmed) or, when
+ * empty, removed — except `required`, which keeps its value — and is remembered in `editedFields`
+ * so later captures leave it alone.
+ */
+export async function editByHand<
+  T extends BaseRecord & { editedFields?: string[] },
+  K extends keyof T & string,
+>(
+  table: Table<T>,
+  id: string,
+  patch: Partial<Pick<T, K>>,
+  fields: { keys: readonly K[]; required: K; missing: string },
+): Promise<T> {
+  const edited = await updateRecord(
+    table,
+    id,
+    (found) => {
+      const next: T = { ...found };
+      const names = new Set(found.editedFields ?? []);
+      for (const key of fields.keys) {
+        if (!(key in patch)) continue;
+        const raw = patch[key];
+        const value = typeof raw === 'string' ? raw.trim() : raw;
+        const empty = value === undefined || value === '';
+        if (key === fields.required && empty) continue;
+        if (empty) delete next[key];
+        else next[key] = value as T[K];
+        names.add(key);
+      }
+      next.editedFields = [...names];
+      return next;
+    },
+    { missing: () => new Error(fields.missing) },
+  );
+  return edited!;
 }
 
 /** Adds records made elsewhere (seeding a fresh library), in one transaction; fails on an existing id. */

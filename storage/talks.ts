@@ -9,7 +9,7 @@ import type { EventRef, TalkRef } from '../capture/types';
 import { getDb } from './db';
 import { deckByUrl, linkDeckToTalk } from './decks';
 import { upsertEvent } from './events';
-import { createRecord, type Fields, updateRecord } from './records';
+import { createRecord, editByHand, type Fields, updateRecord } from './records';
 import type { DeckRecord, NoteRecord, TalkRecord } from './types';
 
 /** What a capture knows about one talk. */
@@ -127,27 +127,12 @@ export async function setStarred(id: string, starred: boolean): Promise<void> {
 export type TalkPatch = Partial<Pick<TalkRecord, TalkField | 'eventId'>>;
 
 /** Edits a talk by hand: edited fields are remembered, so later captures leave them alone. */
-export async function editTalk(id: string, patch: TalkPatch): Promise<TalkRecord> {
-  const talk = await updateRecord(
-    getDb().talks,
-    id,
-    (found) => {
-      const next: TalkRecord = { ...found };
-      const edited = new Set(found.editedFields ?? []);
-      for (const key of [...TALK_FIELDS, 'eventId'] as const) {
-        if (!(key in patch)) continue;
-        const value = patch[key];
-        if (key === 'title' && (typeof value !== 'string' || !value.trim())) continue; // a talk keeps a title
-        if (value === undefined || value === '') delete next[key];
-        else Object.assign(next, { [key]: typeof value === 'string' ? value.trim() : value });
-        edited.add(key);
-      }
-      next.editedFields = [...edited];
-      return next;
-    },
-    { missing: () => new Error('That talk no longer exists.') },
-  );
-  return talk!;
+export function editTalk(id: string, patch: TalkPatch): Promise<TalkRecord> {
+  return editByHand(getDb().talks, id, patch, {
+    keys: [...TALK_FIELDS, 'eventId'],
+    required: 'title',
+    missing: 'That talk no longer exists.',
+  });
 }
 
 /** Live talks of an event, in time order (talks without a time last, by title). */
