@@ -12,7 +12,7 @@ import type { ImportSummary } from '../storage/backup/plan';
 import { loadAllNotes } from '../storage/recaps';
 import type { BackupReply, BackupRequest } from './BackupProtocol';
 import { downloadFile } from './RecapActions';
-import type { ToastState } from './Toast';
+import type { ToastState } from './shared/Toast';
 
 type Status =
   | { kind: 'idle' }

@@ -2,7 +2,7 @@
 import { isValidZone } from '../capture/time';
 import type { EventField } from '../storage/events';
 import type { EventRecord } from '../storage/types';
-import { EditForm } from './EditForm';
+import { EditForm } from './shared/EditForm';
 
 const FIELDS: { key: EventField; label: string }[] = [
   { key: 'name', label: 'Name' },

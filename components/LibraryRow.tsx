@@ -2,8 +2,8 @@
 import type { ComponentChildren } from 'preact';
 import { KIND_LABEL } from '../storage/kinds';
 import type { NoteRecord, TalkRecord } from '../storage/types';
-import { formatWhen } from './format';
 import { Highlight } from './Highlight';
+import { formatWhen } from './shared/format';
 
 /** Every row is this tall (px): the list is windowed by arithmetic, not measurement. */
 export const ROW_HEIGHT = 72;

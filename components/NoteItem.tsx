@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { KIND_LABEL } from '../storage/kinds';
 import type { NoteRecord } from '../storage/types';
-import { formatWhen } from './format';
+import { formatWhen } from './shared/format';
 
 /** Bodies longer than this are shown folded: lists stay fast whatever was pasted. */
 const FOLD_AT = 1200;

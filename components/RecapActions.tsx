@@ -3,7 +3,7 @@
 import { makeZip, slugify, thumbnailPath } from '../recap/files';
 import { htmlDocument, markdownToSafeHtml } from '../recap/html';
 import type { RecapDraftState } from './RecapDraft';
-import type { ToastState } from './Toast';
+import type { ToastState } from './shared/Toast';
 
 /** Saves bytes or text as a file through a temporary link (works in every extension page). */
 export function downloadFile(name: string, data: BlobPart, type: string): void {

@@ -11,8 +11,8 @@ import { type Draft, EMPTY_DRAFT, useRecapDraft } from './RecapDraft';
 import { RecapPreview } from './RecapPreview';
 import { RecapSource } from './RecapSource';
 import { RecapTalkList } from './RecapTalkList';
-import type { ToastState } from './Toast';
-import { useLive } from './useLive';
+import type { ToastState } from './shared/Toast';
+import { useLive } from './shared/useLive';
 
 interface Props {
   wide?: boolean;

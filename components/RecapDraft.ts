@@ -18,7 +18,7 @@ import {
   type RecapFields,
   updateRecap,
 } from '../storage/recaps';
-import { type LiveState, useLive } from './useLive';
+import { type LiveState, useLive } from './shared/useLive';
 
 export type Draft = RecapFields & { id?: string };
 

@@ -5,7 +5,7 @@ import { listEvents } from '../storage/events';
 import { attendedByDay, attendedTalks } from '../storage/recaps';
 import type { EventRecord, TalkRecord } from '../storage/types';
 import type { Draft } from './RecapDraft';
-import { useLive } from './useLive';
+import { useLive } from './shared/useLive';
 
 interface Props {
   draft: Draft;

@@ -3,7 +3,7 @@ import { splitSpeakers } from '../capture/speakers';
 import { type EditableTalkField, TALK_EDIT_FIELDS } from '../capture/talk-fields';
 import type { TalkPatch } from '../storage/talks';
 import type { TalkRecord } from '../storage/types';
-import { EditForm } from './EditForm';
+import { EditForm } from './shared/EditForm';
 
 interface Props {
   talk: TalkRecord;

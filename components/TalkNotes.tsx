@@ -2,8 +2,8 @@
 import { sendMessage } from '../messaging/protocol';
 import type { NoteRecord, TalkRecord } from '../storage/types';
 import { NoteItem } from './NoteItem';
+import type { ToastState } from './shared/Toast';
 import { TalkMoveNote } from './TalkMoveNote';
-import type { ToastState } from './Toast';
 
 interface Props {
   talk: TalkRecord;

@@ -5,8 +5,8 @@
 import { useState } from 'preact/hooks';
 import { checkTemplate } from '../recap/render';
 import { createTemplate, listTemplates, trashTemplate, updateTemplate } from '../recap/templates';
-import type { ToastState } from './Toast';
-import { useLive } from './useLive';
+import type { ToastState } from './shared/Toast';
+import { useLive } from './shared/useLive';
 
 export function TemplateEditor({ notify }: { notify: (t: ToastState) => void }) {
   const templates = useLive(listTemplates, []);

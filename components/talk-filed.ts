@@ -3,7 +3,7 @@
  * starred talk running at that moment — one click to take it back out.
  */
 import { type SaveNoteResult, sendMessage } from '../messaging/protocol';
-import type { ToastState } from './Toast';
+import type { ToastState } from './shared/Toast';
 
 export function savedToast(
   saved: Extract<SaveNoteResult, { ok: true }>,

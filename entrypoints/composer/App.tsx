@@ -1,8 +1,8 @@
 /** The wide recap composer, in its own tab: editor beside raw Markdown and preview; templates below. */
 import { useState } from 'preact/hooks';
 import { RecapComposer } from '../../components/RecapComposer';
+import { Toast, type ToastState } from '../../components/shared/Toast';
 import { TemplateEditor } from '../../components/TemplateEditor';
-import { Toast, type ToastState } from '../../components/Toast';
 
 export function App() {
   const [toast, setToast] = useState<ToastState | null>(null);

@@ -1,7 +1,7 @@
 /** The options page: backup, import and exports. */
 import { useState } from 'preact/hooks';
 import { BackupPanel } from '../../components/BackupPanel';
-import { Toast, type ToastState } from '../../components/Toast';
+import { Toast, type ToastState } from '../../components/shared/Toast';
 
 export function App() {
   const [toast, setToast] = useState<ToastState | null>(null);

@@ -8,7 +8,7 @@ import { CaptureSummary } from '../../components/CaptureSummary';
 import { EnableOnSite } from '../../components/EnableOnSite';
 import { NoteComposer } from '../../components/NoteComposer';
 import { SlidePdfOpen } from '../../components/SlidePdfOpen';
-import { Toast, type ToastState } from '../../components/Toast';
+import { Toast, type ToastState } from '../../components/shared/Toast';
 import { savedToast } from '../../components/talk-filed';
 import { sendMessage } from '../../messaging/protocol';
 import { openPanel } from '../../platform/panel';

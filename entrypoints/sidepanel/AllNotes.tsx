@@ -1,8 +1,8 @@
 /** "All notes": newest first, one window at a time; the window grows as the list is scrolled. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { NoteItem } from '../../components/NoteItem';
-import type { ToastState } from '../../components/Toast';
-import { useLive } from '../../components/useLive';
+import type { ToastState } from '../../components/shared/Toast';
+import { useLive } from '../../components/shared/useLive';
 import { recentNotes } from '../../storage/notes';
 import { useNoteActions } from './useNoteActions';
 

@@ -1,9 +1,9 @@
 /** The side panel: notes on this page, and all notes. */
 import { useEffect, useState } from 'preact/hooks';
-import { lazyView } from '../../components/lazy';
-import { Toast, type ToastState } from '../../components/Toast';
+import { lazyView } from '../../components/shared/lazy';
+import { Tabs } from '../../components/shared/Tabs';
+import { Toast, type ToastState } from '../../components/shared/Toast';
 import { openLibrary } from './LibraryNav';
-import { Tabs } from './Tabs';
 import { ThisPage } from './ThisPage';
 
 // Every view but "This page" loads on first use (see components/lazy.tsx).

@@ -5,10 +5,10 @@
  */
 import type { PageCapture } from '../../capture/types';
 import { NoteItem } from '../../components/NoteItem';
-import { anchorText, SlideLink } from '../../components/SlideLink';
-import { Thumbnail } from '../../components/Thumbnail';
-import type { ToastState } from '../../components/Toast';
-import { useLive } from '../../components/useLive';
+import { anchorText, SlideLink } from '../../components/shared/SlideLink';
+import { Thumbnail } from '../../components/shared/Thumbnail';
+import type { ToastState } from '../../components/shared/Toast';
+import { useLive } from '../../components/shared/useLive';
 import { gotoInTab } from '../../platform/goto';
 import { deckByUrl, notesForDeck } from '../../storage/decks';
 import type { NoteRecord } from '../../storage/types';

@@ -2,8 +2,8 @@
 import { useState } from 'preact/hooks';
 import { EventDay } from '../../components/EventDay';
 import { EventEditForm } from '../../components/EventEditForm';
-import type { ToastState } from '../../components/Toast';
-import { useLive } from '../../components/useLive';
+import type { ToastState } from '../../components/shared/Toast';
+import { useLive } from '../../components/shared/useLive';
 import { editEvent, listEvents } from '../../storage/events';
 import { setStarred, talksOfEvent } from '../../storage/talks';
 import type { EventRecord } from '../../storage/types';

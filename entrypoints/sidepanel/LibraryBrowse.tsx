@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { LibraryList, markListPainted } from '../../components/LibraryList';
 import { useQuietQuery } from '../../components/LibraryPages';
 import { PlaceRow, ROW_HEIGHT, TalkRow } from '../../components/LibraryRow';
-import { useLive } from '../../components/useLive';
+import { useLive } from '../../components/shared/useLive';
 import { liveNoteCount } from '../../storage/library';
 import {
   countKind,

@@ -1,5 +1,5 @@
 /** What a place in the library is: an event's dates and place, a talk's time, speakers and links. */
-import { useLive } from '../../components/useLive';
+import { useLive } from '../../components/shared/useLive';
 import { getEvent } from '../../storage/events';
 import { getTalk } from '../../storage/talks';
 import type { Scope } from './LibraryScope';

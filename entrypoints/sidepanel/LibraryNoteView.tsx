@@ -1,10 +1,10 @@
 /** One note, whole: its text, kind (a toggle), tags, talk, page, slide and quote; edit and delete. */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { formatWhen } from '../../components/format';
-import { anchorText } from '../../components/SlideLink';
-import { Thumbnail } from '../../components/Thumbnail';
-import type { ToastState } from '../../components/Toast';
-import { useLive } from '../../components/useLive';
+import { formatWhen } from '../../components/shared/format';
+import { anchorText } from '../../components/shared/SlideLink';
+import { Thumbnail } from '../../components/shared/Thumbnail';
+import type { ToastState } from '../../components/shared/Toast';
+import { useLive } from '../../components/shared/useLive';
 import { sendMessage } from '../../messaging/protocol';
 import { getEvent } from '../../storage/events';
 import { KIND_LABEL, KIND_PREFIX, NOTE_KINDS } from '../../storage/kinds';

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { LibraryList, type ListKeys, markListPainted } from '../../components/LibraryList';
 import { PAGE_SIZE, useLivePages, useQuietQuery } from '../../components/LibraryPages';
 import { LoadingRow, NoteRow, ROW_HEIGHT, TalkRow } from '../../components/LibraryRow';
-import { useLive } from '../../components/useLive';
+import { useLive } from '../../components/shared/useLive';
 import { useSearch } from '../../components/useSearch';
 import {
   hitRows,

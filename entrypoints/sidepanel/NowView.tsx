@@ -4,9 +4,9 @@
  */
 import { useState } from 'preact/hooks';
 import { EventDay } from '../../components/EventDay';
-import type { ToastState } from '../../components/Toast';
-import { useLive } from '../../components/useLive';
-import { useMinute } from '../../components/useMinute';
+import type { ToastState } from '../../components/shared/Toast';
+import { useLive } from '../../components/shared/useLive';
+import { useMinute } from '../../components/shared/useMinute';
 import { talkRunningAt } from '../../storage/filing';
 import { setStarred, starredTalks } from '../../storage/talks';
 import { byDay } from './event-days';

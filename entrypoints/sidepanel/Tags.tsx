@@ -5,8 +5,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { LibraryList } from '../../components/LibraryList';
 import { PlaceRow, ROW_HEIGHT } from '../../components/LibraryRow';
-import type { ToastState } from '../../components/Toast';
-import { useLive } from '../../components/useLive';
+import type { ToastState } from '../../components/shared/Toast';
+import { useLive } from '../../components/shared/useLive';
 import { sendMessage } from '../../messaging/protocol';
 import { type TagChange, type TagCount, tagCounts } from '../../storage/tag-admin';
 import { normalizeTag } from '../../storage/tags';

@@ -5,15 +5,15 @@
  */
 
 import type { DeckRef, PageCapture, TalkRef } from '../../capture/types';
+import type { ToastState } from '../../components/shared/Toast';
+import { useLive } from '../../components/shared/useLive';
+import { useMinute } from '../../components/shared/useMinute';
 import { TalkAttachDeck } from '../../components/TalkAttachDeck';
 import { TalkCard } from '../../components/TalkCard';
 import { TalkDecks } from '../../components/TalkDecks';
 import { TalkNotes } from '../../components/TalkNotes';
 import { TalkNowBanner } from '../../components/TalkNowBanner';
 import { TalkSchedule } from '../../components/TalkSchedule';
-import type { ToastState } from '../../components/Toast';
-import { useLive } from '../../components/useLive';
-import { useMinute } from '../../components/useMinute';
 import { attachDeckToTalk } from '../../storage/decks';
 import { getEvent } from '../../storage/events';
 import { talkOfDeck, talkRunningAt } from '../../storage/filing';

@@ -1,11 +1,11 @@
 /** "This page": what the followed tab shows and its notes, live. */
 import { CaptureSummary } from '../../components/CaptureSummary';
-import { lazyView } from '../../components/lazy';
 import { NoteComposer } from '../../components/NoteComposer';
 import { NoteItem } from '../../components/NoteItem';
-import type { ToastState } from '../../components/Toast';
+import { lazyView } from '../../components/shared/lazy';
+import type { ToastState } from '../../components/shared/Toast';
+import { useLive } from '../../components/shared/useLive';
 import { savedToast } from '../../components/talk-filed';
-import { useLive } from '../../components/useLive';
 import { sendMessage } from '../../messaging/protocol';
 import { useFollowedTab } from '../../platform/use-followed-tab';
 import { useTabCapture } from '../../platform/use-tab-capture';

@@ -3,8 +3,8 @@ import { useState } from 'preact/hooks';
 import { LibraryList } from '../../components/LibraryList';
 import { useLivePages } from '../../components/LibraryPages';
 import { LoadingRow, NoteRow, ROW_HEIGHT } from '../../components/LibraryRow';
-import type { ToastState } from '../../components/Toast';
-import { useLive } from '../../components/useLive';
+import type { ToastState } from '../../components/shared/Toast';
+import { useLive } from '../../components/shared/useLive';
 import { sendMessage } from '../../messaging/protocol';
 import { trashCount, trashedNotes } from '../../storage/trash';
 

@@ -1,5 +1,5 @@
 /** Edit and delete-with-undo, shared by the panel's note lists. Writes go through the background. */
-import type { ToastState } from '../../components/Toast';
+import type { ToastState } from '../../components/shared/Toast';
 import { sendMessage } from '../../messaging/protocol';
 import type { NoteRecord } from '../../storage/types';
 

@@ -1,6 +1,6 @@
 /** A stored slide thumbnail (a blob in the database), shown as an image; nothing while it loads or if it is gone. */
 import { useEffect, useState } from 'preact/hooks';
-import { getImage } from '../storage/blobs';
+import { getImage } from '../../storage/blobs';
 
 interface Props {
   id: string;

@@ -1,5 +1,5 @@
 /** "Slide 3.2 — Basement Level 1" (or "at 12:04" for a video note): a button that brings the tab back there. */
-import type { NoteAnchor } from '../storage/types';
+import type { NoteAnchor } from '../../storage/types';
 
 /** "12:04" or "1:02:03" from seconds. */
 export function formatTime(seconds: number): string {
