@@ -1,14 +1,14 @@
 /** The side panel: notes on this page, and all notes. */
 import { useEffect, useState } from 'preact/hooks';
+import { openLibrary } from '../../components/library/LibraryNav';
 import { lazyView } from '../../components/shared/lazy';
 import { Tabs } from '../../components/shared/Tabs';
 import { Toast, type ToastState } from '../../components/shared/Toast';
-import { openLibrary } from './LibraryNav';
 import { ThisPage } from './ThisPage';
 
 // Every view but "This page" loads on first use (see components/lazy.tsx).
 const AllNotes = lazyView(() => import('./AllNotes').then((m) => m.AllNotes));
-const loadLibrary = () => import('./Library').then((m) => m.Library);
+const loadLibrary = () => import('../../components/library/Library').then((m) => m.Library);
 const Library = lazyView(loadLibrary);
 const Tags = lazyView(() => import('./Tags').then((m) => m.Tags));
 const Trash = lazyView(() => import('./Trash').then((m) => m.Trash));

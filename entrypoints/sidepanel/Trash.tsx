@@ -1,8 +1,8 @@
 /** The trash: deleted notes, most recent first; restore them, delete some for good, or empty it. */
 import { useState } from 'preact/hooks';
-import { LibraryList } from '../../components/LibraryList';
-import { useLivePages } from '../../components/LibraryPages';
-import { LoadingRow, NoteRow, ROW_HEIGHT } from '../../components/LibraryRow';
+import { LibraryList } from '../../components/library/LibraryList';
+import { useLivePages } from '../../components/library/LibraryPages';
+import { LoadingRow, NoteRow, ROW_HEIGHT } from '../../components/library/LibraryRow';
 import type { ToastState } from '../../components/shared/Toast';
 import { useLive } from '../../components/shared/useLive';
 import { sendMessage } from '../../messaging/protocol';

@@ -1,9 +1,5 @@
 /** The library's browse levels: the start (views, events, pages), an event's days, a day's talks, the pages. */
 import { useEffect, useState } from 'preact/hooks';
-import { LibraryList, markListPainted } from '../../components/LibraryList';
-import { useQuietQuery } from '../../components/LibraryPages';
-import { PlaceRow, ROW_HEIGHT, TalkRow } from '../../components/LibraryRow';
-import { useLive } from '../../components/shared/useLive';
 import { liveNoteCount } from '../../storage/library';
 import {
   countKind,
@@ -17,7 +13,11 @@ import {
   talksOn,
   untalkedPages,
 } from '../../storage/library-tree';
+import { useLive } from '../shared/useLive';
+import { LibraryList, markListPainted } from './LibraryList';
 import { LIST_ID, type ListProps } from './LibraryNotes';
+import { useQuietQuery } from './LibraryPages';
+import { PlaceRow, ROW_HEIGHT, TalkRow } from './LibraryRow';
 import { formatDay, type Scope } from './LibraryScope';
 
 type Item =

@@ -1,11 +1,6 @@
 /** The library's note lists: every note of a place (filtered), and search answers. Both windowed and live. */
 import type { MutableRef } from 'preact/hooks';
 import { useEffect, useState } from 'preact/hooks';
-import { LibraryList, type ListKeys, markListPainted } from '../../components/LibraryList';
-import { PAGE_SIZE, useLivePages, useQuietQuery } from '../../components/LibraryPages';
-import { LoadingRow, NoteRow, ROW_HEIGHT, TalkRow } from '../../components/LibraryRow';
-import { useLive } from '../../components/shared/useLive';
-import { useSearch } from '../../components/useSearch';
 import {
   hitRows,
   isEmptyFilter,
@@ -15,7 +10,12 @@ import {
   type LibraryRow as Row,
   resolveNotes,
 } from '../../storage/library';
+import { useLive } from '../shared/useLive';
+import { LibraryList, type ListKeys, markListPainted } from './LibraryList';
+import { PAGE_SIZE, useLivePages, useQuietQuery } from './LibraryPages';
+import { LoadingRow, NoteRow, ROW_HEIGHT, TalkRow } from './LibraryRow';
 import type { Scope } from './LibraryScope';
+import { useSearch } from './useSearch';
 
 export const LIST_ID = 'library-list';
 

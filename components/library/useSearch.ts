@@ -3,10 +3,10 @@
  * index: while it is being built they grow, and after any save they are asked again.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { searchClient } from '../storage/search/client';
-import { EMPTY_ANSWER, type SearchAnswer } from '../storage/search/engine';
-import type { LibraryFilter } from '../storage/search/filter';
-import type { IndexStatus } from '../storage/search/service';
+import { searchClient } from '../../storage/search/client';
+import { EMPTY_ANSWER, type SearchAnswer } from '../../storage/search/engine';
+import type { LibraryFilter } from '../../storage/search/filter';
+import type { IndexStatus } from '../../storage/search/service';
 
 export interface SearchState {
   answer: SearchAnswer;

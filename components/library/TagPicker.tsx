@@ -1,6 +1,6 @@
 /** Adds a tag to a list (filters, forms): type or pick one of the known tags; Enter adds it. */
 import { useState } from 'preact/hooks';
-import { normalizeTag } from '../storage/tags';
+import { normalizeTag } from '../../storage/tags';
 
 interface Props {
   id: string;

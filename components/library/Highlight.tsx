@@ -2,7 +2,7 @@
  * Text with the words a search matched marked. Every piece is a text node inside `<mark>` or
  * plain: whatever the note or the page said, nothing is ever parsed as HTML.
  */
-import { segmentText, snippet } from '../storage/search/text';
+import { segmentText, snippet } from '../../storage/search/text';
 
 interface Props {
   text: string;

@@ -9,7 +9,7 @@ import {
   type Scope,
   scopeFilter,
   scopeLabel,
-} from '../../../entrypoints/sidepanel/LibraryScope';
+} from '../../../components/library/LibraryScope';
 import { isEmptyFilter } from '../../../storage/library';
 
 const root: Scope = { level: 'root' };

@@ -3,22 +3,22 @@
  * as you type. `/` focuses the search, arrows move, Enter opens, Escape goes back.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { LibraryFilters } from '../../components/LibraryFilters';
-import { handleListKey, type ListKeys, optionId } from '../../components/LibraryList';
-import { SearchBox } from '../../components/SearchBox';
-import type { ToastState } from '../../components/shared/Toast';
-import { useLive } from '../../components/shared/useLive';
-import { useWarmSearch } from '../../components/useSearch';
 import { openEarly } from '../../storage/db';
 import { isEmptyFilter, type LibraryFilter } from '../../storage/library';
 import { eventChoices } from '../../storage/library-tree';
 import { knownTags } from '../../storage/notes';
+import type { ToastState } from '../shared/Toast';
+import { useLive } from '../shared/useLive';
 import { BrowseList } from './LibraryBrowse';
+import { LibraryFilters } from './LibraryFilters';
 import { LibraryHeader } from './LibraryHeader';
+import { handleListKey, type ListKeys, optionId } from './LibraryList';
 import { onLibraryRequest } from './LibraryNav';
 import { LIST_ID, NoteList, SearchList } from './LibraryNotes';
 import { LibraryNoteView } from './LibraryNoteView';
 import { combine, isEventFixed, libraryView, type Scope, scopeLabel } from './LibraryScope';
+import { SearchBox } from './SearchBox';
+import { useWarmSearch } from './useSearch';
 
 // Opening the (large) database takes a while: start as soon as this code is here, not at the first query.
 openEarly();

@@ -1,9 +1,9 @@
 /** One row of the library's lists: a note, a talk, or a place to go (event, day, page, view). */
 import type { ComponentChildren } from 'preact';
-import { KIND_LABEL } from '../storage/kinds';
-import type { NoteRecord, TalkRecord } from '../storage/types';
+import { KIND_LABEL } from '../../storage/kinds';
+import type { NoteRecord, TalkRecord } from '../../storage/types';
+import { formatWhen } from '../shared/format';
 import { Highlight } from './Highlight';
-import { formatWhen } from './shared/format';
 
 /** Every row is this tall (px): the list is windowed by arithmetic, not measurement. */
 export const ROW_HEIGHT = 72;

@@ -1,7 +1,8 @@
 /** What a place in the library is: an event's dates and place, a talk's time, speakers and links. */
-import { useLive } from '../../components/shared/useLive';
+
 import { getEvent } from '../../storage/events';
 import { getTalk } from '../../storage/talks';
+import { useLive } from '../shared/useLive';
 import type { Scope } from './LibraryScope';
 
 const isWebUrl = (url?: string): url is string => Boolean(url && /^https?:\/\//i.test(url));

@@ -3,8 +3,8 @@
  * combine with each other, with the place in the library and with the search.
  */
 
-import { isNoteKind, KIND_LABEL, NOTE_KINDS } from '../storage/kinds';
-import type { LibraryFilter } from '../storage/library';
+import { isNoteKind, KIND_LABEL, NOTE_KINDS } from '../../storage/kinds';
+import type { LibraryFilter } from '../../storage/library';
 import { TagPicker } from './TagPicker';
 
 interface Props {

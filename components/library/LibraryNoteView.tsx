@@ -1,18 +1,18 @@
 /** One note, whole: its text, kind (a toggle), tags, talk, page, slide and quote; edit and delete. */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { formatWhen } from '../../components/shared/format';
-import { anchorText } from '../../components/shared/SlideLink';
-import { Thumbnail } from '../../components/shared/Thumbnail';
-import type { ToastState } from '../../components/shared/Toast';
-import { useLive } from '../../components/shared/useLive';
+import { useNoteActions } from '../../entrypoints/sidepanel/useNoteActions';
 import { sendMessage } from '../../messaging/protocol';
 import { getEvent } from '../../storage/events';
 import { KIND_LABEL, KIND_PREFIX, NOTE_KINDS } from '../../storage/kinds';
 import { getNote } from '../../storage/library';
 import { getTalk } from '../../storage/talks';
 import type { NoteKind, NoteRecord } from '../../storage/types';
+import { formatWhen } from '../shared/format';
+import { anchorText } from '../shared/SlideLink';
+import { Thumbnail } from '../shared/Thumbnail';
+import type { ToastState } from '../shared/Toast';
+import { useLive } from '../shared/useLive';
 import type { Scope } from './LibraryScope';
-import { useNoteActions } from './useNoteActions';
 
 interface Props {
   id: string;
