@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { WAIT_MS } from './wait';
 
 export const FIREFOX_EXT_DIR = resolve(process.env.TALKMARKS_FIREFOX_EXT_DIR ?? '.output/firefox-mv2');
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -58,8 +59,14 @@ export interface FirefoxSession {
 /** Launches Firefox ESR and installs the extension temporarily, with a pinned moz-extension UUID. */
 /** Pass the same `uuid` with the same profile to reach the same extension storage after a restart. */
 /** `downloadDir`: downloads are saved there without asking (as with "Always save to" in the settings). */
+/** `prefs`: more preferences for the profile (e.g. `proxyPrefs`). */
 export async function launchFirefox(
-  options: { userDataDir?: string; uuid?: string; downloadDir?: string } = {},
+  options: {
+    userDataDir?: string;
+    uuid?: string;
+    downloadDir?: string;
+    prefs?: Record<string, string | number | boolean>;
+  } = {},
 ): Promise<FirefoxSession> {
   const manifest = JSON.parse(readFileSync(`${FIREFOX_EXT_DIR}/manifest.json`, 'utf8'));
   const geckoId: string = manifest.browser_specific_settings.gecko.id;
@@ -80,6 +87,7 @@ export async function launchFirefox(
             'browser.download.always_ask_before_handling_new_types': false,
           }
         : {}),
+      ...options.prefs,
     },
   });
   await browser.installExtension(FIREFOX_EXT_DIR);
@@ -194,11 +202,28 @@ export async function launchFirefox(
   };
 }
 
+/**
+ * Preferences that send every http:// request of the browser, `localhost` included, to the proxy at
+ * `origin` (a fixture server): the request line then carries the absolute URL (`GET http://localhost/a/
+ * HTTP/1.1`) and the Host header the page's own host, so a page is served at its real address without
+ * binding its port (Firefox has no host-resolver switch). moz-extension:// pages do not go through it.
+ */
+export function proxyPrefs(origin: string): Record<string, string | number | boolean> {
+  const { hostname, port } = new URL(origin);
+  return {
+    'network.proxy.type': 1,
+    'network.proxy.http': hostname,
+    'network.proxy.http_port': Number(port),
+    'network.proxy.allow_hijacking_localhost': true,
+    'network.proxy.no_proxies_on': '',
+  };
+}
+
 /** Polls `read` until `accept` holds (Firefox's extension CSP blocks waitForFunction). */
 export async function poll<T>(
   read: () => Promise<T>,
   accept: (v: T) => boolean,
-  timeoutMs = 10_000,
+  timeoutMs = WAIT_MS,
 ): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
