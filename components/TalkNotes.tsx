@@ -1,7 +1,7 @@
 /** A talk's notes (from every page they were written on), each movable to another talk. */
 import { sendMessage } from '../messaging/protocol';
 import type { NoteRecord, TalkRecord } from '../storage/types';
-import { NoteItem } from './NoteItem';
+import { NoteItem } from './notes/NoteItem';
 import type { ToastState } from './shared/Toast';
 import { TalkMoveNote } from './TalkMoveNote';
 

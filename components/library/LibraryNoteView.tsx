@@ -1,12 +1,12 @@
 /** One note, whole: its text, kind (a toggle), tags, talk, page, slide and quote; edit and delete. */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useNoteActions } from '../../entrypoints/sidepanel/useNoteActions';
 import { sendMessage } from '../../messaging/protocol';
 import { getEvent } from '../../storage/events';
 import { KIND_LABEL, KIND_PREFIX, NOTE_KINDS } from '../../storage/kinds';
 import { getNote } from '../../storage/library';
 import { getTalk } from '../../storage/talks';
 import type { NoteKind, NoteRecord } from '../../storage/types';
+import { useNoteActions } from '../notes/useNoteActions';
 import { formatWhen } from '../shared/format';
 import { anchorText } from '../shared/SlideLink';
 import { Thumbnail } from '../shared/Thumbnail';

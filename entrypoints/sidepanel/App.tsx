@@ -7,7 +7,7 @@ import { Toast, type ToastState } from '../../components/shared/Toast';
 import { ThisPage } from './ThisPage';
 
 // Every view but "This page" loads on first use (see components/lazy.tsx).
-const AllNotes = lazyView(() => import('./AllNotes').then((m) => m.AllNotes));
+const AllNotes = lazyView(() => import('../../components/notes/AllNotes').then((m) => m.AllNotes));
 const loadLibrary = () => import('../../components/library/Library').then((m) => m.Library);
 const Library = lazyView(loadLibrary);
 const Tags = lazyView(() => import('./Tags').then((m) => m.Tags));

@@ -4,7 +4,8 @@
  * that brings the deck back to its slide. Page text renders as text only.
  */
 import type { PageCapture } from '../../capture/types';
-import { NoteItem } from '../../components/NoteItem';
+import { NoteItem } from '../../components/notes/NoteItem';
+import { useNoteActions } from '../../components/notes/useNoteActions';
 import { anchorText, SlideLink } from '../../components/shared/SlideLink';
 import { Thumbnail } from '../../components/shared/Thumbnail';
 import type { ToastState } from '../../components/shared/Toast';
@@ -12,7 +13,6 @@ import { useLive } from '../../components/shared/useLive';
 import { gotoInTab } from '../../platform/goto';
 import { deckByUrl, notesForDeck } from '../../storage/decks';
 import type { NoteRecord } from '../../storage/types';
-import { useNoteActions } from './useNoteActions';
 
 interface Props {
   capture: PageCapture & { deck: NonNullable<PageCapture['deck']> };

@@ -5,6 +5,7 @@
  */
 
 import type { DeckRef, PageCapture, TalkRef } from '../../capture/types';
+import { useNoteActions } from '../../components/notes/useNoteActions';
 import type { ToastState } from '../../components/shared/Toast';
 import { useLive } from '../../components/shared/useLive';
 import { useMinute } from '../../components/shared/useMinute';
@@ -28,7 +29,6 @@ import {
   talkChoices,
 } from '../../storage/talks';
 import type { TalkRecord } from '../../storage/types';
-import { useNoteActions } from './useNoteActions';
 
 type Notify = (t: ToastState) => void;
 

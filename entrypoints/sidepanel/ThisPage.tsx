@@ -1,16 +1,16 @@
 /** "This page": what the followed tab shows and its notes, live. */
 import { CaptureSummary } from '../../components/CaptureSummary';
-import { NoteComposer } from '../../components/NoteComposer';
-import { NoteItem } from '../../components/NoteItem';
+import { NoteComposer } from '../../components/notes/NoteComposer';
+import { NoteItem } from '../../components/notes/NoteItem';
+import { savedToast } from '../../components/notes/talk-filed';
+import { useNoteActions } from '../../components/notes/useNoteActions';
 import { lazyView } from '../../components/shared/lazy';
 import type { ToastState } from '../../components/shared/Toast';
 import { useLive } from '../../components/shared/useLive';
-import { savedToast } from '../../components/talk-filed';
 import { sendMessage } from '../../messaging/protocol';
 import { useFollowedTab } from '../../platform/use-followed-tab';
 import { useTabCapture } from '../../platform/use-tab-capture';
 import { knownTags, notesForUrl } from '../../storage/notes';
-import { useNoteActions } from './useNoteActions';
 
 // The deck view (thumbnails, slide links) loads when a deck is on screen: the panel's first paint stays small.
 const DeckSection = lazyView(() => import('./DeckSection').then((m) => m.DeckSection));

@@ -1,9 +1,9 @@
 /** One note: its text (as text, never HTML), tags and time; edit in place; delete with undo. */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { KIND_LABEL } from '../storage/kinds';
-import type { NoteRecord } from '../storage/types';
-import { formatWhen } from './shared/format';
+import { KIND_LABEL } from '../../storage/kinds';
+import type { NoteRecord } from '../../storage/types';
+import { formatWhen } from '../shared/format';
 
 /** Bodies longer than this are shown folded: lists stay fast whatever was pasted. */
 const FOLD_AT = 1200;

@@ -1,5 +1,5 @@
 /** Tag autocompletion: the `#partial` before the caret and the known tags that complete it. */
-import { normalizeTag } from '../storage/tags';
+import { normalizeTag } from '../../storage/tags';
 
 const PARTIAL = /(^|[^\p{L}\p{M}\p{N}_&/#])#([\p{L}\p{M}\p{N}_-]*)$/u;
 

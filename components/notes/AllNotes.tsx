@@ -1,9 +1,9 @@
 /** "All notes": newest first, one window at a time; the window grows as the list is scrolled. */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { NoteItem } from '../../components/NoteItem';
-import type { ToastState } from '../../components/shared/Toast';
-import { useLive } from '../../components/shared/useLive';
 import { recentNotes } from '../../storage/notes';
+import type { ToastState } from '../shared/Toast';
+import { useLive } from '../shared/useLive';
+import { NoteItem } from './NoteItem';
 import { useNoteActions } from './useNoteActions';
 
 const PAGE = 50;

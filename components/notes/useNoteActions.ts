@@ -1,7 +1,8 @@
 /** Edit and delete-with-undo, shared by the panel's note lists. Writes go through the background. */
-import type { ToastState } from '../../components/shared/Toast';
+
 import { sendMessage } from '../../messaging/protocol';
 import type { NoteRecord } from '../../storage/types';
+import type { ToastState } from '../shared/Toast';
 
 export function useNoteActions(notify: (t: ToastState) => void) {
   const trash = (id: string, restore: boolean) => sendMessage('trashNote', { id, restore });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyTag, partialTagAt, suggestTags } from '../../../components/tag-complete';
+import { applyTag, partialTagAt, suggestTags } from '../../../components/notes/tag-complete';
 
 describe('tag autocompletion', () => {
   it('finds the #partial before the caret', () => {

@@ -2,8 +2,8 @@
  * The message after a note is saved: where it went, and — when the "Now" rule filed it under the
  * starred talk running at that moment — one click to take it back out.
  */
-import { type SaveNoteResult, sendMessage } from '../messaging/protocol';
-import type { ToastState } from './shared/Toast';
+import { type SaveNoteResult, sendMessage } from '../../messaging/protocol';
+import type { ToastState } from '../shared/Toast';
 
 export function savedToast(
   saved: Extract<SaveNoteResult, { ok: true }>,
