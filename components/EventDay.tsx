@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { describeTime } from '../capture/time';
 import type { TalkRecord } from '../storage/types';
-import { TalkStar } from './TalkStar';
+import { TalkStar } from './talk/TalkStar';
 
 interface Props {
   label: string;

@@ -4,11 +4,11 @@ import { EventDay } from '../../components/EventDay';
 import { EventEditForm } from '../../components/EventEditForm';
 import type { ToastState } from '../../components/shared/Toast';
 import { useLive } from '../../components/shared/useLive';
+import { StoredTalk } from '../../components/talk/TalkSection';
 import { editEvent, listEvents } from '../../storage/events';
 import { setStarred, talksOfEvent } from '../../storage/talks';
 import type { EventRecord } from '../../storage/types';
 import { byDay, dayLabel } from './event-days';
-import { StoredTalk } from './TalkSection';
 
 function EventTalks({ event, notify }: { event: EventRecord; notify: (t: ToastState) => void }) {
   const talks = useLive(() => talksOfEvent(event.id), [event.id]);

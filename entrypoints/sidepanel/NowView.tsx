@@ -7,10 +7,10 @@ import { EventDay } from '../../components/EventDay';
 import type { ToastState } from '../../components/shared/Toast';
 import { useLive } from '../../components/shared/useLive';
 import { useMinute } from '../../components/shared/useMinute';
+import { StoredTalk } from '../../components/talk/TalkSection';
 import { talkRunningAt } from '../../storage/filing';
 import { setStarred, starredTalks } from '../../storage/talks';
 import { byDay } from './event-days';
-import { StoredTalk } from './TalkSection';
 
 const dayLabel = (day: string) =>
   new Intl.DateTimeFormat(undefined, {

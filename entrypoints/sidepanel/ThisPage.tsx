@@ -13,14 +13,14 @@ import { useTabCapture } from '../../platform/use-tab-capture';
 import { knownTags, notesForUrl } from '../../storage/notes';
 
 // The deck view (thumbnails, slide links) loads when a deck is on screen: the panel's first paint stays small.
-const DeckSection = lazyView(() => import('./DeckSection').then((m) => m.DeckSection));
+const DeckSection = lazyView(() => import('../../components/talk/DeckSection').then((m) => m.DeckSection));
 const EnableOnSite = lazyView(
   () => import('../../components/EnableOnSite').then((m) => m.EnableOnSite),
   null,
 );
 
 // The talk card, agenda stars and "Now" banner load on first use: the panel's initial JS stays in budget.
-const TalkSection = lazyView(() => import('./TalkSection').then((m) => m.TalkSection));
+const TalkSection = lazyView(() => import('../../components/talk/TalkSection').then((m) => m.TalkSection));
 
 export function ThisPage({ notify }: { notify: (t: ToastState) => void }) {
   const tab = useFollowedTab();

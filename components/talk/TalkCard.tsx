@@ -5,9 +5,9 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { TalkRef } from '../capture/types';
-import type { TalkPatch } from '../storage/talks';
-import type { TalkRecord } from '../storage/types';
+import type { TalkRef } from '../../capture/types';
+import type { TalkPatch } from '../../storage/talks';
+import type { TalkRecord } from '../../storage/types';
 import { TalkEditForm } from './TalkEditForm';
 import { TalkLinks } from './TalkLinks';
 import { TalkStar } from './TalkStar';

@@ -1,5 +1,5 @@
 /** One control to file a note under another talk, or under none (the way out of the "Now" rule). */
-import type { TalkRecord } from '../storage/types';
+import type { TalkRecord } from '../../storage/types';
 
 interface Props {
   noteId: string;

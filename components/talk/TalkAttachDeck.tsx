@@ -1,6 +1,6 @@
 /** Attaching the deck in this tab to a talk by hand (when neither page links the other). */
 import { useState } from 'preact/hooks';
-import type { TalkRecord } from '../storage/types';
+import type { TalkRecord } from '../../storage/types';
 
 interface Props {
   choices: readonly TalkRecord[];

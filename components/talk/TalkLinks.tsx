@@ -1,5 +1,5 @@
 /** Slides and recording links of a talk. Only http(s) links are ever rendered (checked again here). */
-import { safeHttpUrl } from '../capture/url';
+import { safeHttpUrl } from '../../capture/url';
 
 export function TalkLinks({
   slidesUrl,

@@ -4,15 +4,15 @@
  * that brings the deck back to its slide. Page text renders as text only.
  */
 import type { PageCapture } from '../../capture/types';
-import { NoteItem } from '../../components/notes/NoteItem';
-import { useNoteActions } from '../../components/notes/useNoteActions';
-import { anchorText, SlideLink } from '../../components/shared/SlideLink';
-import { Thumbnail } from '../../components/shared/Thumbnail';
-import type { ToastState } from '../../components/shared/Toast';
-import { useLive } from '../../components/shared/useLive';
 import { gotoInTab } from '../../platform/goto';
 import { deckByUrl, notesForDeck } from '../../storage/decks';
 import type { NoteRecord } from '../../storage/types';
+import { NoteItem } from '../notes/NoteItem';
+import { useNoteActions } from '../notes/useNoteActions';
+import { anchorText, SlideLink } from '../shared/SlideLink';
+import { Thumbnail } from '../shared/Thumbnail';
+import type { ToastState } from '../shared/Toast';
+import { useLive } from '../shared/useLive';
 
 interface Props {
   capture: PageCapture & { deck: NonNullable<PageCapture['deck']> };

@@ -1,5 +1,5 @@
 /** A talk's time in the event's zone, and in the user's own when it reads differently. */
-import { describeTime } from '../capture/time';
+import { describeTime } from '../../capture/time';
 
 interface Props {
   startsAt?: string;

@@ -1,9 +1,9 @@
 /** Editing a talk by hand: what is saved here is never overwritten by later captures. */
-import { splitSpeakers } from '../capture/speakers';
-import { type EditableTalkField, TALK_EDIT_FIELDS } from '../capture/talk-fields';
-import type { TalkPatch } from '../storage/talks';
-import type { TalkRecord } from '../storage/types';
-import { EditForm } from './shared/EditForm';
+import { splitSpeakers } from '../../capture/speakers';
+import { type EditableTalkField, TALK_EDIT_FIELDS } from '../../capture/talk-fields';
+import type { TalkPatch } from '../../storage/talks';
+import type { TalkRecord } from '../../storage/types';
+import { EditForm } from '../shared/EditForm';
 
 interface Props {
   talk: TalkRecord;

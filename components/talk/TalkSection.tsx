@@ -5,16 +5,6 @@
  */
 
 import type { DeckRef, PageCapture, TalkRef } from '../../capture/types';
-import { useNoteActions } from '../../components/notes/useNoteActions';
-import type { ToastState } from '../../components/shared/Toast';
-import { useLive } from '../../components/shared/useLive';
-import { useMinute } from '../../components/shared/useMinute';
-import { TalkAttachDeck } from '../../components/TalkAttachDeck';
-import { TalkCard } from '../../components/TalkCard';
-import { TalkDecks } from '../../components/TalkDecks';
-import { TalkNotes } from '../../components/TalkNotes';
-import { TalkNowBanner } from '../../components/TalkNowBanner';
-import { TalkSchedule } from '../../components/TalkSchedule';
 import { attachDeckToTalk } from '../../storage/decks';
 import { getEvent } from '../../storage/events';
 import { talkOfDeck, talkRunningAt } from '../../storage/filing';
@@ -29,6 +19,16 @@ import {
   talkChoices,
 } from '../../storage/talks';
 import type { TalkRecord } from '../../storage/types';
+import { useNoteActions } from '../notes/useNoteActions';
+import type { ToastState } from '../shared/Toast';
+import { useLive } from '../shared/useLive';
+import { useMinute } from '../shared/useMinute';
+import { TalkAttachDeck } from './TalkAttachDeck';
+import { TalkCard } from './TalkCard';
+import { TalkDecks } from './TalkDecks';
+import { TalkNotes } from './TalkNotes';
+import { TalkNowBanner } from './TalkNowBanner';
+import { TalkSchedule } from './TalkSchedule';
 
 type Notify = (t: ToastState) => void;
 

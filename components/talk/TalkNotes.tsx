@@ -1,8 +1,8 @@
 /** A talk's notes (from every page they were written on), each movable to another talk. */
-import { sendMessage } from '../messaging/protocol';
-import type { NoteRecord, TalkRecord } from '../storage/types';
-import { NoteItem } from './notes/NoteItem';
-import type { ToastState } from './shared/Toast';
+import { sendMessage } from '../../messaging/protocol';
+import type { NoteRecord, TalkRecord } from '../../storage/types';
+import { NoteItem } from '../notes/NoteItem';
+import type { ToastState } from '../shared/Toast';
 import { TalkMoveNote } from './TalkMoveNote';
 
 interface Props {

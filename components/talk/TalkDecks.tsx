@@ -1,6 +1,6 @@
 /** The decks linked to a talk (by either page linking the other, or by hand), as links. */
-import { safeHttpUrl } from '../capture/url';
-import type { DeckRecord } from '../storage/types';
+import { safeHttpUrl } from '../../capture/url';
+import type { DeckRecord } from '../../storage/types';
 
 export function TalkDecks({ decks }: { decks: readonly DeckRecord[] }) {
   const shown = decks.filter((d) => safeHttpUrl(d.url));

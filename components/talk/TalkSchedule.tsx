@@ -1,6 +1,6 @@
 /** The talks a schedule page lists, each with its star: the personal agenda is built from here. */
-import type { EventRef, TalkRef } from '../capture/types';
-import type { TalkRecord } from '../storage/types';
+import type { EventRef, TalkRef } from '../../capture/types';
+import type { TalkRecord } from '../../storage/types';
 import { TalkStar } from './TalkStar';
 import { TalkTime } from './TalkTime';
 

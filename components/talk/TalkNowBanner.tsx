@@ -1,5 +1,5 @@
 /** While a starred talk runs, notes from any page go under it: say so where the note is written. */
-import type { TalkRecord } from '../storage/types';
+import type { TalkRecord } from '../../storage/types';
 
 export function TalkNowBanner({ talk }: { talk: TalkRecord }) {
   return (
