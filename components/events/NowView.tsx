@@ -3,13 +3,13 @@
  * personal agenda — every starred talk, by day.
  */
 import { useState } from 'preact/hooks';
-import { EventDay } from '../../components/EventDay';
-import type { ToastState } from '../../components/shared/Toast';
-import { useLive } from '../../components/shared/useLive';
-import { useMinute } from '../../components/shared/useMinute';
-import { StoredTalk } from '../../components/talk/TalkSection';
 import { talkRunningAt } from '../../storage/filing';
 import { setStarred, starredTalks } from '../../storage/talks';
+import type { ToastState } from '../shared/Toast';
+import { useLive } from '../shared/useLive';
+import { useMinute } from '../shared/useMinute';
+import { StoredTalk } from '../talk/TalkSection';
+import { EventDay } from './EventDay';
 import { byDay } from './event-days';
 
 const dayLabel = (day: string) =>

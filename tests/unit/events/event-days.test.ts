@@ -1,6 +1,6 @@
 /** The event view's day grouping: which day a talk is on is the day at the venue, not here. */
 import { describe, expect, it } from 'vitest';
-import { byDay, dayLabel } from '../../../entrypoints/sidepanel/event-days';
+import { byDay, dayLabel } from '../../../components/events/event-days';
 import type { TalkRecord } from '../../../storage/types';
 
 const talk = (id: string, startsAt?: string, timezone?: string): TalkRecord => ({

@@ -1,8 +1,8 @@
 /** One day of an event: its talks in time order, each with time, room and star, expandable to the card. */
 import type { ComponentChildren } from 'preact';
-import { describeTime } from '../capture/time';
-import type { TalkRecord } from '../storage/types';
-import { TalkStar } from './talk/TalkStar';
+import { describeTime } from '../../capture/time';
+import type { TalkRecord } from '../../storage/types';
+import { TalkStar } from '../talk/TalkStar';
 
 interface Props {
   label: string;

@@ -1,13 +1,13 @@
 /** "Events": every conference a talk was noted or starred at; its talks by day, in the event's own time. */
 import { useState } from 'preact/hooks';
-import { EventDay } from '../../components/EventDay';
-import { EventEditForm } from '../../components/EventEditForm';
-import type { ToastState } from '../../components/shared/Toast';
-import { useLive } from '../../components/shared/useLive';
-import { StoredTalk } from '../../components/talk/TalkSection';
 import { editEvent, listEvents } from '../../storage/events';
 import { setStarred, talksOfEvent } from '../../storage/talks';
 import type { EventRecord } from '../../storage/types';
+import type { ToastState } from '../shared/Toast';
+import { useLive } from '../shared/useLive';
+import { StoredTalk } from '../talk/TalkSection';
+import { EventDay } from './EventDay';
+import { EventEditForm } from './EventEditForm';
 import { byDay, dayLabel } from './event-days';
 
 function EventTalks({ event, notify }: { event: EventRecord; notify: (t: ToastState) => void }) {

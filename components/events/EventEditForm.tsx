@@ -1,8 +1,8 @@
 /** Editing an event by hand (name, zone, dates, place): later captures leave edited fields alone. */
-import { isValidZone } from '../capture/time';
-import type { EventField } from '../storage/events';
-import type { EventRecord } from '../storage/types';
-import { EditForm } from './shared/EditForm';
+import { isValidZone } from '../../capture/time';
+import type { EventField } from '../../storage/events';
+import type { EventRecord } from '../../storage/types';
+import { EditForm } from '../shared/EditForm';
 
 const FIELDS: { key: EventField; label: string }[] = [
   { key: 'name', label: 'Name' },
