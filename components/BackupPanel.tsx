@@ -11,7 +11,7 @@ import { BACKUP_TABLES } from '../storage/backup/format';
 import type { ImportSummary } from '../storage/backup/plan';
 import { loadAllNotes } from '../storage/recaps';
 import type { BackupReply, BackupRequest } from './BackupProtocol';
-import { downloadFile } from './RecapActions';
+import { downloadFile } from './recap/RecapActions';
 import type { ToastState } from './shared/Toast';
 
 type Status =

@@ -1,8 +1,8 @@
 /** The wide recap composer, in its own tab: editor beside raw Markdown and preview; templates below. */
 import { useState } from 'preact/hooks';
-import { RecapComposer } from '../../components/RecapComposer';
+import { RecapComposer } from '../../components/recap/RecapComposer';
+import { TemplateEditor } from '../../components/recap/TemplateEditor';
 import { Toast, type ToastState } from '../../components/shared/Toast';
-import { TemplateEditor } from '../../components/TemplateEditor';
 
 export function App() {
   const [toast, setToast] = useState<ToastState | null>(null);

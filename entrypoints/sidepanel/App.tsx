@@ -14,7 +14,7 @@ const Tags = lazyView(() => import('./Tags').then((m) => m.Tags));
 const Trash = lazyView(() => import('./Trash').then((m) => m.Trash));
 const NowView = lazyView(() => import('../../components/events/NowView').then((m) => m.NowView));
 const EventView = lazyView(() => import('../../components/events/EventView').then((m) => m.EventView));
-const RecapView = lazyView(() => import('./RecapView').then((m) => m.RecapView));
+const RecapView = lazyView(() => import('../../components/recap/RecapView').then((m) => m.RecapView));
 // Seeding and timing hooks for end-to-end tests and `npm run bench` (never in release builds).
 if (__TALKMARKS_E2E__) void import('./LibraryTestHooks');
 

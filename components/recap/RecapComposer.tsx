@@ -4,15 +4,15 @@
  * you type. Narrow in the side panel, side by side in its own tab (`wide`).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { isDay, longDate } from '../recap/dates';
-import { getRecap, listRecaps, suggestedDay } from '../storage/recaps';
+import { isDay, longDate } from '../../recap/dates';
+import { getRecap, listRecaps, suggestedDay } from '../../storage/recaps';
+import type { ToastState } from '../shared/Toast';
+import { useLive } from '../shared/useLive';
 import { RecapActions } from './RecapActions';
 import { type Draft, EMPTY_DRAFT, useRecapDraft } from './RecapDraft';
 import { RecapPreview } from './RecapPreview';
 import { RecapSource } from './RecapSource';
 import { RecapTalkList } from './RecapTalkList';
-import type { ToastState } from './shared/Toast';
-import { useLive } from './shared/useLive';
 
 interface Props {
   wide?: boolean;

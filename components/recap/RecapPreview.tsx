@@ -5,7 +5,7 @@
  * note directly.
  */
 import { useMemo } from 'preact/hooks';
-import { markdownToSafeHtml } from '../recap/html';
+import { markdownToSafeHtml } from '../../recap/html';
 
 export function RecapPreview({ markdown, label = 'Preview' }: { markdown: string; label?: string }) {
   const html = useMemo(() => markdownToSafeHtml(markdown, window), [markdown]);

@@ -1,7 +1,7 @@
 /** "Recap": the composer in the side panel, with a way to the wide view in its own tab. */
 import { browser } from 'wxt/browser';
-import { RecapComposer } from '../../components/RecapComposer';
-import type { ToastState } from '../../components/shared/Toast';
+import type { ToastState } from '../shared/Toast';
+import { RecapComposer } from './RecapComposer';
 
 export function RecapView({ notify }: { notify: (t: ToastState) => void }) {
   return (

@@ -3,8 +3,8 @@
  * buttons; per talk, which notes go in and whether slide thumbnails do.
  */
 import { useState } from 'preact/hooks';
-import type { Include } from '../recap/model';
-import type { TalkRecord } from '../storage/types';
+import type { Include } from '../../recap/model';
+import type { TalkRecord } from '../../storage/types';
 import { type Draft, talkOptions } from './RecapDraft';
 
 interface Props {

@@ -4,21 +4,21 @@
  * without touching the database; only a change of talks reloads notes.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { BUILTIN_TEMPLATES, DEFAULT_TEMPLATE_ID } from '../recap/builtins';
-import { composeRecap } from '../recap/compose';
-import { thumbnailPath } from '../recap/files';
-import { DEFAULT_TALK_OPTIONS, defaultTitle, type RecapInput, type TalkOptions } from '../recap/model';
-import type { RenderResult } from '../recap/render';
-import { listTemplates } from '../recap/templates';
-import { toBase64 } from '../storage/backup/format';
+import { BUILTIN_TEMPLATES, DEFAULT_TEMPLATE_ID } from '../../recap/builtins';
+import { composeRecap } from '../../recap/compose';
+import { thumbnailPath } from '../../recap/files';
+import { DEFAULT_TALK_OPTIONS, defaultTitle, type RecapInput, type TalkOptions } from '../../recap/model';
+import type { RenderResult } from '../../recap/render';
+import { listTemplates } from '../../recap/templates';
+import { toBase64 } from '../../storage/backup/format';
 import {
   createRecap,
   loadRecapInput,
   loadThumbnails,
   type RecapFields,
   updateRecap,
-} from '../storage/recaps';
-import { type LiveState, useLive } from './shared/useLive';
+} from '../../storage/recaps';
+import { type LiveState, useLive } from '../shared/useLive';
 
 export type Draft = RecapFields & { id?: string };
 

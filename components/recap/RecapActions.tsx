@@ -1,9 +1,9 @@
 /** Copy as Markdown, copy as rich HTML, download `.md` (or `.zip` with the slide images). */
 
-import { makeZip, slugify, thumbnailPath } from '../recap/files';
-import { htmlDocument, markdownToSafeHtml } from '../recap/html';
+import { makeZip, slugify, thumbnailPath } from '../../recap/files';
+import { htmlDocument, markdownToSafeHtml } from '../../recap/html';
+import type { ToastState } from '../shared/Toast';
 import type { RecapDraftState } from './RecapDraft';
-import type { ToastState } from './shared/Toast';
 
 /** Saves bytes or text as a file through a temporary link (works in every extension page). */
 export function downloadFile(name: string, data: BlobPart, type: string): void {

@@ -3,10 +3,10 @@
  * line and nothing is saved. Variables and filters: docs/templates.md.
  */
 import { useState } from 'preact/hooks';
-import { checkTemplate } from '../recap/render';
-import { createTemplate, listTemplates, trashTemplate, updateTemplate } from '../recap/templates';
-import type { ToastState } from './shared/Toast';
-import { useLive } from './shared/useLive';
+import { checkTemplate } from '../../recap/render';
+import { createTemplate, listTemplates, trashTemplate, updateTemplate } from '../../recap/templates';
+import type { ToastState } from '../shared/Toast';
+import { useLive } from '../shared/useLive';
 
 export function TemplateEditor({ notify }: { notify: (t: ToastState) => void }) {
   const templates = useLive(listTemplates, []);

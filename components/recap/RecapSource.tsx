@@ -1,11 +1,11 @@
 /** What a recap is about: an event's day (its attended talks in start order) or talks picked by hand. */
 import { useEffect, useState } from 'preact/hooks';
-import { isDay, longDate } from '../recap/dates';
-import { listEvents } from '../storage/events';
-import { attendedByDay, attendedTalks } from '../storage/recaps';
-import type { EventRecord, TalkRecord } from '../storage/types';
+import { isDay, longDate } from '../../recap/dates';
+import { listEvents } from '../../storage/events';
+import { attendedByDay, attendedTalks } from '../../storage/recaps';
+import type { EventRecord, TalkRecord } from '../../storage/types';
+import { useLive } from '../shared/useLive';
 import type { Draft } from './RecapDraft';
-import { useLive } from './shared/useLive';
 
 interface Props {
   draft: Draft;
