@@ -1,6 +1,6 @@
 /** The options page: backup, import and exports. */
 import { useState } from 'preact/hooks';
-import { BackupPanel } from '../../components/BackupPanel';
+import { BackupPanel } from '../../components/backup/BackupPanel';
 import { Toast, type ToastState } from '../../components/shared/Toast';
 
 export function App() {

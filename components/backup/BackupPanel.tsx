@@ -5,14 +5,14 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { annotationCollection } from '../recap/annotations';
-import { notesArchive } from '../recap/archive';
-import { BACKUP_TABLES } from '../storage/backup/format';
-import type { ImportSummary } from '../storage/backup/plan';
-import { loadAllNotes } from '../storage/recaps';
+import { annotationCollection } from '../../recap/annotations';
+import { notesArchive } from '../../recap/archive';
+import { BACKUP_TABLES } from '../../storage/backup/format';
+import type { ImportSummary } from '../../storage/backup/plan';
+import { loadAllNotes } from '../../storage/recaps';
+import { downloadFile } from '../recap/RecapActions';
+import type { ToastState } from '../shared/Toast';
 import type { BackupReply, BackupRequest } from './BackupProtocol';
-import { downloadFile } from './recap/RecapActions';
-import type { ToastState } from './shared/Toast';
 
 type Status =
   | { kind: 'idle' }

@@ -1,12 +1,12 @@
 /** The trash: deleted notes, most recent first; restore them, delete some for good, or empty it. */
 import { useState } from 'preact/hooks';
-import { LibraryList } from '../../components/library/LibraryList';
-import { useLivePages } from '../../components/library/LibraryPages';
-import { LoadingRow, NoteRow, ROW_HEIGHT } from '../../components/library/LibraryRow';
-import type { ToastState } from '../../components/shared/Toast';
-import { useLive } from '../../components/shared/useLive';
 import { sendMessage } from '../../messaging/protocol';
 import { trashCount, trashedNotes } from '../../storage/trash';
+import { LibraryList } from '../library/LibraryList';
+import { useLivePages } from '../library/LibraryPages';
+import { LoadingRow, NoteRow, ROW_HEIGHT } from '../library/LibraryRow';
+import type { ToastState } from '../shared/Toast';
+import { useLive } from '../shared/useLive';
 
 const plural = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'note' : 'notes'}`;
 

@@ -1,5 +1,5 @@
 /** Messages between the backup panel and its worker (export and import run off the main thread). */
-import type { ImportSummary } from '../storage/backup/plan';
+import type { ImportSummary } from '../../storage/backup/plan';
 
 export type BackupRequest =
   | { type: 'export'; app: string }

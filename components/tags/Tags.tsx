@@ -3,14 +3,14 @@
  * merges the two), or delete it — across all notes and talks at once, with undo.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { LibraryList } from '../../components/library/LibraryList';
-import { openLibrary } from '../../components/library/LibraryNav';
-import { PlaceRow, ROW_HEIGHT } from '../../components/library/LibraryRow';
-import type { ToastState } from '../../components/shared/Toast';
-import { useLive } from '../../components/shared/useLive';
 import { sendMessage } from '../../messaging/protocol';
 import { type TagChange, type TagCount, tagCounts } from '../../storage/tag-admin';
 import { normalizeTag } from '../../storage/tags';
+import { LibraryList } from '../library/LibraryList';
+import { openLibrary } from '../library/LibraryNav';
+import { PlaceRow, ROW_HEIGHT } from '../library/LibraryRow';
+import type { ToastState } from '../shared/Toast';
+import { useLive } from '../shared/useLive';
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 

@@ -3,8 +3,8 @@
  * main thread, so a 50,000-note file never freezes the page. Progress is posted as it goes.
  */
 
-import { applyImport, exportBackup, prepareImport } from '../storage/backup';
-import type { ImportPlan } from '../storage/backup/plan';
+import { applyImport, exportBackup, prepareImport } from '../../storage/backup';
+import type { ImportPlan } from '../../storage/backup/plan';
 import type { BackupReply, BackupRequest } from './BackupProtocol';
 
 /** Larger than any real backup (50,000 notes are ≈ 30 MB); a string this long would not fit in memory. */
