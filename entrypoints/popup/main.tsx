@@ -1,5 +1,5 @@
 import { render } from 'preact';
 import '../../assets/main.css';
-import { App } from './App';
+import { Popup } from '../../components/capture/Popup';
 
-render(<App />, document.getElementById('app')!);
+render(<Popup />, document.getElementById('app')!);

@@ -1,10 +1,10 @@
 /** The side panel: notes on this page, and all notes. */
 import { useEffect, useState } from 'preact/hooks';
+import { ThisPage } from '../../components/capture/ThisPage';
 import { openLibrary } from '../../components/library/LibraryNav';
 import { lazyView } from '../../components/shared/lazy';
 import { Tabs } from '../../components/shared/Tabs';
 import { Toast, type ToastState } from '../../components/shared/Toast';
-import { ThisPage } from './ThisPage';
 
 // Every view but "This page" loads on first use (see components/lazy.tsx).
 const AllNotes = lazyView(() => import('../../components/notes/AllNotes').then((m) => m.AllNotes));

@@ -2,7 +2,7 @@
 /** The popup's and the side panel's summary of what a tab is: what the user reads for each kind of page. */
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CaptureSummary } from '../../../components/CaptureSummary';
+import { CaptureSummary } from '../../../components/capture/CaptureSummary';
 
 afterEach(cleanup);
 

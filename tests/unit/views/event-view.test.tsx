@@ -5,7 +5,7 @@
  */
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EventView } from '../../../entrypoints/sidepanel/EventView';
+import { EventView } from '../../../components/events/EventView';
 import { getDb } from '../../../storage/db';
 import type { EventRecord, TalkRecord } from '../../../storage/types';
 import { EVENT, TALKS } from '../../fixtures/recap/summit-2012';

@@ -7,7 +7,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageCapture } from '../../../capture/types';
-import { App } from '../../../entrypoints/popup/App';
+import { Popup } from '../../../components/capture/Popup';
 
 const mocks = vi.hoisted(() => ({
   targetTab: vi.fn(),
@@ -62,20 +62,20 @@ describe('popup', () => {
   it('says it cannot take notes when there is no tab it may read', async () => {
     mocks.targetTab.mockResolvedValue(null);
     background({ knownTags: () => [] });
-    render(<App />);
+    render(<Popup />);
     expect(await screen.findByText(CANNOT)).toBeInstanceOf(HTMLElement);
     expect(screen.queryByRole('combobox', { name: 'Note' })).toBeNull();
   });
 
   it('says it cannot take notes when the page gives no capture', async () => {
     background({ knownTags: () => [], captureTab: () => null });
-    render(<App />);
+    render(<Popup />);
     expect(await screen.findByText(CANNOT)).toBeInstanceOf(HTMLElement);
   });
 
   it('shows "Reading the page…" and the note box while the capture is on its way', async () => {
     background({ knownTags: () => [], captureTab: () => new Promise(() => undefined) });
-    render(<App />);
+    render(<Popup />);
     expect(await screen.findByText('Reading the page…')).toBeInstanceOf(HTMLElement);
     expect(screen.getByRole('combobox', { name: 'Note' })).toBeInstanceOf(HTMLTextAreaElement);
     expect(screen.getByTestId('page-note-count').textContent?.trim()).toBe('');
@@ -83,7 +83,7 @@ describe('popup', () => {
 
   it('shows the deck, the slide and how many notes the page has', async () => {
     background({ knownTags: () => [], captureTab: () => CAPTURE, countNotes: () => 3 });
-    render(<App />);
+    render(<Popup />);
     expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('GlusterFS roadmap');
     expect(screen.getByTestId('current-slide').textContent).toBe('Slide 3 of 24 — Why replicate?');
     await waitFor(() =>
@@ -95,13 +95,13 @@ describe('popup', () => {
 
   it('words the count for none and for one', async () => {
     background({ knownTags: () => [], captureTab: () => CAPTURE, countNotes: () => 0 });
-    render(<App />);
+    render(<Popup />);
     await waitFor(() =>
       expect(screen.getByTestId('page-note-count').textContent).toBe('No notes on this page yet'),
     );
     cleanup();
     background({ knownTags: () => [], captureTab: () => CAPTURE, countNotes: () => 1 });
-    render(<App />);
+    render(<Popup />);
     await waitFor(() =>
       expect(screen.getByTestId('page-note-count').textContent).toBe('1 note on this page'),
     );
@@ -118,7 +118,7 @@ describe('popup', () => {
         return { ok: true, id: 'N1' };
       },
     });
-    render(<App />);
+    render(<Popup />);
     await waitFor(() =>
       expect(screen.getByTestId('page-note-count').textContent).toBe('2 notes on this page'),
     );
@@ -143,7 +143,7 @@ describe('popup', () => {
       countNotes: () => 0,
       saveNote: () => ({ ok: false, error: 'The database is full: free some space.' }),
     });
-    render(<App />);
+    render(<Popup />);
     await screen.findByRole('heading', { level: 1 });
     fireEvent.input(screen.getByRole('combobox', { name: 'Note' }), { target: { value: 'A note' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
@@ -153,7 +153,7 @@ describe('popup', () => {
   it('says so when the side panel cannot be opened', async () => {
     background({ knownTags: () => [], captureTab: () => CAPTURE, countNotes: () => 0 });
     mocks.openPanel.mockRejectedValue(new Error('no panel'));
-    render(<App />);
+    render(<Popup />);
     fireEvent.click(await screen.findByRole('button', { name: 'Open side panel' }));
     expect((await screen.findByRole('status')).textContent).toContain(
       'The side panel could not be opened here.',

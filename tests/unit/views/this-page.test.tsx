@@ -8,7 +8,7 @@
 import { cleanup, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageCapture } from '../../../capture/types';
-import { ThisPage } from '../../../entrypoints/sidepanel/ThisPage';
+import { ThisPage } from '../../../components/capture/ThisPage';
 import { createNote } from '../../../storage/notes';
 
 /**

@@ -5,7 +5,7 @@
  */
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Trash } from '../../../entrypoints/sidepanel/Trash';
+import { Trash } from '../../../components/trash/Trash';
 import { getDb } from '../../../storage/db';
 import { createNote } from '../../../storage/notes';
 

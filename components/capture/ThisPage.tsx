@@ -1,26 +1,24 @@
 /** "This page": what the followed tab shows and its notes, live. */
-import { CaptureSummary } from '../../components/CaptureSummary';
-import { NoteComposer } from '../../components/notes/NoteComposer';
-import { NoteItem } from '../../components/notes/NoteItem';
-import { savedToast } from '../../components/notes/talk-filed';
-import { useNoteActions } from '../../components/notes/useNoteActions';
-import { lazyView } from '../../components/shared/lazy';
-import type { ToastState } from '../../components/shared/Toast';
-import { useLive } from '../../components/shared/useLive';
+
 import { sendMessage } from '../../messaging/protocol';
 import { useFollowedTab } from '../../platform/use-followed-tab';
 import { useTabCapture } from '../../platform/use-tab-capture';
 import { knownTags, notesForUrl } from '../../storage/notes';
+import { NoteComposer } from '../notes/NoteComposer';
+import { NoteItem } from '../notes/NoteItem';
+import { savedToast } from '../notes/talk-filed';
+import { useNoteActions } from '../notes/useNoteActions';
+import { lazyView } from '../shared/lazy';
+import type { ToastState } from '../shared/Toast';
+import { useLive } from '../shared/useLive';
+import { CaptureSummary } from './CaptureSummary';
 
 // The deck view (thumbnails, slide links) loads when a deck is on screen: the panel's first paint stays small.
-const DeckSection = lazyView(() => import('../../components/talk/DeckSection').then((m) => m.DeckSection));
-const EnableOnSite = lazyView(
-  () => import('../../components/EnableOnSite').then((m) => m.EnableOnSite),
-  null,
-);
+const DeckSection = lazyView(() => import('../talk/DeckSection').then((m) => m.DeckSection));
+const EnableOnSite = lazyView(() => import('./EnableOnSite').then((m) => m.EnableOnSite), null);
 
 // The talk card, agenda stars and "Now" banner load on first use: the panel's initial JS stays in budget.
-const TalkSection = lazyView(() => import('../../components/talk/TalkSection').then((m) => m.TalkSection));
+const TalkSection = lazyView(() => import('../talk/TalkSection').then((m) => m.TalkSection));
 
 export function ThisPage({ notify }: { notify: (t: ToastState) => void }) {
   const tab = useFollowedTab();

@@ -4,18 +4,18 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PageCapture } from '../../capture/types';
-import { CaptureSummary } from '../../components/CaptureSummary';
-import { EnableOnSite } from '../../components/EnableOnSite';
-import { NoteComposer } from '../../components/notes/NoteComposer';
-import { savedToast } from '../../components/notes/talk-filed';
-import { SlidePdfOpen } from '../../components/SlidePdfOpen';
-import { Toast, type ToastState } from '../../components/shared/Toast';
 import { sendMessage } from '../../messaging/protocol';
 import { openPanel } from '../../platform/panel';
 import { type TabInfo, targetTab } from '../../platform/tabs';
 import { useTabCapture } from '../../platform/use-tab-capture';
+import { NoteComposer } from '../notes/NoteComposer';
+import { savedToast } from '../notes/talk-filed';
+import { Toast, type ToastState } from '../shared/Toast';
+import { CaptureSummary } from './CaptureSummary';
+import { EnableOnSite } from './EnableOnSite';
+import { SlidePdfOpen } from './SlidePdfOpen';
 
-export function App() {
+export function Popup() {
   const [tab, setTab] = useState<TabInfo | null | undefined>(undefined);
   const [toast, setToast] = useState<ToastState | null>(null);
   useEffect(() => {

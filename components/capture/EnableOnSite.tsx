@@ -3,7 +3,7 @@
  * captured without a click each time (the browser asks for that one site's permission).
  */
 import { useEffect, useState } from 'preact/hooks';
-import { disableSite, enableSite, isKnownHost, originPattern, siteEnabled } from '../platform/site-access';
+import { disableSite, enableSite, isKnownHost, originPattern, siteEnabled } from '../../platform/site-access';
 
 interface Props {
   url: string;

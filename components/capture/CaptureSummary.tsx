@@ -1,6 +1,6 @@
 /** What the current tab is, as capture knows it. Page-supplied strings render as text only. */
-import { isExperimentalPlatform } from '../capture/experimental';
-import type { PageCapture } from '../capture/types';
+import { isExperimentalPlatform } from '../../capture/experimental';
+import type { PageCapture } from '../../capture/types';
 
 const KIND_LABEL: Record<PageCapture['kind'], string> = {
   slides: 'Slide deck',
