@@ -16,7 +16,7 @@ const NowView = lazyView(() => import('../../components/events/NowView').then((m
 const EventView = lazyView(() => import('../../components/events/EventView').then((m) => m.EventView));
 const RecapView = lazyView(() => import('../../components/recap/RecapView').then((m) => m.RecapView));
 // Seeding and timing hooks for end-to-end tests and `npm run bench` (never in release builds).
-if (__TALKMARKS_E2E__) void import('./LibraryTestHooks');
+if (__TALKMARKS_E2E__) void import('../../tests/e2e/hooks/library');
 
 const VIEWS = [
   { id: 'page', label: 'This page' },

@@ -3,8 +3,8 @@
  * recap" of a synthetic day in this page's V8, from Playwright, through `window.__talkmarksRecap`.
  */
 
-import { composeRecap } from '../../recap/compose';
-import { makeCorpus } from '../../tests/corpus';
+import { composeRecap } from '../../../recap/compose';
+import { makeCorpus } from '../../corpus';
 
 const hooks = {
   /** Composes `runs` times a recap of `notes` notes over 10 talks; returns each duration (ms). */

@@ -4,11 +4,11 @@
  * Playwright, through `window.__talkmarksLibrary`. Writes go through the repositories.
  */
 
-import { addLibrary } from '../../storage/bulk';
-import { createNote, type NewNote } from '../../storage/notes';
-import { searchClient } from '../../storage/search/client';
-import type { LibraryFilter } from '../../storage/search/filter';
-import { makeCorpus } from '../../tests/corpus';
+import { addLibrary } from '../../../storage/bulk';
+import { createNote, type NewNote } from '../../../storage/notes';
+import { searchClient } from '../../../storage/search/client';
+import type { LibraryFilter } from '../../../storage/search/filter';
+import { makeCorpus } from '../../corpus';
 
 const hooks = {
   /** Writes a corpus (events, talks, notes) in batches; returns what a test needs to query it. */
