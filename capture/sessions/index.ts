@@ -6,6 +6,7 @@ import { jsonLdAdapter } from './jsonld';
 import { microdataAdapter } from './microdata';
 import { openGraphAdapter } from './opengraph';
 import { pretalxAdapter } from './pretalx';
+import { pretalx2025Adapter } from './pretalx-2025';
 import { pretalxScheduleAdapter } from './pretalx-schedule';
 import { schedAdapter } from './sched';
 import { sessionizeAdapter } from './sessionize';
@@ -13,6 +14,7 @@ import { vimeoAdapter } from './vimeo';
 import { youtubeAdapter } from './youtube';
 
 export const SESSION_ADAPTERS: readonly CaptureAdapter[] = [
+  pretalx2025Adapter, // before pretalxAdapter, whose selectors also read this layout
   pretalxAdapter,
   pretalxScheduleAdapter,
   fosdemAdapter,

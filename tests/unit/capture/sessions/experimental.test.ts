@@ -3,8 +3,8 @@ import { EXPERIMENTAL_ADAPTERS, isExperimentalPlatform } from '../../../../captu
 import { SESSION_ADAPTERS } from '../../../../capture/sessions';
 
 describe('experimental adapters', () => {
-  it('are FOSDEM and Indico, the platforms with no real saved page in the fixtures', () => {
-    expect([...EXPERIMENTAL_ADAPTERS].sort()).toEqual(['fosdem', 'indico']);
+  it('are FOSDEM, Indico and pretalx 2025+, the platforms with no real saved page in the fixtures', () => {
+    expect([...EXPERIMENTAL_ADAPTERS].sort()).toEqual(['fosdem', 'indico', 'pretalx-2025']);
     expect(isExperimentalPlatform('fosdem')).toBe(true);
     expect(isExperimentalPlatform('pretalx')).toBe(false);
     expect(isExperimentalPlatform('page')).toBe(false);
