@@ -10,6 +10,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 const skipE2e = process.argv.includes('--skip-e2e');
 const tally = { passed: 0, failed: 0, skipped: 0 };
@@ -115,10 +116,17 @@ if (skipE2e) {
   skippedSteps.push(`end-to-end builds and ${n} end-to-end tests (--skip-e2e)`);
   console.log(`\n↷ Skipped the end-to-end builds and ${n} end-to-end tests (--skip-e2e)`);
 } else {
-  const e2e = { TALKMARKS_E2E: '1', TALKMARKS_OUTDIR: '.output' };
+  // Test builds go to folders of their own: `.output/` stays what the user last built (npm start,
+  // a hand-loaded extension).
+  const e2e = { TALKMARKS_E2E: '1', TALKMARKS_OUTDIR: '.output-e2e' };
   const chrome = check('end-to-end build (Chrome)', 'npx wxt build', e2e);
   const firefox = check('end-to-end build (Firefox)', 'npx wxt build -b firefox', e2e);
-  if (chrome && firefox) vitest('end-to-end tests', e2eArgs);
+  if (chrome && firefox)
+    vitest('end-to-end tests', e2eArgs, {
+      TALKMARKS_EXT_DIR: resolve('.output-e2e/chrome-mv3'),
+      TALKMARKS_FIREFOX_EXT_DIR: resolve('.output-e2e/firefox-mv2'),
+      TALKMARKS_RELEASE_EXT_DIR: resolve('.output-release/chrome-mv3'),
+    });
   else didNotRun('end-to-end tests', 'an end-to-end build failed', testCount(e2eArgs));
 }
 
