@@ -27,7 +27,7 @@ const FOLDERS = [
 const SOURCE = /\.(ts|tsx|mts|mjs|js)$/;
 const SKIP = /^tests\/fixtures\//;
 
-export interface Edge {
+interface Edge {
   /** Repository-relative path of the importing file, with `/`. */
   from: string;
   line: number;
@@ -60,7 +60,7 @@ function walk(dir: string, out: string[]): void {
 }
 
 /** Every import of one file. */
-export function importsOf(from: string, source: string): Edge[] {
+function importsOf(from: string, source: string): Edge[] {
   const file = ts.createSourceFile(from, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   const lines = source.split('\n');
   const edges: Edge[] = [];
