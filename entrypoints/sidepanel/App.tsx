@@ -6,7 +6,7 @@ import { lazyView } from '../../components/shared/lazy';
 import { Tabs } from '../../components/shared/Tabs';
 import { Toast, type ToastState } from '../../components/shared/Toast';
 
-// Every view but "This page" loads on first use (see components/lazy.tsx).
+// Every view but "This page" loads on first use (see components/shared/lazy.tsx).
 const AllNotes = lazyView(() => import('../../components/notes/AllNotes').then((m) => m.AllNotes));
 const loadLibrary = () => import('../../components/library/Library').then((m) => m.Library);
 const Library = lazyView(loadLibrary);
