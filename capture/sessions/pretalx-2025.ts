@@ -10,7 +10,7 @@ import { enrichFromPretalxApi } from './pretalx-api';
 
 export const pretalx2025Adapter: CaptureAdapter = {
   id: 'pretalx-2025',
-  matches: (url, doc) => isPretalx(doc) && doc.querySelector('.talk-layout') !== null,
+  matches: (_url, doc) => isPretalx(doc) && doc.querySelector('.talk-layout') !== null,
   capture(doc, url) {
     const capture = pretalxAdapter.capture(doc, url);
     return capture && { ...capture, platform: 'pretalx-2025' };
