@@ -67,7 +67,7 @@ describe('the capture module in a frame', () => {
       expect(reports.map((r) => r.slide?.label)).toEqual(['2']); // the state at start
       win.location.hash = '#3';
       await settle();
-      win.document.dispatchEvent(new win.MouseEvent('click')); // a trigger, but the same slide
+      win.document.dispatchEvent(new (win as unknown as typeof globalThis).MouseEvent('click')); // a trigger, but the same slide
       await settle();
       win.location.hash = '#4';
       await settle();
