@@ -1,6 +1,10 @@
 /**
  * Note kinds from what the note starts with: `? ` a question for the speaker, `! ` a takeaway,
  * `> ` a quote, `[ ] ` or `TODO ` a to-do. A kind chosen by hand (the toggle) wins over the prefix.
+ *
+ * The prefix is a way to type the kind, not part of the text: a stored body never starts with one
+ * ({@link splitKind} takes it off on save, on edit, in the version 3 schema upgrade and when a
+ * backup is imported), and views and exports render the kind their own way.
  */
 import type { NoteKind } from './types';
 
@@ -44,17 +48,48 @@ export function detectKind(body: string): NoteKind | undefined {
   return undefined;
 }
 
+/** A multi-line block quote (every line starts with `>`, as `capture/quote.ts` writes one). */
+const QUOTE_LINE = /^\s*>(?:\s|$)/;
+
+/** The body without one prefix of `kind` (which {@link detectKind} found at its start). */
+function stripOne(body: string, kind: NoteKind): string {
+  const start = body.trimStart();
+  if (kind === 'quote') {
+    const lines = start.split('\n');
+    if (lines.length > 1 && lines.every((l) => QUOTE_LINE.test(l) || !l.trim())) {
+      return lines.map((l) => l.replace(/^\s*>[^\S\n]?/, '')).join('\n');
+    }
+  }
+  for (const [re, k] of PREFIXES) if (k === kind && re.test(start)) return start.replace(re, '');
+  return start;
+}
+
 /**
- * The kind after an edit: the hand-picked one when given; else the new prefix's; else, when the old
- * kind came from a prefix the user just removed, plain `note`; else the old (hand-picked) kind.
+ * Splits a body into the kind its prefix asks for and the text without the prefix (trimmed).
+ * Repeated prefixes ("! ! Quorum") all go; the first names the kind. A body that is nothing but a
+ * prefix ("todo:") keeps it as text: there would be no note left. No prefix: `kind` is undefined
+ * and the body comes back trimmed.
  */
-export function kindAfterEdit(
-  old: { body: string; kind: NoteKind },
-  body: string,
-  picked?: NoteKind,
-): NoteKind {
-  if (picked) return picked;
-  const detected = detectKind(body);
-  if (detected) return detected;
-  return detectKind(old.body) === old.kind ? 'note' : old.kind;
+export function splitKind(body: string): { kind?: NoteKind; body: string } {
+  let text = body.trim();
+  let kind: NoteKind | undefined;
+  for (let found = detectKind(text); found; found = detectKind(text)) {
+    const rest = stripOne(text, found).trim();
+    if (!rest) break;
+    kind ??= found;
+    text = rest;
+  }
+  return kind ? { kind, body: text } : { body: text };
+}
+
+/**
+ * A stored note as it is kept now: the prefix off the body and the kind set. The stored kind stays
+ * when it is not plain `note` (a hand-picked kind won over the prefix before, and still does);
+ * a `note` with a prefix takes the prefix's kind (it was read as that kind wherever it was shown).
+ * Returns the same object when there is nothing to change.
+ */
+export function withKindSplit<T extends { body: string; kind: NoteKind }>(note: T): T {
+  const split = splitKind(note.body);
+  if (!split.kind) return note;
+  return { ...note, body: split.body, kind: note.kind === 'note' ? split.kind : note.kind };
 }

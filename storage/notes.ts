@@ -1,6 +1,6 @@
 /** Notes repository: the only code that writes notes. Every write is one Dexie transaction. */
 import { getDb } from './db';
-import { detectKind, kindAfterEdit } from './kinds';
+import { splitKind } from './kinds';
 import { NoteValidationError, validateBody } from './note-rules';
 import { addRecord, type Fields, newRecord, restore, softDelete, updateRecord } from './records';
 import { mergeTags, parseTags } from './tags';
@@ -21,14 +21,18 @@ export interface NewNote {
   thumbnailId?: string;
 }
 
-/** Builds a note record (not yet stored). */
+/**
+ * Builds a note record (not yet stored). A kind prefix (`? `, `! `, `> `, `[ ] `, `TODO `) sets the
+ * kind unless one is given, and is taken off the body either way (storage/kinds.ts).
+ */
 export function buildNote(input: NewNote, now = Date.now()): NoteRecord {
-  const body = validateBody(input.body);
+  const split = splitKind(validateBody(input.body));
+  const body = split.body;
   const fields: Fields<NoteRecord> = {
     url: input.url,
     body,
     tags: mergeTags(parseTags(body), input.tags ?? []),
-    kind: input.kind ?? detectKind(body) ?? 'note',
+    kind: input.kind ?? split.kind ?? 'note',
   };
   if (input.pageTitle) fields.pageTitle = input.pageTitle;
   if (input.anchor) fields.anchor = input.anchor;
@@ -48,20 +52,26 @@ export type NotePatch = Partial<Pick<NoteRecord, 'body' | 'kind' | 'talkId' | 'd
   tags?: string[];
 };
 
-/** Edits a note; tags are re-derived from the new body plus explicit tags. */
+/**
+ * Edits a note; tags are re-derived from the new body plus explicit tags. A prefix typed in the new
+ * body sets the kind (unless `patch.kind` is given) and is taken off, as on save.
+ */
 export async function updateNote(id: string, patch: NotePatch): Promise<NoteRecord> {
   const note = await updateRecord(
     getDb().notes,
     id,
     (old) => {
-      const body = patch.body === undefined ? old.body : validateBody(patch.body);
+      const split: { kind?: NoteKind; body: string } =
+        patch.body === undefined ? { body: old.body } : splitKind(validateBody(patch.body));
+      const body = split.body;
       const oldExplicit = old.tags.filter((t) => !parseTags(old.body).includes(t));
       return {
         ...old,
         ...patch,
         body,
         tags: mergeTags(parseTags(body), patch.tags ?? oldExplicit),
-        kind: kindAfterEdit(old, body, patch.kind),
+        // The hand-picked kind, else the typed prefix's, else the old one (stored bodies carry no prefix).
+        kind: patch.kind ?? split.kind ?? old.kind,
       };
     },
     { missing: () => new NoteValidationError('That note no longer exists.') },

@@ -4,6 +4,8 @@
  * opens a database of every earlier version and upgrades it.
  */
 import type { Transaction } from 'dexie';
+import { withKindSplit } from './kinds';
+import type { NoteRecord } from './types';
 
 export interface SchemaVersion {
   version: number;
@@ -30,6 +32,30 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     stores: {
       notes: 'id, url, talkId, deckId, *tags, kind, updatedAt, createdAt, deletedAt, thumbnailId',
     },
+  },
+  {
+    // Kinds as structure: a note's `? `, `! `, `> `, `[ ] ` or `TODO ` prefix leaves its body and
+    // sets its kind (storage/kinds.ts, withKindSplit), as saving and editing now do. Indexes are
+    // unchanged. Only `body` and `kind` change: `updatedAt` stays, since a migration is not an edit
+    // by the user — moving it would make this device's copy of every note look newer than the same
+    // note in an older backup or on another device, and the note would sort as just edited. Trashed
+    // notes are migrated too (they can be restored). The write runs in Dexie's upgrade transaction,
+    // through the same DBCore stack as every write, so the change hook reports one `update` per
+    // migrated note with `fields: ['body', 'kind']` (or `['body']`) to any sink already registered;
+    // tests/unit/storage/migrations.test.ts checks the records and the rows.
+    version: 3,
+    stores: {},
+    upgrade: (tx) =>
+      tx
+        .table<NoteRecord, string>('notes')
+        .toCollection()
+        .modify((note) => {
+          const split = withKindSplit(note);
+          if (split === note) return;
+          note.body = split.body;
+          note.kind = split.kind;
+        })
+        .then(() => undefined),
   },
 ];
 

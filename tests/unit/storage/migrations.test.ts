@@ -5,6 +5,7 @@
  * its upgrade transforms data, an entry in UPGRADE_CHECKS).
  */
 import { describe, expect, it } from 'vitest';
+import { type ChangeRecord, onChange } from '../../../storage/changes';
 import { openDatabase, type TalkmarksDB } from '../../../storage/db';
 import { SCHEMA_VERSIONS } from '../../../storage/schema';
 
@@ -72,6 +73,10 @@ const UPGRADE_CHECKS: Record<number, (db: TalkmarksDB) => Promise<void>> = {
   2: async (db) => {
     expect(await db.notes.where('thumbnailId').equals('01BLOB00000000000000000000').count()).toBe(1);
   },
+  3: async (db) => {
+    // SAMPLE's notes have no prefix: version 3 leaves them exactly as they were.
+    expect(await db.notes.orderBy(':id').toArray()).toEqual(SAMPLE.notes);
+  },
 };
 
 function indexesOf(stores: Record<string, string | null>, table: string): string[] {
@@ -131,5 +136,102 @@ describe('schema migrations', () => {
     expect(db.verno).toBe(latest.version);
     expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(currentStores).sort());
     db.close();
+  });
+});
+
+describe('version 3: kinds as structure', () => {
+  const note = (n: number, body: string, kind: string, more: object = {}) => ({
+    id: `01KIND${String(n).padStart(20, '0')}`,
+    createdAt: T + n,
+    updatedAt: T + 100 + n,
+    url: 'https://example.org/kube',
+    talkId: '01TALK00000000000000000000',
+    body,
+    tags: [] as string[],
+    kind,
+    ...more,
+  });
+  /** Notes as versions 1 and 2 stored them: the prefix in the body, the kind set from it on save. */
+  const STORED = [
+    note(0, '? How does the scheduler pick a node? #kubernetes', 'question', { tags: ['kubernetes'] }),
+    note(1, '> Most of your pods are idle', 'quote', { anchor: { slide: { index: 3, label: '4' } } }),
+    note(2, '! Profile scheduling latency before tuning', 'takeaway'),
+    note(3, '[ ] check the quorum settings', 'todo'),
+    note(4, '- [ ] read the paper', 'todo'),
+    note(5, 'TODO: file a bug', 'todo'),
+    note(6, '! ! Quorum', 'takeaway'),
+    note(7, '> line one\n>\n> line two', 'quote'),
+    // A kind picked by hand over the prefix (the toggle) stays; the prefix goes.
+    note(8, '? asked, but kept as a takeaway', 'takeaway'),
+    // A plain note whose body has a prefix (stored before kinds were read from prefixes).
+    note(9, '? Is etcd the bottleneck?', 'note'),
+    // Trashed notes are migrated too: they can be restored.
+    note(10, '! gone for now', 'takeaway', { deletedAt: T + 500 }),
+    // Not prefixes: left exactly as they were.
+    note(11, 'Why? Because the API server is busy.', 'note'),
+    note(12, 'todo:', 'note'),
+    note(13, 'plain text, picked as a question', 'question'),
+  ];
+  /** The same notes as version 3 must hold them, written out by hand: only body and kind change. */
+  const EXPECTED = [
+    note(0, 'How does the scheduler pick a node? #kubernetes', 'question', { tags: ['kubernetes'] }),
+    note(1, 'Most of your pods are idle', 'quote', { anchor: { slide: { index: 3, label: '4' } } }),
+    note(2, 'Profile scheduling latency before tuning', 'takeaway'),
+    note(3, 'check the quorum settings', 'todo'),
+    note(4, 'read the paper', 'todo'),
+    note(5, 'file a bug', 'todo'),
+    note(6, 'Quorum', 'takeaway'),
+    note(7, 'line one\n\nline two', 'quote'),
+    note(8, 'asked, but kept as a takeaway', 'takeaway'),
+    note(9, 'Is etcd the bottleneck?', 'question'),
+    note(10, 'gone for now', 'takeaway', { deletedAt: T + 500 }),
+    note(11, 'Why? Because the API server is busy.', 'note'),
+    note(12, 'todo:', 'note'),
+    note(13, 'plain text, picked as a question', 'question'),
+  ];
+
+  it('takes the prefix off every note body and sets the kind, changing nothing else', async () => {
+    const name = 'migrate-kinds';
+    const before = openDatabase(
+      name,
+      SCHEMA_VERSIONS.filter((v) => v.version < 3),
+    );
+    await before.open();
+    await before.table('notes').bulkAdd(STORED);
+    before.close();
+
+    const seen: ChangeRecord[] = [];
+    const stop = onChange((changes) => seen.push(...changes));
+    const after = openDatabase(name);
+    try {
+      await after.open();
+      expect(after.verno).toBe(3);
+      expect(await after.notes.orderBy(':id').toArray()).toEqual(EXPECTED);
+      // The indexes follow: the kind index answers with the new kinds.
+      expect((await after.notes.where('kind').equals('question').primaryKeys()).sort()).toEqual([
+        '01KIND00000000000000000000',
+        '01KIND00000000000000000009',
+        '01KIND00000000000000000013',
+      ]);
+    } finally {
+      stop();
+      after.close();
+      await after.delete();
+    }
+    // The upgrade's writes pass the change hook like any write: one update per migrated note,
+    // naming the fields that changed, and none for the notes left alone.
+    expect(seen.map((c) => [c.key, c.op, c.op === 'update' ? c.fields : []])).toEqual([
+      ['01KIND00000000000000000000', 'update', ['body']],
+      ['01KIND00000000000000000001', 'update', ['body']],
+      ['01KIND00000000000000000002', 'update', ['body']],
+      ['01KIND00000000000000000003', 'update', ['body']],
+      ['01KIND00000000000000000004', 'update', ['body']],
+      ['01KIND00000000000000000005', 'update', ['body']],
+      ['01KIND00000000000000000006', 'update', ['body']],
+      ['01KIND00000000000000000007', 'update', ['body']],
+      ['01KIND00000000000000000008', 'update', ['body']],
+      ['01KIND00000000000000000009', 'update', ['body', 'kind']],
+      ['01KIND00000000000000000010', 'update', ['body']],
+    ]);
   });
 });
