@@ -4,6 +4,8 @@
  * yields one message that says what is wrong, and nothing else happens.
  */
 import * as v from 'valibot';
+import { withKindSplit } from '../kinds';
+import type { NoteKind } from '../types';
 import {
   BACKUP_FORMAT,
   BACKUP_TABLES,
@@ -124,6 +126,16 @@ async function checkRecords(file: BackupFile, options: ReadOptions): Promise<voi
   options.onProgress?.(done, total);
 }
 
+/**
+ * A backup written before kinds were stored apart (schema version 3) has notes whose bodies start
+ * with their prefix (`? `, `! `, `> `, `[ ] `, `TODO `): they come in as the upgrade migrates
+ * stored notes (storage/kinds.ts, withKindSplit) — prefix off, kind set, `updatedAt` unchanged.
+ */
+function withNoteKinds(file: BackupFile): BackupFile {
+  const notes = file.data.notes as (FileRecord & { body: string; kind: NoteKind })[];
+  return { ...file, data: { ...file.data, notes: notes.map(withKindSplit) } };
+}
+
 /** Reads and checks a whole backup; nothing is written here. */
 export async function readBackup(text: string, options: ReadOptions = {}): Promise<ReadResult> {
   try {
@@ -133,7 +145,7 @@ export async function readBackup(text: string, options: ReadOptions = {}): Promi
       fail('The file is damaged: its contents do not match its checksum. Export the backup again.');
     }
     await checkRecords(file, options);
-    return { ok: true, file };
+    return { ok: true, file: withNoteKinds(file) };
   } catch (e) {
     if (e instanceof BackupError) return { ok: false, error: e.message };
     return {

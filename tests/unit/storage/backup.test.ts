@@ -118,6 +118,42 @@ describe('backup', () => {
     expect(await db.notes.count()).toBe(NOTES.length);
   });
 
+  it('imports a backup from before kinds were stored apart: prefixes leave the bodies, kinds are set', async () => {
+    const old = (n: number, body: string, kind: string) => ({
+      id: `01CE00000000000000000K000${n}`,
+      createdAt: 1_340_000_000_000 + n,
+      updatedAt: 1_340_000_000_100 + n,
+      url: 'https://example.org/kube',
+      body,
+      tags: [],
+      kind,
+    });
+    // Written straight to the table, as versions 1 and 2 stored them, then exported as they were.
+    await getDb().notes.bulkAdd([
+      old(1, '? How does the scheduler pick a node?', 'question'),
+      old(2, '> Most of your pods are idle', 'quote'),
+      old(3, '! Profile scheduling latency', 'takeaway'),
+      old(4, '[ ] check the quorum settings', 'todo'),
+      old(5, '? Is etcd the bottleneck?', 'note'),
+      old(6, 'No prefix here', 'note'),
+    ] as never);
+    const text = await exportBackup('an older talkmarks');
+    expect(text).toContain('"body":"? How does the scheduler pick a node?"');
+    await freshDb();
+    const prepared = await importText(text);
+    expect(prepared.summary.notes).toEqual({ new: 6, updated: 0, unchanged: 0 });
+    expect(await getDb().notes.orderBy(':id').toArray()).toEqual([
+      old(1, 'How does the scheduler pick a node?', 'question'),
+      old(2, 'Most of your pods are idle', 'quote'),
+      old(3, 'Profile scheduling latency', 'takeaway'),
+      old(4, 'check the quorum settings', 'todo'),
+      old(5, 'Is etcd the bottleneck?', 'question'),
+      old(6, 'No prefix here', 'note'),
+    ]);
+    // A second import of the same old file changes nothing: the versions are the same.
+    expect((await importText(text)).writes).toBe(0);
+  });
+
   it('rejects 1,000 corrupted variants with a message and writes nothing', async () => {
     await seed();
     const text = await exportBackup('t');
