@@ -36,7 +36,11 @@ export async function getTab(tabId: number): Promise<TabInfo | null> {
   }
 }
 
-/** True for pages of this extension (the side panel opened as a tab must not follow itself). */
-export function isOwnPage(url: string): boolean {
-  return url.startsWith(browser.runtime.getURL('/'));
+/**
+ * True for the page this code runs in, open in a tab: the side panel opened as a tab must not follow
+ * itself. The extension's other pages (the PDF viewer) are tabs to read like any other.
+ */
+export function isOwnPage(url: string, self = location.href): boolean {
+  const page = (u: string) => u.split(/[?#]/)[0];
+  return page(url) === page(self);
 }

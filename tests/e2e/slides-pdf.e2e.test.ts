@@ -1,7 +1,7 @@
 /**
  * PDF decks: "Open in Talkmarks" from the popup moves a PDF tab into Talkmarks' PDF.js viewer, which
  * answers `talkmarks:capture` with the page as the slide and the PDF as the deck, follows page flips,
- * and goes back to a note's page.
+ * and goes back to a note's page. The side panel reads the viewer tab like the popup does.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { captureOf, type ExtensionSession, launchExtension } from './harness';
@@ -18,7 +18,7 @@ let server: FixtureServer;
 let session: ExtensionSession;
 
 beforeAll(async () => {
-  server = await serveFixtures(['tests/fixtures/slides/pdf']);
+  server = await serveFixtures(['tests/fixtures/slides/pdf', 'tests/fixtures/sessions']);
 });
 afterAll(async () => {
   await server?.close();
@@ -77,5 +77,48 @@ describe('PDF decks', () => {
     const popup2 = await session.openPage('popup.html', { tabId: pdfTab });
     await popup2.getByRole('button', { name: 'Open in Talkmarks' }).click();
     await expect.poll(() => tab.url()).toContain('/pdf.html?file=');
+  });
+
+  it('the side panel reads the viewer tab: the deck, its page as it flips, and attaching it to a talk', async () => {
+    // A talk to attach the deck to: the JSON-LD event page, starred from its side panel.
+    const TALK = 'Summer Music Festival 2024';
+    const talkTab = await session.context.newPage();
+    await talkTab.goto(server.url('/jsonld-physical-event.html'));
+    const talkPanel = await session.openPage('sidepanel.html', {
+      tabId: await session.tabIdOf(talkTab.url()),
+    });
+    await talkPanel.getByRole('button', { name: `Star “${TALK}”` }).click();
+    await expect.poll(() => talkPanel.getByRole('button', { name: `Unstar “${TALK}”` }).count()).toBe(1);
+
+    const pdfUrl = server.url('/deck.pdf');
+    const tab = await session.context.newPage();
+    await tab.goto(
+      `chrome-extension://${session.extensionId}/pdf.html?file=${encodeURIComponent(pdfUrl)}#page=2`,
+    );
+    const tabId = await session.tabIdOf(tab.url());
+    await expect.poll(async () => ((await captureOf(session, tabId)) as Capture)?.slide?.label).toBe('2');
+
+    const panel = await session.openPage('sidepanel.html', { tabId });
+    const slide = panel.getByTestId('current-slide');
+    await expect.poll(() => slide.textContent()).toBe('Slide 2 of 3 — Why replicate?');
+    expect(await panel.getByRole('heading', { name: 'Replication in practice' }).count()).toBe(1);
+    // The deck's notes load on demand (a lazy view): wait for them.
+    await expect.poll(() => panel.getByRole('heading', { name: 'Notes on slide 2' }).count()).toBe(1);
+    expect(await panel.getByText('Reading the page…').count()).toBe(0);
+
+    // A page flip in the viewer reaches the panel.
+    await tab.bringToFront();
+    await tab.keyboard.press('ArrowRight');
+    await expect.poll(() => slide.textContent()).toContain('Slide 3 of 3');
+    await expect.poll(() => panel.getByRole('heading', { name: 'Notes on slide 3' }).count()).toBe(1);
+
+    // "Attach deck", offered on the viewer tab, works from the panel.
+    const deckTalk = panel.getByRole('region', { name: 'The talk of this deck' });
+    const choose = deckTalk.getByRole('combobox', { name: 'Attach this deck to a talk' });
+    await expect.poll(() => choose.locator('option', { hasText: TALK }).count()).toBe(1);
+    await choose.selectOption({ label: TALK });
+    await deckTalk.getByRole('button', { name: 'Attach deck' }).click();
+    await expect.poll(() => deckTalk.getByRole('combobox', { name: 'This deck belongs to' }).count()).toBe(1);
+    await expect.poll(() => deckTalk.getByRole('heading', { name: TALK }).count()).toBe(1);
   });
 });
