@@ -4,6 +4,7 @@
  * on the page number, RFC 3778 style), the video time (Media Fragments `t=`) and the quoted text
  * (TextQuoteSelector).
  */
+import { withKindSplit } from '../storage/kinds';
 import type { NoteKind, NoteRecord } from '../storage/types';
 
 type Selector = Record<string, unknown>;
@@ -43,8 +44,12 @@ function selectors(note: NoteRecord): Selector | undefined {
   return outer ?? quote;
 }
 
-/** One note as a Web Annotation. */
-export function noteAnnotation(note: NoteRecord, source?: string): Record<string, unknown> {
+/**
+ * One note as a Web Annotation. The kind is the motivation (and the body's purpose), never a prefix
+ * in the text: stored bodies carry none, and one from data that missed the upgrade is taken off.
+ */
+export function noteAnnotation(stored: NoteRecord, source?: string): Record<string, unknown> {
+  const note = withKindSplit(stored);
   const selector = selectors(note);
   return {
     id: `urn:talkmarks:note:${note.id}`,

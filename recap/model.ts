@@ -5,6 +5,8 @@
  * broken Markdown from what the user typed.
  */
 
+import { withKindSplit } from '../storage/kinds';
+import { withoutTrailingTags } from '../storage/tags';
 import { talkDay } from '../storage/talk-day';
 import type { EventRecord, NoteKind, NoteRecord, TalkRecord } from '../storage/types';
 import { clock, isDay, longDate, timeRange, weekdayOf } from './dates';
@@ -121,12 +123,6 @@ export function joinNames(names: string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
-/**
- * The `#tags` a note body ends with: each on its own (space before and after) and holding a letter,
- * as a tag does (storage/tags.ts), so "Room #123" keeps its number and "#a#b" stays as written.
- */
-const TRAILING_TAGS = /(?:^|\s+)(?:#(?=[\p{L}\p{M}\p{N}_-]*\p{L})[\p{L}\p{M}\p{N}_-]+(?:\s+|$))+$/u;
-
 /** Notes of one talk the options let in, oldest first, without trashed ones. */
 export function selectNotes(notes: NoteRecord[], include: Include): NoteRecord[] {
   const wanted = (k: NoteKind) =>
@@ -156,11 +152,15 @@ export function recapDay(input: Pick<RecapInput, 'event' | 'day' | 'talks'>): st
   return days.size === 1 && only && isDay(only) ? only : '';
 }
 
-function noteModel(note: NoteRecord, talkTitle: string, thumbnail: string): NoteModel {
+function noteModel(stored: NoteRecord, talkTitle: string, thumbnail: string): NoteModel {
+  // Stored bodies carry no kind prefix (storage/kinds.ts); one from data that missed the upgrade is
+  // taken off here too, since the line below renders the kind its own way.
+  const note = withKindSplit(stored);
   const slide = note.anchor?.slide;
-  const stripped = note.body.replace(TRAILING_TAGS, '');
-  const body = markdownInline(note.body);
-  const text = stripped === note.body ? body : hasText(stripped) ? markdownInline(stripped) : '';
+  const raw = note.body;
+  const stripped = withoutTrailingTags(raw);
+  const body = markdownInline(raw);
+  const text = stripped === raw ? body : hasText(stripped) ? markdownInline(stripped) : '';
   const label = slide ? escapeMarkdown(slide.label || String(slide.index + 1)) : '';
   const slideRef = slide ? ` (slide ${label})` : '';
   const shown = !text

@@ -28,6 +28,15 @@ export const KIND_LABEL: Record<NoteKind, string> = {
   todo: 'To do',
 };
 
+/** A mark for each kind, shown with (or, in tight rows, for) its label; never part of the text. */
+export const KIND_ICON: Record<NoteKind, string> = {
+  note: '',
+  takeaway: '!',
+  quote: '❝',
+  question: '?',
+  todo: '☐',
+};
+
 /** The prefix that sets each kind, for hints. */
 export const KIND_PREFIX: Partial<Record<NoteKind, string>> = {
   takeaway: '! ',

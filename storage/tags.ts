@@ -77,3 +77,17 @@ export function mergeTags(...lists: readonly (readonly string[])[]): string[] {
   }
   return [...out];
 }
+
+/**
+ * The `#tags` a note body ends with: each on its own (space before and after) and holding a letter,
+ * as a tag does, so "Room #123" keeps its number and "#a#b" stays as written.
+ */
+const TRAILING_TAGS = /(?:^|\s+)(?:#(?=[\p{L}\p{M}\p{N}_-]*\p{L})[\p{L}\p{M}\p{N}_-]+(?:\s+|$))+$/u;
+
+/**
+ * The body without the `#tags` it ends with, for views and recaps that show the tags apart (chips,
+ * a "Tagged" line). A body that is nothing but tags comes back empty.
+ */
+export function withoutTrailingTags(body: string): string {
+  return body.replace(TRAILING_TAGS, '');
+}

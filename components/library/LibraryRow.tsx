@@ -1,19 +1,12 @@
 /** One row of the library's lists: a note, a talk, or a place to go (event, day, page, view). */
 import type { ComponentChildren } from 'preact';
-import { KIND_LABEL } from '../../storage/kinds';
+import { KIND_ICON, KIND_LABEL } from '../../storage/kinds';
 import type { NoteRecord, TalkRecord } from '../../storage/types';
 import { formatWhen } from '../shared/format';
 import { Highlight } from './Highlight';
 
 /** Every row is this tall (px): the list is windowed by arithmetic, not measurement. */
 export const ROW_HEIGHT = 72;
-
-const KIND_BADGE: Record<string, string> = {
-  takeaway: '!',
-  quote: '❝',
-  question: '?',
-  todo: '☐',
-};
 
 interface NoteRowProps {
   note: NoteRecord;
@@ -33,7 +26,7 @@ export function NoteRow({ note, talk, terms, prefixes }: NoteRowProps) {
             class="mr-1 inline-block rounded bg-tag px-1 text-xs font-semibold text-tag-ink"
             title={KIND_LABEL[note.kind]}
           >
-            {KIND_BADGE[note.kind]}
+            {KIND_ICON[note.kind]}
             <span class="sr-only"> {KIND_LABEL[note.kind]}:</span>
           </span>
         )}

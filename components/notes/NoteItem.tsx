@@ -1,7 +1,12 @@
-/** One note: its text (as text, never HTML), tags and time; edit in place; delete with undo. */
+/**
+ * One note: its text (as text, never HTML), kind, tags and time; edit in place; delete with undo.
+ * The kind shows as its mark and label, the tags as chips: the text is shown without the `#tags` it
+ * ends with (the editor still holds the whole body), and carries no kind prefix (storage/kinds.ts).
+ */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { KIND_LABEL } from '../../storage/kinds';
+import { KIND_ICON, KIND_LABEL } from '../../storage/kinds';
+import { withoutTrailingTags } from '../../storage/tags';
 import type { NoteRecord } from '../../storage/types';
 import { formatWhen } from '../shared/format';
 
@@ -22,8 +27,10 @@ export function NoteItem({ note, onEdit, onDelete, showPage, lead }: Props) {
   const [draft, setDraft] = useState(note.body);
   const [error, setError] = useState('');
   const [unfolded, setUnfolded] = useState(false);
-  const long = note.body.length > FOLD_AT;
-  const shown = long && !unfolded ? `${note.body.slice(0, FOLD_AT)}…` : note.body;
+  const untagged = note.tags.length > 0 ? withoutTrailingTags(note.body).trimEnd() : note.body;
+  const text = untagged.trim() ? untagged : note.body;
+  const long = text.length > FOLD_AT;
+  const shown = long && !unfolded ? `${text.slice(0, FOLD_AT)}…` : text;
 
   const save = async () => {
     try {
@@ -36,11 +43,7 @@ export function NoteItem({ note, onEdit, onDelete, showPage, lead }: Props) {
   };
 
   return (
-    <li
-      class="card flex flex-col gap-2"
-      data-note-id={note.id}
-      aria-label={`Note: ${note.body.slice(0, 60)}`}
-    >
+    <li class="card flex flex-col gap-2" data-note-id={note.id} aria-label={`Note: ${text.slice(0, 60)}`}>
       {lead}
       {!lead && note.anchor?.slide && (
         <p class="text-xs font-medium text-muted">
@@ -110,6 +113,7 @@ export function NoteItem({ note, onEdit, onDelete, showPage, lead }: Props) {
         <span class="truncate">
           {note.kind !== 'note' && (
             <span class="mr-1.5 font-semibold text-accent" data-kind={note.kind}>
+              <span aria-hidden="true">{KIND_ICON[note.kind]} </span>
               {KIND_LABEL[note.kind]}
             </span>
           )}
