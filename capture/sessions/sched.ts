@@ -69,14 +69,27 @@ function textWithBreaks(el: Element | null): string {
   return abstractText(copy.textContent ?? '');
 }
 
-function talkOf(item: ParentNode, base: string, zone: string | undefined, url?: string): TalkRef | undefined {
-  const place = item.querySelector('.sched-event-details-timeandplace');
-  const firstLine =
-    (place?.textContent ?? '')
+/**
+ * The time line: the text before the venue. The zone label is its own element (`span.tz`), which some
+ * pages write flush against the time ("11:30am<span class='tz'>EDT</span>"): it is read as a separate
+ * word, so "11:30amEDT" never hides both the end time and the offset.
+ */
+function timeLine(place: Element | null): string {
+  if (!place) return '';
+  const copy = place.cloneNode(true) as Element;
+  for (const br of copy.querySelectorAll('br')) br.replaceWith('\n');
+  for (const label of copy.querySelectorAll('.tz')) label.replaceWith(` ${label.textContent ?? ''} `);
+  return (
+    (copy.textContent ?? '')
       .split('\n')
       .map((l) => l.trim())
-      .find(Boolean) ?? '';
-  const span = parseTimeText(firstLine, zone);
+      .find(Boolean) ?? ''
+  );
+}
+
+function talkOf(item: ParentNode, base: string, zone: string | undefined, url?: string): TalkRef | undefined {
+  const place = item.querySelector('.sched-event-details-timeandplace');
+  const span = parseTimeText(timeLine(place), zone);
   const files = item.querySelectorAll('.sched-file a[href], a.file-uploaded[href]');
   const description = item.querySelector('.tip-description');
   const media = mediaLinks([...files, ...(description?.querySelectorAll('a[href]') ?? [])], base);
