@@ -1,6 +1,7 @@
 /**
  * A view loaded on first use: its code (and whatever it imports) stays out of the surface's initial
- * JS, which DESIGN §7 budgets at 45 KB gzip. Use it for every side-panel view but the default one.
+ * JS, which DESIGN §7 budgets at 45 KB gzip. Every side-panel view uses it; the panel fetches its
+ * opening view's code as it starts.
  */
 import type { ComponentChildren, ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';

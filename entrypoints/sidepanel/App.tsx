@@ -1,12 +1,15 @@
 /** The side panel: notes on this page, and all notes. */
 import { useEffect, useState } from 'preact/hooks';
-import { ThisPage } from '../../components/capture/ThisPage';
 import { openLibrary } from '../../components/library/LibraryNav';
 import { lazyView } from '../../components/shared/lazy';
 import { Tabs } from '../../components/shared/Tabs';
 import { Toast, type ToastState } from '../../components/shared/Toast';
 
-// Every view but "This page" loads on first use (see components/shared/lazy.tsx).
+// Every view loads on first use (see components/shared/lazy.tsx), "This page" included: the panel's
+// first bundle is the frame (header, tabs, toast), painted at once, while the default view's code —
+// the database among it — is fetched from the first line of this module, in parallel.
+const loadThisPage = () => import('../../components/capture/ThisPage').then((m) => m.ThisPage);
+const ThisPage = lazyView(loadThisPage);
 const AllNotes = lazyView(() => import('../../components/notes/AllNotes').then((m) => m.AllNotes));
 const loadLibrary = () => import('../../components/library/Library').then((m) => m.Library);
 const Library = lazyView(loadLibrary);
@@ -36,7 +39,8 @@ const initialView = (): View => {
   const v = new URLSearchParams(location.search).get('view');
   return isView(v) ? v : 'page';
 };
-// Opened on the library (`?view=library`): fetch its code while the page starts, not after.
+// Fetch the opening view's code while the page starts, not after its first render.
+if (initialView() === 'page') void loadThisPage();
 if (initialView() === 'library') void loadLibrary();
 const isTyping = (t: EventTarget | null) =>
   t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement;
