@@ -257,7 +257,8 @@ describe('library, tags and search in Chromium', () => {
         ).__talkmarksQuote({ id }),
       tabId,
     );
-    expect(note).toMatchObject({ kind: 'quote', body: `> ${exact}`, anchor: { quote: { exact } } });
+    // The quote is the kind; the body is the quoted text alone, without the "> " it was saved with.
+    expect(note).toMatchObject({ kind: 'quote', body: exact, anchor: { quote: { exact } } });
     await page.close();
     await home();
     await searchBox().fill(exact);
