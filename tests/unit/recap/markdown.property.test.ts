@@ -82,6 +82,73 @@ function isTagWord(word: string): boolean {
 }
 
 /**
+ * A note as storage keeps it (docs/backup-format.md, `notes.body`): a body never starts with a kind
+ * prefix — `? ` question, `! ` takeaway, `> ` quote, `[ ] ` or `[] ` (after an optional `- `, `* `
+ * or `+ ` list marker) to-do, `TODO ` or `todo:` (any case) to-do — each followed by white space.
+ * A body that still has one (written before they were stripped) is read without it, repeated
+ * prefixes all go, and a plain `note` takes the first prefix's kind; a body that would be left empty
+ * keeps its text. A block quote whose every line starts with `> ` loses every `>`.
+ */
+function prefixOf(text: string): { kind: NoteKind; rest: string } | undefined {
+  const white = (c: string | undefined) => c !== undefined && WHITE.has(c.charCodeAt(0));
+  const after = (n: number) => (white(text[n]) ? text.slice(n + 1) : undefined);
+  if (text[0] === '?' && after(1) !== undefined) return { kind: 'question', rest: after(1)! };
+  if (text[0] === '!' && after(1) !== undefined) return { kind: 'takeaway', rest: after(1)! };
+  if (text[0] === '>' && after(1) !== undefined) return { kind: 'quote', rest: after(1)! };
+  let i = 0;
+  if ('-*+'.includes(text[0] ?? 'x') && text[0] !== undefined && white(text[1])) {
+    i = 1;
+    while (white(text[i])) i++;
+  }
+  if (text[i] === '[') {
+    let j = i + 1;
+    if (text[j] === ' ') j++;
+    if (text[j] === ']' && white(text[j + 1])) return { kind: 'todo', rest: text.slice(j + 2) };
+  }
+  if (text.slice(0, 4).toLowerCase() === 'todo') {
+    if (text[4] === ':') {
+      let k = 5;
+      while (white(text[k])) k++;
+      return { kind: 'todo', rest: text.slice(k) };
+    }
+    if (white(text[4])) return { kind: 'todo', rest: text.slice(5) };
+  }
+  return undefined;
+}
+
+const jsTrim = (t: string) => {
+  let a = 0;
+  let b = t.length;
+  while (a < b && WHITE.has(t.charCodeAt(a))) a++;
+  while (b > a && WHITE.has(t.charCodeAt(b - 1))) b--;
+  return t.slice(a, b);
+};
+
+function storedForm<N extends { kind: NoteKind; body: string }>(n: N): N {
+  let text = jsTrim(n.body);
+  let first: NoteKind | undefined;
+  for (let p = prefixOf(text); p; p = prefixOf(text)) {
+    let rest = p.rest;
+    if (p.kind === 'quote') {
+      const lines = text.split('\n');
+      const quoteLine = (l: string) => {
+        const t = l.replace(/^[ \t]+/, '');
+        return t[0] === '>' && (t.length === 1 || WHITE.has(t.charCodeAt(1)));
+      };
+      if (lines.length > 1 && lines.every((l) => quoteLine(l) || jsTrim(l) === '')) {
+        rest = lines.map((l) => l.replace(/^\s*>/, '').replace(/^[^\S\n]/, '')).join('\n');
+      }
+    }
+    rest = jsTrim(rest);
+    if (!rest) break;
+    first ??= p.kind;
+    text = rest;
+  }
+  if (!first) return n;
+  return { ...n, body: text, kind: n.kind === 'note' ? first : n.kind };
+}
+
+/**
  * Day recap shows a note as a bullet unless it is a to-do (private) or its text is empty: the
  * docs' `note.text` is the body without the `#tags` it ends with, so a body of nothing but
  * `#tags` shows no bullet (its tags still go to the tag line).
@@ -340,7 +407,7 @@ describe('recap Markdown survives hostile input', { timeout: 60_000 }, () => {
               expect(linksIn(byline!)).toEqual(intended);
               for (const name of names) expect(mdText(byline!)).toContain(name);
             }
-            const shown = t.notes.filter(shownInDayRecap);
+            const shown = t.notes.map(storedForm).filter(shownInDayRecap);
             if (shown.length) {
               const list = blocks.shift();
               expect(list?.type, result.markdown).toBe('list');
@@ -349,7 +416,12 @@ describe('recap Markdown survives hostile input', { timeout: 60_000 }, () => {
           }
           const tags = [
             ...new Set(
-              input.talks.flatMap((t) => t.notes.filter((n) => n.kind !== 'todo').flatMap((n) => n.tags)),
+              input.talks.flatMap((t) =>
+                t.notes
+                  .map(storedForm)
+                  .filter((n) => n.kind !== 'todo')
+                  .flatMap((n) => n.tags),
+              ),
             ),
           ];
           if (tags.length) {
