@@ -4,9 +4,7 @@
  * renders "Day recap" equal to the golden file, copies it (Markdown and rich text) and downloads it;
  * the side panel has the Recap view; a damaged backup changes nothing and says why.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -15,7 +13,6 @@ import { EVENT, GLUSTER, NETWORK, NOTES, RECAP_INTRO, SELINUX, TALKS } from '../
 import { axeViolations, type ExtensionSession, launchExtension, until } from './harness';
 
 const GOLDEN = readFileSync('tests/fixtures/recap/red-hat-summit-2012-wednesday.md', 'utf8');
-const dir = mkdtempSync(join(tmpdir(), 'talkmarks-recap-'));
 const cspErrors: string[] = [];
 
 /** A 1×1 PNG: the thumbnail of the GlusterFS talk's slide 4. */
@@ -51,7 +48,14 @@ const USER_TEMPLATE = {
   builtin: false,
 };
 
-async function backupFile(extra: { recaps?: object[]; templates?: object[] } = {}): Promise<string> {
+/** A backup file as the user would pick it (held in memory: the test writes no files). */
+interface PickedFile {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
+async function backupFile(extra: { recaps?: object[]; templates?: object[] } = {}): Promise<PickedFile> {
   const data: BackupData = {
     events: [EVENT],
     talks: TALKS,
@@ -61,9 +65,8 @@ async function backupFile(extra: { recaps?: object[]; templates?: object[] } = {
     recaps: extra.recaps ?? [],
     templates: extra.templates ?? [],
   } as unknown as BackupData;
-  const path = join(dir, `summit-${Object.keys(extra).join('-') || 'notes'}.json`);
-  writeFileSync(path, await serializeBackup(data, 'e2e'));
-  return path;
+  const name = `summit-${Object.keys(extra).join('-') || 'notes'}.json`;
+  return { name, mimeType: 'application/json', buffer: Buffer.from(await serializeBackup(data, 'e2e')) };
 }
 
 /** Every test gets its own browser profile; `afterEach` closes the ones it opened. */
@@ -128,9 +131,12 @@ describe('recap composer end to end', () => {
   it('rejects a damaged backup and changes nothing', async () => {
     const session = await emptyProfile();
     const options = await session.openPage('options.html');
-    const whole = readFileSync(await backupFile(), 'utf8');
-    const cut = join(dir, 'cut.json');
-    writeFileSync(cut, whole.slice(0, Math.floor(whole.length / 2)));
+    const whole = (await backupFile()).buffer;
+    const cut = {
+      name: 'cut.json',
+      mimeType: 'application/json',
+      buffer: whole.subarray(0, whole.length >> 1),
+    };
     await options.setInputFiles('[data-testid="backup-file"]', cut);
     await options.getByRole('alert').filter({ hasText: 'Nothing was imported' }).waitFor();
     expect(await options.getByRole('alert').textContent()).toMatch(/cut short/);
@@ -372,8 +378,7 @@ describe('recap composer end to end', () => {
       options.getByRole('button', { name: 'Export backup (.json)' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^talkmarks-backup-\d{4}-\d{2}-\d{2}\.json$/);
-    const file = join(dir, 'exported.json');
-    await download.saveAs(file);
+    const file = (await download.path())!; // the browser's own download: the import reads it back
 
     const empty = await emptyProfile();
     const target = await empty.openPage('options.html');
