@@ -4,9 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { AXE_SOURCE, type AxeViolation, runAxe } from './in-page';
 import { WAIT_MS } from './wait';
 
 export const FIREFOX_EXT_DIR = resolve(process.env.TALKMARKS_FIREFOX_EXT_DIR ?? '.output/firefox-mv2');
@@ -241,35 +241,14 @@ export async function poll<T>(
   }
 }
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-export interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
 /**
  * Runs axe-core (WCAG 2.x A/AA) on the page; returns the violations. The source is evaluated over
  * WebDriver BiDi (as puppeteer's string evaluate), which the extension's CSP does not govern.
  */
+export type { AxeViolation };
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(o: object): Promise<{ violations: AxeViolation[] }> } })
-      .axe;
-    const result = await axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target })),
-    }));
-  });
+  return page.evaluate(runAxe);
 }
 
 /** Text of every element matching `selector`. */

@@ -2,11 +2,11 @@
  * The end-to-end harness: Debian's Chromium with the built extension (TALKMARKS_E2E=1 build),
  * extension pages opened as tabs, tab ids looked up the way the extension sees them, axe checks.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { AXE_SOURCE, type AxeViolation, runAxe } from './in-page';
 import { WAIT_MS } from './wait';
 
 export const EXT_DIR = resolve(process.env.TALKMARKS_EXT_DIR ?? '.output/chrome-mv3');
@@ -97,32 +97,11 @@ export async function captureOf(session: ExtensionSession, tabId: number): Promi
   }
 }
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-export interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
 /** Runs axe-core (WCAG 2.x A/AA) on the page; returns the violations. Evaluated over CDP, so the extension CSP allows it. */
+export type { AxeViolation };
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(o: object): Promise<{ violations: AxeViolation[] }> } })
-      .axe;
-    const result = await axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target })),
-    }));
-  });
+  return page.evaluate(runAxe);
 }
 
 /**

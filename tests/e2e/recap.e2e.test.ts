@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type BackupData, serializeBackup } from '../../storage/backup/format';
 import { EVENT, GLUSTER, NETWORK, NOTES, RECAP_INTRO, SELINUX, TALKS } from '../fixtures/recap/summit-2012';
 import { axeViolations, type ExtensionSession, launchExtension, until } from './harness';
+import { readDatabase } from './in-page';
 
 const GOLDEN = readFileSync('tests/fixtures/recap/red-hat-summit-2012-wednesday.md', 'utf8');
 const cspErrors: string[] = [];
@@ -99,33 +100,8 @@ const watchCsp = (page: Page) =>
     if (/Content Security Policy|unsafe-eval/i.test(m.text())) cspErrors.push(m.text());
   });
 
-/** Every record of every table of the extension's database, read raw from IndexedDB (blobs as base64). */
-function dumpDatabase(page: Page): Promise<Record<string, unknown[]>> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((ok, ko) => {
-      const req = indexedDB.open('talkmarks');
-      req.onsuccess = () => ok(req.result);
-      req.onerror = () => ko(req.error);
-    });
-    const out: Record<string, unknown[]> = {};
-    for (const name of ['events', 'talks', 'decks', 'blobs', 'notes', 'recaps', 'templates']) {
-      const rows = await new Promise<Record<string, unknown>[]>((ok, ko) => {
-        const req = db.transaction(name).objectStore(name).getAll();
-        req.onsuccess = () => ok(req.result);
-        req.onerror = () => ko(req.error);
-      });
-      out[name] = await Promise.all(
-        rows.map(async (r) =>
-          r.data instanceof Blob
-            ? { ...r, data: [...new Uint8Array(await r.data.arrayBuffer())].join(',') }
-            : r,
-        ),
-      );
-    }
-    db.close();
-    return out;
-  });
-}
+/** Every record of every table of the extension's database, read raw from IndexedDB. */
+const dumpDatabase = (page: Page) => page.evaluate(readDatabase);
 
 describe('recap composer end to end', () => {
   it('rejects a damaged backup and changes nothing', async () => {

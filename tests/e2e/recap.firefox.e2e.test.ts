@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BackupData, serializeBackup } from '../../storage/backup/format';
 import { EVENT, NOTES, RECAP_INTRO, TALKS } from '../fixtures/recap/summit-2012';
 import { clickButton, type FirefoxSession, launchFirefox, poll, setField } from './firefox';
+import { readDatabase } from './in-page';
 
 const GOLDEN = readFileSync('tests/fixtures/recap/red-hat-summit-2012-wednesday.md', 'utf8');
 const downloads = mkdtempSync(join(tmpdir(), 'talkmarks-ff-dl-'));
@@ -127,37 +128,8 @@ async function paste(page: Page, rich: boolean): Promise<string> {
   );
 }
 
-/**
- * Every record of every table of the extension's database, read raw from IndexedDB (blobs as bytes);
- * no tables while the extension has not created its database (opening it here would create it).
- */
-function dumpDatabase(page: Page): Promise<Record<string, unknown[]>> {
-  return page.evaluate(async () => {
-    if (!(await indexedDB.databases()).some((d) => d.name === 'talkmarks')) return {};
-    const db = await new Promise<IDBDatabase>((ok, ko) => {
-      const req = indexedDB.open('talkmarks');
-      req.onsuccess = () => ok(req.result);
-      req.onerror = () => ko(req.error);
-    });
-    const out: Record<string, unknown[]> = {};
-    for (const name of ['events', 'talks', 'decks', 'blobs', 'notes', 'recaps', 'templates']) {
-      const rows = await new Promise<Record<string, unknown>[]>((ok, ko) => {
-        const req = db.transaction(name).objectStore(name).getAll();
-        req.onsuccess = () => ok(req.result);
-        req.onerror = () => ko(req.error);
-      });
-      out[name] = await Promise.all(
-        rows.map(async (r) =>
-          r.data instanceof Blob
-            ? { ...r, data: [...new Uint8Array(await r.data.arrayBuffer())].join(',') }
-            : r,
-        ),
-      );
-    }
-    db.close();
-    return out;
-  });
-}
+/** Every record of every table of the extension's database, read raw from IndexedDB. */
+const dumpDatabase = (page: Page) => page.evaluate(readDatabase);
 
 describe('recap in Firefox ESR', () => {
   it('imports a backup, composes the golden Day recap, copies it both ways and downloads it', async () => {
