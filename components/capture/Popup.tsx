@@ -39,10 +39,17 @@ export function Popup() {
         });
   const [count, setCount] = useState<number | undefined>(undefined);
   const [tags, setTags] = useState<string[]>([]);
-  const refreshCount = () => {
-    if (url) void sendMessage('countNotes', { url }).then(setCount, () => setCount(undefined));
+  // Takes the URL rather than reading `url`: a save started while the page was still being read
+  // finishes inside that earlier render's closure, where `url` is still undefined.
+  // Only the newest question's answer is shown: an answer from before a save may arrive after it.
+  const asked = useRef(0);
+  const refreshCount = (pageUrl: string | undefined) => {
+    if (!pageUrl) return;
+    const n = ++asked.current;
+    const show = (value: number | undefined) => n === asked.current && setCount(value);
+    void sendMessage('countNotes', { url: pageUrl }).then(show, () => show(undefined));
   };
-  useEffect(refreshCount, [url]);
+  useEffect(() => refreshCount(url), [url]);
   const refreshTags = () => void sendMessage('knownTags', undefined).then(setTags, () => setTags([]));
   useEffect(refreshTags, []);
 
@@ -70,7 +77,7 @@ export function Popup() {
           const saved = await sendMessage('saveNote', { body, capture: page, tabId: tab?.id });
           if (!saved.ok) throw new Error(saved.error);
           setToast(savedToast(saved, setToast));
-          refreshCount();
+          refreshCount(page.url);
           refreshTags();
         }}
       />

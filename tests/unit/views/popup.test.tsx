@@ -136,6 +136,54 @@ describe('popup', () => {
     });
   });
 
+  it('counts a note typed and saved while the page was still being read', async () => {
+    // The CI run that found this: the save finished inside the render that had no URL yet, so the
+    // count stayed "No notes on this page yet" after the note was saved.
+    let deliver: (c: PageCapture) => void = () => undefined;
+    let count = 0;
+    background({
+      knownTags: () => [],
+      captureTab: () => new Promise<PageCapture>((resolve) => (deliver = resolve)),
+      countNotes: () => count,
+      saveNote: () => {
+        count++;
+        return { ok: true, id: 'N1' };
+      },
+    });
+    render(<Popup />);
+    await waitFor(() => expect(mocks.sendMessage).toHaveBeenCalledWith('captureTab', { tabId: 7 }));
+    expect(screen.getByText('Reading the page…')).toBeInstanceOf(HTMLElement);
+    fireEvent.input(screen.getByRole('combobox', { name: 'Note' }), { target: { value: 'Early #note' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    deliver(CAPTURE);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Note saved'));
+    await waitFor(() =>
+      expect(screen.getByTestId('page-note-count').textContent).toBe('1 note on this page'),
+    );
+  });
+
+  it('keeps the newest count when an older answer arrives late', async () => {
+    const answers: ((n: number) => void)[] = [];
+    background({
+      knownTags: () => [],
+      captureTab: () => CAPTURE,
+      countNotes: () => new Promise<number>((resolve) => answers.push(resolve)),
+      saveNote: () => ({ ok: true, id: 'N1' }),
+    });
+    render(<Popup />);
+    await waitFor(() => expect(answers).toHaveLength(1));
+    fireEvent.input(screen.getByRole('combobox', { name: 'Note' }), { target: { value: 'A note' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    await waitFor(() => expect(answers).toHaveLength(2));
+    answers[1]!(1);
+    answers[0]!(0);
+    await waitFor(() =>
+      expect(screen.getByTestId('page-note-count').textContent).toBe('1 note on this page'),
+    );
+    await new Promise((r) => setTimeout(r, 0));
+    expect(screen.getByTestId('page-note-count').textContent).toBe('1 note on this page');
+  });
+
   it('shows why a note was not saved, next to the note box', async () => {
     background({
       knownTags: () => [],
