@@ -57,6 +57,14 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
         })
         .then(() => undefined),
   },
+  {
+    // A note without a talk can be filed under an event (its day's "moments" in a recap): an index
+    // so an event's recap finds them without reading every note. No records change.
+    version: 4,
+    stores: {
+      notes: 'id, url, talkId, deckId, eventId, *tags, kind, updatedAt, createdAt, deletedAt, thumbnailId',
+    },
+  },
 ];
 
 export const DB_NAME = 'talkmarks';

@@ -51,6 +51,12 @@ export interface NoteAnchor {
 
 export interface NoteRecord extends BaseRecord {
   talkId?: string;
+  /**
+   * The event a note without a talk belongs to (the hallway, the party, a keynote nobody
+   * captured): set when the user files it under an event day, so that day's recap gathers it.
+   * A note with a talk takes its event from the talk; this is then absent.
+   */
+  eventId?: string;
   deckId?: string;
   /** Canonical URL of the page the note was written on. */
   url: string;

@@ -71,6 +71,7 @@ export const noteSchema = v.looseObject({
   ...base,
   talkId: opt(id),
   deckId: opt(id),
+  eventId: opt(id),
   url: text(65_536),
   pageTitle: opt(text()),
   anchor: opt(

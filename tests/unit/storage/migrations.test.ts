@@ -202,7 +202,10 @@ describe('version 3: kinds as structure', () => {
 
     const seen: ChangeRecord[] = [];
     const stop = onChange((changes) => seen.push(...changes));
-    const after = openDatabase(name);
+    const after = openDatabase(
+      name,
+      SCHEMA_VERSIONS.filter((v) => v.version <= 3),
+    );
     try {
       await after.open();
       expect(after.verno).toBe(3);
@@ -233,5 +236,46 @@ describe('version 3: kinds as structure', () => {
       ['01KIND00000000000000000009', 'update', ['body', 'kind']],
       ['01KIND00000000000000000010', 'update', ['body']],
     ]);
+  });
+});
+
+describe('version 4: notes filed under an event', () => {
+  it('indexes eventId and changes no record', async () => {
+    const name = 'migrate-note-event';
+    const before = openDatabase(
+      name,
+      SCHEMA_VERSIONS.filter((v) => v.version < 4),
+    );
+    await before.open();
+    const hallway = {
+      id: '01EVNT00000000000000000001',
+      createdAt: 1,
+      updatedAt: 2,
+      url: 'https://example.org/',
+      body: 'Hallway: the GlusterFS folks',
+      tags: [],
+      kind: 'note',
+      eventId: '01EVENT0000000000000000001',
+    };
+    const plain = { ...hallway, id: '01EVNT00000000000000000002', eventId: undefined };
+    await before.table('notes').bulkAdd([hallway, plain]);
+    before.close();
+
+    const seen: ChangeRecord[] = [];
+    const stop = onChange((changes) => seen.push(...changes));
+    const after = openDatabase(name);
+    try {
+      await after.open();
+      expect(after.verno).toBe(4);
+      expect(await after.notes.where('eventId').equals('01EVENT0000000000000000001').primaryKeys()).toEqual([
+        '01EVNT00000000000000000001',
+      ]);
+      expect(await after.notes.get('01EVNT00000000000000000001')).toEqual(hallway);
+    } finally {
+      stop();
+      after.close();
+      await after.delete();
+    }
+    expect(seen).toEqual([]);
   });
 });
