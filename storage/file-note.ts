@@ -46,9 +46,12 @@ export async function writeFiling(
 ): Promise<{ note: NoteRecord; filedUnder?: FiledUnder }> {
   const db = getDb();
   return db.transaction('rw', [db.events, db.talks, db.decks, db.notes], async () => {
-    const deckId = plan.deck ? await ensureDeck(plan.deck.ref, plan.deck.platform) : undefined;
-    let filedUnder: FiledUnder | undefined;
     const choice = plan.talk;
+    // A deck without a talk, noted while a starred talk runs, is taken to be that talk's deck: it
+    // is linked, and its earlier notes follow (decks.ts, linkDeckToTalk).
+    const nowTalk = choice?.via === 'now' ? choice.record.id : undefined;
+    const deckId = plan.deck ? await ensureDeck(plan.deck.ref, plan.deck.platform, nowTalk) : undefined;
+    let filedUnder: FiledUnder | undefined;
     if (choice?.via === 'page') {
       const talk = await upsertTalk(choice.capture, { now: plan.now });
       if (deckId) await linkDeckToTalk(deckId, talk.id);

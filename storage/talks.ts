@@ -63,7 +63,7 @@ export async function upsertTalk(
 ): Promise<TalkRecord> {
   const now = options.now ?? Date.now();
   const db = getDb();
-  return db.transaction('rw', db.talks, db.events, db.decks, async () => {
+  return db.transaction('rw', db.talks, db.events, db.decks, db.notes, async () => {
     const event = input.event ? await upsertEvent(input.event, now) : undefined;
     const found = await findTalk(input.talk, event?.id);
     const source = { platform: input.platform, url: input.pageUrl, capturedAt: now };
@@ -156,7 +156,7 @@ function byTime(a: TalkRecord, b: TalkRecord): number {
 /** Stars the talk a page shows (creating it and its event first). */
 export async function starCapturedTalk(input: CapturedTalk, starred = true): Promise<TalkRecord> {
   const db = getDb();
-  return db.transaction('rw', db.talks, db.events, db.decks, async () => {
+  return db.transaction('rw', db.talks, db.events, db.decks, db.notes, async () => {
     const talk = await upsertTalk(input, { star: starred });
     if (!starred && talk.starredAt) await setStarred(talk.id, false);
     return talk;

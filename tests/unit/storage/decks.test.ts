@@ -2,8 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import type { PageCapture } from '../../../capture/types';
 import { getDb } from '../../../storage/db';
-import { deckByUrl, ensureDeck, linkDeckToTalk, notesForDeck } from '../../../storage/decks';
-import { fileNote } from '../../../storage/file-note';
+import {
+  attachDeckToTalk,
+  deckByUrl,
+  ensureDeck,
+  linkDeckToTalk,
+  notesForDeck,
+} from '../../../storage/decks';
+import { fileNote, fileNoteDetailed } from '../../../storage/file-note';
+import { trashNote, updateNote } from '../../../storage/notes';
+import { setStarred, upsertTalk } from '../../../storage/talks';
 
 const deckUrl = 'http://127.0.0.1:8000/demo.html';
 const onSlide = (index: number, label: string, title?: string): PageCapture => ({
@@ -70,5 +78,106 @@ describe('decks repository', () => {
     });
     expect(note.deckId).toBeUndefined();
     expect(await getDb().decks.count()).toBe(0);
+  });
+});
+
+describe('notes follow their deck to its talk', () => {
+  const SESSION: PageCapture = {
+    url: 'https://sched.example/event/ABC/scaling-the-scheduler',
+    title: 'Scaling the scheduler',
+    kind: 'session',
+    platform: 'sched',
+    talk: { title: 'Scaling the scheduler', speakers: [{ name: 'Ana Lima' }] },
+  };
+  const notesOf = async () =>
+    (await getDb().notes.orderBy('createdAt').toArray()).map((n) => [n.body, n.talkId ?? null]);
+
+  it('files a deck’s stranded notes under the talk it is attached to, in one step', async () => {
+    await fileNote('Why replicate', onSlide(1, '2'));
+    await fileNote('Quorums', onSlide(5, '6'));
+    const deck = (await deckByUrl(deckUrl))!;
+    const talk = await upsertTalk({ talk: SESSION.talk!, platform: 'sched', pageUrl: SESSION.url });
+    const before = (await getDb().notes.toArray()).map((n) => n.updatedAt);
+
+    await attachDeckToTalk({ title: 'reveal.js demo', url: deckUrl }, 'reveal', talk.id);
+
+    expect(await notesOf()).toEqual([
+      ['Why replicate', talk.id],
+      ['Quorums', talk.id],
+    ]);
+    expect((await deckByUrl(deckUrl))?.talkId).toBe(talk.id);
+    // A move is an edit of the note: it is stamped, so sync and the library see it as new.
+    const after = (await getDb().notes.toArray()).map((n) => n.updatedAt);
+    after.forEach((t, i) => expect(t).toBeGreaterThan(before[i]!));
+    expect(deck.id).toBe((await deckByUrl(deckUrl))?.id);
+  });
+
+  it('moves notes from the deck’s old talk, but leaves notes moved by hand, trashed or filed under an event', async () => {
+    const first = await upsertTalk({ talk: SESSION.talk!, platform: 'sched', pageUrl: SESSION.url });
+    const other = await upsertTalk({
+      talk: { title: 'Keynote', speakers: [] },
+      platform: 'sched',
+      pageUrl: 'https://sched.example/event/KEY/keynote',
+    });
+    const second = await upsertTalk({
+      talk: { title: 'Scaling the scheduler (repeat)', speakers: [] },
+      platform: 'sched',
+      pageUrl: 'https://sched.example/event/REP/repeat',
+    });
+    const deckId = await ensureDeck({ title: 'reveal.js demo', url: deckUrl }, 'reveal', first.id);
+    const onFirst = await fileNote('On the first talk', onSlide(0, '1'));
+    const byHand = await fileNote('Belongs to the keynote', onSlide(1, '2'));
+    await updateNote(byHand.id, { talkId: other.id });
+    const hallway = await fileNote('Said in the hallway', onSlide(2, '3'));
+    await getDb().notes.update(hallway.id, { talkId: undefined, eventId: 'EVENT-1' });
+    const gone = await fileNote('Trashed', onSlide(3, '4'));
+    await trashNote(gone.id);
+
+    await linkDeckToTalk(deckId, second.id);
+
+    const talkOf = async (id: string) => (await getDb().notes.get(id))?.talkId;
+    expect(await talkOf(onFirst.id)).toBe(second.id);
+    expect(await talkOf(byHand.id)).toBe(other.id);
+    expect(await talkOf(hallway.id)).toBeUndefined();
+    expect(await talkOf(gone.id)).toBe(first.id);
+  });
+
+  it('does not pull back a note moved out when the next note is saved on the same deck and talk', async () => {
+    const talk = await upsertTalk({ talk: SESSION.talk!, platform: 'sched', pageUrl: SESSION.url });
+    const deckId = await ensureDeck({ title: 'reveal.js demo', url: deckUrl }, 'reveal', talk.id);
+    const note = await fileNote('Not about this talk', onSlide(0, '1'));
+    expect(note.talkId).toBe(talk.id);
+    await updateNote(note.id, { talkId: undefined });
+    await linkDeckToTalk(deckId, talk.id); // what saving the next note on the deck does
+    expect((await getDb().notes.get(note.id))?.talkId).toBeUndefined();
+  });
+
+  it('a session page that names the deck as its slides brings the deck’s notes along', async () => {
+    await fileNote('Noted before the session page was seen', onSlide(4, '5'));
+    const talk = await upsertTalk({
+      talk: { ...SESSION.talk!, slidesUrl: deckUrl },
+      platform: 'sched',
+      pageUrl: SESSION.url,
+    });
+    expect(await notesOf()).toEqual([['Noted before the session page was seen', talk.id]]);
+  });
+
+  it('a deck noted while a starred talk runs becomes that talk’s deck, with its earlier notes', async () => {
+    const early = await fileNote('Before the talk started', onSlide(0, '1'));
+    expect(early.talkId).toBeUndefined();
+    const start = Date.parse('2026-03-19T14:30:00Z');
+    const talk = await upsertTalk({
+      talk: { ...SESSION.talk!, startsAt: '2026-03-19T14:30:00Z', endsAt: '2026-03-19T15:05:00Z' },
+      platform: 'sched',
+      pageUrl: SESSION.url,
+    });
+    await setStarred(talk.id, true);
+    const during = await fileNoteDetailed('During the talk', onSlide(1, '2'), { now: start + 10 * 60_000 });
+    expect(during.filedUnder).toMatchObject({ talkId: talk.id, via: 'now' });
+    expect((await deckByUrl(deckUrl))?.talkId).toBe(talk.id);
+    expect(await notesOf()).toEqual([
+      ['Before the talk started', talk.id],
+      ['During the talk', talk.id],
+    ]);
   });
 });
