@@ -1,21 +1,16 @@
 /** What the current tab is, as capture knows it. Page-supplied strings render as text only. */
 import { isExperimentalPlatform } from '../../capture/experimental';
+import { CAPTURE_KIND_NAMES, isGenericPlatform, platformName } from '../../capture/platform-names';
 import type { PageCapture } from '../../capture/types';
-
-const KIND_LABEL: Record<PageCapture['kind'], string> = {
-  slides: 'Slide deck',
-  session: 'Talk',
-  video: 'Talk video',
-  page: 'Page',
-};
 
 export function CaptureSummary({ capture }: { capture: PageCapture }) {
   const { slide, deck, talk } = capture;
   return (
     <section aria-label="This page" class="flex min-w-0 flex-col gap-0.5">
-      <p class="text-xs font-semibold uppercase tracking-wide text-muted">
-        {KIND_LABEL[capture.kind]}
-        {capture.platform !== 'page' && capture.platform !== 'tab' ? ` · ${capture.platform}` : ''}
+      {/* Not upper-cased: platform names keep their own spelling ("reveal.js", "sched"). */}
+      <p class="text-xs font-semibold text-muted" data-testid="capture-kind">
+        {CAPTURE_KIND_NAMES[capture.kind]}
+        {isGenericPlatform(capture.platform) ? '' : ` · ${platformName(capture.platform)}`}
         {isExperimentalPlatform(capture.platform) && (
           <span
             class="ml-1.5 rounded border border-current px-1 font-normal normal-case"

@@ -24,7 +24,7 @@ describe('CaptureSummary', () => {
       />,
     );
     expect(heading().textContent).toBe('GlusterFS roadmap');
-    expect(region().textContent).toContain('Slide deck · reveal');
+    expect(region().textContent).toContain('Slide deck · reveal.js');
     expect(screen.getByTestId('current-slide').textContent).toBe('Slide 7 of 24 — UFO');
     expect(screen.queryAllByText('https://example.org/deck')).toHaveLength(1);
     expect(screen.queryByTestId('experimental-badge')).toBeNull();
@@ -78,7 +78,7 @@ describe('CaptureSummary', () => {
       />,
     );
     expect(screen.getByTestId('experimental-badge').textContent).toBe('experimental');
-    expect(region().textContent).toContain('Talk · indico');
+    expect(region().textContent).toContain('Talk · Indico');
   });
 
   it('shows a plain page by its title, with no platform; an untitled one by its URL', () => {
@@ -98,6 +98,37 @@ describe('CaptureSummary', () => {
     expect(heading().textContent).toBe('https://blog.example/x');
   });
 
+  it('names structured-data platforms in words, in their own case', () => {
+    render(
+      <CaptureSummary
+        capture={{
+          url: 'https://conf.example/t/1',
+          title: 'T',
+          kind: 'session',
+          platform: 'jsonld',
+          talk: { title: 'Scaling the scheduler', speakers: [] },
+        }}
+      />,
+    );
+    const kind = screen.getByTestId('capture-kind');
+    expect(kind.textContent).toBe('Talk · JSON-LD event data');
+    expect(kind.className).not.toContain('uppercase');
+    cleanup();
+    render(
+      <CaptureSummary
+        capture={{ url: 'https://blog.example/p', title: 'P', kind: 'page', platform: 'opengraph' }}
+      />,
+    );
+    expect(screen.getByTestId('capture-kind').textContent).toBe('Page · Open Graph');
+    cleanup();
+    render(
+      <CaptureSummary
+        capture={{ url: 'https://x.sched.com/event/1', title: 'S', kind: 'session', platform: 'sched' }}
+      />,
+    );
+    expect(screen.getByTestId('capture-kind').textContent).toBe('Talk · sched');
+  });
+
   it('renders page-supplied markup as text', () => {
     const evil = '<img src=x onerror="window.pwned=1">Talk';
     const { container } = render(
@@ -105,6 +136,6 @@ describe('CaptureSummary', () => {
     );
     expect(heading().textContent).toBe(evil);
     expect(container.querySelector('img')).toBeNull();
-    expect(region().textContent).toContain('Talk video · youtube');
+    expect(region().textContent).toContain('Talk video · YouTube');
   });
 });
