@@ -4,12 +4,13 @@ import { onContentMessage } from '../messaging/content';
 import { onPageMessage } from '../messaging/protocol';
 import { captureTab, injectIntoFrame } from '../platform/capture-service';
 import { changeTag, setNoteKind, trashAdmin, undoTag } from '../platform/library-service';
-import { editNote, moveNote, saveNoteFromPopup, setTrashed } from '../platform/note-service';
+import { editNote, moveNotesTo, saveNoteFromPopup, setTrashed } from '../platform/note-service';
 import { openPanel } from '../platform/panel';
 import { QUOTE_MENU_ID, quoteSelection, registerQuoteMenu } from '../platform/quote';
 import { watchSiteAccess } from '../platform/site-access';
 import { forgetTabCapture, saveTabCapture } from '../platform/tab-captures';
 import { thumbnailOfTab } from '../platform/thumbnail';
+import { moveNotes, placeNotes } from '../storage/move-notes';
 import { countNotesForUrl, knownTags } from '../storage/notes';
 
 export default defineBackground(() => {
@@ -27,7 +28,8 @@ export default defineBackground(() => {
 
   onPageMessage('saveNote', ({ data }) => saveNoteFromPopup(data.body, data.capture, data.tabId));
   onPageMessage('editNote', ({ data }) => editNote(data.id, data.body));
-  onPageMessage('moveNote', ({ data }) => moveNote(data.id, data.talkId));
+  onPageMessage('moveNotes', ({ data }) => moveNotesTo(() => moveNotes(data.ids, data.to)));
+  onPageMessage('placeNotes', ({ data }) => moveNotesTo(() => placeNotes(data.placements)));
   onPageMessage('trashNote', ({ data }) => setTrashed(data.id, data.restore));
   onPageMessage('countNotes', ({ data }) => countNotesForUrl(data.url));
   onPageMessage('knownTags', () => knownTags());

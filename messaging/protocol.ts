@@ -12,6 +12,7 @@
  */
 import { defineExtensionMessaging, type ExtensionMessage, type Message } from '@webext-core/messaging';
 import type { PageCapture } from '../capture/types';
+import type { NotePlace, NotePlacement } from '../storage/move-notes';
 import type { TagChange } from '../storage/tag-admin';
 import type { NoteKind } from '../storage/types';
 
@@ -32,6 +33,10 @@ export interface FiledUnderInfo {
 
 export type SaveNoteResult =
   | { ok: true; id: string; filedUnder?: FiledUnderInfo }
+  | { ok: false; error: string };
+
+export type MoveNotesResult =
+  | { ok: true; moved: number; previous: NotePlacement[] }
   | { ok: false; error: string };
 
 export type TagChangeResult = { ok: true; change: TagChange } | { ok: false; error: string };
@@ -69,8 +74,13 @@ export interface PageToBackgroundCalls {
   undoTagChange(data: { change: TagChange }): { restored: number; skipped: number };
   /** Side panel: restore trashed notes, delete some for good, or empty the trash; returns how many. */
   trashAdmin(data: { action: 'restore' | 'delete' | 'empty'; ids?: string[] }): number;
-  /** Popup / side panel: file a note under another talk, or under none (`talkId` absent). */
-  moveNote(data: { id: string; talkId?: string }): SaveNoteResult;
+  /**
+   * Popup / side panel: file notes (one or a selection) under a talk, under an event without a
+   * talk, or under their page alone (`to` empty). Returns where they were, for undo.
+   */
+  moveNotes(data: { ids: string[]; to: NotePlace }): MoveNotesResult;
+  /** Side panel: put notes back where a move found them (undo). */
+  placeNotes(data: { placements: NotePlacement[] }): MoveNotesResult;
   /** Open the side panel (Chrome) or sidebar (Firefox) for a tab. */
   openSidePanel(data: { tabId?: number; windowId?: number }): void;
 }

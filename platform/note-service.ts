@@ -3,8 +3,9 @@
  * the surfaces that show them (they read live with Dexie). Failures come back as a message for the user.
  */
 import { parseCapture } from '../capture/schema';
-import type { FiledUnderInfo, SaveNoteResult } from '../messaging/protocol';
+import type { FiledUnderInfo, MoveNotesResult, SaveNoteResult } from '../messaging/protocol';
 import { fileNoteDetailed } from '../storage/file-note';
+import type { NotePlacement } from '../storage/move-notes';
 import { NoteValidationError } from '../storage/note-rules';
 import { restoreNote, trashNote, updateNote } from '../storage/notes';
 import { thumbnailOfTab } from './thumbnail';
@@ -40,9 +41,17 @@ export async function saveNoteFromPopup(
   return result.ok && filedUnder ? { ...result, filedUnder } : result;
 }
 
-/** Files a note under another talk, or under none: the one-click way out of the "Now" rule. */
-export function moveNote(id: string, talkId?: string): Promise<SaveNoteResult> {
-  return attempt('moved', async () => (await updateNote(id, { talkId })).id);
+/** Files notes under a talk, an event, or their page alone; says where they were, for undo. */
+export async function moveNotesTo(run: () => Promise<NotePlacement[]>): Promise<MoveNotesResult> {
+  try {
+    const previous = await run();
+    return { ok: true, moved: previous.length, previous };
+  } catch (e) {
+    return {
+      ok: false,
+      error: `The notes could not be moved: ${e instanceof Error ? e.message : String(e)}`,
+    };
+  }
 }
 
 /** Edits a note's body. */

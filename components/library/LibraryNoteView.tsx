@@ -6,6 +6,7 @@ import { KIND_LABEL, KIND_PREFIX, NOTE_KINDS } from '../../storage/kinds';
 import { getNote } from '../../storage/library';
 import { getTalk } from '../../storage/talks';
 import type { NoteKind, NoteRecord } from '../../storage/types';
+import { MoveForm } from '../notes/MoveForm';
 import { useNoteActions } from '../notes/useNoteActions';
 import { formatWhen } from '../shared/format';
 import { anchorText } from '../shared/SlideLink';
@@ -28,7 +29,9 @@ const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
 async function load(id: string) {
   const note = await getNote(id);
   const talk = note?.talkId ? await getTalk(note.talkId) : undefined;
-  const event = talk?.eventId ? await getEvent(talk.eventId) : undefined;
+  // A note under a talk takes the talk's event; one without a talk may be filed under an event.
+  const eventId = talk?.eventId ?? note?.eventId;
+  const event = eventId ? await getEvent(eventId) : undefined;
   return { note, talk, event };
 }
 
@@ -37,6 +40,7 @@ export function LibraryNoteView({ id, notify, onOpen, onBack, onTag }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   const actions = useNoteActions(notify);
   const [editing, setEditing] = useState(false);
+  const [moving, setMoving] = useState(false);
   const [draft, setDraft] = useState('');
   const [error, setError] = useState('');
 
@@ -146,10 +150,24 @@ export function LibraryNoteView({ id, notify, onOpen, onBack, onTag }: Props) {
         eventId={event?.id}
         onOpen={onOpen}
       />
-      {!editing && (
+      {moving && (
+        <MoveForm
+          count={1}
+          current={{ talkId: note.talkId, eventId: note.eventId }}
+          onMove={(to, where) => {
+            setMoving(false);
+            actions.onMove(note, to, where);
+          }}
+          onCancel={() => setMoving(false)}
+        />
+      )}
+      {!editing && !moving && (
         <div class="flex flex-wrap gap-2">
           <button type="button" class="btn" onClick={onBack}>
             Back
+          </button>
+          <button type="button" class="btn" onClick={() => setMoving(true)}>
+            Move…
           </button>
           <button
             type="button"

@@ -6,9 +6,11 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { KIND_ICON, KIND_LABEL } from '../../storage/kinds';
+import type { NotePlace } from '../../storage/move-notes';
 import { withoutTrailingTags } from '../../storage/tags';
 import type { NoteRecord } from '../../storage/types';
 import { formatWhen } from '../shared/format';
+import { MoveForm } from './MoveForm';
 
 /** Bodies longer than this are shown folded: lists stay fast whatever was pasted. */
 const FOLD_AT = 1200;
@@ -17,13 +19,16 @@ interface Props {
   note: NoteRecord;
   onEdit: (id: string, body: string) => Promise<void>;
   onDelete: (note: NoteRecord) => void;
+  /** Files the note elsewhere (a talk, an event, its page alone); offered when given. */
+  onMove?: (note: NoteRecord, to: NotePlace, where: string) => void;
   showPage?: boolean;
   /** Shown first instead of the plain slide line (the deck view: thumbnail and a link to the slide). */
   lead?: ComponentChildren;
 }
 
-export function NoteItem({ note, onEdit, onDelete, showPage, lead }: Props) {
+export function NoteItem({ note, onEdit, onDelete, onMove, showPage, lead }: Props) {
   const [editing, setEditing] = useState(false);
+  const [moving, setMoving] = useState(false);
   const [draft, setDraft] = useState(note.body);
   const [error, setError] = useState('');
   const [unfolded, setUnfolded] = useState(false);
@@ -120,8 +125,13 @@ export function NoteItem({ note, onEdit, onDelete, showPage, lead }: Props) {
           <time dateTime={new Date(note.createdAt).toISOString()}>{formatWhen(note.createdAt)}</time>
           {showPage && (note.pageTitle || note.url) ? ` · ${note.pageTitle || note.url}` : ''}
         </span>
-        {!editing && (
+        {!editing && !moving && (
           <span class="flex shrink-0 gap-1">
+            {onMove && (
+              <button type="button" class="btn btn-ghost text-xs" onClick={() => setMoving(true)}>
+                Move
+              </button>
+            )}
             <button
               type="button"
               class="btn btn-ghost text-xs"
@@ -138,6 +148,17 @@ export function NoteItem({ note, onEdit, onDelete, showPage, lead }: Props) {
           </span>
         )}
       </div>
+      {moving && onMove && (
+        <MoveForm
+          count={1}
+          current={{ talkId: note.talkId, eventId: note.eventId }}
+          onMove={(to, where) => {
+            setMoving(false);
+            onMove(note, to, where);
+          }}
+          onCancel={() => setMoving(false)}
+        />
+      )}
     </li>
   );
 }

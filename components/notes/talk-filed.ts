@@ -16,7 +16,7 @@ export function savedToast(
     action: {
       label: 'Not this talk',
       run: () =>
-        void sendMessage('moveNote', { id: saved.id }).then((r) =>
+        void sendMessage('moveNotes', { ids: [saved.id], to: {} }).then((r) =>
           notify({ message: r.ok ? 'Note kept on its page only' : r.error }),
         ),
     },

@@ -48,7 +48,6 @@ export function StoredTalk({
   );
   const notes = useLive(() => notesForTalk(record.id), [record.id]);
   const decks = useLive(() => decksForTalk(record.id), [record.id]);
-  const choices = useLive(() => talkChoices(), []);
   const actions = useNoteActions(notify);
   const Sub = level === 2 ? 'h3' : 'h4';
   return (
@@ -65,15 +64,7 @@ export function StoredTalk({
     >
       {decks.status === 'ready' && <TalkDecks decks={decks.value} />}
       <Sub class="mt-1 text-xs font-semibold uppercase tracking-wide text-muted">Notes on this talk</Sub>
-      {notes.status === 'ready' && (
-        <TalkNotes
-          talk={record}
-          notes={notes.value}
-          choices={choices.status === 'ready' ? choices.value : []}
-          actions={actions}
-          notify={notify}
-        />
-      )}
+      {notes.status === 'ready' && <TalkNotes talk={record} notes={notes.value} actions={actions} />}
     </TalkCard>
   );
 }
@@ -111,7 +102,7 @@ function DeckTalk({ capture, deck, notify }: { capture: PageCapture; deck: DeckR
   if (talk.status !== 'ready') return null;
   const attach = async (talkId: string) => {
     await attachDeckToTalk(deck, capture.platform, talkId);
-    notify({ message: 'Deck attached to the talk' });
+    notify({ message: 'Deck attached to the talk, with its notes' });
   };
   return (
     <section class="flex flex-col gap-2" aria-label="The talk of this deck">
