@@ -133,6 +133,7 @@ export function Library({ notify }: { notify: (t: ToastState) => void }) {
     onBack: back,
     listRef,
     focusKey,
+    notify,
   };
   const eventFixed = isEventFixed(scope);
   const activeFilters = Object.keys(filter).length;

@@ -25,6 +25,12 @@ interface Props {
   clickOpens?: boolean;
   /** When this changes (and rows exist), the list takes the focus: after going deeper or back. */
   focusKey?: number;
+  /**
+   * Multiple selection (notes to move together): whether row `index` is picked, or undefined for a
+   * row that cannot be (a talk among search answers). Space or Ctrl/Cmd+click toggles the active row.
+   */
+  picked?: (index: number) => boolean | undefined;
+  onPick?: (index: number) => void;
 }
 
 /** The option element id of row `index` in list `listId`. */
@@ -78,7 +84,10 @@ export function LibraryList(props: Props) {
     onRange,
     clickOpens = true,
     focusKey = 0,
+    picked,
+    onPick,
   } = props;
+  const multi = Boolean(picked && onPick);
   const box = useRef<HTMLDivElement>(null);
   const [range, setRange] = useState<[number, number]>([0, Math.min(count, 20)]);
 
@@ -121,12 +130,18 @@ export function LibraryList(props: Props) {
   }, [active, count, rowHeight]);
 
   const onKeyDown = (e: KeyboardEvent) => {
+    if (multi && e.key === ' ' && active >= 0 && active < count) {
+      e.preventDefault();
+      if (picked?.(active) !== undefined) onPick?.(active);
+      return;
+    }
     handleListKey(e, { count, active, onActive, onOpen, onBack });
   };
 
   const rows: ComponentChildren[] = [];
   for (let i = range[0]; i < Math.min(range[1], count); i++) {
     const isActive = i === active;
+    const isPicked = picked?.(i);
     rows.push(
       // Keys are the list box's (aria-activedescendant); options take clicks only.
       // biome-ignore lint/a11y/useKeyWithClickEvents: the listbox handles the keyboard for every option
@@ -134,7 +149,9 @@ export function LibraryList(props: Props) {
         key={i}
         id={optionId(id, i)}
         role="option"
-        aria-selected={isActive}
+        // A multi-select list says which rows are picked; the active row is the list's
+        // aria-activedescendant. A single-select list's selection follows the active row.
+        aria-selected={multi ? isPicked === true : isActive}
         aria-setsize={count}
         aria-posinset={i + 1}
         tabIndex={-1}
@@ -142,12 +159,34 @@ export function LibraryList(props: Props) {
           isActive ? 'border-accent bg-surface-2' : 'border-transparent hover:bg-surface-2'
         }`}
         style={{ top: `${i * rowHeight}px`, height: `${rowHeight - 4}px` }}
-        onClick={() => {
+        onClick={(e) => {
           onActive(i);
-          if (clickOpens) onOpen(i);
+          if (multi && (e.ctrlKey || e.metaKey) && isPicked !== undefined) onPick?.(i);
+          else if (clickOpens) onOpen(i);
         }}
       >
-        {renderRow(i, isActive)}
+        {multi && isPicked !== undefined ? (
+          <div class="flex h-full items-start gap-2">
+            {/* A pointer target for picking; the keyboard uses Space on the active row. */}
+            <span
+              aria-hidden="true"
+              data-testid="pick"
+              class={`mt-0.5 flex h-4 w-4 shrink-0 items-center justify-center rounded border text-[10px] ${
+                isPicked ? 'border-accent bg-accent text-surface' : 'border-line'
+              }`}
+              onClick={(e) => {
+                e.stopPropagation();
+                onActive(i);
+                onPick?.(i);
+              }}
+            >
+              {isPicked ? '✓' : ''}
+            </span>
+            <div class="min-w-0 flex-1">{renderRow(i, isActive)}</div>
+          </div>
+        ) : (
+          renderRow(i, isActive)
+        )}
       </div>,
     );
   }
@@ -158,6 +197,7 @@ export function LibraryList(props: Props) {
       id={id}
       role="listbox"
       aria-label={label}
+      aria-multiselectable={multi || undefined}
       tabIndex={0}
       aria-activedescendant={active >= 0 && active < count ? optionId(id, active) : undefined}
       class="relative"

@@ -10,11 +10,13 @@ import {
   type LibraryRow as Row,
   resolveNotes,
 } from '../../storage/library';
+import type { ToastState } from '../shared/Toast';
 import { useLive } from '../shared/useLive';
 import { LibraryList, type ListKeys, markListPainted } from './LibraryList';
 import { PAGE_SIZE, useLivePages, useQuietQuery } from './LibraryPages';
 import { LoadingRow, NoteRow, ROW_HEIGHT, TalkRow } from './LibraryRow';
 import type { Scope } from './LibraryScope';
+import { PickedBar, usePicked } from './PickedBar';
 import { useSearch } from './useSearch';
 
 export const LIST_ID = 'library-list';
@@ -29,6 +31,7 @@ export interface ListProps {
   listRef: MutableRef<ListKeys | null>;
   /** Changes when the list should take the focus (see LibraryList). */
   focusKey: number;
+  notify: (t: ToastState) => void;
 }
 
 function openRow(row: Row | undefined, onOpen: (scope: Scope) => void): void {
@@ -90,6 +93,7 @@ interface ViewProps extends ListProps {
 
 function NotesView({ count, row, ready, error, onRange, ...p }: ViewProps) {
   const first = row(0);
+  const picked = usePicked();
   useEffect(() => {
     if (first || (ready && count === 0)) markListPainted();
   }, [first, ready, count]);
@@ -116,7 +120,16 @@ function NotesView({ count, row, ready, error, onRange, ...p }: ViewProps) {
       <p class="mb-1 text-xs text-muted" data-testid="library-count">
         {count.toLocaleString()} {count === 1 ? 'note' : 'notes'}
       </p>
+      <PickedBar ids={picked.ids} onClear={picked.clear} notify={p.notify} />
       <LibraryList
+        picked={(i) => {
+          const id = row(i)?.note?.id;
+          return id === undefined ? undefined : picked.has(id);
+        }}
+        onPick={(i) => {
+          const id = row(i)?.note?.id;
+          if (id) picked.toggle(id);
+        }}
         id={LIST_ID}
         label={p.label}
         count={count}
@@ -155,6 +168,7 @@ export function SearchList({
   const [range, setRange] = useState<[number, number]>([0, 30]);
   const row = useLivePages(answer, (o, l) => hitRows(answer.hits.slice(o, o + l)), ...range);
   const count = answer.hits.length;
+  const picked = usePicked();
 
   const status = search.error
     ? `Search failed: ${search.error}`
@@ -184,7 +198,16 @@ export function SearchList({
       {answer.loose && (
         <p class="mb-1 text-xs text-muted">No note has all the words; these have some of them.</p>
       )}
+      <PickedBar ids={picked.ids} onClear={picked.clear} notify={p.notify} />
       <LibraryList
+        picked={(i) => {
+          const id = row(i)?.note?.id;
+          return id === undefined ? undefined : picked.has(id);
+        }}
+        onPick={(i) => {
+          const id = row(i)?.note?.id;
+          if (id) picked.toggle(id);
+        }}
         id={LIST_ID}
         label={`Search results for ${query.slice(0, 80)}`}
         count={count}
