@@ -236,6 +236,19 @@ export class WebDavStore implements RemoteStore {
       this.folders.add(dir);
       return;
     }
+    // Two writers making the same folder at once: Apache answers the loser 403 (the folder appeared
+    // between its check and its mkdir). What counts is that the folder exists now.
+    const { res: exists } = await this.call(
+      'PROPFIND',
+      dir,
+      what,
+      { headers: { depth: '0', 'content-type': 'application/xml; charset=utf-8' }, body: PROPFIND_BODY },
+      true,
+    );
+    if (exists.status === 207) {
+      this.folders.add(dir);
+      return;
+    }
     if (res.status === 409)
       throw new ConflictError(`${what}: its parent folder cannot be created`, { status: 409 });
     throw errorForStatus(res, what);
