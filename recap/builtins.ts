@@ -2,11 +2,15 @@
  * The built-in templates (Liquid, as Jekyll uses it). Their ids are fixed, so a recap saved with
  * one keeps it across versions; users copy one to make their own. Reference: docs/templates.md.
  */
+import type { RecapFocus } from './model';
+
 export interface BuiltinTemplate {
   id: string;
   name: string;
   description: string;
   source: string;
+  /** What the post is about (its default title, the notes its tag lines count); default `notes`. */
+  focus?: RecapFocus;
 }
 
 const DAY_RECAP = `# {{ recap.title }}
@@ -27,6 +31,14 @@ const DAY_RECAP = `# {{ recap.title }}
   ![Slide{% if note.slide %} {{ note.slide.label }}{% endif %}]({{ note.thumbnail }}){% endif %}
 {%- endif %}{% endfor %}
 {% endfor %}
+{% if recap.moments.size > 0 %}
+
+## Also today
+
+{% for note in recap.moments %}{% if note.text != "" %}
+- {{ note.line }}
+{%- endif %}{% endfor %}
+{% endif %}
 {% if recap.outro != "" %}
 
 {{ recap.outro }}
@@ -37,17 +49,22 @@ Tagged: {{ recap.tags | join: ", " }}
 {% endif %}
 `;
 
-const MY_TAKEAWAYS = `# My takeaways: {{ recap.title }}
+const MY_TAKEAWAYS = `# {{ recap.title }}
 {% if recap.intro != "" %}
 
 {{ recap.intro }}
 {% endif %}
+{% assign moment_takeaways = recap.moments | where: "kind", "takeaway" %}
 
-{% if recap.takeaways.size > 0 %}{% for note in recap.takeaways %}
+{% if recap.takeaways.size > 0 or moment_takeaways.size > 0 %}{% for note in recap.takeaways %}
 - {{ note.text | default: note.body }} — *{{ note.talk_title }}*
+{%- endfor %}{% for note in moment_takeaways %}
+- {{ note.text | default: note.body }}
 {%- endfor %}{% else %}{% for talk in recap.talks %}{% for note in talk.notes %}{% if note.text != "" %}
 - {{ note.text }} — *{{ talk.title }}*
-{%- endif %}{% endfor %}{% endfor %}{% endif %}
+{%- endif %}{% endfor %}{% endfor %}{% for note in recap.moments %}{% if note.text != "" %}
+- {{ note.text }}
+{%- endif %}{% endfor %}{% endif %}
 {% if recap.outro != "" %}
 
 {{ recap.outro }}
@@ -104,6 +121,13 @@ const TALK_NOTES = `{% for talk in recap.talks %}
 - {{ note.text }}{% endif %}{% endfor %}
 {% endif %}
 {% endfor %}
+{% if recap.moments.size > 0 %}
+
+# Also today
+
+{% for note in recap.moments %}{% if note.text != "" %}
+- {{ note.line }}{% endif %}{% endfor %}
+{% endif %}
 {% if recap.outro != "" %}
 
 {{ recap.outro }}
@@ -145,6 +169,13 @@ const SLIDES_DIGEST = `# {{ recap.title }}
 - {{ note.text }}{% endif %}{% endfor %}
 {% endif %}
 {% endfor %}
+{% if recap.moments.size > 0 %}
+
+## Also today
+
+{% for note in recap.moments %}{% if note.text != "" %}
+- {{ note.text }}{{ note.slide_ref }}{% endif %}{% endfor %}
+{% endif %}
 {% if recap.outro != "" %}
 
 {{ recap.outro }}
@@ -159,14 +190,16 @@ export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
   {
     id: 'builtin:day-recap',
     name: 'Day recap',
-    description: 'A section per talk: speakers, time, room, slides link, key points; a closing tag line.',
+    description:
+      'A section per talk: speakers, time, room, slides link, key points; the day\'s other notes under "Also today"; a closing tag line.',
     source: DAY_RECAP,
   },
   {
     id: 'builtin:my-takeaways',
     name: 'My takeaways',
-    description: 'One list of takeaways across all talks, each naming its talk.',
+    description: "One list of takeaways across all talks (each naming its talk) and the day's other notes.",
     source: MY_TAKEAWAYS,
+    focus: 'takeaways',
   },
   {
     id: 'builtin:talk-notes',
@@ -187,4 +220,9 @@ export const DEFAULT_TEMPLATE_ID = 'builtin:day-recap';
 /** A built-in template by id. */
 export function builtinTemplate(id: string): BuiltinTemplate | undefined {
   return BUILTIN_TEMPLATES.find((t) => t.id === id);
+}
+
+/** What a template's post is about: a built-in's focus, also for a user's unchanged copy of it. */
+export function focusOf(source: string): RecapFocus {
+  return BUILTIN_TEMPLATES.find((t) => t.source === source)?.focus ?? 'notes';
 }

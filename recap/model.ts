@@ -5,11 +5,12 @@
  * broken Markdown from what the user typed.
  */
 
+import { dayZone } from '../storage/day-notes';
 import { withKindSplit } from '../storage/kinds';
 import { withoutTrailingTags } from '../storage/tags';
 import { talkDay } from '../storage/talk-day';
-import type { EventRecord, NoteKind, NoteRecord, TalkRecord } from '../storage/types';
-import { clock, isDay, longDate, timeRange, weekdayOf } from './dates';
+import type { DeckRecord, EventRecord, NoteKind, NoteRecord, TalkRecord } from '../storage/types';
+import { clock, isDay, longDate, timeRange, wallClock, weekdayOf } from './dates';
 import { escapeMarkdown, hasText, markdownBlock, markdownInline, safeUrl } from './markdown';
 
 /** Which notes of a talk go into the recap. `all` leaves out to-dos, which are private. */
@@ -26,7 +27,15 @@ export interface RecapTalkInput {
   talk: TalkRecord;
   notes: NoteRecord[];
   options?: Partial<TalkOptions>;
+  /** Decks attached to the talk, newest first: the first with a web link is the recap's "Slides". */
+  decks?: DeckRecord[];
 }
+
+/**
+ * What a post is about, for the parts a template cannot decide alone: its default title and the
+ * notes its tag lines count. `takeaways` ("My takeaways"): the takeaways, when there are any.
+ */
+export type RecapFocus = 'notes' | 'takeaways';
 
 export interface RecapInput {
   /** The user's title; absent or blank → "{event}: {weekday}". */
@@ -37,6 +46,11 @@ export interface RecapInput {
   /** YYYY-MM-DD at the venue. */
   day?: string;
   talks: RecapTalkInput[];
+  /** The day's notes on no talk that go in (already chosen: to-dos among them stay out). */
+  moments?: NoteRecord[];
+  /** The zone the day is counted in (moments' times); default: the event's, else the browser's. */
+  zone?: string;
+  focus?: RecapFocus;
   /** Where the Markdown finds a thumbnail: a path in the zip, an object URL in the preview. */
   thumbnailUrl?: (blobId: string) => string | undefined;
 }
@@ -66,7 +80,12 @@ export interface NoteModel {
   quote: string;
   thumbnail: string;
   created_at: string;
+  /** "14:05": when it was written, at the venue (the recap's zone). */
+  time_of_day: string;
   talk_title: string;
+  /** The page it was written on (for moments: a blog post, a deck not attached to a talk). */
+  page_title: string;
+  page_url: string;
 }
 
 export interface SlideGroupModel extends SlideModel {
@@ -112,6 +131,8 @@ export interface RecapModel {
   weekday: string;
   date: string;
   talks: TalkModel[];
+  /** The day's notes on no talk, oldest first. */
+  moments: NoteModel[];
   tags: string[];
   takeaways: NoteModel[];
   note_count: number;
@@ -132,15 +153,25 @@ export function selectNotes(notes: NoteRecord[], include: Include): NoteRecord[]
     .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** The title a recap gets when the user gave none: "{event}: {weekday}". */
-export function defaultTitle(input: Pick<RecapInput, 'event' | 'day' | 'talks'>): string {
+/**
+ * The title a recap gets when the user gave none: "{event}: {weekday}" (else the event, the date,
+ * the one talk's title, or "Talk notes"). For a post of takeaways: "{event}, {weekday}: my
+ * takeaways" (else "{event}: my takeaways", …, or "My takeaways").
+ */
+export function defaultTitle(input: Pick<RecapInput, 'event' | 'day' | 'talks' | 'focus'>): string {
   const day = recapDay(input);
   const weekday = day ? weekdayOf(day) : '';
   const name = input.event && hasText(input.event.name) ? input.event.name : '';
+  const [only] = input.talks.length === 1 ? input.talks : [];
+  if (input.focus === 'takeaways') {
+    const subject =
+      name && weekday ? `${name}, ${weekday}` : name || (day ? longDate(day) : (only?.talk.title ?? ''));
+    return hasText(subject) ? `${subject}: my takeaways` : 'My takeaways';
+  }
   if (name && weekday) return `${name}: ${weekday}`;
   if (name) return name;
   if (day) return longDate(day);
-  if (input.talks.length === 1 && input.talks[0]) return input.talks[0].talk.title;
+  if (only) return only.talk.title;
   return 'Talk notes';
 }
 
@@ -152,7 +183,7 @@ export function recapDay(input: Pick<RecapInput, 'event' | 'day' | 'talks'>): st
   return days.size === 1 && only && isDay(only) ? only : '';
 }
 
-function noteModel(stored: NoteRecord, talkTitle: string, thumbnail: string): NoteModel {
+function noteModel(stored: NoteRecord, talkTitle: string, thumbnail: string, zone: string): NoteModel {
   // Stored bodies carry no kind prefix (storage/kinds.ts); one from data that missed the upgrade is
   // taken off here too, since the line below renders the kind its own way.
   const note = withKindSplit(stored);
@@ -162,7 +193,9 @@ function noteModel(stored: NoteRecord, talkTitle: string, thumbnail: string): No
   const body = markdownInline(raw);
   const text = stripped === raw ? body : hasText(stripped) ? markdownInline(stripped) : '';
   const label = slide ? escapeMarkdown(slide.label || String(slide.index + 1)) : '';
-  const slideRef = slide ? ` (slide ${label})` : '';
+  // A moment has no talk to say which deck the slide is of: its page says it.
+  const deck = !talkTitle && hasText(note.pageTitle) ? ` of ${escapeMarkdown(note.pageTitle)}` : '';
+  const slideRef = slide ? ` (slide ${label}${deck})` : '';
   const shown = !text
     ? ''
     : note.kind === 'quote'
@@ -191,7 +224,10 @@ function noteModel(stored: NoteRecord, talkTitle: string, thumbnail: string): No
     quote: escapeMarkdown(note.anchor?.quote?.exact ?? ''),
     thumbnail,
     created_at: new Date(note.createdAt).toISOString(),
+    time_of_day: wallClock(new Date(note.createdAt).toISOString(), zone)?.time ?? '',
     talk_title: talkTitle,
+    page_title: escapeMarkdown(note.pageTitle ?? ''),
+    page_url: safeUrl(note.url),
   };
 }
 
@@ -220,13 +256,23 @@ function slideGroups(notes: NoteModel[]): SlideGroupModel[] {
   return [...groups.values()].sort((a, b) => a.index - b.index);
 }
 
-function talkModel(input: RecapTalkInput, recap: RecapInput): TalkModel {
+/**
+ * The talk's slides link: the one the user typed in the talk's edit form, else the deck attached to
+ * the talk (the one they noted on), else the link the session page gave.
+ */
+export function slidesUrlOf(talk: TalkRecord, decks: readonly DeckRecord[] = []): string {
+  const typed = talk.editedFields?.includes('slidesUrl') ? safeUrl(talk.slidesUrl) : '';
+  const deck = decks.map((d) => (d.deletedAt ? '' : safeUrl(d.url))).find(Boolean);
+  return typed || deck || safeUrl(talk.slidesUrl);
+}
+
+function talkModel(input: RecapTalkInput, recap: RecapInput, zone: string): TalkModel {
   const { talk } = input;
   const options = { ...DEFAULT_TALK_OPTIONS, ...input.options };
   const title = escapeMarkdown(talk.title);
   const thumb = (n: NoteRecord) =>
     options.thumbnails && n.thumbnailId ? imageRef(recap.thumbnailUrl?.(n.thumbnailId)) : '';
-  const notes = selectNotes(input.notes, options.include).map((n) => noteModel(n, title, thumb(n)));
+  const notes = selectNotes(input.notes, options.include).map((n) => noteModel(n, title, thumb(n), zone));
   const speakers = talk.speakers
     .filter((s) => s.name.trim())
     .map((s) => ({
@@ -257,7 +303,7 @@ function talkModel(input: RecapTalkInput, recap: RecapInput): TalkModel {
     room,
     track: escapeMarkdown(talk.track ?? ''),
     url: safeUrl(talk.url),
-    slides_url: safeUrl(talk.slidesUrl),
+    slides_url: slidesUrlOf(talk, input.decks),
     video_url: safeUrl(talk.videoUrl),
     abstract: talk.abstract ? markdownBlock(talk.abstract) : '',
     tags: talk.tags.map(escapeMarkdown),
@@ -272,21 +318,49 @@ function talkModel(input: RecapTalkInput, recap: RecapInput): TalkModel {
   };
 }
 
-/** Raw (unescaped) tags of a recap, first seen first: each talk's notes, then the talk's own tags. */
+/** The moments that go in: live, oldest first, to-dos left out (they are private). */
+export function selectMoments(moments: readonly NoteRecord[] = []): NoteRecord[] {
+  return selectNotes([...moments], 'all');
+}
+
+/**
+ * The notes a post shows, per talk and among the moments: what each talk's options let in; for a
+ * post of takeaways that has any, only the takeaways (My takeaways lists nothing else then).
+ */
+export function postedNotes(input: RecapInput): { talks: NoteRecord[][]; moments: NoteRecord[] } {
+  const talks = input.talks.map((t) =>
+    selectNotes(t.notes, t.options?.include ?? DEFAULT_TALK_OPTIONS.include),
+  );
+  const moments = selectMoments(input.moments);
+  if (input.focus !== 'takeaways') return { talks, moments };
+  const takeaway = (n: NoteRecord) => withKindSplit(n).kind === 'takeaway';
+  if (![...talks.flat(), ...moments].some(takeaway)) return { talks, moments };
+  return { talks: talks.map((list) => list.filter(takeaway)), moments: moments.filter(takeaway) };
+}
+
+/**
+ * Raw (unescaped) tags of a recap, first seen first: each talk's notes in the post, then the talk's
+ * own tags (for a post of takeaways, only of the talks it cites), then the moments' tags.
+ */
 export function recapTags(input: RecapInput): string[] {
   const seen = new Set<string>();
-  for (const t of input.talks) {
-    const include = t.options?.include ?? DEFAULT_TALK_OPTIONS.include;
-    for (const n of selectNotes(t.notes, include)) for (const tag of n.tags) seen.add(tag);
+  const posted = postedNotes(input);
+  input.talks.forEach((t, i) => {
+    const notes = posted.talks[i] ?? [];
+    for (const n of notes) for (const tag of n.tags) seen.add(tag);
+    if (input.focus === 'takeaways' && notes.length === 0) return;
     for (const tag of t.talk.tags) seen.add(tag);
-  }
+  });
+  for (const n of posted.moments) for (const tag of n.tags) seen.add(tag);
   return [...seen];
 }
 
 /** Builds what templates see from talks, notes and the recap's own fields. */
 export function buildRecapModel(input: RecapInput): RecapModel {
   const day = recapDay(input);
-  const talks = input.talks.map((t) => talkModel(t, input));
+  const zone = input.zone ?? dayZone(input.event);
+  const talks = input.talks.map((t) => talkModel(t, input, zone));
+  const moments = selectMoments(input.moments).map((n) => noteModel(n, '', '', zone));
   const event = input.event
     ? {
         name: escapeMarkdown(input.event.name),
@@ -303,8 +377,9 @@ export function buildRecapModel(input: RecapInput): RecapModel {
     weekday: day ? weekdayOf(day) : '',
     date: day ? longDate(day) : '',
     talks,
+    moments,
     tags: recapTags(input).map(escapeMarkdown),
     takeaways: talks.flatMap((t) => t.takeaways),
-    note_count: talks.reduce((sum, t) => sum + t.notes.length, 0),
+    note_count: talks.reduce((sum, t) => sum + t.notes.length, moments.length),
   };
 }

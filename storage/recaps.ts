@@ -1,21 +1,38 @@
 /** Recaps repository, and the reads that gather talks and notes for the composer. */
+import { dayZone, eventMomentDays, momentsOfDay, noteDay } from './day-notes';
 import { getDb } from './db';
 import { createRecord, softDelete, updateRecord } from './records';
 import { talkDay } from './talk-day';
-import type { EventRecord, NoteRecord, RecapRecord, TalkRecord } from './types';
+import type { DeckRecord, EventRecord, NoteRecord, RecapRecord, TalkRecord } from './types';
 
-/** What a recap shows, as stored: its event, its talks in its order with their live notes (recap/model's input). */
+/** A talk with its live notes, oldest first. */
+export interface TalkWithNotes {
+  talk: TalkRecord;
+  notes: NoteRecord[];
+}
+
+/**
+ * What a recap shows, as stored (recap/model's input): its event, its talks in its order with their
+ * live notes and attached decks, the day's moments it keeps; and, for a day's recap, the day's
+ * notes it leaves out by the user's choice.
+ */
 export interface RecapContent {
   title?: string;
   intro?: string;
   outro?: string;
   event?: EventRecord;
   day?: string;
-  talks: {
-    talk: TalkRecord;
-    notes: NoteRecord[];
+  /** The zone the day's notes are counted in: the event's, else the browser's. */
+  zone: string;
+  talks: (TalkWithNotes & {
     options?: NonNullable<RecapRecord['talkOptions']>[string];
-  }[];
+    /** Decks attached to the talk (their link is the recap's "Slides"). */
+    decks: DeckRecord[];
+  })[];
+  /** The day's notes on no talk that go in, oldest first (none for a recap of picked talks). */
+  moments: NoteRecord[];
+  /** Of the day: attended talks not in the recap, and moments the user unticked. */
+  dayLeftOut: { talks: TalkWithNotes[]; moments: NoteRecord[] };
 }
 
 export type RecapFields = Omit<RecapRecord, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt'>;
@@ -96,6 +113,48 @@ export async function talksForDay(eventId: string, day: string): Promise<TalkRec
   return (await attendedByDay(eventId)).get(day) ?? [];
 }
 
+/**
+ * The days an event's recap can be about: each day with attended talks or with notes filed under
+ * the event without a talk, in order (the day of talks without a time, '', last).
+ */
+export async function eventRecapDays(
+  eventId: string,
+): Promise<Map<string, { talks: TalkRecord[]; moments: number }>> {
+  const event = await getDb().events.get(eventId);
+  const [talks, moments] = await Promise.all([
+    attendedByDay(eventId),
+    event ? eventMomentDays(event) : Promise.resolve(new Map<string, number>()),
+  ]);
+  const days = new Map<string, { talks: TalkRecord[]; moments: number }>();
+  for (const day of new Set([...talks.keys(), ...moments.keys()])) {
+    days.set(day, { talks: talks.get(day) ?? [], moments: moments.get(day) ?? 0 });
+  }
+  return new Map([...days].sort(([a], [b]) => (a || '9').localeCompare(b || '9')));
+}
+
+/** Attended talks of any event (or none) on a calendar day, each day counted at its venue, in start order. */
+export async function attendedOnDate(day: string): Promise<TalkRecord[]> {
+  const db = getDb();
+  const at = Date.parse(`${day}T00:00:00Z`);
+  if (Number.isNaN(at)) return [];
+  // Start times are ISO strings with an offset: the day before to the day after holds every zone's.
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const near = await db.talks
+    .where('startsAt')
+    .between(iso(at - 86_400_000), `${iso(at + 86_400_000)}\uffff`)
+    .toArray();
+  const eventIds = [...new Set(near.flatMap((t) => (t.eventId ? [t.eventId] : [])))];
+  const events = await db.events.bulkGet(eventIds);
+  const eventOf = new Map(eventIds.map((id, i) => [id, events[i]]));
+  const onDay = near.filter((t) => talkDay(t, t.eventId ? eventOf.get(t.eventId) : undefined) === day);
+  return attended(onDay);
+}
+
+/** The attended talks of a recap's day: the event's day, or the plain date. */
+function talksOfRecapDay(eventId: string | undefined, day: string): Promise<TalkRecord[]> {
+  return eventId ? talksForDay(eventId, day) : attendedOnDate(day);
+}
+
 /** Every live talk the user has notes on or starred, newest first (for picking any talks). */
 export async function attendedTalks(limit = 500): Promise<TalkRecord[]> {
   // By last change, not start time: talks captured without a time have no `startsAt` key.
@@ -103,24 +162,70 @@ export async function attendedTalks(limit = 500): Promise<TalkRecord[]> {
   return (await attended(talks)).reverse();
 }
 
-/** Reads what a recap shows: its event, its talks in its order, their notes. */
+/** Live decks attached to each of the talks, newest change first. */
+async function decksOf(talkIds: string[]): Promise<Map<string, DeckRecord[]>> {
+  const decks = talkIds.length ? await getDb().decks.where('talkId').anyOf(talkIds).toArray() : [];
+  const out = new Map<string, DeckRecord[]>();
+  for (const d of decks.sort((a, b) => b.updatedAt - a.updatedAt)) {
+    if (d.deletedAt || !d.talkId) continue;
+    out.set(d.talkId, [...(out.get(d.talkId) ?? []), d]);
+  }
+  return out;
+}
+
+/** A recap's list of unticked moments, read defensively (it may come from an old or foreign backup). */
+function idList(ids: unknown): Set<string> {
+  return new Set(Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : []);
+}
+
+/**
+ * Reads what a recap shows: its event, its talks in its order with their notes and decks; for a
+ * recap of a day, that day's moments (notes on no talk, see storage/day-notes.ts) and what of the
+ * day it leaves out.
+ */
 export async function loadRecapInput(
-  recap: Pick<RecapRecord, 'title' | 'eventId' | 'day' | 'talkIds' | 'intro' | 'outro' | 'talkOptions'>,
+  recap: Pick<
+    RecapRecord,
+    'title' | 'eventId' | 'day' | 'talkIds' | 'intro' | 'outro' | 'talkOptions' | 'momentsOut'
+  >,
 ): Promise<RecapContent> {
   const db = getDb();
-  const [event, talks] = await Promise.all([
+  const [stored, talks, decks] = await Promise.all([
     recap.eventId ? db.events.get(recap.eventId) : Promise.resolve(undefined),
     db.talks.bulkGet(recap.talkIds),
+    decksOf(recap.talkIds),
   ]);
+  const event = stored && !stored.deletedAt ? stored : undefined;
   const present = talks.filter((t): t is TalkRecord => !!t && !t.deletedAt);
   const notes = await Promise.all(present.map((t) => notesOfTalk(t.id)));
+  const day = recap.day && /^\d{4}-\d{2}-\d{2}$/.test(recap.day) ? recap.day : undefined;
+  // A recap of an event's day needs the event; one whose event is gone gathers nothing more.
+  const ofDay = day && (event || !recap.eventId);
+  const [dayTalks, dayMoments] = ofDay
+    ? await Promise.all([talksOfRecapDay(event?.id, day), momentsOfDay(day, event)])
+    : [[], []];
+  const inRecap = new Set(present.map((t) => t.id));
+  const otherTalks = dayTalks.filter((t) => !inRecap.has(t.id));
+  const otherNotes = await Promise.all(otherTalks.map((t) => notesOfTalk(t.id)));
+  const out = idList(recap.momentsOut);
   return {
     title: recap.title,
     intro: recap.intro,
     outro: recap.outro,
-    event: event && !event.deletedAt ? event : undefined,
+    event,
     day: recap.day,
-    talks: present.map((talk, i) => ({ talk, notes: notes[i] ?? [], options: recap.talkOptions?.[talk.id] })),
+    zone: dayZone(event),
+    talks: present.map((talk, i) => ({
+      talk,
+      notes: notes[i] ?? [],
+      options: recap.talkOptions?.[talk.id],
+      decks: decks.get(talk.id) ?? [],
+    })),
+    moments: dayMoments.filter((n) => !out.has(n.id)),
+    dayLeftOut: {
+      talks: otherTalks.map((talk, i) => ({ talk, notes: otherNotes[i] ?? [] })),
+      moments: dayMoments.filter((n) => out.has(n.id)),
+    },
   };
 }
 
@@ -137,17 +242,22 @@ export async function loadThumbnails(
   return out;
 }
 
-/** Every talk with its event and live notes, and the notes filed under no talk (for the archive). */
+/** Every talk with its event, live notes and attached decks, and the notes filed under no talk (for the archive). */
 export async function loadAllNotes(): Promise<{
-  talks: { talk: TalkRecord; event?: EventRecord; notes: NoteRecord[] }[];
+  talks: { talk: TalkRecord; event?: EventRecord; notes: NoteRecord[]; decks: DeckRecord[] }[];
   loose: NoteRecord[];
 }> {
   const db = getDb();
-  const [events, talks, notes] = await Promise.all([
+  const [events, talks, notes, decks] = await Promise.all([
     db.events.toArray(),
     db.talks.toArray(),
     db.notes.toArray(),
+    db.decks.toArray(),
   ]);
+  const decksByTalk = new Map<string, DeckRecord[]>();
+  for (const d of decks.sort((a, b) => b.updatedAt - a.updatedAt)) {
+    if (!d.deletedAt && d.talkId) decksByTalk.set(d.talkId, [...(decksByTalk.get(d.talkId) ?? []), d]);
+  }
   const eventById = new Map(events.filter((e) => !e.deletedAt).map((e) => [e.id, e]));
   const byTalk = new Map<string, NoteRecord[]>();
   const loose: NoteRecord[] = [];
@@ -169,31 +279,35 @@ export async function loadAllNotes(): Promise<{
       talk,
       event: talk.eventId ? eventById.get(talk.eventId) : undefined,
       notes: (byTalk.get(talk.id) ?? []).sort((a, b) => a.createdAt - b.createdAt),
+      decks: decksByTalk.get(talk.id) ?? [],
     })),
     loose,
   };
 }
 
 /**
- * The event day to suggest for a new recap: the day of the talk the user wrote on last (venue
- * time), with that day's attended talks in start order. Undefined when no note is on a talk of an event.
+ * The day to suggest for a new recap: the day of the talk (venue time) or event the user wrote on
+ * last — an event's day, or the plain date of a talk without an event — with that day's attended
+ * talks in start order. Undefined when no note is on a talk or filed under an event.
  */
 export async function suggestedDay(): Promise<
-  { eventId: string; day: string; talkIds: string[] } | undefined
+  { eventId?: string; day: string; talkIds: string[] } | undefined
 > {
   const db = getDb();
-  let talkId: string | undefined;
+  let last: NoteRecord | undefined;
   await db.notes
     .orderBy('updatedAt')
     .reverse()
-    .until(() => talkId !== undefined)
+    .until(() => last !== undefined)
     .each((n) => {
-      if (!n.deletedAt && n.talkId && talkId === undefined) talkId = n.talkId;
+      if (!n.deletedAt && (n.talkId || n.eventId) && last === undefined) last = n;
     });
-  const talk = talkId ? await db.talks.get(talkId) : undefined;
-  if (!talk?.eventId) return undefined;
-  const event = await db.events.get(talk.eventId);
-  const day = talkDay(talk, event);
-  const talks = (await attendedByDay(talk.eventId)).get(day) ?? [];
-  return day ? { eventId: talk.eventId, day, talkIds: talks.map((t) => t.id) } : undefined;
+  if (!last) return undefined;
+  const talk = last.talkId ? await db.talks.get(last.talkId) : undefined;
+  const eventId = last.talkId ? talk?.eventId : last.eventId;
+  const event = eventId ? await db.events.get(eventId) : undefined;
+  const day = talk ? talkDay(talk, event) : last.talkId ? '' : noteDay(last, dayZone(event));
+  if (!day || (eventId && !event)) return undefined;
+  const talks = await talksOfRecapDay(eventId, day);
+  return { ...(eventId ? { eventId } : {}), day, talkIds: talks.map((t) => t.id) };
 }

@@ -88,6 +88,8 @@ export interface RecapRecord extends BaseRecord {
   talkOptions?: Record<string, { include: 'all' | 'takeaways' | 'quotes'; thumbnails: boolean }>;
   /** Front matter put before the Markdown for a static site generator. */
   frontMatter?: 'none' | 'jekyll' | 'hugo';
+  /** Ids of the day's moments (notes on no talk) the user left out; every other one goes in. */
+  momentsOut?: string[];
 }
 
 export interface TemplateRecord extends BaseRecord {

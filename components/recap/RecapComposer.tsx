@@ -9,7 +9,9 @@ import { getRecap, listRecaps, suggestedDay } from '../../storage/recaps';
 import type { ToastState } from '../shared/Toast';
 import { useLive } from '../shared/useLive';
 import { RecapActions } from './RecapActions';
-import { type Draft, EMPTY_DRAFT, useRecapDraft } from './RecapDraft';
+import { RecapCoverage } from './RecapCoverage';
+import { type Draft, dayMoments, EMPTY_DRAFT, useRecapDraft } from './RecapDraft';
+import { RecapMoments } from './RecapMoments';
 import { RecapPreview } from './RecapPreview';
 import { RecapSource } from './RecapSource';
 import { RecapTalkList } from './RecapTalkList';
@@ -38,6 +40,17 @@ export function RecapComposer({ wide, recapId, notify, onOpenWide }: Props) {
   const counts = new Map(
     input.status === 'ready' ? input.value.talks.map((t) => [t.talk.id, t.notes.length]) : [],
   );
+  const moments = input.status === 'ready' && draft.day ? dayMoments(input.value) : [];
+  /** A talk left out goes back where its start time puts it among the recap's talks. */
+  const putBack = (talkId: string) => {
+    if (input.status !== 'ready' || draft.talkIds.includes(talkId)) return;
+    const back = input.value.dayLeftOut.talks.find((t) => t.talk.id === talkId)?.talk;
+    const starts = back?.startsAt ?? '';
+    const at = talks.findIndex((t) => starts !== '' && (t.startsAt ?? '') > starts);
+    const ids = [...draft.talkIds];
+    ids.splice(at < 0 ? ids.length : at, 0, talkId);
+    update({ talkIds: ids });
+  };
   const save = async () => {
     try {
       const r = await state.save();
@@ -95,6 +108,15 @@ export function RecapComposer({ wide, recapId, notify, onOpenWide }: Props) {
       </div>
       <RecapSource draft={draft} update={update} />
       <RecapTalkList draft={draft} talks={talks} noteCounts={counts} update={update} />
+      {input.status === 'ready' && (
+        <RecapMoments
+          moments={moments}
+          out={Array.isArray(draft.momentsOut) ? draft.momentsOut : []}
+          zone={input.value.zone}
+          onChange={(momentsOut) => update({ momentsOut })}
+        />
+      )}
+      {state.coverage && <RecapCoverage coverage={state.coverage} onPutBack={putBack} />}
       <label class={field}>
         Template
         <select

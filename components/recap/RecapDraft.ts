@@ -4,8 +4,9 @@
  * without touching the database; only a change of talks reloads notes.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { BUILTIN_TEMPLATES, DEFAULT_TEMPLATE_ID } from '../../recap/builtins';
+import { BUILTIN_TEMPLATES, DEFAULT_TEMPLATE_ID, focusOf } from '../../recap/builtins';
 import { composeRecap } from '../../recap/compose';
+import { type Coverage, recapCoverage } from '../../recap/coverage';
 import { thumbnailPath } from '../../recap/files';
 import { DEFAULT_TALK_OPTIONS, defaultTitle, type RecapInput, type TalkOptions } from '../../recap/model';
 import type { RenderResult } from '../../recap/render';
@@ -15,9 +16,11 @@ import {
   createRecap,
   loadRecapInput,
   loadThumbnails,
+  type RecapContent,
   type RecapFields,
   updateRecap,
 } from '../../storage/recaps';
+import type { NoteRecord } from '../../storage/types';
 import { type LiveState, useLive } from '../shared/useLive';
 
 export type Draft = RecapFields & { id?: string };
@@ -86,26 +89,62 @@ function shapeOf(d: Draft): string {
     d.outro,
     d.talkOptions,
     d.frontMatter,
+    d.momentsOut,
   ]);
+}
+
+/**
+ * The day's moments split by the draft's ticks. They are read once for the day, so ticking one
+ * re-renders without reading the database again.
+ */
+function withMoments(content: RecapContent, momentsOut: readonly string[] | undefined): RecapContent {
+  const out = new Set(momentsOut ?? []);
+  const all = [...content.moments, ...content.dayLeftOut.moments].sort((a, b) => a.createdAt - b.createdAt);
+  return {
+    ...content,
+    moments: all.filter((n) => !out.has(n.id)),
+    dayLeftOut: { ...content.dayLeftOut, moments: all.filter((n) => out.has(n.id)) },
+  };
+}
+
+/** Every moment of the day, ticked or not, oldest first (to-dos aside: they never go in). */
+export function dayMoments(content: RecapContent): NoteRecord[] {
+  return [...content.moments, ...content.dayLeftOut.moments]
+    .filter((n) => n.kind !== 'todo')
+    .sort((a, b) => a.createdAt - b.createdAt);
 }
 
 export function useRecapDraft(initial: Draft) {
   const [draft, setDraft] = useState<Draft>(initial);
   const talkKey = JSON.stringify([draft.eventId, draft.day, draft.talkIds, draft.talkOptions]);
   const loaded = useLive(
-    () => loadRecapInput({ ...draft, title: '' }).then((value) => ({ key: talkKey, value })),
+    () => loadRecapInput({ ...draft, title: '', momentsOut: [] }).then((value) => ({ key: talkKey, value })),
     [talkKey],
   );
   // A live query keeps its last answer while the next one loads. The talk list may show it (so focus
   // stays on a talk being moved), but the preview never puts the draft's new text over the previous
   // talks: a reopened recap would flash as an empty post, and could be copied so.
   const fresh = loaded.status === 'ready' && loaded.value.key === talkKey;
-  const input = useMemo(
-    (): LiveState<RecapInput> =>
-      loaded.status === 'ready' ? { status: 'ready', value: loaded.value.value } : loaded,
-    [loaded],
-  );
   const templates = useLive(listTemplates, []);
+  const source =
+    (templates.status === 'ready' ? templates.value : BUILTIN_TEMPLATES).find(
+      (t) => t.id === draft.templateId,
+    )?.source ?? BUILTIN_TEMPLATES[0]!.source;
+  const focus = focusOf(source);
+  const input = useMemo(
+    (): LiveState<RecapContent & Pick<RecapInput, 'focus'>> =>
+      loaded.status === 'ready'
+        ? { status: 'ready', value: { ...withMoments(loaded.value.value, draft.momentsOut), focus } }
+        : loaded,
+    [loaded, draft.momentsOut, focus],
+  );
+  const coverage = useMemo(
+    (): Coverage | null =>
+      input.status === 'ready'
+        ? recapCoverage(input.value, draft.day ? input.value.dayLeftOut : undefined)
+        : null,
+    [input, draft.day],
+  );
   const thumbIds =
     input.status === 'ready'
       ? input.value.talks.flatMap((t) =>
@@ -115,10 +154,6 @@ export function useRecapDraft(initial: Draft) {
         )
       : [];
   const thumbs = useLive(() => loadThumbnails(thumbIds), [thumbIds.join()]);
-  const source =
-    (templates.status === 'ready' ? templates.value : BUILTIN_TEMPLATES).find(
-      (t) => t.id === draft.templateId,
-    )?.source ?? BUILTIN_TEMPLATES[0]!.source;
   const thumbMap: Thumbs = thumbs.status === 'ready' ? thumbs.value : NO_THUMBS;
 
   const render = (mode: ImageMode): RenderResult | null =>
@@ -174,6 +209,7 @@ export function useRecapDraft(initial: Draft) {
       setDraft((d) => (d.id || d.eventId || d.talkIds.length ? d : { ...d, ...patch })),
     replace: setDraft,
     input,
+    coverage,
     templates,
     preview,
     placeholderTitle,

@@ -1,8 +1,12 @@
-/** What a recap is about: an event's day (its attended talks in start order) or talks picked by hand. */
+/**
+ * What a recap is about: an event's day or a plain date (the day's attended talks in start order,
+ * and its notes on no talk as moments), or talks picked by hand.
+ */
 import { useEffect, useState } from 'preact/hooks';
+import { counted } from '../../recap/coverage';
 import { isDay, longDate } from '../../recap/dates';
 import { listEvents } from '../../storage/events';
-import { attendedByDay, attendedTalks } from '../../storage/recaps';
+import { attendedOnDate, attendedTalks, eventRecapDays } from '../../storage/recaps';
 import type { EventRecord, TalkRecord } from '../../storage/types';
 import { useLive } from '../shared/useLive';
 import type { Draft } from './RecapDraft';
@@ -16,15 +20,31 @@ async function eventsByName(): Promise<EventRecord[]> {
   return (await listEvents()).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
+type Mode = 'day' | 'date' | 'talks';
+
+/** How a recap's talks were chosen. */
+const modeOf = (d: Draft): Mode =>
+  d.day ? (d.eventId ? 'day' : 'date') : d.talkIds.length ? 'talks' : 'day';
+
+/** "Wednesday, June 27, 2012 (3 talks, 2 moments)". */
+function dayLabel(day: string, talks: number, moments: number): string {
+  const counts = [talks ? counted(talks, 'talk') : '', moments ? counted(moments, 'moment') : ''].filter(
+    Boolean,
+  );
+  return `${isDay(day) ? longDate(day) : 'No date'} (${counts.join(', ') || 'no talks'})`;
+}
+
 export function RecapSource({ draft, update }: Props) {
-  const byDay = (d: Draft) => (d.day || !d.talkIds.length ? 'day' : 'talks');
-  const [mode, setMode] = useState<'day' | 'talks'>(byDay(draft));
+  const [mode, setMode] = useState<Mode>(modeOf(draft));
   // A saved recap opened later shows the way its talks were chosen.
-  useEffect(() => setMode(byDay(draft)), [draft.id]);
+  useEffect(() => setMode(modeOf(draft)), [draft.id]);
   // The recap picker lists events by name (the library and Events list them newest first).
   const events = useLive(eventsByName, []);
   const days = useLive(
-    () => (draft.eventId ? attendedByDay(draft.eventId) : Promise.resolve(new Map<string, TalkRecord[]>())),
+    () =>
+      draft.eventId
+        ? eventRecapDays(draft.eventId)
+        : Promise.resolve(new Map<string, { talks: TalkRecord[]; moments: number }>()),
     [draft.eventId],
   );
   const talks = useLive(
@@ -32,9 +52,18 @@ export function RecapSource({ draft, update }: Props) {
     [mode],
   );
 
-  const chooseDay = (eventId: string | undefined, day: string | undefined, byDay = days) => {
-    const list = byDay.status === 'ready' && day !== undefined ? (byDay.value.get(day) ?? []) : [];
-    update({ eventId, day, talkIds: list.map((t) => t.id) });
+  const chooseDay = (eventId: string | undefined, day: string | undefined) => {
+    const list = days.status === 'ready' && day !== undefined ? (days.value.get(day)?.talks ?? []) : [];
+    update({ eventId, day, talkIds: list.map((t) => t.id), momentsOut: [] });
+  };
+  const chooseDate = async (day: string) => {
+    const talks = isDay(day) ? await attendedOnDate(day) : [];
+    update({
+      eventId: undefined,
+      day: isDay(day) ? day : undefined,
+      talkIds: talks.map((t) => t.id),
+      momentsOut: [],
+    });
   };
 
   return (
@@ -44,6 +73,10 @@ export function RecapSource({ draft, update }: Props) {
         <label class="flex items-center gap-1">
           <input type="radio" name="recap-mode" checked={mode === 'day'} onChange={() => setMode('day')} />
           An event's day
+        </label>
+        <label class="flex items-center gap-1">
+          <input type="radio" name="recap-mode" checked={mode === 'date'} onChange={() => setMode('date')} />A
+          date
         </label>
         <label class="flex items-center gap-1">
           <input
@@ -87,14 +120,26 @@ export function RecapSource({ draft, update }: Props) {
             >
               <option value="">Choose a day…</option>
               {days.status === 'ready' &&
-                [...days.value.keys()].map((day) => (
+                [...days.value].map(([day, { talks, moments }]) => (
                   <option key={day} value={day}>
-                    {isDay(day) ? longDate(day) : 'No date'} ({days.value.get(day)?.length} talks)
+                    {dayLabel(day, talks.length, moments)}
                   </option>
                 ))}
             </select>
           </label>
         </div>
+      ) : mode === 'date' ? (
+        <label class="flex flex-col gap-1 text-xs text-muted">
+          Date
+          <input
+            type="date"
+            class="field"
+            aria-label="Date"
+            value={draft.eventId ? '' : (draft.day ?? '')}
+            onChange={(e) => void chooseDate(e.currentTarget.value)}
+          />
+          <span>Every note of that day: the talks you noted or starred, and notes on no talk.</span>
+        </label>
       ) : (
         <ul class="flex max-h-56 flex-col gap-1 overflow-auto" aria-label="Talks with notes">
           {talks.status === 'ready' && talks.value.length === 0 && (
@@ -110,6 +155,7 @@ export function RecapSource({ draft, update }: Props) {
                     onChange={(e) =>
                       update({
                         day: undefined,
+                        momentsOut: [],
                         talkIds: e.currentTarget.checked
                           ? [...draft.talkIds, t.id]
                           : draft.talkIds.filter((id) => id !== t.id),

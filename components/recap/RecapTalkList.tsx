@@ -3,6 +3,7 @@
  * buttons; per talk, which notes go in and whether slide thumbnails do.
  */
 import { useState } from 'preact/hooks';
+import { counted } from '../../recap/coverage';
 import type { Include } from '../../recap/model';
 import type { TalkRecord } from '../../storage/types';
 import { type Draft, talkOptions } from './RecapDraft';
@@ -36,7 +37,11 @@ export function RecapTalkList({ draft, talks, noteCounts, update }: Props) {
     update({ talkOptions: { ...draft.talkOptions, [talkId]: { ...talkOptions(draft, talkId), ...patch } } });
 
   if (talks.length === 0) {
-    return <p class="text-sm text-muted">No talks yet: pick an event and a day, or pick talks.</p>;
+    return (
+      <p class="text-sm text-muted">
+        {draft.day ? 'No talks on this day.' : 'No talks yet: pick an event and a day, a date, or talks.'}
+      </p>
+    );
   }
   return (
     <ol class="flex flex-col gap-2" aria-label="Talks in this recap">
@@ -77,7 +82,7 @@ export function RecapTalkList({ draft, talks, noteCounts, update }: Props) {
                 ⋮⋮
               </button>
               <span class="flex-1 text-sm font-medium">{talk.title}</span>
-              <span class="text-xs text-muted">{noteCounts.get(talk.id) ?? 0} notes</span>
+              <span class="text-xs text-muted">{counted(noteCounts.get(talk.id) ?? 0, 'note')}</span>
             </div>
             <div class="flex flex-wrap items-center gap-2 text-xs">
               <label class="flex items-center gap-1">
