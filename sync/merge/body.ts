@@ -1,0 +1,134 @@
+/**
+ * Note bodies: a graph of versions, each written from the versions its device had (its parents).
+ * The body a note shows is never chosen by clock:
+ *
+ * - one head (a version no other version was written from): its text;
+ * - several heads: they are merged newest first (by stamp, a fixed order every device shares). Each
+ *   further head is merged into the text so far with a three-way line merge (`node-diff3`) from
+ *   their common ancestor (the latest version both descend from; none: the empty text). A clean
+ *   merge takes both sides' changes; a merge with a conflicting region leaves the text as it was
+ *   and that head becomes a *losing version*: it is kept whole in a conflict copy (`copies.ts`).
+ *
+ * A version with several parents (an edit made while the device showed a merged body) keeps the
+ * losing versions of its parents' merge for good: their conflict copies outlive the fork.
+ * Everything here is a pure function of the version graph, so every device that has the same
+ * versions shows the same body and the same conflict copies.
+ */
+import { diff3Merge } from 'node-diff3';
+import type { Hlc } from '../hlc';
+import type { Version } from './state';
+
+export type Versions = Readonly<Record<Hlc, Version>>;
+
+export interface BodyResolution {
+  /** The text the note shows. */
+  body: string;
+  /** The head versions, newest first. */
+  heads: Hlc[];
+  /** Heads that did not merge cleanly (each kept in a conflict copy), newest first. */
+  losers: Hlc[];
+}
+
+/** Versions no known version was written from, newest first. */
+export function headsOf(versions: Versions): Hlc[] {
+  const parents = new Set<Hlc>();
+  for (const v of Object.values(versions)) for (const p of v.parents) parents.add(p);
+  return Object.keys(versions)
+    .filter((id) => !parents.has(id))
+    .sort()
+    .reverse();
+}
+
+/** A version and every known version it descends from. */
+export function ancestry(versions: Versions, from: Iterable<Hlc>): Set<Hlc> {
+  const seen = new Set<Hlc>();
+  const stack = [...from];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    const v = versions[id];
+    if (!v) continue;
+    seen.add(id);
+    stack.push(...v.parents);
+  }
+  return seen;
+}
+
+/** The latest common ancestor among `common` (one no other member descends from; ties: latest stamp). */
+function baseOf(versions: Versions, common: Set<Hlc>): Hlc | undefined {
+  const below = new Set<Hlc>();
+  for (const id of common) {
+    for (const a of ancestry(versions, versions[id]?.parents ?? [])) below.add(a);
+  }
+  let best: Hlc | undefined;
+  for (const id of common) if (!below.has(id) && (best === undefined || id > best)) best = id;
+  return best;
+}
+
+const lines = (text: string) => text.split('\n');
+
+/**
+ * Merges the versions `heads` (ids of known versions) as the file comment says; `heads` in any
+ * order. Returns the text and the heads that lost.
+ */
+export function mergeVersions(versions: Versions, heads: readonly Hlc[]): { body: string; losers: Hlc[] } {
+  const order = [...new Set(heads)]
+    .filter((h) => versions[h])
+    .sort()
+    .reverse();
+  if (order.length === 0) return { body: '', losers: [] };
+  const first = order[0]!;
+  let text = lines(versions[first]!.body);
+  const merged = ancestry(versions, [first]);
+  const losers: Hlc[] = [];
+  for (const head of order.slice(1)) {
+    const theirs = ancestry(versions, [head]);
+    const common = new Set([...theirs].filter((id) => merged.has(id)));
+    const base = baseOf(versions, common);
+    const regions = diff3Merge(
+      text,
+      base === undefined ? [] : lines(versions[base]!.body),
+      lines(versions[head]!.body),
+      {
+        excludeFalseConflicts: true,
+      },
+    );
+    if (regions.some((r) => r.conflict)) {
+      losers.push(head);
+      continue;
+    }
+    text = regions.flatMap((r) => r.ok ?? []);
+    for (const a of theirs) merged.add(a);
+  }
+  return { body: text.join('\n'), losers };
+}
+
+/** The body a note shows, its heads and the heads that lost. */
+export function resolveBody(versions: Versions): BodyResolution {
+  const heads = headsOf(versions);
+  const { body, losers } = mergeVersions(versions, heads);
+  return { body, heads, losers };
+}
+
+/** Whether `ids` and everything they descend from are known here. */
+function complete(versions: Versions, ids: readonly Hlc[]): boolean {
+  if (!ids.every((id) => versions[id])) return false;
+  for (const id of ancestry(versions, ids))
+    if (!versions[id]!.parents.every((p) => versions[p])) return false;
+  return true;
+}
+
+/**
+ * Every losing version of the graph: those of the current heads, and those of the parents of each
+ * version with several parents (once all their ancestors are known here). Sorted.
+ */
+export function losingVersions(versions: Versions): Hlc[] {
+  const out = new Set<Hlc>();
+  const heads = headsOf(versions);
+  if (heads.length > 1) for (const l of mergeVersions(versions, heads).losers) out.add(l);
+  for (const v of Object.values(versions)) {
+    if (v.parents.length < 2 || !complete(versions, v.parents)) continue;
+    for (const l of mergeVersions(versions, v.parents).losers) out.add(l);
+  }
+  return [...out].sort();
+}

@@ -1,0 +1,144 @@
+/**
+ * Conflict copies. When a head version of a note body loses its merge (`body.ts`), the note keeps
+ * the merged text and a *conflict copy* holds the losing version whole: a note of its own, made the
+ * same way on every device, so no device writes it and none can disagree about it.
+ *
+ * - Id: ULID-shaped, from the note's key and the losing version's id ({@link conflictCopyId}): the
+ *   same losing version is one copy, whatever it lost against and however many devices see it.
+ * - Content: the original's fields (url, talk, kind, anchor…) with `body` = the losing text,
+ *   `createdAt`/`updatedAt` = the losing version's time, `conflictOf` = the original's key and
+ *   `conflictVersion` = the losing version (so the UI can show and link it), and the original's tags.
+ * - Those values are *virtual operations* stamped with the losing version's stamp: they are derived
+ *   from the original whenever the copy is read, and any real operation on the copy (an edit, a
+ *   trash) is later and wins field by field. The first local change of a copy also writes the
+ *   virtual operations for real (`materializeOps`), so an edited copy no longer depends on its
+ *   original's history.
+ */
+import { deterministicUlid } from '../hash';
+import { type Hlc, hlcMs } from '../hlc';
+import type { KnownOp } from '../ops';
+import { CONFLICT_OF, CONFLICT_VERSION, RESTORED, TAG_FIELDS, TEXT_FIELDS } from '../schema';
+import { applyToRecord, joinRecord } from './apply';
+import { losingVersions } from './body';
+import { emptyRecord, type RecordState, type ReplicaState } from './state';
+import { type MergeOptions, tagList } from './view';
+
+/** The id of the conflict copy of version `version` of note `noteKey` (the same on every device). */
+export function conflictCopyId(noteKey: string, version: Hlc): string {
+  return deterministicUlid(hlcMs(version), `talkmarks conflict copy\n${noteKey}\n${version}`);
+}
+
+/** Fields of the original a copy does not take (it has its own). */
+const OWN = new Set(['id', 'createdAt', 'updatedAt', 'deletedAt', RESTORED, CONFLICT_OF, CONFLICT_VERSION]);
+
+/** Copies of copies are followed this deep (a guard; real chains are one or two long). */
+const MAX_DEPTH = 8;
+
+/**
+ * A record's merge state as the merge reads it: its own state joined with its virtual copy
+ * operations when it is a conflict copy. Undefined when the state knows nothing of it.
+ */
+export function effectiveRecord(
+  state: ReplicaState,
+  table: string,
+  key: string,
+  options: MergeOptions = {},
+  depth = 0,
+): RecordState | undefined {
+  const real = state.tables[table]?.[key];
+  const ops = depth < MAX_DEPTH ? copyOps(state, table, key, options, depth) : undefined;
+  if (!ops) return real;
+  const rec = emptyRecord();
+  for (const op of ops) applyToRecord(rec, op);
+  if (real) joinRecord(rec, real);
+  return rec;
+}
+
+/**
+ * The virtual operations of a conflict copy, or undefined when `key` is not (or no longer) the
+ * copy of a losing version.
+ */
+export function copyOps(
+  state: ReplicaState,
+  table: string,
+  key: string,
+  options: MergeOptions = {},
+  depth = 0,
+): KnownOp[] | undefined {
+  const textField = TEXT_FIELDS[table];
+  const entry = state.copies[key];
+  if (!textField || !entry) return undefined;
+  const [noteKey, version] = entry;
+  const note = effectiveRecord(state, table, noteKey, options, depth + 1);
+  const versions = note?.text?.[textField];
+  const losing = versions?.[version];
+  if (!note || !versions || !losing || !losingVersions(versions).includes(version)) return undefined;
+  const at = { table, key, hlc: version };
+  const ops: KnownOp[] = [];
+  for (const [field, reg] of Object.entries(note.fields)) {
+    if (OWN.has(field) || reg.value === undefined) continue;
+    ops.push({ op: 'set', ...at, field, value: reg.value });
+  }
+  const ms = hlcMs(version);
+  ops.push(
+    { op: 'set', ...at, field: 'createdAt', value: ms },
+    { op: 'set', ...at, field: 'updatedAt', value: ms },
+    { op: 'set', ...at, field: CONFLICT_OF, value: noteKey },
+    { op: 'set', ...at, field: CONFLICT_VERSION, value: version },
+    { op: 'body', ...at, field: textField, parents: [], value: losing.body },
+  );
+  const tagField = TAG_FIELDS[table];
+  if (tagField) {
+    for (const tag of tagList(note.sets?.[tagField]))
+      ops.push({ op: 'tag', ...at, field: tagField, value: tag });
+  }
+  return ops;
+}
+
+/** Whether the record's own state already holds what `op` would bring. */
+function holds(rec: RecordState | undefined, op: KnownOp): boolean {
+  if (!rec) return false;
+  switch (op.op) {
+    case 'set': {
+      const reg = rec.fields[op.field];
+      return reg !== undefined && reg.hlc >= op.hlc;
+    }
+    case 'body':
+      return Boolean(rec.text?.[op.field]?.[op.hlc]);
+    case 'tag':
+      return Boolean(rec.sets?.[op.field]?.[op.value]?.add.includes(op.hlc));
+    default:
+      return false;
+  }
+}
+
+/** The virtual operations of a conflict copy its own state does not hold yet (to write them for real). */
+export function materializeOps(
+  state: ReplicaState,
+  table: string,
+  key: string,
+  options: MergeOptions = {},
+): KnownOp[] {
+  const real = state.tables[table]?.[key];
+  return (copyOps(state, table, key, options) ?? []).filter((op) => !holds(real, op));
+}
+
+/** The conflict copies a note has now (their ids), recorded in the state's copy cache. */
+export function deriveCopies(
+  state: ReplicaState,
+  table: string,
+  noteKey: string,
+  options: MergeOptions = {},
+): string[] {
+  const textField = TEXT_FIELDS[table];
+  if (!textField) return [];
+  const versions = effectiveRecord(state, table, noteKey, options)?.text?.[textField];
+  if (!versions) return [];
+  const ids: string[] = [];
+  for (const version of losingVersions(versions)) {
+    const id = conflictCopyId(noteKey, version);
+    state.copies[id] = [noteKey, version];
+    ids.push(id);
+  }
+  return ids;
+}

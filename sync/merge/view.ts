@@ -1,0 +1,129 @@
+/**
+ * From a record's merge state to the record storage holds: field values, the merged body, the tag
+ * list, and the trash and purge rules (an edit the trashing device had not seen keeps the record).
+ */
+import type { Hlc } from '../hlc';
+import type { Seen } from '../ops';
+import { NOT_EDITS, RESTORED, TAG_FIELDS, TEXT_FIELDS } from '../schema';
+import { ancestry, headsOf, resolveBody } from './body';
+import type { RecordState, TagDots } from './state';
+
+export interface MergeOptions {
+  /**
+   * The normalised `#tags` written in a note body (storage's `parseTags`). When given, a merged
+   * note's tags also hold its body's tags, as storage's notes always do. Every device must pass the
+   * same function (it is part of the merge).
+   */
+  bodyTags?: (body: string) => readonly string[];
+}
+
+/** The dots of a tag that are not removed. */
+export function presentDots(dots: TagDots): Hlc[] {
+  const rem = new Set(dots.rem);
+  return dots.add.filter((d) => !rem.has(d));
+}
+
+/**
+ * The tags of a tag set: every tag with a dot not removed, in the order of its earliest such dot
+ * (then by name), followed by the body's tags not among them, in body order.
+ */
+export function tagList(
+  tags: Readonly<Record<string, TagDots>> | undefined,
+  body?: string,
+  options: MergeOptions = {},
+): string[] {
+  const present: [string, Hlc][] = [];
+  for (const [tag, dots] of Object.entries(tags ?? {})) {
+    const first = presentDots(dots)[0];
+    if (first !== undefined) present.push([tag, first]);
+  }
+  present.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const out = present.map(([tag]) => tag);
+  if (body !== undefined && options.bodyTags) {
+    for (const tag of options.bodyTags(body)) if (!out.includes(tag)) out.push(tag);
+  }
+  return out;
+}
+
+/** What a device has of a record: the stamps of its fields, its body heads, its present tag dots. */
+export function seenOf(rec: RecordState): Seen {
+  const fields: Record<string, Hlc> = {};
+  for (const [f, reg] of Object.entries(rec.fields)) fields[f] = reg.hlc;
+  const seen: Seen = { fields };
+  const heads = Object.values(rec.text ?? {}).flatMap((versions) => headsOf(versions));
+  if (heads.length) seen.heads = heads.sort();
+  const dots = Object.values(rec.sets ?? {}).flatMap((tags) => Object.values(tags).flatMap(presentDots));
+  if (dots.length) seen.tags = dots.sort();
+  return seen;
+}
+
+/**
+ * Whether the record holds an edit that `seen` does not cover and that shows in the merged record:
+ * a field value (other than bookkeeping) stamped later than the one seen, a body version that is
+ * not among or below the seen heads, a tag added or removed since. With `restores`, a restore of
+ * the record (`deletedAt` removed) later than the one seen counts too.
+ */
+export function unseenEdit(rec: RecordState, seen: Seen, restores = false): boolean {
+  for (const [f, reg] of Object.entries(rec.fields)) {
+    if (NOT_EDITS.has(f)) continue;
+    if (reg.hlc > (seen.fields[f] ?? '')) return true;
+  }
+  if (restores) {
+    const del = rec.fields.deletedAt;
+    if (del && del.value === undefined && del.hlc > (seen.fields.deletedAt ?? '')) return true;
+  }
+  for (const versions of Object.values(rec.text ?? {})) {
+    const covered = ancestry(versions, seen.heads ?? []);
+    for (const id of Object.keys(versions)) if (!covered.has(id)) return true;
+  }
+  const seenDots = new Set(seen.tags ?? []);
+  const present = new Set(
+    Object.values(rec.sets ?? {}).flatMap((tags) => Object.values(tags).flatMap(presentDots)),
+  );
+  for (const d of present) if (!seenDots.has(d)) return true;
+  for (const d of seenDots) if (!present.has(d)) return true;
+  return false;
+}
+
+/** Whether one of the record's purges covers everything it holds (then the record is gone). */
+export function purged(rec: RecordState): boolean {
+  return Object.values(rec.purges ?? {}).some((seen) => !unseenEdit(rec, seen, true));
+}
+
+/**
+ * The record storage should hold for this merge state, or undefined when it should hold none (the
+ * record is purged, or not yet created here: no `createdAt` has arrived).
+ *
+ * - every field with a value, by last-writer-wins;
+ * - the text field (notes' `body`) merged from its versions;
+ * - the tag field (notes' and talks' `tags`) from the add-wins set (and, for notes, the body's tags);
+ * - `deletedAt` as last written, unless the trash missed an edit made elsewhere: then the record is
+ *   live and carries `restoredBySync: true` (a trash written without `seen` is plain last-writer-wins).
+ */
+export function recordView(
+  rec: RecordState,
+  table: string,
+  key: string,
+  options: MergeOptions = {},
+): Record<string, unknown> | undefined {
+  if (!rec.fields.createdAt || rec.fields.createdAt.value === undefined) return undefined;
+  if (purged(rec)) return undefined;
+  const out: Record<string, unknown> = { id: key };
+  for (const [f, reg] of Object.entries(rec.fields)) if (reg.value !== undefined) out[f] = reg.value;
+  const textField = TEXT_FIELDS[table];
+  for (const [f, versions] of Object.entries(rec.text ?? {})) out[f] = resolveBody(versions).body;
+  if (textField && typeof out[textField] !== 'string') out[textField] = '';
+  const tagField = TAG_FIELDS[table];
+  for (const [f, tags] of Object.entries(rec.sets ?? {})) {
+    out[f] = tagList(tags, f === tagField && textField ? (out[textField] as string) : undefined, options);
+  }
+  if (tagField && !Array.isArray(out[tagField])) {
+    out[tagField] = tagList(undefined, textField ? (out[textField] as string) : undefined, options);
+  }
+  const del = rec.fields.deletedAt;
+  if (del?.value !== undefined && del.seen && unseenEdit(rec, del.seen)) {
+    delete out.deletedAt;
+    out[RESTORED] = true;
+  }
+  return out;
+}
