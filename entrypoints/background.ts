@@ -4,7 +4,14 @@ import { onContentMessage } from '../messaging/content';
 import { onPageMessage } from '../messaging/protocol';
 import { captureTab, injectIntoFrame } from '../platform/capture-service';
 import { changeTag, setNoteKind, trashAdmin, undoTag } from '../platform/library-service';
-import { editNote, moveNotesTo, saveNoteFromPopup, setTrashed } from '../platform/note-service';
+import {
+  destinationOf,
+  editNote,
+  moveNotesTo,
+  saveNoteFromPopup,
+  setTrashed,
+  starTalkOf,
+} from '../platform/note-service';
 import { openPanel } from '../platform/panel';
 import { QUOTE_MENU_ID, quoteSelection, registerQuoteMenu } from '../platform/quote';
 import { watchSiteAccess } from '../platform/site-access';
@@ -26,7 +33,9 @@ export default defineBackground(() => {
   onPageMessage('captureTab', ({ data }) => captureTab(data.tabId));
   onPageMessage('captureThumbnail', ({ data }) => thumbnailOfTab(data.tabId, data.rect));
 
-  onPageMessage('saveNote', ({ data }) => saveNoteFromPopup(data.body, data.capture, data.tabId));
+  onPageMessage('saveNote', ({ data }) => saveNoteFromPopup(data.body, data.capture, data.tabId, data.to));
+  onPageMessage('noteDestination', ({ data }) => destinationOf(data.capture));
+  onPageMessage('starTalk', ({ data }) => starTalkOf(data.capture, data.talkId, data.starred));
   onPageMessage('editNote', ({ data }) => editNote(data.id, data.body));
   onPageMessage('moveNotes', ({ data }) => moveNotesTo(() => moveNotes(data.ids, data.to)));
   onPageMessage('placeNotes', ({ data }) => moveNotesTo(() => placeNotes(data.placements)));

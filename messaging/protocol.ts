@@ -12,6 +12,7 @@
  */
 import { defineExtensionMessaging, type ExtensionMessage, type Message } from '@webext-core/messaging';
 import type { PageCapture } from '../capture/types';
+import type { Destination } from '../storage/destination';
 import type { NotePlace, NotePlacement } from '../storage/move-notes';
 import type { TagChange } from '../storage/tag-admin';
 import type { NoteKind } from '../storage/types';
@@ -28,7 +29,7 @@ export interface Rect {
 export interface FiledUnderInfo {
   talkId: string;
   title: string;
-  via: 'page' | 'deck' | 'now';
+  via: 'page' | 'deck' | 'now' | 'chosen';
 }
 
 export type SaveNoteResult =
@@ -52,13 +53,22 @@ export interface PageToBackgroundCalls {
   captureThumbnail(data: { tabId: number; rect?: Rect }): string | null;
   /**
    * Popup: file a note on the captured page. The popup stays free of the database (it opens
-   * faster); errors come back as a message meant for the user.
+   * faster); errors come back as a message meant for the user. `to` is where the user chose to
+   * put it instead of where the page says (`noteDestination`); `{}` files it under no talk.
    */
-  saveNote(data: { body: string; capture: PageCapture; tabId?: number }): SaveNoteResult;
+  saveNote(data: { body: string; capture: PageCapture; tabId?: number; to?: NotePlace }): SaveNoteResult;
   /** Edit a note's body (tags and kind re-derived). */
   editNote(data: { id: string; body: string }): SaveNoteResult;
   /** Move a note to the trash, or take it back out. */
   trashNote(data: { id: string; restore?: boolean }): SaveNoteResult;
+  /** Popup: where a note on this page would go, before it is written. */
+  noteDestination(data: { capture: PageCapture }): Destination;
+  /** Popup: star or unstar the talk a note would go under (a page's talk is stored to be starred). */
+  starTalk(data: {
+    capture: PageCapture;
+    talkId?: string;
+    starred: boolean;
+  }): { ok: true } | { ok: false; error: string };
   /** Popup: how many live notes a page (canonical URL) has. */
   countNotes(data: { url: string }): number;
   /** Popup: every tag in use, for autocompletion. */

@@ -4,10 +4,12 @@
  */
 import { parseCapture } from '../capture/schema';
 import type { FiledUnderInfo, MoveNotesResult, SaveNoteResult } from '../messaging/protocol';
+import { type Destination, noteDestination } from '../storage/destination';
 import { fileNoteDetailed } from '../storage/file-note';
-import type { NotePlacement } from '../storage/move-notes';
+import type { NotePlace, NotePlacement } from '../storage/move-notes';
 import { NoteValidationError } from '../storage/note-rules';
 import { restoreNote, trashNote, updateNote } from '../storage/notes';
+import { setStarred, starCapturedTalk } from '../storage/talks';
 import { thumbnailOfTab } from './thumbnail';
 
 async function attempt(what: string, run: () => Promise<string>): Promise<SaveNoteResult> {
@@ -27,6 +29,7 @@ export async function saveNoteFromPopup(
   body: string,
   rawCapture: unknown,
   tabId?: number,
+  place?: NotePlace,
 ): Promise<SaveNoteResult> {
   const capture = parseCapture(rawCapture);
   if (!capture) return { ok: false, error: 'This page could not be read, so the note has nowhere to go.' };
@@ -34,7 +37,7 @@ export async function saveNoteFromPopup(
   const thumbnail = tabId === undefined ? undefined : () => thumbnailOfTab(tabId, capture.slideRect);
   let filedUnder: FiledUnderInfo | undefined;
   const result = await attempt('saved', async () => {
-    const filed = await fileNoteDetailed(body, capture, { thumbnail });
+    const filed = await fileNoteDetailed(body, capture, { thumbnail, place });
     filedUnder = filed.filedUnder;
     return filed.note.id;
   });
@@ -65,4 +68,41 @@ export function setTrashed(id: string, restore = false): Promise<SaveNoteResult>
     await (restore ? restoreNote(id) : trashNote(id));
     return id;
   });
+}
+
+/** Stars or unstars the talk a note on this page would go under, storing a page's talk first. */
+export async function starTalkOf(
+  rawCapture: unknown,
+  talkId: string | undefined,
+  starred: boolean,
+): Promise<{ ok: true } | { ok: false; error: string }> {
+  try {
+    if (talkId) {
+      await setStarred(talkId, starred);
+      return { ok: true };
+    }
+    const capture = parseCapture(rawCapture);
+    if (!capture?.talk) return { ok: false, error: 'This page names no talk to star.' };
+    await starCapturedTalk(
+      {
+        talk: { ...capture.talk, url: capture.talk.url ?? capture.url },
+        event: capture.event,
+        platform: capture.platform,
+        pageUrl: capture.url,
+      },
+      starred,
+    );
+    return { ok: true };
+  } catch (e) {
+    return {
+      ok: false,
+      error: `The talk could not be starred: ${e instanceof Error ? e.message : String(e)}`,
+    };
+  }
+}
+
+/** Where a note on this page would go (validated like a note's capture: it may come from a page). */
+export async function destinationOf(rawCapture: unknown): Promise<Destination> {
+  const capture = parseCapture(rawCapture);
+  return capture ? noteDestination(capture) : { choices: [] };
 }

@@ -7,9 +7,10 @@ import type { PageCapture } from '../capture/types';
 import { getDb } from './db';
 import { ensureDeck, linkDeckToTalk } from './decks';
 import { type FiledUnder, type FilingPlan, planFiling } from './filing';
+import type { NotePlace } from './move-notes';
 import { validateBody } from './note-rules';
 import { createNote, type NewNote } from './notes';
-import { upsertTalk } from './talks';
+import { getTalk, upsertTalk } from './talks';
 import type { NoteAnchor, NoteRecord } from './types';
 
 /** The anchor a note gets from the page it was written on. */
@@ -72,10 +73,22 @@ export async function writeFiling(
 export async function fileNoteDetailed(
   body: string,
   capture: PageCapture,
-  extra: { thumbnailId?: string; thumbnail?: () => Promise<string | null>; now?: number } = {},
+  extra: {
+    thumbnailId?: string;
+    thumbnail?: () => Promise<string | null>;
+    now?: number;
+    /** Where the user chose to file the note, overriding the plan (`{}`: under no talk). */
+    place?: NotePlace;
+  } = {},
 ): Promise<{ note: NoteRecord; filedUnder?: FiledUnder }> {
   validateBody(body); // before any thumbnail is stored for it
   const plan = await planFiling(capture, extra.now);
+  if (extra.place) {
+    // The user chose where the note goes (the popup's destination): that talk, or none. The page's
+    // deck is still recorded, but not linked to a talk the user did not say it belongs to.
+    const chosen = extra.place.talkId ? await getTalk(extra.place.talkId) : undefined;
+    plan.talk = chosen && !chosen.deletedAt ? { via: 'chosen', record: chosen } : undefined;
+  }
   let thumbnailId = extra.thumbnailId;
   if (!thumbnailId && extra.thumbnail && (capture.slide || capture.video)) {
     thumbnailId = (await extra.thumbnail().catch(() => null)) ?? undefined;

@@ -14,7 +14,8 @@ import type { TalkRecord } from './types';
 export interface FiledUnder {
   talkId: string;
   title: string;
-  via: 'page' | 'deck' | 'now';
+  /** `chosen`: the user picked it in the popup before saving. */
+  via: 'page' | 'deck' | 'now' | 'chosen';
 }
 
 /** What filing a note on a page will write. */
@@ -30,7 +31,8 @@ export interface FilingPlan {
   talk?:
     | { via: 'page'; capture: CapturedTalk }
     | { via: 'deck'; record: TalkRecord; linkDeck: boolean }
-    | { via: 'now'; record: TalkRecord };
+    | { via: 'now'; record: TalkRecord }
+    | { via: 'chosen'; record: TalkRecord };
 }
 
 const live = (t: TalkRecord | undefined): t is TalkRecord => Boolean(t && !t.deletedAt);

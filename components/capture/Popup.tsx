@@ -8,10 +8,14 @@ import { sendMessage } from '../../messaging/protocol';
 import { openPanel } from '../../platform/panel';
 import { type TabInfo, targetTab } from '../../platform/tabs';
 import { useTabCapture } from '../../platform/use-tab-capture';
+import type { Destination as Where } from '../../storage/destination';
+import { splitKind } from '../../storage/kinds';
+import type { NotePlace } from '../../storage/move-notes';
 import { NoteComposer } from '../notes/NoteComposer';
 import { savedToast } from '../notes/talk-filed';
 import { Toast, type ToastState } from '../shared/Toast';
 import { CaptureSummary } from './CaptureSummary';
+import { Destination } from './Destination';
 import { EnableOnSite } from './EnableOnSite';
 import { SlidePdfOpen } from './SlidePdfOpen';
 
@@ -52,6 +56,20 @@ export function Popup() {
   useEffect(() => refreshCount(url), [url]);
   const refreshTags = () => void sendMessage('knownTags', undefined).then(setTags, () => setTags([]));
   useEffect(refreshTags, []);
+  // Where the next note goes, asked again after each save and star (counts and stars change).
+  const [where, setWhere] = useState<Where | undefined>(undefined);
+  const [to, setTo] = useState<NotePlace | undefined>(undefined);
+  const [typed, setTyped] = useState('');
+  const whereAsked = useRef(0);
+  const refreshWhere = (page: PageCapture | null) => {
+    if (!page) return;
+    const n = ++whereAsked.current;
+    void sendMessage('noteDestination', { capture: page }).then(
+      (d) => n === whereAsked.current && setWhere(d),
+      () => undefined,
+    );
+  };
+  useEffect(() => refreshWhere(capture), [url, capture?.talk?.title, capture?.deck?.url]);
 
   if (tab === null || (captured.status === 'ready' && !capture)) {
     return (
@@ -68,16 +86,33 @@ export function Popup() {
       {capture ? <CaptureSummary capture={capture} /> : <p class="text-sm text-muted">Reading the page…</p>}
       {tab && <EnableOnSite url={tab.url} tabId={tab.id} />}
       {tab && <SlidePdfOpen url={tab.url} tabId={tab.id} />}
+      {capture && (
+        <Destination
+          capture={capture}
+          where={where}
+          to={to}
+          onTo={setTo}
+          kind={splitKind(typed).kind}
+          onStar={(starred) =>
+            void sendMessage('starTalk', { capture, talkId: where?.talk?.id, starred }).then((r) => {
+              if (!r.ok) setToast({ message: r.error });
+              refreshWhere(capture);
+            })
+          }
+        />
+      )}
       <NoteComposer
         autoFocus
         knownTags={tags}
         onEscape={() => window.close()}
+        onText={setTyped}
         onSave={async (body) => {
           const page = await captureForSave();
-          const saved = await sendMessage('saveNote', { body, capture: page, tabId: tab?.id });
+          const saved = await sendMessage('saveNote', { body, capture: page, tabId: tab?.id, to });
           if (!saved.ok) throw new Error(saved.error);
           setToast(savedToast(saved, setToast));
           refreshCount(page.url);
+          refreshWhere(page);
           refreshTags();
         }}
       />

@@ -10,9 +10,11 @@ interface Props {
   autoFocus?: boolean;
   /** Pressed Escape with nothing to dismiss (the popup closes itself). */
   onEscape?: () => void;
+  /** Told the text as it is typed (the popup shows the kind a prefix gives). */
+  onText?: (text: string) => void;
 }
 
-export function NoteComposer({ knownTags, onSave, placeholder, autoFocus, onEscape }: Props) {
+export function NoteComposer({ knownTags, onSave, placeholder, autoFocus, onEscape, onText }: Props) {
   const [text, setText] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -45,6 +47,7 @@ export function NoteComposer({ knownTags, onSave, placeholder, autoFocus, onEsca
     try {
       await onSave(text);
       setText('');
+      onText?.('');
       setError('');
       setPartial(null);
     } catch (e) {
@@ -100,6 +103,7 @@ export function NoteComposer({ knownTags, onSave, placeholder, autoFocus, onEsca
           onInput={(e) => {
             const el = e.currentTarget;
             setText(el.value);
+            onText?.(el.value);
             if (error) setError('');
             refreshPartial(el.value, el.selectionStart);
           }}

@@ -10,6 +10,7 @@ export function savedToast(
   notify: (t: ToastState) => void,
 ): ToastState {
   const under = saved.filedUnder;
+  if (under?.via === 'chosen') return { message: `Saved under “${under.title}”` };
   if (under?.via !== 'now') return { message: 'Note saved' };
   return {
     message: `Saved under “${under.title}” (running now)`,

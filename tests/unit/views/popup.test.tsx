@@ -184,6 +184,61 @@ describe('popup', () => {
     expect(screen.getByTestId('page-note-count').textContent).toBe('1 note on this page');
   });
 
+  it('says where the note will go before saving, stars that talk, and files it elsewhere when asked', async () => {
+    const SESSION: PageCapture = {
+      url: 'https://sched.example/event/ABC/scaling',
+      title: 'Scaling the scheduler',
+      kind: 'session',
+      platform: 'sched',
+      talk: { title: 'Scaling the scheduler', speakers: [] },
+    };
+    let starred = false;
+    const saves: unknown[] = [];
+    background({
+      knownTags: () => [],
+      captureTab: () => SESSION,
+      countNotes: () => 0,
+      noteDestination: () => ({
+        talk: { id: 'T1', title: 'Scaling the scheduler', via: 'page', starred, notes: 3 },
+        choices: [
+          { id: 'T1', title: 'Scaling the scheduler' },
+          { id: 'T2', title: 'Keynote' },
+        ],
+      }),
+      starTalk: (data) => {
+        expect(data).toEqual({ capture: SESSION, talkId: 'T1', starred: true });
+        starred = true;
+        return { ok: true };
+      },
+      saveNote: (data) => {
+        saves.push(data);
+        return { ok: true, id: 'N1', filedUnder: { talkId: 'T2', title: 'Keynote', via: 'chosen' } };
+      },
+    });
+    render(<Popup />);
+    const select = (await screen.findByRole('combobox', { name: 'The note goes to' })) as HTMLSelectElement;
+    await waitFor(() =>
+      expect(select.selectedOptions[0]?.textContent).toBe('Scaling the scheduler (this page’s talk)'),
+    );
+    expect(screen.getByTestId('note-destination').textContent).toContain('3 notes on this talk');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Star' }));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Starred' }).getAttribute('aria-pressed')).toBe('true'),
+    );
+
+    const box = screen.getByRole('combobox', { name: 'Note' });
+    fireEvent.input(box, { target: { value: '? Why not etcd' } });
+    expect(screen.getByTestId('note-destination').querySelector('[data-kind]')?.textContent).toBe(
+      '? as a question',
+    );
+
+    fireEvent.change(select, { target: { value: 'talk:T2' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Saved under “Keynote”'));
+    expect(saves).toEqual([{ body: '? Why not etcd', capture: SESSION, tabId: 7, to: { talkId: 'T2' } }]);
+  });
+
   it('shows why a note was not saved, next to the note box', async () => {
     background({
       knownTags: () => [],
