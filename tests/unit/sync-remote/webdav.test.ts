@@ -30,7 +30,11 @@ for (const [label, start] of [
     const fresh = (folder = server.newFolder()) =>
       webDavStore({ url: folder.url, username: server.user, password: server.pass, timeoutMs: 10_000 });
 
-    describeStoreContract(label, { fresh: async () => fresh(), atomicCreateOnce: true });
+    describeStoreContract(label, {
+      fresh: async () => fresh(),
+      atomicCreateOnce: true,
+      listsDeepFolders: true,
+    });
 
     it('says which credentials are wrong: UnauthorizedError for a wrong password', async () => {
       const folder = server.newFolder();
