@@ -19,8 +19,8 @@ interface FieldDescriptor {
 export const TALK_FIELD_DESCRIPTORS = {
   title: { kind: 'text', max: 500, required: true, edit: 'Title' },
   speakers: { kind: 'speakers', required: true, edit: 'Speakers' },
-  startsAt: { kind: 'text', max: 40, edit: 'Starts (ISO 8601 with offset)' },
-  endsAt: { kind: 'text', max: 40, edit: 'Ends (ISO 8601 with offset)' },
+  startsAt: { kind: 'text', max: 40, edit: 'Start' },
+  endsAt: { kind: 'text', max: 40, edit: 'End' },
   timezone: { kind: 'text', max: 64 },
   room: { kind: 'text', max: 200, edit: 'Room' },
   track: { kind: 'text', max: 200, edit: 'Track' },

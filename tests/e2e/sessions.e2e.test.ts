@@ -157,12 +157,12 @@ describe('session pages in Chromium', () => {
     // 2022, the year in the page's keywords and export stamp.
     await card.getByRole('button', { name: 'Edit talk' }).click();
     const edit = panel.getByRole('form', { name: 'Edit talk' });
-    await edit
-      .getByRole('textbox', { name: 'Starts (ISO 8601 with offset)' })
-      .fill('2022-09-08T14:00:00+02:00');
-    await edit
-      .getByRole('textbox', { name: 'Ends (ISO 8601 with offset)' })
-      .fill('2022-09-08T14:30:00+02:00');
+    // Day and time pickers, in the event's zone (the form says which).
+    expect(await edit.getByLabel('Time zone').inputValue()).toBe('Europe/Berlin');
+    await edit.getByLabel('Start day').fill('2022-09-08');
+    await edit.getByLabel('Start time').fill('14:00');
+    await edit.getByLabel('End day').fill('2022-09-08');
+    await edit.getByLabel('End time').fill('14:30');
     await edit.getByRole('button', { name: 'Save talk' }).click();
     await expect.poll(() => card.getByTestId('talk-time').count()).toBe(1);
     expect(await card.getByTestId('talk-time').textContent()).toContain('UTC+02:00');

@@ -137,8 +137,28 @@ describe('session pages in Firefox', () => {
     // 2022, the year in the page's keywords and export stamp.
     await clickButton(panel, 'Edit talk');
     const edit = 'form[aria-label="Edit talk"]';
-    await typeInto(panel, `${edit} input[name="startsAt"]`, '2022-09-08T14:00:00+02:00');
-    await typeInto(panel, `${edit} input[name="endsAt"]`, '2022-09-08T14:30:00+02:00');
+    // Day and time pickers, in the event's zone: set as a picker sets them (value, then input).
+    await poll(
+      () =>
+        panel.evaluate((form) => {
+          const field = (name: string) =>
+            document.querySelector<HTMLInputElement>(`${form} [name="${name}"]`);
+          if (field('zone')?.value !== 'Europe/Berlin') return false;
+          for (const [name, value] of [
+            ['startDate', '2022-09-08'],
+            ['startTime', '14:00'],
+            ['endDate', '2022-09-08'],
+            ['endTime', '14:30'],
+          ]) {
+            const el = field(name!);
+            if (!el) return false;
+            el.value = value!;
+            el.dispatchEvent(new Event('input', { bubbles: true }));
+          }
+          return true;
+        }, edit),
+      Boolean,
+    );
     await clickButton(panel, 'Save talk');
     const time = await poll(
       () => textIn(panel, card, '[data-testid="talk-time"]'),

@@ -21,8 +21,8 @@ describe('talk fields', () => {
     expect(TALK_EDIT_FIELDS).toEqual([
       { key: 'title', label: 'Title' },
       { key: 'speakers', label: 'Speakers' },
-      { key: 'startsAt', label: 'Starts (ISO 8601 with offset)' },
-      { key: 'endsAt', label: 'Ends (ISO 8601 with offset)' },
+      { key: 'startsAt', label: 'Start' },
+      { key: 'endsAt', label: 'End' },
       { key: 'room', label: 'Room' },
       { key: 'track', label: 'Track' },
       { key: 'slidesUrl', label: 'Slides link' },
