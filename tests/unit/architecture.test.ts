@@ -194,6 +194,27 @@ describe('import rules (docs/architecture.md, "Layout")', () => {
     ).toEqual([]);
   });
 
+  it('sync/ is plain TypeScript: only sync/, storage/types, capture/types and packages — no browser API wrappers, no Dexie, no Node built-ins (sync/transports/ aside)', () => {
+    expect(files).toContain('sync/merge/index.ts');
+    const allowed = ['storage/types', 'capture/types'];
+    const platformOnly = (target: string) =>
+      target === 'wxt' ||
+      target.startsWith('wxt/') ||
+      target.startsWith('@wxt-dev/') ||
+      target === 'webextension-polyfill' ||
+      target === 'dexie' ||
+      target.startsWith('dexie/') ||
+      target.startsWith('node:');
+    expect(
+      violations(
+        (e) =>
+          under(e.from, 'sync') &&
+          !under(e.from, 'sync/transports') &&
+          ((local(e) && !under(e.target, 'sync') && !allowed.includes(e.target)) || platformOnly(e.target)),
+      ),
+    ).toEqual([]);
+  });
+
   it('messaging/ imports only messaging/, capture/ and storage/ types', () => {
     expect(
       violations(
