@@ -3,17 +3,20 @@
  * the "Talk notes" layout), ready to drop into an Obsidian vault or a Jekyll folder. Notes not
  * filed under a talk get one file per page they were written on.
  */
-import type { EventRecord, NoteRecord, TalkRecord } from '../storage/types';
+import type { DeckRecord, EventRecord, NoteRecord, TalkRecord } from '../storage/types';
 import { builtinTemplate } from './builtins';
 import { composeRecap } from './compose';
 import { wallClock } from './dates';
 import { makeZip, slugify } from './files';
 import { frontMatter } from './front-matter';
+import { slidesUrlOf } from './model';
 
 export interface ArchiveTalk {
   talk: TalkRecord;
   event?: EventRecord;
   notes: NoteRecord[];
+  /** Decks attached to the talk, newest first (the slides link prefers them). */
+  decks?: DeckRecord[];
 }
 
 /** The Markdown file of one talk. */
@@ -21,7 +24,7 @@ export function talkFile(entry: ArchiveTalk): { path: string; markdown: string }
   const { talk, event } = entry;
   const day = wallClock(talk.startsAt, talk.timezone ?? event?.timezone)?.day;
   const result = composeRecap(
-    { event, talks: [{ talk, notes: entry.notes }] },
+    { event, talks: [{ talk, notes: entry.notes, decks: entry.decks }] },
     { template: builtinTemplate('builtin:talk-notes')!.source },
   );
   const body = result.ok ? result.markdown : `# ${talk.title}\n`;
@@ -33,7 +36,7 @@ export function talkFile(entry: ArchiveTalk): { path: string; markdown: string }
     extra: {
       event: event?.name,
       speakers: talk.speakers.map((s) => s.name),
-      slides: talk.slidesUrl,
+      slides: slidesUrlOf(talk, entry.decks) || undefined,
       video: talk.videoUrl,
       room: talk.room,
     },
