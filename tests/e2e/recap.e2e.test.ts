@@ -2,7 +2,8 @@
  * The recap, acted out in Chromium: the Red Hat Summit 2012 notes arrive through the options page's
  * backup import (summary, then write); the wide composer picks the event and its Wednesday,
  * renders "Day recap" equal to the golden file, copies it (Markdown and rich text) and downloads it;
- * the side panel has the Recap view; a damaged backup changes nothing and says why.
+ * a day with moments (notes on no talk) shows them in the Markdown and counts the day's notes in
+ * and out; the side panel has the Recap view; a damaged backup changes nothing and says why.
  */
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
@@ -10,10 +11,13 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BackupData, serializeBackup } from '../../storage/backup/format';
 import { EVENT, GLUSTER, NETWORK, NOTES, RECAP_INTRO, SELINUX, TALKS } from '../fixtures/recap/summit-2012';
+import { MOMENT_NOTES, OTHER_EVENT } from '../fixtures/recap/summit-2012-moments';
 import { axeViolations, type ExtensionSession, launchExtension, until } from './harness';
 import { readDatabase } from './in-page';
 
 const GOLDEN = readFileSync('tests/fixtures/recap/red-hat-summit-2012-wednesday.md', 'utf8');
+/** The same Wednesday with its moments: written by hand (see tests/unit/recap/day-recap.test.ts). */
+const WHOLE_DAY = readFileSync('tests/fixtures/recap/red-hat-summit-2012-wednesday-whole-day.md', 'utf8');
 const cspErrors: string[] = [];
 
 /** A 1×1 PNG: the thumbnail of the GlusterFS talk's slide 4. */
@@ -56,13 +60,18 @@ interface PickedFile {
   buffer: Buffer;
 }
 
-async function backupFile(extra: { recaps?: object[]; templates?: object[] } = {}): Promise<PickedFile> {
+async function backupFile(
+  extra: { recaps?: object[]; templates?: object[]; moments?: true } = {},
+): Promise<PickedFile> {
   const data: BackupData = {
-    events: [EVENT],
+    events: extra.moments ? [EVENT, OTHER_EVENT] : [EVENT],
     talks: TALKS,
     decks: [],
     blobs: [THUMB],
-    notes: NOTES.map((n, i) => (i === 0 ? { ...n, thumbnailId: THUMB.id } : n)),
+    notes: [
+      ...NOTES.map((n, i) => (i === 0 ? { ...n, thumbnailId: THUMB.id } : n)),
+      ...(extra.moments ? MOMENT_NOTES : []),
+    ],
     recaps: extra.recaps ?? [],
     templates: extra.templates ?? [],
   } as unknown as BackupData;
@@ -127,7 +136,7 @@ describe('recap composer end to end', () => {
     const table = options.getByRole('table', { name: 'What the import changes' });
     await table.waitFor();
     expect(await table.locator('tr[data-table="notes"] td').allTextContents()).toEqual([
-      'notes',
+      'Notes',
       String(NOTES.length),
       '0',
       '0',
@@ -235,6 +244,57 @@ describe('recap composer end to end', () => {
     );
     expect(reordered[0]).toBe('Tuning RHEL 6 for 40 Gb/s networks');
     expect(await axeViolations(composer)).toEqual([]);
+    await composer.close();
+  });
+
+  it('a day with moments: the Markdown shows them, and the composer counts the day’s notes in and out', async () => {
+    const session = await summitProfile({ moments: true });
+    const composer = await session.openPage('composer.html');
+    watchCsp(composer);
+    await composer.getByLabel('Event', { exact: true }).selectOption({ label: 'Red Hat Summit 2012' });
+    await composer
+      .getByLabel('Day', { exact: true })
+      .selectOption({ label: 'Wednesday, June 27, 2012 (3 talks, 4 moments)' });
+    await composer.getByLabel('Intro', { exact: true }).fill(RECAP_INTRO);
+    const markdown = composer.getByTestId('recap-markdown');
+    const value = await until(
+      () => markdown.inputValue(),
+      (v) => v === WHOLE_DAY,
+    );
+    expect(value).toBe(WHOLE_DAY);
+    const preview = composer.getByTestId('recap-preview');
+    expect(await preview.locator('h2').allTextContents()).toEqual([
+      'GlusterFS and Red Hat Storage: the roadmap',
+      'SELinux for Mere Mortals',
+      'Tuning RHEL 6 for 40 Gb/s networks',
+      'Also today',
+    ]);
+    const coverage = composer.getByTestId('recap-coverage');
+    expect(await coverage.getByRole('status').textContent()).toBe('In the post: 24 of 26 notes of the day.');
+    expect(await coverage.locator('summary').allTextContents()).toEqual(['2 to-dos left out: private']);
+
+    // Untick the party's question: out of the post, counted, and listed with its reason.
+    await composer
+      .getByRole('list', { name: 'Moments of the day' })
+      .getByRole('checkbox', { name: /Who is speaking on Ceph tomorrow/ })
+      .uncheck();
+    await until(
+      () => coverage.getByRole('status').textContent(),
+      (t) => t === 'In the post: 23 of 26 notes of the day.',
+    );
+    expect(await coverage.locator('summary').allTextContents()).toEqual([
+      '2 to-dos left out: private',
+      '1 moment unticked',
+    ]);
+    await coverage.getByText('1 moment unticked').click();
+    await coverage.getByText('Question: Who is speaking on Ceph tomorrow? — Red Hat Summit 2012').waitFor();
+    const without = await until(
+      () => markdown.inputValue(),
+      (v) => !v.includes('Ceph'),
+    );
+    expect(without).toBe(WHOLE_DAY.replace('- Open question: Who is speaking on Ceph tomorrow?\n', ''));
+    expect(await axeViolations(composer)).toEqual([]);
+    expect(cspErrors).toEqual([]);
     await composer.close();
   });
 
