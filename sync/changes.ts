@@ -104,7 +104,7 @@ export function changeToOps(
     const next = value[field];
     if (field === textField) {
       if (typeof next !== 'string' || next === before[field]) continue;
-      const parents = headsOf(rec?.text?.[field] ?? {});
+      const parents = headsOf(rec?.text?.[field] ?? {}).sort();
       ops.push({ op: 'body', ...at(), field, parents, value: next });
       continue;
     }

@@ -78,7 +78,7 @@ export function materialize(
   return keys.map((k) => ({ ...k, record: recordOf(state, k.table, k.key, options) }));
 }
 
-/** Every record the state holds (conflict copies included), for a first write-back or a check. */
+/** Every record the state holds (conflict copies included), by table and key, for a first write-back or a check. */
 export function allRecords(state: ReplicaState, options: MergeOptions = {}): MergedRecord[] {
   const keys: RecordKey[] = [];
   for (const [table, records] of Object.entries(state.tables)) {
@@ -94,5 +94,8 @@ export function allRecords(state: ReplicaState, options: MergeOptions = {}): Mer
       }
     }
   }
+  keys.sort((x, y) =>
+    x.table < y.table ? -1 : x.table > y.table ? 1 : x.key < y.key ? -1 : x.key > y.key ? 1 : 0,
+  );
   return materialize(state, keys, options).filter((r) => r.record !== undefined);
 }

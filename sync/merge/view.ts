@@ -125,5 +125,8 @@ export function recordView(
     delete out.deletedAt;
     out[RESTORED] = true;
   }
-  return out;
+  // Fields in name order: the same record is the same JSON on every device.
+  const sorted: Record<string, unknown> = {};
+  for (const f of Object.keys(out).sort()) sorted[f] = out[f];
+  return sorted;
 }
