@@ -1,8 +1,9 @@
 /**
  * The recap in Firefox ESR: the Red Hat Summit 2012 backup imported through the options page (its
  * worker and Dexie in Firefox), then the wide composer renders "Day recap" equal to the golden file,
- * copies it as Markdown and as rich text (pasted back to check) and downloads it; a full backup is
- * exported and imported into a fresh profile with identical data.
+ * copies it as Markdown and as rich text (pasted back to check) and downloads it; a day with
+ * moments (notes on no talk) shows them and counts the day's notes; a full backup is exported and
+ * imported into a fresh profile with identical data.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,10 +12,12 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BackupData, serializeBackup } from '../../storage/backup/format';
 import { EVENT, NOTES, RECAP_INTRO, TALKS } from '../fixtures/recap/summit-2012';
+import { MOMENT_NOTES, OTHER_EVENT } from '../fixtures/recap/summit-2012-moments';
 import { clickButton, type FirefoxSession, launchFirefox, poll, setField } from './firefox';
 import { readDatabase } from './in-page';
 
 const GOLDEN = readFileSync('tests/fixtures/recap/red-hat-summit-2012-wednesday.md', 'utf8');
+const WHOLE_DAY = readFileSync('tests/fixtures/recap/red-hat-summit-2012-wednesday-whole-day.md', 'utf8');
 const downloads = mkdtempSync(join(tmpdir(), 'talkmarks-ff-dl-'));
 let ff: FirefoxSession;
 
@@ -29,14 +32,14 @@ afterAll(async () => {
 const textOf = (page: Page, selector: string) =>
   page.evaluate((s) => document.querySelector(s)?.textContent ?? '', selector);
 
-const summitBackup = () =>
+const summitBackup = (moments = false) =>
   serializeBackup(
     {
-      events: [EVENT],
+      events: moments ? [EVENT, OTHER_EVENT] : [EVENT],
       talks: TALKS,
       decks: [],
       blobs: [],
-      notes: NOTES,
+      notes: moments ? [...NOTES, ...MOMENT_NOTES] : NOTES,
       recaps: [],
       templates: [],
     } as unknown as BackupData,
@@ -173,6 +176,35 @@ describe('recap in Firefox ESR', () => {
     expect(name).toBe('red-hat-summit-2012-wednesday.md');
     expect(readFileSync(join(downloads, name), 'utf8')).toBe(GOLDEN);
     await composer.close();
+  });
+
+  it('a day with moments shows them in the Markdown and counts the day’s notes', async () => {
+    const own = await launchFirefox(); // a profile of its own: the other tests count the notes
+    try {
+      await importBackup(own, await summitBackup(true));
+      const composer = await own.openPage('composer.html');
+      await setField(composer, 'Event', 'Red Hat Summit 2012', true);
+      await setField(composer, 'Day', 'Wednesday, June 27, 2012 (3 talks, 4 moments)', true);
+      await setField(composer, 'Intro', RECAP_INTRO);
+      const markdown = await poll(
+        () =>
+          composer.evaluate(
+            () => document.querySelector<HTMLTextAreaElement>('[aria-label="Markdown"]')?.value,
+          ),
+        (v) => v === WHOLE_DAY,
+        20_000,
+      );
+      expect(markdown).toBe(WHOLE_DAY);
+      expect(await textOf(composer, '[data-testid="recap-coverage"] [role="status"]')).toBe(
+        'In the post: 24 of 26 notes of the day.',
+      );
+      expect(await textOf(composer, '[data-testid="recap-coverage"] summary')).toBe(
+        '2 to-dos left out: private',
+      );
+      await composer.close();
+    } finally {
+      await own.close();
+    }
   });
 
   it('exports everything and imports it into a fresh profile with identical data', async () => {
