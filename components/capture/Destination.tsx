@@ -41,7 +41,7 @@ export function Destination({ capture, where, to, onTo, onStar, kind }: Props) {
     <div class="flex flex-col gap-1" data-testid="note-destination">
       <div class="flex items-end gap-2">
         <label class="flex min-w-0 flex-1 flex-col gap-0.5 text-xs text-muted">
-          The note goes to
+          Goes to
           <select
             class="field w-full truncate text-sm"
             value={value}

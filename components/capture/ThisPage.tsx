@@ -12,6 +12,7 @@ import { sendMessage } from '../../messaging/protocol';
 import { useFollowedTab } from '../../platform/use-followed-tab';
 import { useTabCapture } from '../../platform/use-tab-capture';
 import { knownTags, notesForUrl } from '../../storage/notes';
+import { storedTalk } from '../../storage/talks';
 import { useNoteActions } from '../notes/useNoteActions';
 // biome-ignore-end assist/source/organizeImports: the order above is deliberate
 
@@ -27,7 +28,17 @@ export function ThisPage({ notify }: { notify: (t: ToastState) => void }) {
   const captured = useTabCapture(tab?.id, tab?.url);
   const capture = captured.status === 'ready' ? captured.capture : null;
   const url = capture?.url;
-  const notes = useLive(() => (url ? notesForUrl(url) : Promise.resolve([])), [url]);
+  const talkRef = capture?.talk;
+  // The page's notes that the talk card does not list already: on a talk's own page those filed
+  // under that talk are shown there, once.
+  const notes = useLive(async () => {
+    if (!url) return [];
+    const [all, talk] = await Promise.all([
+      notesForUrl(url),
+      talkRef ? storedTalk(talkRef, url) : Promise.resolve(undefined),
+    ]);
+    return talk ? all.filter((n) => n.talkId !== talk.id) : all;
+  }, [url, talkRef?.title, talkRef?.url, talkRef?.startsAt]);
   const tags = useLive(knownTags, []);
   const actions = useNoteActions(notify);
 
@@ -39,7 +50,6 @@ export function ThisPage({ notify }: { notify: (t: ToastState) => void }) {
   return (
     <div class="flex flex-col gap-3">
       <CaptureSummary capture={capture} />
-      <TalkSection capture={capture} notify={notify} />
       {tab && <EnableOnSite url={tab.url} tabId={tab.id} />}
       <NoteComposer
         knownTags={tags.status === 'ready' ? tags.value : []}
@@ -50,12 +60,16 @@ export function ThisPage({ notify }: { notify: (t: ToastState) => void }) {
           if (saved.filedUnder?.via === 'now') notify(savedToast(saved, notify));
         }}
       />
+      <TalkSection capture={capture} notify={notify} />
       {capture.deck ? (
         <DeckSection capture={{ ...capture, deck: capture.deck }} tabId={tab?.id} notify={notify} />
       ) : (
         <>
-          {notes.status === 'ready' && notes.value.length === 0 && (
+          {notes.status === 'ready' && notes.value.length === 0 && !talkRef && (
             <p class="text-sm text-muted">No notes on this page yet. What stood out?</p>
+          )}
+          {notes.status === 'ready' && notes.value.length > 0 && talkRef && (
+            <h2 class="text-sm font-semibold">Other notes on this page</h2>
           )}
           {notes.status === 'error' && (
             <p role="alert" class="text-sm text-danger">

@@ -1,9 +1,12 @@
 /**
- * An ARIA tab list: arrow keys move between tabs, Home/End jump. Pills that wrap onto a second line
- * in a narrow panel, so every view stays in sight (a scrolled strip hid the last ones).
+ * An ARIA tab list: arrow keys move between tabs, Home/End jump. One row at the side panel's
+ * default width: the views used less often show an icon (named by `aria-label` and a tooltip)
+ * instead of a word, so no view is hidden behind a scroll or a second line.
  */
+import type { ComponentChildren } from 'preact';
+
 interface Props<T extends string> {
-  views: readonly { id: T; label: string }[];
+  views: readonly { id: T; label: string; icon?: ComponentChildren }[];
   current: T;
   onChange: (id: T) => void;
 }
@@ -25,7 +28,7 @@ export function Tabs<T extends string>({ views, current, onChange }: Props<T>) {
     document.getElementById(`tab-${view.id}`)?.focus();
   };
   return (
-    <div role="tablist" aria-label="Views" class="flex flex-wrap gap-1 pb-2">
+    <div role="tablist" aria-label="Views" class="flex flex-nowrap items-center gap-0.5 pb-2">
       {views.map((v, i) => (
         <button
           key={v.id}
@@ -35,13 +38,15 @@ export function Tabs<T extends string>({ views, current, onChange }: Props<T>) {
           aria-selected={v.id === current}
           aria-controls={`panel-${v.id}`}
           tabIndex={v.id === current ? 0 : -1}
-          class={`rounded-full px-3 py-1 text-sm font-medium whitespace-nowrap ${
+          aria-label={v.icon ? v.label : undefined}
+          title={v.icon ? v.label : undefined}
+          class={`shrink-0 rounded-full py-1 text-[13px] font-medium whitespace-nowrap ${v.icon ? 'px-2' : 'px-2.5'} ${
             v.id === current ? 'bg-tag text-tag-ink' : 'text-muted hover:bg-surface-2 hover:text-ink'
           }`}
           onClick={() => onChange(v.id)}
           onKeyDown={(e) => move(e, i)}
         >
-          {v.label}
+          {v.icon ?? v.label}
         </button>
       ))}
     </div>

@@ -5,7 +5,7 @@
  */
 
 import type { DeckRef, PageCapture, TalkRef } from '../../capture/types';
-import { attachDeckToTalk } from '../../storage/decks';
+import { attachDeckToTalk, deckByUrl } from '../../storage/decks';
 import { getEvent } from '../../storage/events';
 import { talkOfDeck, talkRunningAt } from '../../storage/filing';
 import {
@@ -37,16 +37,26 @@ export function StoredTalk({
   record,
   notify,
   level = 2,
+  besideDeck,
 }: {
   record: TalkRecord;
   notify: Notify;
   level?: 2 | 3;
+  /**
+   * The deck on screen, whose notes the deck's own list shows (in slide order): the card then lists
+   * only the talk's notes from other pages, so no note is shown twice.
+   */
+  besideDeck?: string;
 }) {
   const event = useLive(
     () => (record.eventId ? getEvent(record.eventId) : Promise.resolve(undefined)),
     [record.eventId],
   );
-  const notes = useLive(() => notesForTalk(record.id), [record.id]);
+  const notes = useLive(async () => {
+    const all = await notesForTalk(record.id);
+    const deck = besideDeck ? await deckByUrl(besideDeck) : undefined;
+    return deck ? all.filter((n) => n.deckId !== deck.id) : all;
+  }, [record.id, besideDeck]);
   const decks = useLive(() => decksForTalk(record.id), [record.id]);
   const actions = useNoteActions(notify);
   const Sub = level === 2 ? 'h3' : 'h4';
@@ -63,8 +73,22 @@ export function StoredTalk({
       }}
     >
       {decks.status === 'ready' && <TalkDecks decks={decks.value} />}
-      <Sub class="mt-1 text-xs font-semibold uppercase tracking-wide text-muted">Notes on this talk</Sub>
-      {notes.status === 'ready' && <TalkNotes talk={record} notes={notes.value} actions={actions} />}
+      {besideDeck ? (
+        notes.status === 'ready' &&
+        notes.value.length > 0 && (
+          <>
+            <Sub class="mt-1 text-xs font-semibold uppercase tracking-wide text-muted">
+              Notes on this talk from other pages
+            </Sub>
+            <TalkNotes talk={record} notes={notes.value} actions={actions} />
+          </>
+        )
+      ) : (
+        <>
+          <Sub class="mt-1 text-xs font-semibold uppercase tracking-wide text-muted">Notes on this talk</Sub>
+          {notes.status === 'ready' && <TalkNotes talk={record} notes={notes.value} actions={actions} />}
+        </>
+      )}
     </TalkCard>
   );
 }
@@ -106,7 +130,7 @@ function DeckTalk({ capture, deck, notify }: { capture: PageCapture; deck: DeckR
   };
   return (
     <section class="flex flex-col gap-2" aria-label="The talk of this deck">
-      {talk.value && <StoredTalk record={talk.value} notify={notify} level={3} />}
+      {talk.value && <StoredTalk record={talk.value} notify={notify} level={3} besideDeck={deck.url} />}
       <TalkAttachDeck
         choices={choices.status === 'ready' ? choices.value : []}
         currentTalkId={talk.value?.id}

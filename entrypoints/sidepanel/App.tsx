@@ -23,15 +23,33 @@ if (__TALKMARKS_E2E__) void import('../../tests/e2e/hooks/library');
 
 const VIEWS = [
   { id: 'page', label: 'This page' },
-  { id: 'all', label: 'All notes' },
   { id: 'now', label: 'Now' },
   { id: 'events', label: 'Events' },
   { id: 'recap', label: 'Recap' },
   { id: 'library', label: 'Library' },
-  { id: 'tags', label: 'Tags' },
-  { id: 'trash', label: 'Trash' },
+  { id: 'all', label: 'All notes', icon: <Icon d="M4 6h16M4 12h16M4 18h10" /> },
+  { id: 'tags', label: 'Tags', icon: <Icon d="M9 4 7 20M17 4l-2 16M4 9h16M3 15h16" /> },
+  { id: 'trash', label: 'Trash', icon: <Icon d="M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13" /> },
 ] as const;
 type View = (typeof VIEWS)[number]['id'];
+
+/** A line icon for a tab that shows no word (its name is the tab's label). */
+function Icon({ d }: { d: string }) {
+  return (
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 24 24"
+      class="block h-4 w-4"
+      fill="none"
+      stroke="currentColor"
+      stroke-width="2"
+      stroke-linecap="round"
+      stroke-linejoin="round"
+    >
+      <path d={d} />
+    </svg>
+  );
+}
 
 const isView = (v: unknown): v is View => VIEWS.some((x) => x.id === v);
 /** `?view=library` opens the panel on that view (links, tests, benchmarks). */

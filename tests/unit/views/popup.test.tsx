@@ -216,7 +216,7 @@ describe('popup', () => {
       },
     });
     render(<Popup />);
-    const select = (await screen.findByRole('combobox', { name: 'The note goes to' })) as HTMLSelectElement;
+    const select = (await screen.findByRole('combobox', { name: 'Goes to' })) as HTMLSelectElement;
     await waitFor(() =>
       expect(select.selectedOptions[0]?.textContent).toBe('Scaling the scheduler (this page’s talk)'),
     );
