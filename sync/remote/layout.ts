@@ -235,14 +235,23 @@ export async function openVault(
 }
 
 /**
- * Creates a vault, or joins the one another device created at the same moment (the loser of the
- * create-once race adopts the winner's vault; with another passphrase that is `WrongPassphraseError`).
+ * Joins the vault on the server, or creates one if there is none — and if another device creates one
+ * at the same moment, joins that one (the loser of the create-once race adopts the winner's vault;
+ * with another passphrase that is `WrongPassphraseError`). Joining reads only: a wrong passphrase is
+ * found before anything is written. A `talkmarks/` folder without a vault (`probeRemote` "unknown")
+ * gets a new vault beside what is there; nothing is deleted.
  */
 export async function createOrJoinVault(
   store: RemoteStore,
   passphrase: string,
   options: { iterations?: number; now?: () => number } = {},
 ): Promise<{ vault: OpenVault; created: boolean }> {
+  const probe = await probeRemote(store);
+  if (probe.state === 'newer')
+    throw new UnsupportedFormatError(
+      `This vault has format ${probe.format}; this Talkmarks reads format ${FORMAT}: update it`,
+    );
+  if (probe.state === 'vault') return { vault: await openVault(store, passphrase), created: false };
   try {
     return { vault: await createVault(store, passphrase, options), created: true };
   } catch (error) {

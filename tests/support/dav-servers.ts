@@ -30,6 +30,8 @@ export interface DavServer {
   dataDir: string;
   /** A new empty folder on the server for one test: its URL and its folder on disk. */
   newFolder(): { url: string; dir: string };
+  /** Gives files put on the server's disk by the test (a restored backup) to the server's user. */
+  own(path: string): void;
   /** What the server logged (Apache's access and error logs), for failure messages. */
   logs(): string;
   stop(): Promise<void>;
@@ -198,6 +200,9 @@ export async function startApacheDav(): Promise<DavServer> {
     pass: PASS,
     dataDir: root,
     newFolder: makeFolderFactory(url, root, owner),
+    own(path: string) {
+      if (owner) execFileSync('chown', ['-R', `${owner.uid}:${owner.gid}`, path]);
+    },
     logs,
     async stop() {
       await stopChild(child);
@@ -254,6 +259,7 @@ export async function startRcloneDav(): Promise<DavServer> {
     pass: PASS,
     dataDir: root,
     newFolder: makeFolderFactory(url, root),
+    own() {},
     logs: () => stderr,
     async stop() {
       await stopChild(child);

@@ -117,16 +117,18 @@ export async function startFaultProxy(targetOrigin: string): Promise<FaultProxy>
             entry.outcome = 'cut-response';
             res.writeHead(answer.statusCode ?? 502, answer.headers);
             let sent = 0;
+            // Drop the connection once the bytes written so far are on their way (headers included).
+            const drop = () => res.socket?.destroy();
             answer.on('data', (chunk: Buffer) => {
+              if (sent >= action.cutResponseAfter) return;
               const room = action.cutResponseAfter - sent;
-              if (room > 0) res.write(chunk.subarray(0, room));
               sent += chunk.length;
               if (sent >= action.cutResponseAfter) {
                 answer.destroy();
-                res.socket?.destroy();
-              }
+                res.write(chunk.subarray(0, room), drop);
+              } else res.write(chunk);
             });
-            answer.on('end', () => res.socket?.destroy());
+            answer.on('end', () => res.write('', drop));
             return;
           }
           res.writeHead(answer.statusCode ?? 502, answer.headers);
@@ -167,22 +169,28 @@ export async function startFaultProxy(targetOrigin: string): Promise<FaultProxy>
     req.pipe(upstream);
   };
 
+  let listening = false;
   const listen = () =>
     new Promise<void>((resolve, reject) => {
-      server = createServer(handle);
-      server.on('connection', (socket) => {
+      if (listening) return resolve();
+      const next = createServer(handle);
+      next.on('connection', (socket) => {
         sockets.add(socket);
         socket.on('close', () => sockets.delete(socket));
       });
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => {
-        const address = server.address();
+      next.once('error', reject);
+      next.listen(port, '127.0.0.1', () => {
+        const address = next.address();
         port = typeof address === 'object' && address ? address.port : port;
+        server = next;
+        listening = true;
         resolve();
       });
     });
   const close = () =>
     new Promise<void>((resolve) => {
+      if (!listening) return resolve();
+      listening = false;
       server.close(() => resolve());
       for (const socket of sockets) socket.destroy();
       sockets.clear();
