@@ -148,8 +148,9 @@ export function joinNames(names: string[]): string {
 export function selectNotes(notes: NoteRecord[], include: Include): NoteRecord[] {
   const wanted = (k: NoteKind) =>
     include === 'all' ? k !== 'todo' : include === 'takeaways' ? k === 'takeaway' : k === 'quote';
+  // The kind as shown: a legacy `[ ] …` stored as a plain note is a to-do, and stays private.
   return notes
-    .filter((n) => !n.deletedAt && wanted(n.kind))
+    .filter((n) => !n.deletedAt && wanted(withKindSplit(n).kind))
     .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 

@@ -303,27 +303,45 @@ type TalkArb = {
 
 const kinds: NoteKind[] = ['note', 'takeaway', 'quote', 'question', 'todo'];
 
+const noteFields = {
+  body: text,
+  kind: fc.constantFrom(...kinds),
+  slide: fc.option(fc.record({ index: fc.nat(500), label: hostile }), { nil: undefined }),
+  tags: fc.uniqueArray(tagArb, { maxLength: 3 }),
+};
+const noteArb = fc.record(noteFields);
+
 const talkArb: fc.Arbitrary<TalkArb> = fc.record({
   title: text,
   speakers: fc.array(fc.record({ name: text, url }), { maxLength: 3 }),
   room: fc.option(hostile, { nil: undefined }),
   slidesUrl: url,
-  notes: fc.array(
-    fc.record({
-      body: text,
-      kind: fc.constantFrom(...kinds),
-      slide: fc.option(fc.record({ index: fc.nat(500), label: hostile }), { nil: undefined }),
-      tags: fc.uniqueArray(tagArb, { maxLength: 3 }),
-    }),
-    { maxLength: 6 },
-  ),
+  notes: fc.array(noteArb, { maxLength: 6 }),
 });
 
-function toInput(title: string, eventName: string, talks: TalkArb[]): RecapInput {
+/** The day's moments: notes on no talk, on a page whose title is as hostile as the rest. */
+type MomentArb = TalkArb['notes'][number] & { pageTitle?: string };
+const momentsArb: fc.Arbitrary<MomentArb[]> = fc.array(
+  fc.record({ ...noteFields, pageTitle: fc.option(hostile, { nil: undefined }) }),
+  { maxLength: 4 },
+);
+
+function toInput(title: string, eventName: string, talks: TalkArb[], moments: MomentArb[] = []): RecapInput {
   let id = 0;
   return {
     title,
     event: { id: 'E', createdAt: 0, updatedAt: 0, name: eventName },
+    moments: moments.map((n, i) => ({
+      id: `M${id++}`,
+      createdAt: 100 + i,
+      updatedAt: 100 + i,
+      url: 'https://example.org/page',
+      pageTitle: n.pageTitle,
+      body: n.body,
+      kind: n.kind,
+      tags: n.tags,
+      anchor: n.slide ? { slide: n.slide } : undefined,
+    })),
     talks: talks.map((t) => {
       const talk: TalkRecord = {
         id: `T${id++}`,
@@ -382,8 +400,9 @@ describe('recap Markdown survives hostile input', { timeout: 60_000 }, () => {
         text,
         text,
         fc.array(talkArb, { minLength: 1, maxLength: 4 }),
-        (title, eventName, talks) => {
-          const input = toInput(title, eventName, talks);
+        momentsArb,
+        (title, eventName, talks, moments) => {
+          const input = toInput(title, eventName, talks, moments);
           const result = composeRecap(input);
           if (!result.ok) throw new Error(result.error.message);
           const tree = parse(result.markdown);
@@ -414,14 +433,25 @@ describe('recap Markdown survives hostile input', { timeout: 60_000 }, () => {
               if (list?.type === 'list') expect(list.children.length).toBe(shown.length);
             }
           }
+          // The day's moments (to-dos never): an "Also today" heading, then one item per shown note.
+          const offered = (input.moments ?? []).map(storedForm).filter((n) => n.kind !== 'todo');
+          if (offered.length) {
+            const h2 = blocks.shift();
+            expect(h2?.type === 'heading' && h2.depth, result.markdown).toBe(2);
+            expect(mdText(h2!)).toBe('Also today');
+            const shown = offered.filter(shownInDayRecap);
+            if (shown.length) {
+              const list = blocks.shift();
+              expect(list?.type, result.markdown).toBe('list');
+              if (list?.type === 'list') expect(list.children.length).toBe(shown.length);
+            }
+          }
           const tags = [
             ...new Set(
-              input.talks.flatMap((t) =>
-                t.notes
-                  .map(storedForm)
-                  .filter((n) => n.kind !== 'todo')
-                  .flatMap((n) => n.tags),
-              ),
+              [...input.talks.flatMap((t) => t.notes), ...(input.moments ?? [])]
+                .map(storedForm)
+                .filter((n) => n.kind !== 'todo')
+                .flatMap((n) => n.tags),
             ),
           ];
           if (tags.length) {
@@ -443,9 +473,10 @@ describe('recap Markdown survives hostile input', { timeout: 60_000 }, () => {
         text,
         hostile,
         fc.array(talkArb, { minLength: 1, maxLength: 3 }),
-        (template, title, intro, talks) => {
+        momentsArb,
+        (template, title, intro, talks, moments) => {
           const input = {
-            ...toInput(title, 'Conf', talks),
+            ...toInput(title, 'Conf', talks, moments),
             intro,
             thumbnailUrl: (id: string) => `images/${id}.png`,
           };
