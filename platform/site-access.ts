@@ -81,6 +81,16 @@ export async function siteEnabled(url: string): Promise<boolean> {
   return browser.permissions.contains({ origins: [origin] }).catch(() => false);
 }
 
+/**
+ * The sites the user enabled, as granted origins (`https://host/*`): every granted http(s) origin
+ * that is not one of the manifest's fixed hosts, sorted.
+ */
+export async function enabledSites(): Promise<string[]> {
+  const granted = (await browser.permissions.getAll()).origins ?? [];
+  const fixed = fixedHosts();
+  return granted.filter((o) => /^https?:\/\/[^*/]+\/\*$/.test(o) && !isFixedOrigin(o, fixed)).sort();
+}
+
 /** Asks for the site's permission (call from a click) and starts capturing on it; true when granted. */
 export async function enableSite(url: string, tabId?: number): Promise<boolean> {
   const origin = originPattern(url);
@@ -118,11 +128,7 @@ export function syncSiteScripts(): Promise<void> {
 }
 
 async function syncNow(): Promise<void> {
-  const granted = (await browser.permissions.getAll()).origins ?? [];
-  const fixed = fixedHosts();
-  const wanted = new Set(
-    granted.filter((o) => /^https?:\/\/[^*/]+\/\*$/.test(o) && !isFixedOrigin(o, fixed)),
-  );
+  const wanted = new Set(await enabledSites());
   const registered = (await browser.scripting.getRegisteredContentScripts()).filter((s) =>
     s.id.startsWith(PREFIX),
   );

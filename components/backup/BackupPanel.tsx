@@ -21,13 +21,32 @@ type Status =
   | { kind: 'done'; message: string }
   | { kind: 'error'; message: string };
 
+/** What the last action was: its errors are worded for it. */
+type Action = 'export' | 'import' | 'notes';
+const FAILED: Record<Action, string> = {
+  export: 'The backup could not be written.',
+  import: 'Nothing was imported.',
+  notes: 'The notes could not be exported.',
+};
+
 const LABEL = { reading: 'Reading', checking: 'Checking', writing: 'Writing' } as const;
 const today = () => new Date().toISOString().slice(0, 10);
+/** The backup's sections as the import summary names them (`blobs` are the slide images). */
+const SECTION_NAME: Record<(typeof BACKUP_TABLES)[number], string> = {
+  events: 'Events',
+  talks: 'Talks',
+  decks: 'Decks',
+  blobs: 'Slide images',
+  notes: 'Notes',
+  recaps: 'Recaps',
+  templates: 'Templates',
+};
 
 export function BackupPanel({ notify }: { notify: (t: ToastState) => void }) {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const worker = useRef<Worker | null>(null);
   const fileName = useRef('');
+  const action = useRef<Action>('export');
 
   useEffect(() => () => worker.current?.terminate(), []);
 
@@ -53,37 +72,63 @@ export function BackupPanel({ notify }: { notify: (t: ToastState) => void }) {
       });
       notify({ message: 'Backup imported.' });
     } else {
-      setStatus({ kind: 'error', message: reply.error });
+      setStatus({ kind: 'error', message: `${FAILED[action.current]} ${reply.error}` });
     }
   };
 
+  // Every action starts a fresh status line: a result never outlives the next click.
+  const start = (what: Action, req?: BackupRequest) => {
+    action.current = what;
+    const label =
+      req?.type === 'apply' ? LABEL.writing : req?.type === 'prepare' ? LABEL.reading : 'Preparing';
+    setStatus({ kind: 'busy', label, done: 0, total: 0 });
+    if (req) send(req);
+  };
   const exportNotes = async (kind: 'annotations' | 'archive') => {
-    const { talks, loose } = await loadAllNotes();
-    if (kind === 'annotations') {
-      const notes = [...talks.flatMap((t) => t.notes), ...loose];
-      const doc = JSON.stringify(annotationCollection(notes), null, 2);
-      downloadFile(`talkmarks-annotations-${today()}.jsonld`, doc, 'application/ld+json');
-    } else {
-      downloadFile(
-        `talkmarks-notes-${today()}.zip`,
-        notesArchive(talks, loose) as Uint8Array<ArrayBuffer>,
-        'application/zip',
-      );
+    start('notes');
+    try {
+      const { talks, loose } = await loadAllNotes();
+      const count = talks.reduce((n, t) => n + t.notes.length, loose.length);
+      const notes = `${count.toLocaleString('en')} ${count === 1 ? 'note' : 'notes'}`;
+      if (kind === 'annotations') {
+        const all = [...talks.flatMap((t) => t.notes), ...loose];
+        const doc = JSON.stringify(annotationCollection(all), null, 2);
+        downloadFile(`talkmarks-annotations-${today()}.jsonld`, doc, 'application/ld+json');
+        setStatus({ kind: 'done', message: `Web Annotations downloaded: ${notes}.` });
+      } else {
+        downloadFile(
+          `talkmarks-notes-${today()}.zip`,
+          notesArchive(talks, loose) as Uint8Array<ArrayBuffer>,
+          'application/zip',
+        );
+        setStatus({ kind: 'done', message: `Markdown archive downloaded: ${notes}.` });
+      }
+    } catch (e) {
+      setStatus({ kind: 'error', message: `${FAILED.notes} ${e instanceof Error ? e.message : ''}`.trim() });
     }
   };
   const busy = status.kind === 'busy';
 
   return (
-    <section class="flex flex-col gap-4" aria-labelledby="backup-heading">
-      <h2 id="backup-heading" class="text-base font-semibold">
-        Backup and export
-      </h2>
+    <section class="card flex flex-col gap-3" aria-labelledby="backup-heading">
+      <div class="flex flex-col gap-1">
+        <h2 id="backup-heading" class="text-base font-semibold">
+          Backup and export
+        </h2>
+        <p class="text-sm text-muted">
+          A backup is one file with everything: talks, notes, slide images, recaps and templates. Importing
+          one adds what is new and keeps the newer copy of anything you have twice, so nothing is lost or
+          doubled.
+        </p>
+      </div>
       <div class="flex flex-wrap gap-2">
         <button
           type="button"
           class="btn btn-primary"
           disabled={busy}
-          onClick={() => send({ type: 'export', app: `Talkmarks ${browser.runtime.getManifest().version}` })}
+          onClick={() =>
+            start('export', { type: 'export', app: `Talkmarks ${browser.runtime.getManifest().version}` })
+          }
         >
           Export backup (.json)
         </button>
@@ -100,7 +145,7 @@ export function BackupPanel({ notify }: { notify: (t: ToastState) => void }) {
               e.currentTarget.value = '';
               if (!file) return;
               fileName.current = file.name;
-              send({ type: 'prepare', file });
+              start('import', { type: 'prepare', file });
             }}
           />
         </label>
@@ -111,7 +156,7 @@ export function BackupPanel({ notify }: { notify: (t: ToastState) => void }) {
           All notes as Markdown (.zip)
         </button>
       </div>
-      <div aria-live="polite" data-testid="backup-status">
+      <div role="status" data-testid="backup-status">
         {status.kind === 'busy' && (
           <p class="flex items-center gap-2 text-sm">
             {status.label}…
@@ -127,13 +172,13 @@ export function BackupPanel({ notify }: { notify: (t: ToastState) => void }) {
         {status.kind === 'done' && <p class="text-sm">{status.message}</p>}
         {status.kind === 'error' && (
           <p role="alert" class="text-sm text-danger">
-            Nothing was imported. {status.message}
+            {status.message}
           </p>
         )}
         {status.kind === 'review' && (
           <ImportReview
             status={status}
-            onConfirm={() => send({ type: 'apply' })}
+            onConfirm={() => start('import', { type: 'apply' })}
             onCancel={() => {
               send({ type: 'cancel' });
               setStatus({ kind: 'idle' });
@@ -171,7 +216,7 @@ function ImportReview({
         <tbody>
           {BACKUP_TABLES.map((t) => (
             <tr key={t} data-table={t}>
-              <td class="pr-4">{t}</td>
+              <td class="pr-4">{SECTION_NAME[t]}</td>
               <td class="pr-4">{status.summary[t].new}</td>
               <td class="pr-4">{status.summary[t].updated}</td>
               <td>{status.summary[t].unchanged}</td>

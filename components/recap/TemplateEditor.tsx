@@ -1,6 +1,6 @@
 /**
  * User templates: copy a built-in, edit its Liquid source, save. A syntax error is shown with its
- * line and nothing is saved. Variables and filters: docs/templates.md.
+ * line and nothing is saved. Variables and filters: the help page's templates section (docs/templates.md).
  */
 import { useState } from 'preact/hooks';
 import { checkTemplate } from '../../recap/render';
@@ -80,8 +80,14 @@ export function TemplateEditor({ notify }: { notify: (t: ToastState) => void }) 
           </button>
         )}
       </div>
+      <p class="text-xs text-muted">
+        Variables: recap, recap.talks, talk.notes, note.text …{' '}
+        <a class="text-accent underline" href="/help.html#templates" target="_blank" rel="noopener">
+          every variable and filter, in the help page
+        </a>
+      </p>
       <label class="flex flex-col gap-1 text-xs font-medium text-muted">
-        Liquid source (variables: recap, recap.talks, talk.notes, note.text … see docs/templates.md)
+        Liquid source
         <textarea
           class="field min-h-72 font-mono text-xs"
           aria-label="Liquid source"

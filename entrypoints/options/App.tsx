@@ -1,20 +1,36 @@
-/** The options page: backup, import and exports. */
+/**
+ * The options page: one section per concern, each a component in components/options/ (a new
+ * concern — sync — is one more import and one more line in the list below).
+ */
 import { useState } from 'preact/hooks';
 import { BackupPanel } from '../../components/backup/BackupPanel';
+import { HelpSection } from '../../components/options/HelpSection';
+import { ShortcutsSection } from '../../components/options/ShortcutsSection';
+import { SitesSection } from '../../components/options/SitesSection';
+import { StorageSection } from '../../components/options/StorageSection';
 import { Toast, type ToastState } from '../../components/shared/Toast';
 
 export function App() {
   const [toast, setToast] = useState<ToastState | null>(null);
   return (
     <div class="mx-auto flex min-h-screen max-w-3xl flex-col gap-6 p-6">
-      <header class="flex items-baseline justify-between">
-        <h1 class="text-lg font-semibold">Talkmarks</h1>
-        <a class="text-sm text-accent underline" href="/composer.html">
-          Recap composer
-        </a>
+      <header class="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 class="text-lg font-semibold">Talkmarks settings</h1>
+        <nav aria-label="Other Talkmarks pages" class="flex gap-4 text-sm">
+          <a class="text-accent underline" href="/composer.html">
+            Recap composer
+          </a>
+          <a class="text-accent underline" href="/help.html">
+            Help
+          </a>
+        </nav>
       </header>
-      <main>
+      <main class="flex flex-col gap-4">
+        <ShortcutsSection />
+        <SitesSection />
         <BackupPanel notify={setToast} />
+        <StorageSection />
+        <HelpSection />
       </main>
       <Toast toast={toast} onClose={() => setToast(null)} />
     </div>

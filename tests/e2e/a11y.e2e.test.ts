@@ -1,6 +1,7 @@
 /**
- * Accessibility sweep: every extension page and every side-panel view, on a profile with notes,
- * talks and events in it, passes axe-core (WCAG 2.1 A/AA) in both light and dark themes.
+ * Accessibility sweep: every extension page (popup, side-panel views, composer, options with each
+ * section, help, PDF viewer), on a profile with notes, talks and events in it, passes axe-core
+ * (WCAG 2.1 A/AA) in both light and dark themes.
  */
 
 import type { Page } from 'playwright-core';
@@ -74,14 +75,52 @@ describe('accessibility of every extension page (axe-core, light and dark)', () 
     });
   }
 
-  it('composer (wide view), options page and PDF viewer', async () => {
-    for (const path of ['composer.html', 'options.html']) {
-      const page = await session.openPage(path);
-      await page.waitForLoadState('networkidle');
-      await settled(page);
-      await expectAccessible(page, path);
-      await page.close();
-    }
+  it('options page: every section, with the settings read from the browser', async () => {
+    const page = await session.openPage('options.html');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 2 }).allTextContents())
+      .toEqual(['Keyboard shortcuts', 'Sites Talkmarks reads', 'Backup and export', 'Storage', 'Help']);
+    // The settings as the browser has them now: the panel's shortcut from the manifest, the storage used.
+    const shortcuts = page.getByRole('table', { name: 'Keyboard shortcuts' });
+    await expect
+      .poll(() => shortcuts.getByRole('row').allTextContents())
+      .toContain('Open the side panelAlt+Shift+L');
+    await expect
+      .poll(() => page.getByTestId('storage-used').textContent())
+      .toMatch(/^Talkmarks uses [\d.]+ (KB|MB)/);
+    expect(await page.getByTestId('no-enabled-sites').count()).toBe(1);
+    await settled(page);
+    await expectAccessible(page, 'options.html');
+    await page.close();
+  });
+
+  it('help page: every section, reached from the options page and the composer’s template help', async () => {
+    const options = await session.openPage('options.html');
+    await options.getByRole('link', { name: 'Open the help page' }).click();
+    await options.waitForURL(/\/help\.html$/);
+    expect(await options.getByRole('heading', { level: 2 }).allTextContents()).toEqual([
+      'Writing notes',
+      'Keyboard shortcuts',
+      'Which pages Talkmarks reads',
+      'Recaps and templates',
+      'Backup and restore',
+      'Privacy: nothing leaves your browser',
+    ]);
+    await expectAccessible(options, 'help.html');
+    await options.close();
+    const composer = await session.openPage('composer.html');
+    await composer.getByText('Templates', { exact: true }).click(); // the editor's <details>
+    const link = composer.getByRole('link', { name: 'every variable and filter, in the help page' });
+    expect(await link.getAttribute('href')).toBe('/help.html#templates');
+    await composer.close();
+  });
+
+  it('composer (wide view) and PDF viewer', async () => {
+    const page = await session.openPage('composer.html');
+    await page.waitForLoadState('networkidle');
+    await settled(page);
+    await expectAccessible(page, 'composer.html');
+    await page.close();
     const pdf = await session.context.newPage();
     await pdf.goto(
       `chrome-extension://${session.extensionId}/pdf.html?file=${encodeURIComponent(server.url('/deck.pdf'))}`,

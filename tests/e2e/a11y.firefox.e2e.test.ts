@@ -1,6 +1,6 @@
 /**
- * Accessibility sweep in Firefox ESR: the popup, every sidebar view, the composer and the options
- * page, on a profile with notes, talks and events in it, pass axe-core (WCAG 2.1 A/AA) in the light
+ * Accessibility sweep in Firefox ESR: the popup, every sidebar view, the composer, the options
+ * page (each section) and the help page, on a profile with notes, talks and events in it, pass axe-core (WCAG 2.1 A/AA) in the light
  * and the dark palette, switched with Firefox's own "Website appearance" setting; the test checks
  * each palette's surface colour is really in effect before running axe.
  */
@@ -108,14 +108,35 @@ describe('accessibility in Firefox (axe-core, light and dark)', () => {
     }
   });
 
-  it('composer (wide view) and options page', async () => {
-    for (const path of ['composer.html', 'options.html']) {
+  it('composer (wide view), options page and help page', async () => {
+    for (const path of ['composer.html', 'options.html', 'help.html']) {
       const page = await ff.openPage(path);
       await poll(
         () => texts(page, 'h1'),
         (t) => t.length > 0,
       );
       await settled(page);
+      if (path === 'options.html') {
+        // Every section, with the settings read from Firefox: the sidebar's shortcut, the storage used.
+        expect(await texts(page, 'h2')).toEqual([
+          'Keyboard shortcuts',
+          'Sites Talkmarks reads',
+          'Backup and export',
+          'Storage',
+          'Help',
+        ]);
+        const sidebarKey = await poll(
+          () => texts(page, '[data-command="_execute_sidebar_action"]'),
+          (t) => t.length > 0,
+        );
+        expect(sidebarKey).toEqual(['Open the sidebarAlt+Shift+L']);
+        const used = await poll(
+          () => texts(page, '[data-testid="storage-used"]'),
+          (t) => t[0] !== 'Measuring…',
+        );
+        expect(used[0]).toMatch(/^Talkmarks uses [\d.]+ (bytes|KB|MB)/);
+      }
+      if (path === 'help.html') expect((await texts(page, 'h2')).length).toBe(6);
       await expectAccessible(page, path);
       await page.close();
     }

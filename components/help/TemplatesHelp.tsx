@@ -1,0 +1,158 @@
+/**
+ * Help: recaps and their templates — docs/templates.md written for users (the variables, the
+ * filters, the errors); keep the two in step.
+ */
+import { HelpSection, Typed } from './HelpSection';
+
+const BUILT_IN = [
+  [
+    'Day recap',
+    'A title with the event and the weekday, a section per talk (speakers, time, room, slides link) with its notes, and a closing “Tagged: …” line.',
+  ],
+  [
+    'My takeaways',
+    'One list of your takeaways across all the talks, each naming its talk (all notes, when none is marked as a takeaway).',
+  ],
+  [
+    'Talk notes',
+    'One talk in depth: speakers, when, where, links, abstract, then takeaways, notes (with slide and video time), quotes and questions.',
+  ],
+  [
+    'Slides digest',
+    'Notes slide by slide, each with its slide picture; it downloads as a .zip with the pictures.',
+  ],
+] as const;
+
+type Row = readonly [string, string];
+
+const RECAP: Row[] = [
+  ['recap.title', 'the title you typed, else “event: weekday”'],
+  ['recap.intro, recap.outro', 'what you typed in the composer, as Markdown (empty when nothing)'],
+  ['recap.event', 'name, url, location — or nothing when the recap has no event'],
+  ['recap.day, recap.weekday, recap.date', '2012-06-27, Wednesday, Wednesday, June 27, 2012 (at the venue)'],
+  ['recap.talks (or talks)', 'the talks, in the order you chose'],
+  ['recap.tags', 'the tags of the notes in the post, then of the talks'],
+  ['recap.takeaways', 'every takeaway in the post, across talks (each has talk_title)'],
+  ['recap.note_count', 'how many notes are in the post'],
+];
+const TALK: Row[] = [
+  ['talk.title, talk.id', ''],
+  ['talk.speakers', 'a list of name, url, affiliation'],
+  [
+    'talk.speaker_names, talk.speaker_links',
+    '“A”, “A and B”, “A, B and C”; the second links each name to its page',
+  ],
+  ['talk.byline', 'speakers · time · room (the parts that are known)'],
+  ['talk.day, talk.weekday, talk.time', 'at the venue: 2012-06-27, Wednesday, 13:20–14:20'],
+  ['talk.starts_at, talk.ends_at', 'the stored times (ISO 8601 with offset)'],
+  ['talk.room, talk.track, talk.abstract', ''],
+  [
+    'talk.url, talk.slides_url, talk.video_url',
+    'the session page, the slides, the video (empty when unknown)',
+  ],
+  ['talk.tags', 'the talk’s own tags'],
+  ['talk.notes', 'the notes in the post, oldest first'],
+  [
+    'talk.takeaways, talk.quotes, talk.questions, talk.todos, talk.others',
+    'the notes by kind (others: plain notes)',
+  ],
+  ['talk.slides', 'notes grouped by slide: number, label, title, thumbnail, notes'],
+  ['talk.unanchored', 'notes on no slide'],
+];
+const NOTE: Row[] = [
+  ['note.kind', 'note, takeaway, quote, question or todo'],
+  ['note.text', 'the note without the #tags it ends with (they go to the tag line)'],
+  ['note.body', 'the whole note'],
+  [
+    'note.line',
+    'the note as Day recap writes it: a quote in “…”, a question after “Open question:”, then (slide N)',
+  ],
+  ['note.slide', 'number, label, title of its slide — or nothing'],
+  ['note.slide_ref', '“ (slide 4)” or empty'],
+  ['note.time_label', 'the time in the video, as 12:34 (empty when none)'],
+  ['note.quote', 'the quoted page text, for a quote taken from the page'],
+  ['note.thumbnail', 'the slide picture, when pictures are on for the talk'],
+  ['note.tags, note.created_at, note.talk_title', ''],
+];
+
+function Variables({ caption, rows }: { caption: string; rows: Row[] }) {
+  return (
+    <table class="text-sm">
+      <caption class="text-left font-semibold">{caption}</caption>
+      <thead class="sr-only">
+        <tr>
+          <th>Variable</th>
+          <th>What it holds</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([name, meaning]) => (
+          <tr key={name} class="align-top">
+            <td class="py-0.5 pr-4">
+              <Typed>{name}</Typed>
+            </td>
+            <td class="py-0.5">{meaning}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const EXAMPLE = `# {{ recap.title }}
+{% for talk in recap.talks %}
+## {{ talk.title }} ({{ talk.speaker_names }})
+{% for note in talk.takeaways %}
+- {{ note.text }}
+{%- endfor %}
+{% endfor %}
+Tagged: {{ recap.tags | join: ", " }}`;
+
+export function TemplatesHelp() {
+  return (
+    <HelpSection id="templates" title="Recaps and templates">
+      <p>
+        In the side panel’s <strong>Recap</strong> tab (or <strong>Open wide view</strong> for the editor and
+        the preview side by side), pick an event and a day: the talks you noted or starred that day come in
+        start order. Reorder them, choose per talk <em>all notes</em>, <em>takeaways only</em> or{' '}
+        <em>quotes only</em> and whether slide pictures go in, choose a template, a title, an intro and an
+        outro. Then <strong>Copy Markdown</strong>, <strong>Copy rich text</strong> (for WordPress, Medium or
+        Google Docs) or <strong>Download</strong>. To-dos stay out: they are private. Jekyll or Hugo front
+        matter is added by the composer when you ask for it.
+      </p>
+      <h3 class="font-semibold">The built-in templates</h3>
+      <dl class="flex flex-col gap-1 text-sm">
+        {BUILT_IN.map(([name, what]) => (
+          <div key={name}>
+            <dt class="inline font-semibold">{name}: </dt>
+            <dd class="inline">{what}</dd>
+          </div>
+        ))}
+      </dl>
+      <h3 class="font-semibold">Your own template</h3>
+      <p>
+        In the wide view open <strong>Templates</strong>, pick a built-in one and choose{' '}
+        <strong>Save as my template</strong>; then edit it. Templates are written in Liquid, the template
+        language Jekyll uses: <Typed>{'{{ talk.title }}'}</Typed> prints a value,{' '}
+        <Typed>{'{% for note in talk.notes %}…{% endfor %}'}</Typed> repeats, <Typed>{'{% if %}'}</Typed>{' '}
+        chooses. A template cannot run code or read files.
+      </p>
+      <p>
+        Every value is already safe in Markdown: whatever a title or a note contains, the post stays valid. So
+        write <Typed>{'{{ talk.title }}'}</Typed>, not <Typed>{'{{ talk.title | escape }}'}</Typed> (that is
+        for HTML and would show <Typed>&amp;amp;</Typed>). Links are http and https only.
+      </p>
+      <Variables caption="The recap" rows={RECAP} />
+      <Variables caption="Each talk" rows={TALK} />
+      <Variables caption="Each note" rows={NOTE} />
+      <p>
+        All of Liquid’s standard filters work (<Typed>join</Typed>, <Typed>upcase</Typed>, <Typed>date</Typed>
+        , <Typed>default</Typed>, <Typed>size</Typed>, <Typed>where</Typed>, <Typed>sort</Typed>…). A misspelt
+        variable or filter, or an unclosed <Typed>{'{% for %}'}</Typed>, is shown with its line, and the last
+        good post stays on screen; a template that writes nothing says so.
+      </p>
+      <p>For example, one heading per talk with its takeaways, and the tags at the end:</p>
+      <pre class="whitespace-pre-wrap break-words rounded bg-surface-2 p-3 font-mono text-xs">{EXAMPLE}</pre>
+    </HelpSection>
+  );
+}
