@@ -18,6 +18,7 @@ import {
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 
 export interface DavServer {
   /** `apache` or `rclone`. */
@@ -120,9 +121,9 @@ function makeFolderFactory(base: string, dataDir: string, owner?: { uid: number;
 }
 
 /** Starts Apache with mod_dav on a free port. Fails with "install apache2" when it is missing. */
-export async function startApacheDav(): Promise<DavServer> {
-  const apache = which('apache2');
-  if (!apache || !existsSync(join(MODULES, 'mod_dav_fs.so')))
+export async function startApacheDav(options: { binary?: string } = {}): Promise<DavServer> {
+  const apache = options.binary ?? which('apache2');
+  if (!apache || !existsSync(apache) || !existsSync(join(MODULES, 'mod_dav_fs.so')))
     throw new Error(
       'install apache2: the WebDAV tests need a real Apache mod_dav server (apt-get install -y apache2; .ci/run does)',
     );
@@ -265,5 +266,30 @@ export async function startRcloneDav(): Promise<DavServer> {
       await stopChild(child);
       rmSync(t, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Starts a server before the suite's tests and stops it after; returns a getter each test calls. If
+ * the server cannot start (not installed), EVERY test that needs it fails with that reason — a test
+ * is never skipped for a missing server.
+ */
+export function serverFor<T extends { stop(): Promise<void> }>(start: () => Promise<T>): () => T {
+  let value: T | undefined;
+  let failure: unknown;
+  beforeAll(async () => {
+    try {
+      value = await start();
+    } catch (error) {
+      failure = error;
+    }
+  });
+  afterAll(async () => {
+    await value?.stop();
+  });
+  return () => {
+    if (failure !== undefined) throw failure;
+    if (!value) throw new Error('the server is not started (used outside a test?)');
+    return value;
   };
 }

@@ -7,7 +7,7 @@
 import { cpSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   appendLog,
   createOrJoinVault,
@@ -33,7 +33,7 @@ import {
   WrongPassphraseError,
 } from '../../../sync/remote/store';
 import { webDavStore } from '../../../sync/remote/webdav';
-import { type DavServer, startApacheDav, startRcloneDav } from '../../support/dav-servers';
+import { type DavServer, serverFor, startApacheDav, startRcloneDav } from '../../support/dav-servers';
 import { diskTree, lostOrChanged } from '../../support/disk-tree';
 import { type FaultProxy, startFaultProxy } from '../../support/fault-proxy';
 
@@ -55,19 +55,20 @@ for (const [serverName, start] of [
   ['rclone serve webdav', startRcloneDav],
 ] as const) {
   describe(`failure table through a fault proxy: ${serverName}`, () => {
+    const dav = serverFor(start);
     let server: DavServer;
+    let started: FaultProxy | undefined;
     let proxy: FaultProxy;
-    beforeAll(async () => {
-      server = await start();
-      proxy = await startFaultProxy(server.url);
+    beforeEach(async () => {
+      // Every test fails here, with the reason, when the server could not start.
+      server = dav();
+      started ??= await startFaultProxy(server.url);
+      proxy = started;
+      proxy.clear();
+      await proxy.online();
     });
     afterAll(async () => {
-      await proxy?.stop();
-      await server?.stop();
-    });
-    beforeEach(async () => {
-      proxy.clear();
-      await proxy.online().catch(() => undefined);
+      await started?.stop();
     });
 
     /** A vault in a fresh folder with device A's batches 1 and 2, reached through the proxy. */

@@ -6,7 +6,7 @@
  */
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   appendLog,
   collectableLogs,
@@ -39,9 +39,9 @@ import {
   WrongPassphraseError,
 } from '../../../sync/remote/store';
 import { webDavStore } from '../../../sync/remote/webdav';
-import { type DavServer, startApacheDav, startRcloneDav } from '../../support/dav-servers';
+import { type DavServer, serverFor, startApacheDav, startRcloneDav } from '../../support/dav-servers';
 import { diskTree, lostOrChanged } from '../../support/disk-tree';
-import { type S3Server, startS3rver } from '../../support/s3rver';
+import { startS3rver } from '../../support/s3rver';
 
 const FAST = { iterations: 100_000 };
 const PASS = 'conference wifi is slow';
@@ -64,36 +64,28 @@ async function writeBatches(vault: OpenVault, device: string, from: number, to: 
 }
 
 describe('the layout on each server: create, join, append, read what is new', () => {
-  let apache: DavServer;
-  let rclone: DavServer;
-  let s3: S3Server;
-  beforeAll(async () => {
-    [apache, rclone, s3] = await Promise.all([startApacheDav(), startRcloneDav(), startS3rver()]);
-  });
-  afterAll(async () => {
-    await Promise.all([apache?.stop(), rclone?.stop(), s3?.stop()]);
-  });
+  const apacheServer = serverFor(startApacheDav);
+  const rcloneServer = serverFor(startRcloneDav);
+  const s3Server = serverFor(startS3rver);
+  const dav = (server: DavServer) =>
+    webDavStore({ url: server.newFolder().url, username: server.user, password: server.pass });
   let n = 0;
   const stores: Array<[string, () => RemoteStore]> = [
-    [
-      'Apache',
-      () => webDavStore({ url: apache.newFolder().url, username: apache.user, password: apache.pass }),
-    ],
-    [
-      'rclone',
-      () => webDavStore({ url: rclone.newFolder().url, username: rclone.user, password: rclone.pass }),
-    ],
+    ['Apache', () => dav(apacheServer())],
+    ['rclone', () => dav(rcloneServer())],
     [
       's3rver',
-      () =>
-        s3Store({
+      () => {
+        const s3 = s3Server();
+        return s3Store({
           endpoint: s3.endpoint,
           region: s3.region,
           bucket: s3.bucket,
           accessKeyId: s3.accessKeyId,
           secretAccessKey: s3.secretAccessKey,
           prefix: `layout-${++n}`,
-        }),
+        });
+      },
     ],
   ];
 
@@ -140,14 +132,9 @@ describe('the layout on each server: create, join, append, read what is new', ()
 });
 
 describe('what the layout writes and detects (Apache)', () => {
-  let server: DavServer;
-  beforeAll(async () => {
-    server = await startApacheDav();
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const apache = serverFor(startApacheDav);
   const folder = () => {
+    const server = apache();
     const f = server.newFolder();
     return { ...f, store: webDavStore({ url: f.url, username: server.user, password: server.pass }) };
   };
@@ -354,7 +341,7 @@ describe('what the layout writes and detects (Apache)', () => {
 
   it('two devices creating the vault at the same moment end in one vault', async () => {
     const { dir, url, store } = folder();
-    const other = webDavStore({ url, username: server.user, password: server.pass });
+    const other = webDavStore({ url, username: apache().user, password: apache().pass });
     const [x, y] = await Promise.all([
       createOrJoinVault(store, PASS, FAST),
       createOrJoinVault(other, PASS, FAST),

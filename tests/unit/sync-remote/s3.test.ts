@@ -4,7 +4,7 @@
  * conditional PUT), its listing parser on hand-written ListObjectsV2 answers (pagination, folders),
  * and S3 error codes mapped to the typed errors.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseListObjects, s3Store } from '../../../sync/remote/s3';
 import {
   ClockSkewError,
@@ -13,20 +13,16 @@ import {
   RateLimitedError,
   UnauthorizedError,
 } from '../../../sync/remote/store';
-import { type S3Server, startS3rver } from '../../support/s3rver';
+import { serverFor } from '../../support/dav-servers';
+import { startS3rver } from '../../support/s3rver';
 import { describeStoreContract } from '../../support/store-contract';
 
-let server: S3Server;
+const s3rver = serverFor(startS3rver);
 let n = 0;
-beforeAll(async () => {
-  server = await startS3rver();
-});
-afterAll(async () => {
-  await server?.stop();
-});
 
-const storeFor = (prefix: string, extra: { fetch?: typeof fetch; accessKeyId?: string } = {}) =>
-  s3Store({
+const storeFor = (prefix: string, extra: { fetch?: typeof fetch; accessKeyId?: string } = {}) => {
+  const server = s3rver();
+  return s3Store({
     endpoint: server.endpoint,
     region: server.region,
     bucket: server.bucket,
@@ -35,6 +31,7 @@ const storeFor = (prefix: string, extra: { fetch?: typeof fetch; accessKeyId?: s
     prefix,
     ...(extra.fetch ? { fetch: extra.fetch } : {}),
   });
+};
 
 describeStoreContract('S3 (s3rver)', {
   fresh: async () => storeFor(`test-${++n}`),
@@ -44,6 +41,7 @@ describeStoreContract('S3 (s3rver)', {
 
 describe('S3 transport against s3rver', () => {
   it('signs every request with SigV4 over the real payload hash, and creates with If-None-Match: *', async () => {
+    const server = s3rver();
     const seen: Array<{ method: string; url: string; headers: Headers }> = [];
     const spy: typeof fetch = (input, init) => {
       seen.push({ method: init?.method ?? 'GET', url: String(input), headers: new Headers(init?.headers) });
@@ -70,6 +68,7 @@ describe('S3 transport against s3rver', () => {
   });
 
   it('check() names a missing bucket NotFoundError', async () => {
+    const server = s3rver();
     const store = s3Store({
       endpoint: server.endpoint,
       region: server.region,

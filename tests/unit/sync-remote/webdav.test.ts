@@ -4,7 +4,7 @@
  * answers written by hand in the shapes real servers send (prefixes, default namespace, absolute
  * hrefs, escaped names, a 404 propstat).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   AlreadyExistsError,
   NotFoundError,
@@ -12,7 +12,7 @@ import {
   UnexpectedResponseError,
 } from '../../../sync/remote/store';
 import { parseMultistatus, webDavStore } from '../../../sync/remote/webdav';
-import { type DavServer, startApacheDav, startRcloneDav } from '../../support/dav-servers';
+import { serverFor, startApacheDav, startRcloneDav } from '../../support/dav-servers';
 import { describeStoreContract } from '../../support/store-contract';
 
 for (const [label, start] of [
@@ -20,15 +20,17 @@ for (const [label, start] of [
   ['rclone serve webdav', startRcloneDav],
 ] as const) {
   describe(label, () => {
-    let server: DavServer;
-    beforeAll(async () => {
-      server = await start();
-    });
-    afterAll(async () => {
-      await server?.stop();
-    });
-    const fresh = (folder = server.newFolder()) =>
-      webDavStore({ url: folder.url, username: server.user, password: server.pass, timeoutMs: 10_000 });
+    const dav = serverFor(start);
+    const fresh = () => {
+      const server = dav();
+      const folder = server.newFolder();
+      return webDavStore({
+        url: folder.url,
+        username: server.user,
+        password: server.pass,
+        timeoutMs: 10_000,
+      });
+    };
 
     describeStoreContract(label, {
       fresh: async () => fresh(),
@@ -37,6 +39,7 @@ for (const [label, start] of [
     });
 
     it('says which credentials are wrong: UnauthorizedError for a wrong password', async () => {
+      const server = dav();
       const folder = server.newFolder();
       const store = webDavStore({ url: folder.url, username: server.user, password: 'wrong' });
       await expect(store.list('')).rejects.toBeInstanceOf(UnauthorizedError);
@@ -48,6 +51,7 @@ for (const [label, start] of [
 
     it('check() accepts an existing folder and names a missing one NotFoundError', async () => {
       await fresh().check();
+      const server = dav();
       const missing = webDavStore({
         url: `${server.url}no-such-folder-here/`,
         username: server.user,
@@ -67,6 +71,10 @@ for (const [label, start] of [
     });
   });
 }
+
+it('without apache2 installed the WebDAV tests fail, saying to install it', async () => {
+  await expect(startApacheDav({ binary: '/nonexistent/sbin/apache2' })).rejects.toThrow(/^install apache2/);
+});
 
 describe('parseMultistatus (hand-written server answers)', () => {
   const base = 'https://cloud.example/remote.php/dav/files/alice/Talk%20marks/';
