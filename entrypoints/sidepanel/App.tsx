@@ -10,7 +10,6 @@ import { Toast, type ToastState } from '../../components/shared/Toast';
 // the database among it — is fetched from the first line of this module, in parallel.
 const loadThisPage = () => import('../../components/capture/ThisPage').then((m) => m.ThisPage);
 const ThisPage = lazyView(loadThisPage);
-const AllNotes = lazyView(() => import('../../components/notes/AllNotes').then((m) => m.AllNotes));
 const loadLibrary = () => import('../../components/library/Library').then((m) => m.Library);
 const Library = lazyView(loadLibrary);
 const Tags = lazyView(() => import('../../components/tags/Tags').then((m) => m.Tags));
@@ -27,7 +26,6 @@ const VIEWS = [
   { id: 'events', label: 'Events' },
   { id: 'recap', label: 'Recap' },
   { id: 'library', label: 'Library' },
-  { id: 'all', label: 'All notes', icon: <Icon d="M4 6h16M4 12h16M4 18h10" /> },
   { id: 'tags', label: 'Tags', icon: <Icon d="M9 4 7 20M17 4l-2 16M4 9h16M3 15h16" /> },
   { id: 'trash', label: 'Trash', icon: <Icon d="M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13" /> },
 ] as const;
@@ -88,12 +86,21 @@ export function App() {
   return (
     <div class="flex min-h-screen flex-col">
       <header class="sticky top-0 z-10 border-b border-line bg-surface px-3 pt-3">
-        <p class="mb-2 text-sm font-semibold">Talkmarks</p>
+        <p class="mb-2 flex items-baseline justify-between text-sm font-semibold">
+          Talkmarks
+          <a
+            class="text-xs font-normal text-accent underline"
+            href="/help.html"
+            target="_blank"
+            rel="noopener"
+          >
+            Help
+          </a>
+        </p>
         <Tabs views={VIEWS} current={view} onChange={setView} />
       </header>
       <main class="flex-1 p-3" id={`panel-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`}>
         {view === 'page' && <ThisPage notify={setToast} />}
-        {view === 'all' && <AllNotes notify={setToast} />}
         {view === 'now' && <NowView notify={setToast} />}
         {view === 'events' && <EventView notify={setToast} />}
         {view === 'recap' && <RecapView notify={setToast} />}

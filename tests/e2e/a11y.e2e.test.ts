@@ -94,7 +94,7 @@ describe('accessibility of every extension page (axe-core, light and dark)', () 
     await page.close();
   });
 
-  it('help page: every section, reached from the options page and the composer’s template help', async () => {
+  it('help page: every section, reached from the options page, the side panel and the composer’s template help', async () => {
     const options = await session.openPage('options.html');
     await options.getByRole('link', { name: 'Open the help page' }).click();
     await options.waitForURL(/\/help\.html$/);
@@ -113,6 +113,11 @@ describe('accessibility of every extension page (axe-core, light and dark)', () 
     const link = composer.getByRole('link', { name: 'every variable and filter, in the help page' });
     expect(await link.getAttribute('href')).toBe('/help.html#templates');
     await composer.close();
+    const panel = await session.openPage('sidepanel.html', { tabId, view: 'page' });
+    const help = panel.getByRole('banner').getByRole('link', { name: 'Help' });
+    expect(await help.getAttribute('href')).toBe('/help.html');
+    expect(await help.getAttribute('target')).toBe('_blank'); // a tab of its own, not the panel
+    await panel.close();
   });
 
   it('composer (wide view) and PDF viewer', async () => {
