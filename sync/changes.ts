@@ -23,12 +23,12 @@ import { isBlobRef } from './blobs';
 import { canonical } from './hash';
 import type { Hlc } from './hlc';
 import { applyToRecord } from './merge/apply';
-import { headsOf } from './merge/body';
+import { headsOf, mergeVersions } from './merge/body';
 import { effectiveRecord, materializeOps } from './merge/copies';
 import { recordOf } from './merge/index';
 import { cloneRecord, emptyRecord, type ReplicaState } from './merge/state';
 import { type MergeOptions, presentDots, recordView, seenOf } from './merge/view';
-import type { KnownOp, SetOp } from './ops';
+import type { BodyOp, KnownOp, SetOp } from './ops';
 import {
   BLOB_DATA_FIELD,
   BLOB_TABLE,
@@ -104,8 +104,15 @@ export function changeToOps(
     const next = value[field];
     if (field === textField) {
       if (typeof next !== 'string' || next === before[field]) continue;
-      const parents = headsOf(rec?.text?.[field] ?? {}).sort();
-      ops.push({ op: 'body', ...at(), field, parents, value: next });
+      const versions = rec?.text?.[field] ?? {};
+      const parents = headsOf(versions).sort();
+      const op: BodyOp = { op: 'body', ...at(), field, parents, value: next };
+      // Written from a merge: the heads that lost it are not in this text and stay conflict copies.
+      if (parents.length > 1) {
+        const losers = mergeVersions(versions, parents).losers.sort();
+        if (losers.length) op.losers = losers;
+      }
+      ops.push(op);
       continue;
     }
     if (field === tagField) {

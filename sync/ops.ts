@@ -10,7 +10,8 @@
  *   `set` of `deletedAt` with a value is a trash and carries `seen` (what the device had of the
  *   record then), so an edit it did not see brings the record back.
  * - `body` — a version of a note body: `hlc` is the version id, `parents` the versions it was
- *   written from. Bodies are merged from this version graph, never by clock.
+ *   written from, `losers` (when it was written from a merge that kept some of them as conflict
+ *   copies) those parents. Bodies are merged from this version graph, never by clock.
  * - `tag` / `untag` — the record's tag set (add-wins): a `tag` adds the normalised name with the
  *   operation's `hlc` as its dot; an `untag` removes the dots it lists (those its device had seen),
  *   so an add it had not seen survives.
@@ -59,6 +60,8 @@ export interface BodyOp extends OpBase {
   field: string;
   parents: Hlc[];
   value: string;
+  /** Parents whose text is not in this version: they had lost the merge it was written from. */
+  losers?: Hlc[];
 }
 
 /** Adds tag `value` (a normalised name) with dot `hlc`. */
@@ -137,6 +140,7 @@ function problem(op: Record<string, unknown>): string | null {
       return op.seen === undefined || checkSeen(op.seen) ? null : 'seen';
     case 'body':
       if (typeof op.value !== 'string') return 'value';
+      if (op.losers !== undefined && !isStamps(op.losers)) return 'losers';
       return isStamps(op.parents) ? null : 'parents';
     case 'tag':
       return typeof op.value === 'string' && op.value ? null : 'value';

@@ -85,9 +85,12 @@ export function applyToRecord(rec: RecordState, op: KnownOp): void {
       joinRegister(rec, op.field, reg);
       return;
     }
-    case 'body':
-      joinVersion(rec, op.field, op.hlc, { parents: [...new Set(op.parents)].sort(), body: op.value });
+    case 'body': {
+      const version: Version = { parents: [...new Set(op.parents)].sort(), body: op.value };
+      if (op.losers?.length) version.losers = [...new Set(op.losers)].sort();
+      joinVersion(rec, op.field, op.hlc, version);
       return;
+    }
     case 'tag':
       joinDots(rec, op.field, op.value, [op.hlc], []);
       return;

@@ -9,10 +9,12 @@
  *   merge takes both sides' changes; a merge with a conflicting region leaves the text as it was
  *   and that head becomes a *losing version*: it is kept whole in a conflict copy (`copies.ts`).
  *
- * A version with several parents (an edit made while the device showed a merged body) keeps the
- * losing versions of its parents' merge for good: their conflict copies outlive the fork.
- * Everything here is a pure function of the version graph, so every device that has the same
- * versions shows the same body and the same conflict copies.
+ * A version with several parents is an edit made while its device showed a merged body. It records
+ * the parents that had lost that merge on its device (`losers`: their text is not in it), and
+ * those stay conflict copies for good. They are recorded rather than recomputed because the device
+ * may have merged with part of the history missing (a version's parent not yet delivered), and
+ * what its user saw is what counts. Everything here is a pure function of the version graph, so
+ * every device that has the same versions shows the same body and the same conflict copies.
  */
 import { diff3Merge } from 'node-diff3';
 import type { Hlc } from '../hlc';
@@ -110,25 +112,14 @@ export function resolveBody(versions: Versions): BodyResolution {
   return { body, heads, losers };
 }
 
-/** Whether `ids` and everything they descend from are known here. */
-function complete(versions: Versions, ids: readonly Hlc[]): boolean {
-  if (!ids.every((id) => versions[id])) return false;
-  for (const id of ancestry(versions, ids))
-    if (!versions[id]!.parents.every((p) => versions[p])) return false;
-  return true;
-}
-
 /**
- * Every losing version of the graph: those of the current heads, and those of the parents of each
- * version with several parents (once all their ancestors are known here). Sorted.
+ * Every losing version of the graph: those of the current heads, and those recorded by versions
+ * written from a merge. Sorted.
  */
 export function losingVersions(versions: Versions): Hlc[] {
   const out = new Set<Hlc>();
   const heads = headsOf(versions);
   if (heads.length > 1) for (const l of mergeVersions(versions, heads).losers) out.add(l);
-  for (const v of Object.values(versions)) {
-    if (v.parents.length < 2 || !complete(versions, v.parents)) continue;
-    for (const l of mergeVersions(versions, v.parents).losers) out.add(l);
-  }
+  for (const v of Object.values(versions)) for (const l of v.losers ?? []) if (versions[l]) out.add(l);
   return [...out].sort();
 }

@@ -28,6 +28,8 @@ export interface TagDots {
 export interface Version {
   parents: Hlc[];
   body: string;
+  /** Parents that had lost the merge this version was written from (kept as conflict copies). */
+  losers?: Hlc[];
 }
 
 export interface RecordState {
