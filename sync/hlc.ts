@@ -95,9 +95,9 @@ export function maxHlc(stamps: Iterable<Hlc>): Hlc | undefined {
   return max;
 }
 
-/** A new random device id: 16 lower-case hex digits (64 random bits from WebCrypto). */
+/** A new random device id: 32 lower-case hex digits (128 random bits from WebCrypto), as the remote layout names devices. */
 export function newDeviceId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 

@@ -55,9 +55,9 @@ describe('HLC stamps', () => {
     expect(maxHlc([])).toBeUndefined();
   });
 
-  it('new device ids are 16 hex digits and differ', () => {
+  it('new device ids are 32 hex digits and differ', () => {
     const a = newDeviceId();
-    expect(a).toMatch(/^[0-9a-f]{16}$/);
+    expect(a).toMatch(/^[0-9a-f]{32}$/);
     expect(newDeviceId()).not.toBe(a);
   });
 });
