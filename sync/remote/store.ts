@@ -132,7 +132,9 @@ export async function request(
   try {
     let res: Response;
     try {
-      res = await doFetch(url, { ...init, signal: controller.signal, redirect: 'manual' });
+      // no-store: a browser must not answer a GET of a replaced file (head.bin, vault.json) from its
+      // HTTP cache; manual: a redirect is reported, not followed with the credentials elsewhere.
+      res = await doFetch(url, { ...init, signal: controller.signal, redirect: 'manual', cache: 'no-store' });
     } catch (cause) {
       if (timedOut) throw timeLimit(cause);
       throw new OfflineError(`${what}: the server cannot be reached`, { cause });
@@ -180,6 +182,11 @@ export function errorForStatus(res: Response, what: string, code?: string): Sync
     );
   if (code === 'InvalidAccessKeyId' || code === 'SignatureDoesNotMatch')
     return new UnauthorizedError(`${what}: the access key or secret is wrong${suffix}`, opts);
+  if (res.type === 'opaqueredirect' || (status >= 300 && status < 400))
+    return new UnexpectedResponseError(
+      `${what}: the server redirects elsewhere; use the address it redirects to`,
+      opts,
+    );
   switch (status) {
     case 401:
       return new UnauthorizedError(`${what}: the user name or password is wrong`, opts);

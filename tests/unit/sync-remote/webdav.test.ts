@@ -76,6 +76,23 @@ it('without apache2 installed the WebDAV tests fail, saying to install it', asyn
   await expect(startApacheDav({ binary: '/nonexistent/sbin/apache2' })).rejects.toThrow(/^install apache2/);
 });
 
+it('a redirect is reported, not followed with the credentials: UnexpectedResponseError that says so', async () => {
+  const calls: string[] = [];
+  const store = webDavStore({
+    url: 'http://dav.example/notes/',
+    username: 'alice',
+    password: 's3cret',
+    fetch: async (input) => {
+      calls.push(String(input));
+      return new Response(null, { status: 301, headers: { location: 'https://dav.example/notes/' } });
+    },
+  });
+  const error = await store.list('').catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(UnexpectedResponseError);
+  expect((error as Error).message).toMatch(/redirects elsewhere/);
+  expect(calls).toEqual(['http://dav.example/notes/']);
+});
+
 describe('parseMultistatus (hand-written server answers)', () => {
   const base = 'https://cloud.example/remote.php/dav/files/alice/Talk%20marks/';
 
