@@ -107,20 +107,6 @@ export function countNotesForUrl(url: string): Promise<number> {
     .count();
 }
 
-/**
- * One window of notes, newest first, starting below the note id `before`. Ids are ULIDs, so id
- * order is creation order with no ties. Never loads them all.
- */
-export function recentNotes(limit: number, before?: string): Promise<NoteRecord[]> {
-  const notes = getDb().notes;
-  const range = before === undefined ? notes.orderBy(':id') : notes.where(':id').below(before);
-  return range
-    .reverse()
-    .filter((n) => !n.deletedAt)
-    .limit(limit)
-    .toArray();
-}
-
 /** Every tag in use, for autocompletion (read from the multi-entry index, not from the notes). */
 export async function knownTags(): Promise<string[]> {
   const keys = await getDb().notes.orderBy('tags').uniqueKeys();

@@ -112,11 +112,11 @@ function ItemRow({ item, counts }: { item: Item; counts: Counts }) {
       return item.kind === 'question' ? (
         <PlaceRow
           title="Questions for the speaker"
-          detail="Notes starting with “? ”"
+          detail="Notes marked as questions (typed with “? ”)"
           count={counts.question}
         />
       ) : (
-        <PlaceRow title="To do" detail="Notes starting with “[ ] ” or “TODO ”" count={counts.todo} />
+        <PlaceRow title="To do" detail="Notes marked as to-dos (typed with “[ ] ”)" count={counts.todo} />
       );
     case 'event':
       return (

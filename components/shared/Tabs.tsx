@@ -28,7 +28,7 @@ export function Tabs<T extends string>({ views, current, onChange }: Props<T>) {
     document.getElementById(`tab-${view.id}`)?.focus();
   };
   return (
-    <div role="tablist" aria-label="Views" class="flex flex-nowrap items-center gap-0.5 pb-2">
+    <div role="tablist" aria-label="Views" class="flex flex-nowrap items-center pb-2">
       {views.map((v, i) => (
         <button
           key={v.id}
@@ -40,7 +40,7 @@ export function Tabs<T extends string>({ views, current, onChange }: Props<T>) {
           tabIndex={v.id === current ? 0 : -1}
           aria-label={v.icon ? v.label : undefined}
           title={v.icon ? v.label : undefined}
-          class={`shrink-0 rounded-full py-1 text-[13px] font-medium whitespace-nowrap ${v.icon ? 'px-2' : 'px-2.5'} ${
+          class={`shrink-0 rounded-full py-1 text-[13px] font-medium whitespace-nowrap ${v.icon ? 'px-1.5' : 'px-2'} ${
             v.id === current ? 'bg-tag text-tag-ink' : 'text-muted hover:bg-surface-2 hover:text-ink'
           }`}
           onClick={() => onChange(v.id)}

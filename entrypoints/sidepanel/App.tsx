@@ -85,7 +85,7 @@ export function App() {
   }, []);
   return (
     <div class="flex min-h-screen flex-col">
-      <header class="sticky top-0 z-10 border-b border-line bg-surface px-3 pt-3">
+      <header class="sticky top-0 z-10 border-b border-line bg-surface px-2.5 pt-3">
         <p class="mb-2 flex items-baseline justify-between text-sm font-semibold">
           Talkmarks
           <a

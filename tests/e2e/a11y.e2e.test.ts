@@ -13,7 +13,7 @@ let server: FixtureServer;
 let session: ExtensionSession;
 let tabId: number;
 
-const VIEWS = ['page', 'all', 'now', 'events', 'recap', 'library', 'tags', 'trash'];
+const VIEWS = ['page', 'now', 'events', 'recap', 'library', 'tags', 'trash'];
 
 async function expectAccessible(page: Page, what: string) {
   for (const colorScheme of ['light', 'dark'] as const) {

@@ -21,7 +21,7 @@ let server: FixtureServer;
 let ff: FirefoxSession;
 let tabId: number;
 
-const VIEWS = ['page', 'all', 'now', 'events', 'recap', 'library', 'tags', 'trash'];
+const VIEWS = ['page', 'now', 'events', 'recap', 'library', 'tags', 'trash'];
 /** The surface colour of each palette (assets/main.css `--color-surface`). */
 const SURFACE = { light: 'rgb(255, 255, 255)', dark: 'rgb(22, 24, 29)' };
 

@@ -9,11 +9,13 @@
  * The talk is set to today (Berlin time, the event's zone) by hand in the talk form, as a user does
  * when the page prints no year: so "today" is the recap's day, and the notes written now are its notes.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { axeViolations, type ExtensionSession, launchExtension, until } from './harness';
+import { axeViolations, type ExtensionSession, launchExtension, settled, until } from './harness';
 import { readDatabase } from './in-page';
 import { type FixtureServer, serveFixtures } from './server';
 
@@ -256,5 +258,44 @@ describe('a conference day', () => {
 
     expect(await axeViolations(composer)).toEqual([]);
     expect(await axeViolations(library)).toEqual([]);
+
+    // 8. The day, as the README shows it: the popup and every side-panel view, light and dark, at the
+    // side panel's default width (about 360 px), each view's tabs on one row. Written to
+    // docs/screenshots by `npm run screenshots`; an ordinary run writes them to a temporary folder.
+    const shots =
+      process.env.TALKMARKS_SCREENSHOTS === '1' ? 'docs/screenshots' : mkdtempSync(join(tmpdir(), 'shots-'));
+    for (const colorScheme of ['light', 'dark'] as const) {
+      popup = await session.openPage('popup.html', { tabId: deck.tabId });
+      await popup.emulateMedia({ colorScheme });
+      await popup.getByRole('combobox', { name: 'Note' }).fill('! Shard by namespace, not by node #k8s');
+      await expect.poll(() => popup.getByTestId('note-destination').textContent()).toContain('as a takeaway');
+      await settled(popup);
+      await popup.locator('main').screenshot({ path: join(shots, `popup-${colorScheme}.png`) });
+      await popup.close();
+      for (const view of VIEWS) {
+        const shown = await session.openPage('sidepanel.html', { tabId: talk.tabId, view });
+        await shown.setViewportSize({ width: 360, height: 720 });
+        await shown.emulateMedia({ colorScheme });
+        await expect.poll(() => shown.getByRole('tab', { selected: true }).count()).toBe(1);
+        await expect.poll(() => shown.getByText(/^Loading…$|^Reading the page…$/).count()).toBe(0);
+        await settled(shown);
+        // One row: every tab at the same height, and nothing cut off at the panel's edge.
+        const row = await shown.getByRole('tablist').evaluate((list) => {
+          const tabs = Array.from(list.querySelectorAll('[role=tab]')).map((t) => t.getBoundingClientRect());
+          return {
+            rows: tabs.map((b) => Math.round((b.top + b.bottom) / 2)),
+            overflow: list.scrollWidth - list.clientWidth,
+            right: Math.max(...tabs.map((b) => b.right)),
+          };
+        });
+        expect(new Set(row.rows).size, `${view}: tabs on one row`).toBe(1);
+        expect(row.overflow, `${view}: tabs fit`).toBeLessThanOrEqual(0);
+        expect(row.right, `${view}: tabs inside the panel`).toBeLessThanOrEqual(360);
+        await shown.screenshot({ path: join(shots, `sidepanel-${view}-${colorScheme}.png`) });
+        await shown.close();
+      }
+    }
   });
 });
+
+const VIEWS = ['page', 'now', 'events', 'recap', 'library', 'tags', 'trash'] as const;

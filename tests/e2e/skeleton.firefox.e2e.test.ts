@@ -97,10 +97,20 @@ describe('walking skeleton in Firefox ESR', () => {
     const { uuid } = ff;
     await ff.close();
     ff = await launchFirefox({ userDataDir: profile, uuid });
-    const all = await ff.openPage('sidepanel.html');
-    await clickButton(all, 'All notes');
+    const all = await ff.openPage('sidepanel.html', { view: 'library' });
+    await poll(
+      () =>
+        all.evaluate(() => {
+          const place = [...document.querySelectorAll<HTMLElement>('[role=option]')].find((o) =>
+            o.textContent?.startsWith('All notes'),
+          );
+          place?.click();
+          return Boolean(place);
+        }),
+      (clicked) => clicked,
+    );
     const bodies = await poll(
-      () => text(all, '.note-body'),
+      () => text(all, '[role=listbox] [data-note-id]'),
       (t) => t.length === 1,
       20_000,
     );

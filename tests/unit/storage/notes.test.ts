@@ -7,7 +7,6 @@ import {
   MAX_NOTE_CHARS,
   NoteValidationError,
   notesForUrl,
-  recentNotes,
   restoreNote,
   trashNote,
   updateNote,
@@ -50,14 +49,5 @@ describe('notes repository', () => {
     const back = await notesForUrl(url);
     expect(back.map((n) => n.id)).toEqual([note.id]);
     expect(back[0]).not.toHaveProperty('deletedAt');
-  });
-
-  it('pages newest first without loading everything', async () => {
-    for (let i = 0; i < 7; i++) await createNote({ body: `n${i} #t${i % 2}`, url: `${url}/${i}` });
-    const first = await recentNotes(3);
-    expect(first.map((n) => n.body)).toEqual(['n6 #t0', 'n5 #t1', 'n4 #t0']);
-    const next = await recentNotes(3, first.at(-1)?.id);
-    expect(next.map((n) => n.body)).toEqual(['n3 #t1', 'n2 #t0', 'n1 #t1']);
-    expect(await knownTags()).toEqual(['t0', 't1']);
   });
 });
