@@ -96,7 +96,7 @@ export function parseListObjects(
   keyPrefix: string,
 ): { entries: RemoteEntry[]; next: string | undefined } {
   const root = parseXml(xml, 'Listing');
-  if (root.localName !== 'ListBucketResult')
+  if (root.local !== 'ListBucketResult')
     throw new UnexpectedResponseError('Listing: the answer is not a ListBucketResult');
   const entries: RemoteEntry[] = [];
   const relative = (key: string) => (key.startsWith(keyPrefix) ? key.slice(keyPrefix.length) : undefined);

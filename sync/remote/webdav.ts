@@ -43,7 +43,7 @@ const PROPFIND_BODY =
 /** `list` entries from a multistatus body; `folderPath` is the decoded URL path of the listed folder. */
 export function parseMultistatus(xml: string, baseUrl: string, folderPath: string): RemoteEntry[] {
   const root = parseXml(xml, 'PROPFIND');
-  if (root.localName !== 'multistatus' || root.namespaceURI !== DAV)
+  if (root.local !== 'multistatus' || root.ns !== DAV)
     throw new UnexpectedResponseError('PROPFIND: the answer is not a DAV multistatus');
   const basePath = decodedPath(new URL(baseUrl).pathname);
   const folder = folderPath.endsWith('/') ? folderPath : `${folderPath}/`;
@@ -54,8 +54,8 @@ export function parseMultistatus(xml: string, baseUrl: string, folderPath: strin
     let path = decodedPath(new URL(href, baseUrl).pathname);
     const ok = okProps(response);
     if (!ok) continue;
-    const collection = !!firstChild(ok, DAV, 'resourcetype')?.getElementsByTagNameNS(DAV, 'collection')
-      .length;
+    const resourceType = firstChild(ok, DAV, 'resourcetype');
+    const collection = !!resourceType && !!firstChild(resourceType, DAV, 'collection');
     if (path.endsWith('/')) path = path.slice(0, -1);
     // Only the folder's direct children (the folder itself is in the answer too).
     if (!path.startsWith(folder)) continue;
