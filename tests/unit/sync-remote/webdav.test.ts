@@ -139,6 +139,12 @@ describe('parseMultistatus (hand-written server answers)', () => {
     );
   });
 
+  it('expands no DTD entities (a hostile server cannot blow up memory): the answer is refused', () => {
+    const xml = `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>
+<d:multistatus xmlns:d="DAV:"><d:response><d:href>&b;</d:href></d:response></d:multistatus>`;
+    expect(() => parseMultistatus(xml, base, '/')).toThrow(UnexpectedResponseError);
+  });
+
   it('refuses what is not a DAV multistatus (an HTML login page, broken XML)', () => {
     expect(() => parseMultistatus('<html><body>Log in</body></html>', base, '/')).toThrow(
       UnexpectedResponseError,
