@@ -175,7 +175,7 @@ export function SearchList({
     : search.query
       ? `${answer.total.toLocaleString()} ${answer.total === 1 ? 'result' : 'results'}${
           answer.total > count ? ` (best ${count.toLocaleString()} shown)` : ''
-        } · ${Math.max(0.1, search.ms ?? 0).toFixed(1)} ms${indexLine(search.index)}`
+        }${indexLine(search.index)}`
       : `Searching…${indexLine(search.index)}`;
   useEffect(() => onStatus(status), [status]);
   useEffect(() => () => onStatus(''), []);

@@ -20,7 +20,8 @@ export function TalkSchedule({ talks, event, stored, onStar }: Props) {
   return (
     <section class="flex flex-col gap-2" aria-label="Talks on this page">
       <h2 class="text-sm font-semibold">
-        {talks.length} talks on this page{event ? ` · ${event.name}` : ''}
+        {talks.length === 1 ? '1 talk' : `${talks.length} talks`} on this page
+        {event ? ` · ${event.name}` : ''}
       </h2>
       <ul class="flex flex-col gap-1">
         {talks.slice(0, 200).map((t) => {
