@@ -3,10 +3,9 @@
  * so that no note is left out silently. Every live note of the recap's talks, of the day's other
  * attended talks and among the day's moments is counted once, under the first reason that holds.
  */
-import { withKindSplit } from '../storage/kinds';
 import { withoutTrailingTags } from '../storage/tags';
 import type { NoteRecord, TalkRecord } from '../storage/types';
-import { DEFAULT_TALK_OPTIONS, postedNotes, type RecapInput } from './model';
+import { DEFAULT_TALK_OPTIONS, postedNotes, type RecapInput, shownNote } from './model';
 
 /** Why a note is not in the post. */
 export type OutReason =
@@ -93,11 +92,11 @@ export function recapCoverage(input: RecapInput, leftOut?: DayLeftOut): Coverage
       g = { reason, label: '', notes: [] };
       groups.set(reason, g);
     }
-    const split = withKindSplit(note);
+    const split = shownNote(note);
     g.notes.push({ note, text: withoutTrailingTags(split.body).trim() || split.body.trim(), where });
     if (talk && !g.talks?.some((t) => t.id === talk.id)) g.talks = [...(g.talks ?? []), talk];
   };
-  const isTodo = (n: NoteRecord) => withKindSplit(n).kind === 'todo';
+  const isTodo = (n: NoteRecord) => shownNote(n).kind === 'todo';
   const pageOf = (n: NoteRecord) => n.pageTitle?.trim() || n.url;
 
   const posted = postedNotes(input);

@@ -144,13 +144,28 @@ export function joinNames(names: string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
+const splitCache = new WeakMap<NoteRecord, NoteRecord>();
+
+/**
+ * A note as shown: stored bodies carry no kind prefix (storage/kinds.ts), and one from data that
+ * missed the upgrade is taken off here too. Worked out once per record: a recap asks several times.
+ */
+export function shownNote(note: NoteRecord): NoteRecord {
+  let split = splitCache.get(note);
+  if (!split) {
+    split = withKindSplit(note);
+    splitCache.set(note, split);
+  }
+  return split;
+}
+
 /** Notes of one talk the options let in, oldest first, without trashed ones. */
 export function selectNotes(notes: NoteRecord[], include: Include): NoteRecord[] {
   const wanted = (k: NoteKind) =>
     include === 'all' ? k !== 'todo' : include === 'takeaways' ? k === 'takeaway' : k === 'quote';
   // The kind as shown: a legacy `[ ] …` stored as a plain note is a to-do, and stays private.
   return notes
-    .filter((n) => !n.deletedAt && wanted(withKindSplit(n).kind))
+    .filter((n) => !n.deletedAt && wanted(shownNote(n).kind))
     .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
@@ -184,10 +199,22 @@ export function recapDay(input: Pick<RecapInput, 'event' | 'day' | 'talks'>): st
   return days.size === 1 && only && isDay(only) ? only : '';
 }
 
+/** An own, enumerable property computed on first read (templates see a plain value). */
+function lazy<T, K extends keyof T>(target: T, key: K, make: () => T[K]): void {
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = make();
+      Object.defineProperty(target, key, { value, enumerable: true, writable: false });
+      return value;
+    },
+  });
+}
+
 function noteModel(stored: NoteRecord, talkTitle: string, thumbnail: string, zone: string): NoteModel {
-  // Stored bodies carry no kind prefix (storage/kinds.ts); one from data that missed the upgrade is
-  // taken off here too, since the line below renders the kind its own way.
-  const note = withKindSplit(stored);
+  // The line below renders the kind its own way: no prefix may stay in the text.
+  const note = shownNote(stored);
   const slide = note.anchor?.slide;
   const raw = note.body;
   const stripped = withoutTrailingTags(raw);
@@ -204,7 +231,7 @@ function noteModel(stored: NoteRecord, talkTitle: string, thumbnail: string, zon
       : note.kind === 'question'
         ? `Open question: ${text}`
         : text;
-  return {
+  const model = {
     id: note.id,
     kind: note.kind,
     body,
@@ -225,11 +252,13 @@ function noteModel(stored: NoteRecord, talkTitle: string, thumbnail: string, zon
     quote: escapeMarkdown(note.anchor?.quote?.exact ?? ''),
     thumbnail,
     created_at: new Date(note.createdAt).toISOString(),
-    time_of_day: wallClock(new Date(note.createdAt).toISOString(), zone)?.time ?? '',
     talk_title: talkTitle,
-    page_title: escapeMarkdown(note.pageTitle ?? ''),
-    page_url: safeUrl(note.url),
-  };
+  } as NoteModel;
+  // Read by few templates, and not cheap for a thousand notes (Intl, URL parsing): worked out when read.
+  lazy(model, 'time_of_day', () => wallClock(new Date(note.createdAt).toISOString(), zone)?.time ?? '');
+  lazy(model, 'page_title', () => escapeMarkdown(note.pageTitle ?? ''));
+  lazy(model, 'page_url', () => safeUrl(note.url));
+  return model;
 }
 
 /** A thumbnail reference, encoded like any link destination. */
@@ -334,7 +363,7 @@ export function postedNotes(input: RecapInput): { talks: NoteRecord[][]; moments
   );
   const moments = selectMoments(input.moments);
   if (input.focus !== 'takeaways') return { talks, moments };
-  const takeaway = (n: NoteRecord) => withKindSplit(n).kind === 'takeaway';
+  const takeaway = (n: NoteRecord) => shownNote(n).kind === 'takeaway';
   if (![...talks.flat(), ...moments].some(takeaway)) return { talks, moments };
   return { talks: talks.map((list) => list.filter(takeaway)), moments: moments.filter(takeaway) };
 }

@@ -143,6 +143,29 @@ describe('a day recap gathers the whole day', () => {
   });
 });
 
+describe('what a template sees of a moment', () => {
+  it('its time at the venue, its page, no talk; recap.moments in time order, to-dos out', async () => {
+    await seed();
+    const input = await loadRecapInput({ ...WEDNESDAY, talkIds: [] });
+    const template =
+      '{% for n in recap.moments %}{{ n.time_of_day }}|{{ n.kind }}|{{ n.talk_title }}|{{ n.page_title }}|{{ n.page_url }}|{{ n.slide_ref }}\n{% endfor %}{{ recap.note_count }}';
+    const result = composeRecap(input, { template });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.markdown).toBe(
+      [
+        '12:05|note||Red Hat Summit 2012|https://www.redhat.com/summit/2012/|',
+        "14:45|note||Dan Walsh's Journal|https://danwalsh.livejournal.com/|",
+        '15:00|note||Storage futures|https://example.org/decks/storage-futures.pdf| (slide 3 of Storage futures)',
+        '17:10|takeaway||Red Hat Summit 2012|https://www.redhat.com/summit/2012/|',
+        '19:30|question||Red Hat Summit 2012|https://www.redhat.com/summit/2012/|',
+        '23:59|note|||https://www.redhat.com/summit/2012/|',
+        '6',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
 describe('the day’s notes in and out', () => {
   it('counts every live note of the day once: all in but the to-dos', async () => {
     await seed();

@@ -19,6 +19,9 @@ vi.mock('../../../capture/time', async (importOriginal) => ({
 
 afterEach(cleanup);
 
+/** Waits for live queries on a busy machine: the first render also loads the composer's modules. */
+const settled = (check: () => void) => waitFor(check, { timeout: 10_000 });
+
 async function seed() {
   const db = getDb();
   await db.events.bulkAdd([EVENT, OTHER_EVENT]);
@@ -37,17 +40,17 @@ async function openWednesday() {
   render(<RecapComposer notify={() => undefined} wide />);
   const day = screen.getByRole('combobox', { name: 'Day' }) as HTMLSelectElement;
   // A new recap opens on the day of the talk noted last: the Thursday keynote.
-  await waitFor(() => expect(day.value).toBe('2012-06-28'));
+  await settled(() => expect(day.value).toBe('2012-06-28'));
   expect([...day.options].map((o) => o.textContent)).toEqual([
     'Choose a day…',
     'Wednesday, June 27, 2012 (3 talks, 4 moments)',
     'Thursday, June 28, 2012 (1 talk)',
   ]);
   // Thursday: the keynote's note, and a note on no talk written just after midnight in Boston.
-  await waitFor(() => expect(status().textContent).toBe('In the post: all 2 notes of the day.'));
+  await settled(() => expect(status().textContent).toBe('In the post: all 2 notes of the day.'));
   expect(screen.getByText('1 note').textContent).toBe('1 note');
   fireEvent.change(day, { target: { value: '2012-06-27' } });
-  await waitFor(() => expect(status().textContent).toBe('In the post: 24 of 26 notes of the day.'));
+  await settled(() => expect(status().textContent).toBe('In the post: 24 of 26 notes of the day.'));
 }
 
 describe('the composer counts the day’s notes', () => {
@@ -66,7 +69,7 @@ describe('the composer counts the day’s notes', () => {
     ]);
     expect(boxes.every((b) => b.checked)).toBe(true);
     expect(leftOut()).toEqual(['2 to-dos left out: private']);
-    await waitFor(() => expect(markdown()).toContain('## Also today\n\n- Lunch in the hallway'));
+    await settled(() => expect(markdown()).toContain('## Also today\n\n- Lunch in the hallway'));
     expect(screen.getAllByText('7 notes')).toHaveLength(1);
     expect(screen.getAllByText('6 notes')).toHaveLength(2);
   });
@@ -75,24 +78,24 @@ describe('the composer counts the day’s notes', () => {
     await openWednesday();
     const moments = screen.getByRole('list', { name: 'Moments of the day' });
     fireEvent.click(within(moments).getByRole('checkbox', { name: /Who is speaking on Ceph/ }));
-    await waitFor(() => expect(status().textContent).toBe('In the post: 23 of 26 notes of the day.'));
+    await settled(() => expect(status().textContent).toBe('In the post: 23 of 26 notes of the day.'));
     expect(leftOut()).toEqual(['2 to-dos left out: private', '1 moment unticked']);
     const group = screen.getByTestId('recap-coverage').querySelector('[data-reason="moment-unticked"]')!;
     expect(group.querySelector('li')?.textContent).toBe(
       'Question: Who is speaking on Ceph tomorrow? — Red Hat Summit 2012',
     );
-    await waitFor(() => expect(markdown()).not.toContain('Who is speaking on Ceph'));
+    await settled(() => expect(markdown()).not.toContain('Who is speaking on Ceph'));
     expect(markdown()).toContain('- Long day: three talks and a booth\n');
   });
 
   it('a talk left out is counted with its notes and can be put back in its place', async () => {
     await openWednesday();
     fireEvent.click(screen.getByRole('button', { name: 'Leave SELinux for Mere Mortals out' }));
-    await waitFor(() => expect(status().textContent).toBe('In the post: 18 of 26 notes of the day.'));
+    await settled(() => expect(status().textContent).toBe('In the post: 18 of 26 notes of the day.'));
     expect(leftOut()).toEqual(['2 to-dos left out: private', '6 notes on a talk you left out']);
-    await waitFor(() => expect(markdown()).not.toContain('## SELinux for Mere Mortals'));
+    await settled(() => expect(markdown()).not.toContain('## SELinux for Mere Mortals'));
     fireEvent.click(screen.getByRole('button', { name: 'Put back SELinux for Mere Mortals' }));
-    await waitFor(() => expect(status().textContent).toBe('In the post: 24 of 26 notes of the day.'));
+    await settled(() => expect(status().textContent).toBe('In the post: 24 of 26 notes of the day.'));
     const talks = within(screen.getByRole('list', { name: 'Talks in this recap' }))
       .getAllByRole('listitem')
       .map((li) => li.getAttribute('data-talk-id'));
@@ -103,7 +106,7 @@ describe('the composer counts the day’s notes', () => {
     await openWednesday();
     const select = screen.getByRole('combobox', { name: /^Notes of Tuning RHEL 6 for 40 Gb\/s networks/ });
     fireEvent.change(select, { target: { value: 'takeaways' } });
-    await waitFor(() => expect(status().textContent).toBe('In the post: 19 of 26 notes of the day.'));
+    await settled(() => expect(status().textContent).toBe('In the post: 19 of 26 notes of the day.'));
     expect(leftOut()).toEqual(['2 to-dos left out: private', '5 notes left out: takeaways only']);
   });
 
@@ -113,7 +116,7 @@ describe('the composer counts the day’s notes', () => {
       target: { value: 'builtin:my-takeaways' },
     });
     // Takeaways: 2 + 2 + 1 on the talks, and the booth.
-    await waitFor(() => expect(status().textContent).toBe('In the post: 6 of 26 notes of the day.'));
+    await settled(() => expect(status().textContent).toBe('In the post: 6 of 26 notes of the day.'));
     expect(leftOut()).toEqual([
       '2 to-dos left out: private',
       '18 notes left out: not takeaways (this template lists takeaways)',
@@ -130,8 +133,8 @@ describe('the composer counts the day’s notes', () => {
     fireEvent.change(screen.getByLabelText('Date'), { target: { value: '2012-06-27' } });
     // The 26 notes of the event's Wednesday, less the 23:59 one (Thursday in Brussels), plus the
     // note filed under another event that day.
-    await waitFor(() => expect(status().textContent).toBe('In the post: 24 of 26 notes of the day.'));
-    await waitFor(() => expect(markdown()).toContain('- Texas Linux Fest call for papers closes soon\n'));
+    await settled(() => expect(status().textContent).toBe('In the post: 24 of 26 notes of the day.'));
+    await settled(() => expect(markdown()).toContain('- Texas Linux Fest call for papers closes soon\n'));
     expect(markdown()).not.toContain('Long day');
     expect(markdown().startsWith('# Wednesday, June 27, 2012\n')).toBe(true);
   });
