@@ -121,7 +121,25 @@ function makeFolderFactory(base: string, dataDir: string, owner?: { uid: number;
 }
 
 /** Starts Apache with mod_dav on a free port. Fails with "install apache2" when it is missing. */
-export async function startApacheDav(options: { binary?: string } = {}): Promise<DavServer> {
+export function startApacheDav(options: { binary?: string } = {}): Promise<DavServer> {
+  return retried(() => startApacheOnce(options));
+}
+
+/**
+ * A free port can be taken by another process between `freePort` and the server's bind: a server
+ * that exits before listening is started again on a new port (three tries). A missing server is not.
+ */
+async function retried<T>(start: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start();
+    } catch (error) {
+      if (attempt >= 3 || /^install /.test(error instanceof Error ? error.message : '')) throw error;
+    }
+  }
+}
+
+async function startApacheOnce(options: { binary?: string }): Promise<DavServer> {
   const apache = options.binary ?? which('apache2');
   if (!apache || !existsSync(apache) || !existsSync(join(MODULES, 'mod_dav_fs.so')))
     throw new Error(
@@ -192,7 +210,13 @@ export async function startApacheDav(options: { binary?: string } = {}): Promise
     const read = (f: string) => (existsSync(join(t, f)) ? readFileSync(join(t, f), 'utf8') : '');
     return `${stderr}${read('error.log')}${read('access.log')}`;
   };
-  await waitForPort(port, child, 20_000, logs);
+  try {
+    await waitForPort(port, child, 20_000, logs);
+  } catch (error) {
+    await stopChild(child);
+    rmSync(t, { recursive: true, force: true });
+    throw error;
+  }
   const url = `http://127.0.0.1:${port}/`;
   return {
     name: 'apache',
@@ -213,7 +237,11 @@ export async function startApacheDav(options: { binary?: string } = {}): Promise
 }
 
 /** Starts `rclone serve webdav` on a free port. Fails with "install rclone" when it is missing. */
-export async function startRcloneDav(): Promise<DavServer> {
+export function startRcloneDav(): Promise<DavServer> {
+  return retried(startRcloneOnce);
+}
+
+async function startRcloneOnce(): Promise<DavServer> {
   const rclone = which('rclone');
   if (!rclone)
     throw new Error(
@@ -251,7 +279,13 @@ export async function startRcloneDav(): Promise<DavServer> {
   child.stderr?.on('data', (chunk) => {
     stderr += String(chunk);
   });
-  await waitForPort(port, child, 20_000, () => stderr);
+  try {
+    await waitForPort(port, child, 20_000, () => stderr);
+  } catch (error) {
+    await stopChild(child);
+    rmSync(t, { recursive: true, force: true });
+    throw error;
+  }
   const url = `http://127.0.0.1:${port}/`;
   return {
     name: 'rclone',

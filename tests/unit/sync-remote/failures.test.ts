@@ -210,7 +210,7 @@ for (const [serverName, start] of [
     });
 
     it('slow server: TimeoutError while the server did the move; the retry finds the same file, no duplicate', async () => {
-      const w = await world(1_000);
+      const w = await world(2_000);
       proxy.add({ method: 'MOVE', times: 1, action: { hold: true } });
       const slow = await appendLog(w.vault, w.devA, 3, batch(w.devA, 3)).catch((e: unknown) => e);
       expect(slow).toBeInstanceOf(TimeoutError);
