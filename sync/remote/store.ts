@@ -41,6 +41,11 @@ export interface RemoteStore {
   /** `webdav` or `s3`, for messages and for tests that know a transport's limits. */
   readonly kind: string;
   /**
+   * For "Connect": the folder (bucket) exists and the credentials work. `NotFoundError` for a URL or
+   * bucket that is not there, `UnauthorizedError` for wrong credentials, `OfflineError`…
+   */
+  check(): Promise<void>;
+  /**
    * The files and folders directly inside folder `dir` ('' for the root), sorted by name. A folder
    * that does not exist lists as empty: "nothing there" is never an error.
    */
