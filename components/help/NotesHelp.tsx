@@ -40,7 +40,8 @@ export function NotesHelp() {
       <p>
         A note is filed under what is on screen: the slide of the deck (with a picture of it), the talk and
         its event. On a talk video it keeps the time in the video. A note on a page that belongs to no talk is
-        kept with that page.
+        kept with that page. A note filed in the wrong place — or several, picked in the library — can be
+        moved to another talk, to an event’s day, or to no talk with <strong>Move…</strong>.
       </p>
       <h3 class="font-semibold">#tags</h3>
       <p>

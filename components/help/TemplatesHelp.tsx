@@ -7,19 +7,19 @@ import { HelpSection, Typed } from './HelpSection';
 const BUILT_IN = [
   [
     'Day recap',
-    'A title with the event and the weekday, a section per talk (speakers, time, room, slides link) with its notes, and a closing “Tagged: …” line.',
+    'A title with the event and the weekday, a section per talk (speakers, time, room, slides link) with its notes, the day’s moments under “Also today”, and a closing “Tagged: …” line.',
   ],
   [
     'My takeaways',
-    'One list of your takeaways across all the talks, each naming its talk (all notes, when none is marked as a takeaway).',
+    'One list of your takeaways across all the talks, each naming its talk, then the moments marked as takeaways (all notes, when none is marked as a takeaway).',
   ],
   [
     'Talk notes',
-    'One talk in depth: speakers, when, where, links, abstract, then takeaways, notes (with slide and video time), quotes and questions.',
+    'One talk in depth: speakers, when, where, links, abstract, then takeaways, notes (with slide and video time), quotes and questions; the moments under “Also today”.',
   ],
   [
     'Slides digest',
-    'Notes slide by slide, each with its slide picture; it downloads as a .zip with the pictures.',
+    'Notes slide by slide, each with its slide picture, the moments under “Also today”; it downloads as a .zip with the pictures.',
   ],
 ] as const;
 
@@ -31,9 +31,10 @@ const RECAP: Row[] = [
   ['recap.event', 'name, url, location — or nothing when the recap has no event'],
   ['recap.day, recap.weekday, recap.date', '2012-06-27, Wednesday, Wednesday, June 27, 2012 (at the venue)'],
   ['recap.talks (or talks)', 'the talks, in the order you chose'],
-  ['recap.tags', 'the tags of the notes in the post, then of the talks'],
-  ['recap.takeaways', 'every takeaway in the post, across talks (each has talk_title)'],
-  ['recap.note_count', 'how many notes are in the post'],
+  ['recap.moments', 'the day’s moments in the post (notes on no talk), oldest first; never to-dos'],
+  ['recap.tags', 'the tags of the notes in the post, then of the talks, then of the moments'],
+  ['recap.takeaways', 'every takeaway on a talk in the post (each has talk_title)'],
+  ['recap.note_count', 'how many notes are in the post, moments too'],
 ];
 const TALK: Row[] = [
   ['talk.title, talk.id', ''],
@@ -48,7 +49,7 @@ const TALK: Row[] = [
   ['talk.room, talk.track, talk.abstract', ''],
   [
     'talk.url, talk.slides_url, talk.video_url',
-    'the session page, the slides, the video (empty when unknown)',
+    'the session page, the slides (the link you typed, else the deck attached to the talk), the video (empty when unknown)',
   ],
   ['talk.tags', 'the talk’s own tags'],
   ['talk.notes', 'the notes in the post, oldest first'],
@@ -72,7 +73,9 @@ const NOTE: Row[] = [
   ['note.time_label', 'the time in the video, as 12:34 (empty when none)'],
   ['note.quote', 'the quoted page text, for a quote taken from the page'],
   ['note.thumbnail', 'the slide picture, when pictures are on for the talk'],
-  ['note.tags, note.created_at, note.talk_title', ''],
+  ['note.tags, note.created_at, note.talk_title', 'talk_title is empty for a moment'],
+  ['note.time_of_day', 'when it was written, at the venue: 14:05'],
+  ['note.page_title, note.page_url', 'the page it was written on (for a moment: the blog post, the deck)'],
 ];
 
 function Variables({ caption, rows }: { caption: string; rows: Row[] }) {
@@ -113,12 +116,15 @@ export function TemplatesHelp() {
     <HelpSection id="templates" title="Recaps and templates">
       <p>
         In the side panel’s <strong>Recap</strong> tab (or <strong>Open wide view</strong> for the editor and
-        the preview side by side), pick an event and a day: the talks you noted or starred that day come in
-        start order. Reorder them, choose per talk <em>all notes</em>, <em>takeaways only</em> or{' '}
-        <em>quotes only</em> and whether slide pictures go in, choose a template, a title, an intro and an
-        outro. Then <strong>Copy Markdown</strong>, <strong>Copy rich text</strong> (for WordPress, Medium or
-        Google Docs) or <strong>Download</strong>. To-dos stay out: they are private. Jekyll or Hugo front
-        matter is added by the composer when you ask for it.
+        the preview side by side), pick an event and a day, or a date. The talks you noted or starred that day
+        come in start order, and with them the day’s <em>moments</em>: notes on no talk — the hallway, a blog
+        post, a PDF deck — each ticked; untick one to leave it out. Nothing is left out silently: the composer
+        says how many of the day’s notes are in the post, and why the others are not. Reorder the talks,
+        choose per talk <em>all notes</em>, <em>takeaways only</em> or <em>quotes only</em> and whether slide
+        pictures go in, choose a template, a title, an intro and an outro. Then <strong>Copy Markdown</strong>
+        , <strong>Copy rich text</strong> (for WordPress, Medium or Google Docs) or <strong>Download</strong>.
+        To-dos stay out: they are private. Jekyll or Hugo front matter is added by the composer when you ask
+        for it.
       </p>
       <h3 class="font-semibold">The built-in templates</h3>
       <dl class="flex flex-col gap-1 text-sm">
