@@ -43,6 +43,28 @@ export function platformName(id: string): string {
   return PLATFORM_NAMES[id] ?? id;
 }
 
+/** Names of several platforms as one phrase: "Speaker Deck, SlideShare, Google Slides". */
+export function platformNames(ids: readonly string[]): string {
+  return ids.map(platformName).join(', ');
+}
+
+/**
+ * The platforms whose hosts Talkmarks reads without being asked (the hosts of `KNOWN_HOST_MATCHES`
+ * in capture/hosts.ts), for the words that list them.
+ */
+export const KNOWN_HOST_PLATFORMS: readonly string[] = [
+  'speakerdeck',
+  'slideshare',
+  'google-slides',
+  'sched',
+  'sessionize',
+  'pretalx',
+  'indico',
+  'fosdem',
+  'youtube',
+  'vimeo',
+];
+
 /** Ids that say nothing beyond "a page": the UI names no platform for them. */
 export function isGenericPlatform(id: string): boolean {
   return id === 'page' || id === 'tab';

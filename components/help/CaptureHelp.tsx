@@ -1,5 +1,5 @@
 /** Help: which pages Talkmarks reads, and where it reads them without being asked. */
-import { platformName } from '../../capture/platform-names';
+import { KNOWN_HOST_PLATFORMS, platformNames as names } from '../../capture/platform-names';
 import { HelpSection } from './HelpSection';
 
 const DECKS = [
@@ -14,20 +14,6 @@ const DECKS = [
   'google-slides',
 ];
 const SESSIONS = ['pretalx', 'sched', 'sessionize', 'indico', 'fosdem'];
-/** The hosts Talkmarks reads by itself (capture/hosts.ts), by platform. */
-const KNOWN = [
-  'speakerdeck',
-  'slideshare',
-  'google-slides',
-  'sched',
-  'sessionize',
-  'pretalx',
-  'indico',
-  'fosdem',
-  'youtube',
-  'vimeo',
-];
-const names = (ids: readonly string[]) => ids.map(platformName).join(', ');
 
 export function CaptureHelp() {
   return (
@@ -51,8 +37,8 @@ export function CaptureHelp() {
       </ul>
       <h3 class="font-semibold">Where it reads without being asked</h3>
       <p>
-        On {names(KNOWN)} Talkmarks reads pages by itself. Anywhere else it reads a page only when you open
-        its popup or side panel on that page: the browser lets it see that tab, that once.
+        On {names(KNOWN_HOST_PLATFORMS)} Talkmarks reads pages by itself. Anywhere else it reads a page only
+        when you open its popup or side panel on that page: the browser lets it see that tab, that once.
       </p>
       <p>
         To have every page of a site read — a conference’s own site with its decks — open the popup or the

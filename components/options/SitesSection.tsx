@@ -5,23 +5,9 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { platformName } from '../../capture/platform-names';
+import { KNOWN_HOST_PLATFORMS, platformNames } from '../../capture/platform-names';
 import { disableSite, enabledSites } from '../../platform/site-access';
 import { Section } from './Section';
-
-/** The hosts the manifest lists (capture/hosts.ts), by the name of the platform each serves. */
-const KNOWN = [
-  'speakerdeck',
-  'slideshare',
-  'google-slides',
-  'sched',
-  'sessionize',
-  'pretalx',
-  'indico',
-  'fosdem',
-  'youtube',
-  'vimeo',
-];
 
 /** `https://conf.example/*` → `conf.example` (with its port, if any). */
 const hostOf = (origin: string) => origin.replace(/^https?:\/\//, '').replace(/\/\*$/, '');
@@ -72,8 +58,8 @@ export function SitesSection() {
       about={
         <>
           Talkmarks reads a page — which deck and slide, which talk — only where you let it. It reads these
-          sites by itself: {KNOWN.map(platformName).join(', ')}. Anywhere else it reads the page when you open
-          its popup or side panel there, or always on a site where you chose{' '}
+          sites by itself: {platformNames(KNOWN_HOST_PLATFORMS)}. Anywhere else it reads the page when you
+          open its popup or side panel there, or always on a site where you chose{' '}
           <strong>Enable on this site</strong>.
         </>
       }

@@ -1,8 +1,15 @@
 /** Every capture adapter has a name a user can read, and the names are the projects' own spellings. */
 import { describe, expect, it } from 'vitest';
 import { EXPERIMENTAL_ADAPTERS } from '../../../capture/experimental';
+import { KNOWN_HOST_MATCHES } from '../../../capture/hosts';
 import { pageAdapter } from '../../../capture/metadata/page';
-import { CAPTURE_KIND_NAMES, PLATFORM_NAMES, platformName } from '../../../capture/platform-names';
+import {
+  CAPTURE_KIND_NAMES,
+  KNOWN_HOST_PLATFORMS,
+  PLATFORM_NAMES,
+  platformName,
+  platformNames,
+} from '../../../capture/platform-names';
 import { ADAPTERS } from '../../../capture/registry';
 import { SESSION_ADAPTERS } from '../../../capture/sessions';
 import { SLIDE_ADAPTERS } from '../../../capture/slides';
@@ -43,5 +50,30 @@ describe('platform names', () => {
       video: 'Talk video',
       page: 'Page',
     });
+  });
+
+  it('lists, as the sites read without asking, the platforms of exactly the manifest’s known hosts', () => {
+    // Each known host pattern and the platform it serves, written by hand.
+    const platformOfHost: Record<string, string> = {
+      'https://speakerdeck.com/*': 'speakerdeck',
+      'https://www.slideshare.net/*': 'slideshare',
+      'https://*.slideshare.net/*': 'slideshare',
+      'https://docs.google.com/presentation/*': 'google-slides',
+      'https://sched.com/*': 'sched',
+      'https://*.sched.com/*': 'sched',
+      'https://sessionize.com/*': 'sessionize',
+      'https://pretalx.com/*': 'pretalx',
+      'https://indico.cern.ch/*': 'indico',
+      'https://fosdem.org/*': 'fosdem',
+      'https://www.youtube.com/*': 'youtube',
+      'https://www.youtube-nocookie.com/*': 'youtube',
+      'https://vimeo.com/*': 'vimeo',
+      'https://player.vimeo.com/*': 'vimeo',
+    };
+    expect([...KNOWN_HOST_MATCHES].sort()).toEqual(Object.keys(platformOfHost).sort());
+    expect(new Set(KNOWN_HOST_PLATFORMS)).toEqual(new Set(Object.values(platformOfHost)));
+    expect(platformNames(KNOWN_HOST_PLATFORMS)).toBe(
+      'Speaker Deck, SlideShare, Google Slides, sched, Sessionize, pretalx, Indico, FOSDEM, YouTube, Vimeo',
+    );
   });
 });
