@@ -81,14 +81,68 @@ function records(
   return out;
 }
 
-function watched(down: DBCoreTable): DBCoreTable {
+/** The table where every change of a synced table is queued for sync, in the writing transaction. */
+export const OUTBOX = 'syncOutbox';
+
+/** The tables whose records sync between devices. */
+export const SYNCED_TABLES: ReadonlySet<string> = new Set([
+  'events',
+  'talks',
+  'decks',
+  'notes',
+  'blobs',
+  'recaps',
+  'templates',
+]);
+
+/**
+ * One queued change: which record changed and how, and when. The value is not kept (sync reads
+ * the record as it is when it converts the queue, in the same transaction), so the queue costs a
+ * few dozen bytes per write. `seq` orders the queue (write order).
+ */
+export interface OutboxEntry {
+  seq?: number;
+  table: string;
+  key: string;
+  op: 'create' | 'update' | 'delete';
+  /** For an update: the fields that changed. */
+  fields?: string[];
+  at: number;
+}
+
+// Transactions whose writes are sync's own write-back of merged records: not queued again.
+const quiet = new WeakSet<object>();
+
+/** Marks a transaction (Dexie's `idbtrans`) as sync's write-back: its writes are not queued. */
+export function writeBackQuietly(trans: object): void {
+  quiet.add(trans);
+}
+
+const hasStore = (trans: DBCoreTransaction, name: string): boolean => {
+  const names = (trans as unknown as { objectStoreNames?: DOMStringList }).objectStoreNames;
+  return Boolean(names?.contains(name));
+};
+
+function watched(core: DBCore, name: string): DBCoreTable {
+  const down = core.table(name);
+  const queued = SYNCED_TABLES.has(name);
   // Promise chains, not `await`: Dexie keeps its transaction zone across its own promises only.
   const mutate = (req: DBCoreMutateRequest, keys: unknown[]) => {
     const run = (before: (Record<string, unknown> | undefined)[]) =>
       down.mutate(req).then((res) => {
-        const changes = records(down.name, req, keys, before, res);
+        const changes = records(name, req, keys, before, res);
         if (changes.length) for (const sink of sinks) sink(changes, req.trans);
-        return res;
+        if (!changes.length || !queued || quiet.has(req.trans) || !hasStore(req.trans, OUTBOX)) return res;
+        const at = Date.now();
+        const values: OutboxEntry[] = changes.map((c) =>
+          c.op === 'update'
+            ? { table: c.table, key: c.key, op: c.op, fields: c.fields, at }
+            : { table: c.table, key: c.key, op: c.op, at },
+        );
+        return core
+          .table(OUTBOX)
+          .mutate({ type: 'add', trans: req.trans, values })
+          .then(() => res);
       });
     // Existing versions, read in the same transaction, tell creates from updates and what changed.
     return req.type === 'put' ? down.getMany({ trans: req.trans, keys, cache: 'clone' }).then(run) : run([]);
@@ -96,16 +150,34 @@ function watched(down: DBCoreTable): DBCoreTable {
   return {
     ...down,
     mutate(req) {
-      if (sinks.size === 0) return down.mutate(req);
+      if (sinks.size === 0 && !queued) return down.mutate(req);
       const keys = keysOf(down, req);
       return Array.isArray(keys) ? mutate(req, keys) : keys.then((k) => mutate(req, k));
     },
   };
 }
 
-/** The middleware; `openDatabase` installs it on every database it opens. */
+/**
+ * The middleware; `openDatabase` installs it on every database it opens. A read-write transaction
+ * over a synced table also takes the outbox, so a write and its queue entry commit together (or
+ * not at all): sync never misses a change, whichever extension page made it.
+ */
 export const changesMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'changes',
-  create: (down) => ({ ...down, table: (name) => watched(down.table(name)) }),
+  create: (down) => {
+    const hasOutbox = down.schema.tables.some((t) => t.name === OUTBOX);
+    return {
+      ...down,
+      transaction(stores, mode, options) {
+        const widen =
+          hasOutbox &&
+          mode === 'readwrite' &&
+          !stores.includes(OUTBOX) &&
+          stores.some((s) => SYNCED_TABLES.has(s));
+        return down.transaction(widen ? [...stores, OUTBOX] : stores, mode, options);
+      },
+      table: (name) => watched(down, name),
+    };
+  },
 };

@@ -65,6 +65,13 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       notes: 'id, url, talkId, deckId, eventId, *tags, kind, updatedAt, createdAt, deletedAt, thumbnailId',
     },
   },
+  {
+    // Sync: every change of a synced table is queued in `syncOutbox` by the write hook, in the
+    // writing transaction (storage/changes.ts); `syncMeta` holds this device's sync state (its
+    // replica of every record's merge registers, clock, cursors). No records change.
+    version: 5,
+    stores: { syncOutbox: '++seq', syncMeta: 'id' },
+  },
 ];
 
 export const DB_NAME = 'talkmarks';

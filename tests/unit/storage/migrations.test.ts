@@ -263,7 +263,10 @@ describe('version 4: notes filed under an event', () => {
 
     const seen: ChangeRecord[] = [];
     const stop = onChange((changes) => seen.push(...changes));
-    const after = openDatabase(name);
+    const after = openDatabase(
+      name,
+      SCHEMA_VERSIONS.filter((v) => v.version <= 4),
+    );
     try {
       await after.open();
       expect(after.verno).toBe(4);
