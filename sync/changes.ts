@@ -21,14 +21,14 @@
 
 import { isBlobRef } from './blobs';
 import { canonical } from './hash';
-import type { Hlc } from './hlc';
+import { type DriftReport, type Hlc, hlcDevice, isHlc } from './hlc';
 import { applyToRecord } from './merge/apply';
 import { headsOf, mergeVersions } from './merge/body';
 import { effectiveRecord, materializeOps } from './merge/copies';
 import { recordOf } from './merge/index';
 import { cloneRecord, emptyRecord, type ReplicaState } from './merge/state';
 import { type MergeOptions, presentDots, recordView, seenOf } from './merge/view';
-import type { BodyOp, KnownOp, SetOp } from './ops';
+import type { BodyOp, KnownOp, Op, SetOp } from './ops';
 import {
   BLOB_DATA_FIELD,
   BLOB_TABLE,
@@ -94,6 +94,17 @@ export function changeToOps(
   // A record the state does not have (yet) is taken whole, as is a create; an update names its fields.
   const names = change.op === 'create' || !view ? Object.keys(value) : change.fields;
   const before: Record<string, unknown> = view ?? {};
+  // A create of a record the replica already has (the same backup imported on two devices, a
+  // record seeded here after another device's copy arrived) was made without seeing the replica's:
+  // its body is an independent version (no parents), its tags only add, and its other fields count
+  // only when it is newer by `updatedAt`, as a backup import decides.
+  const independent = change.op === 'create' && rec !== undefined;
+  const newer =
+    !view ||
+    change.op !== 'create' ||
+    (typeof value.updatedAt === 'number' &&
+      typeof before.updatedAt === 'number' &&
+      value.updatedAt > before.updatedAt);
   const textField = TEXT_FIELDS[table];
   const tagField = TAG_FIELDS[table];
   const ops: KnownOp[] = [];
@@ -105,7 +116,7 @@ export function changeToOps(
     if (field === textField) {
       if (typeof next !== 'string' || next === before[field]) continue;
       const versions = rec?.text?.[field] ?? {};
-      const parents = headsOf(versions).sort();
+      const parents = independent ? [] : headsOf(versions).sort();
       const op: BodyOp = { op: 'body', ...at(), field, parents, value: next };
       // Written from a merge: the heads that lost it are not in this text and stay conflict copies.
       if (parents.length > 1) {
@@ -122,7 +133,7 @@ export function changeToOps(
       const was = Array.isArray(before[field]) ? (before[field] as string[]) : [];
       for (const tag of now) if (!was.includes(tag)) ops.push({ op: 'tag', ...at(), field, value: tag });
       for (const tag of was) {
-        if (now.includes(tag)) continue;
+        if (now.includes(tag) || independent) continue;
         const dots = presentDots(rec?.sets?.[field]?.[tag] ?? { add: [], rem: [] });
         // A tag shown only because the body names it has no dots: the body edit removes it.
         if (dots.length) ops.push({ op: 'untag', ...at(), field, value: tag, dots });
@@ -134,7 +145,7 @@ export function changeToOps(
         `A blob record's ${BLOB_DATA_FIELD} must be a BlobRef (content hash and size) before it becomes an operation.`,
       );
     }
-    if (canonical(next) === canonical(before[field])) continue;
+    if (!newer || canonical(next) === canonical(before[field])) continue;
     const op: SetOp = { op: 'set', ...at(), field };
     if (next !== undefined) op.value = next;
     ops.push(op);
@@ -143,10 +154,12 @@ export function changeToOps(
   const trashed = value.deletedAt;
   const deletedChanged =
     (change.op === 'create' || !view || names.includes('deletedAt')) &&
+    newer &&
     canonical(trashed) !== canonical(before.deletedAt);
+  const staysTrashed = trashed !== undefined && before.deletedAt !== undefined;
   if (deletedChanged && trashed === undefined) {
     ops.push({ op: 'set', ...at(), field: 'deletedAt' });
-  } else if (trashed !== undefined && (deletedChanged || ops.some(isEdit))) {
+  } else if (trashed !== undefined && (deletedChanged || (staysTrashed && ops.some(isEdit)))) {
     // What the trash covers: the record as it is after this change.
     const after = rec ? cloneRecord(rec) : emptyRecord();
     for (const op of ops) applyToRecord(after, op);
@@ -171,4 +184,29 @@ export function keepRestored(
   if (!view?.[RESTORED]) return [];
   const hlc = options.now === undefined ? clock.tick() : clock.tick(options.now);
   return [{ op: 'set', table, key, hlc, field: 'deletedAt' }];
+}
+
+/** The part of the device clock that takes in received stamps (`HybridClock` has it). */
+export interface Receiver {
+  receive(remote: Hlc, now?: number): DriftReport | null;
+}
+
+/**
+ * Takes received operations' stamps into the device clock (the latest per device is enough) before
+ * or after applying them; returns a drift report per device whose clock is too far ahead.
+ */
+export function receiveOps(clock: Receiver, ops: readonly Op[], now?: number): DriftReport[] {
+  const latest = new Map<string, Hlc>();
+  for (const op of ops) {
+    if (!isHlc(op.hlc)) continue;
+    const device = hlcDevice(op.hlc);
+    const last = latest.get(device);
+    if (last === undefined || op.hlc > last) latest.set(device, op.hlc);
+  }
+  const reports: DriftReport[] = [];
+  for (const stamp of latest.values()) {
+    const report = now === undefined ? clock.receive(stamp) : clock.receive(stamp, now);
+    if (report) reports.push(report);
+  }
+  return reports;
 }

@@ -52,7 +52,10 @@ export function joinVersion(rec: RecordState, field: string, id: Hlc, version: V
   rec.text ??= {};
   const versions = slot<Record<Hlc, Version>>(rec.text, field, () => ({}));
   const old = versions[id];
-  if (!old || canonical(version) > canonical(old)) versions[id] = version;
+  if (!old) versions[id] = version;
+  // Replacing a version (only a cloned device can send two under one id): a new container, so
+  // results remembered for the old graph (body.ts) are not reused.
+  else if (canonical(version) > canonical(old)) rec.text[field] = { ...versions, [id]: version };
 }
 
 export function joinDots(

@@ -107,9 +107,31 @@ export function mergeVersions(versions: Versions, heads: readonly Hlc[]): { body
 
 /** The body a note shows, its heads and the heads that lost. */
 export function resolveBody(versions: Versions): BodyResolution {
-  const heads = headsOf(versions);
-  const { body, losers } = mergeVersions(versions, heads);
-  return { body, heads, losers };
+  const memo = memoOf(versions);
+  if (!memo.resolution) {
+    const heads = headsOf(versions);
+    const { body, losers } = mergeVersions(versions, heads);
+    memo.resolution = { body, heads, losers };
+  }
+  const { body, heads, losers } = memo.resolution;
+  return { body, heads: [...heads], losers: [...losers] };
+}
+
+/**
+ * Results per version graph, reused while it holds the same number of versions: graphs only grow
+ * (`joinVersion` puts a new container in place when it replaces a version, so a replaced version
+ * never meets a stale result).
+ */
+const memos = new WeakMap<Versions, { size: number; resolution?: BodyResolution; losing?: Hlc[] }>();
+
+function memoOf(versions: Versions) {
+  const size = Object.keys(versions).length;
+  let memo = memos.get(versions);
+  if (!memo || memo.size !== size) {
+    memo = { size };
+    memos.set(versions, memo);
+  }
+  return memo;
 }
 
 /**
@@ -117,9 +139,11 @@ export function resolveBody(versions: Versions): BodyResolution {
  * written from a merge. Sorted.
  */
 export function losingVersions(versions: Versions): Hlc[] {
-  const out = new Set<Hlc>();
-  const heads = headsOf(versions);
-  if (heads.length > 1) for (const l of mergeVersions(versions, heads).losers) out.add(l);
-  for (const v of Object.values(versions)) for (const l of v.losers ?? []) if (versions[l]) out.add(l);
-  return [...out].sort();
+  const memo = memoOf(versions);
+  if (!memo.losing) {
+    const out = new Set<Hlc>(resolveBody(versions).losers);
+    for (const v of Object.values(versions)) for (const l of v.losers ?? []) if (versions[l]) out.add(l);
+    memo.losing = [...out].sort();
+  }
+  return [...memo.losing];
 }

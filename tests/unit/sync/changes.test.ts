@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeToOps, keepRestored, SyncInputError } from '../../../sync/changes';
+import { changeToOps, keepRestored, receiveOps, SyncInputError } from '../../../sync/changes';
 import { HybridClock } from '../../../sync/hlc';
 import { allRecords } from '../../../sync/merge';
 import { emptyState } from '../../../sync/merge/state';
@@ -224,5 +224,55 @@ describe('the batch format', () => {
       }),
     ).toThrow(/invalid seen/);
     expect(() => decodeBatch({ format: 'talkmarks-ops', version: 1, ops: [42] })).toThrow(/not an operation/);
+  });
+});
+
+describe('a create of a record the replica already has (the same backup imported on two devices)', () => {
+  it('gives nothing when it is the same or older, and never removes tags', () => {
+    const a = device('a');
+    const b = device('b');
+    const create = a.create('notes', 'N1', NOTE);
+    b.receive(create, a.update('notes', 'N1', { kind: 'quote', tags: ['ai', 'ml'], updatedAt: 200 }));
+    expect(b.create('notes', 'N1', NOTE)).toEqual([]);
+    expect(b.get('notes', 'N1')).toMatchObject({ kind: 'quote', tags: ['ai', 'ml'], updatedAt: 200 });
+  });
+
+  it('takes its fields when newer, and its different text as an independent version (kept, not overwritten)', () => {
+    const a = device('a');
+    const b = device('b');
+    b.receive(a.create('notes', 'N1', NOTE));
+    const ops = b.create('notes', 'N1', {
+      ...NOTE,
+      body: 'other text',
+      kind: 'todo',
+      tags: ['x'],
+      updatedAt: 300,
+    });
+    // B's clock took in A's six stamps (019b76daa801, counters 1…6) at T, then ticks at T + 1 ms.
+    const B2 = '019b76daa801-0007-b';
+    expect(ops).toEqual([
+      { op: 'set', table: 'notes', key: 'N1', hlc: B2, field: 'updatedAt', value: 300 },
+      { op: 'body', table: 'notes', key: 'N1', hlc: B2, field: 'body', parents: [], value: 'other text' },
+      { op: 'tag', table: 'notes', key: 'N1', hlc: B2, field: 'tags', value: 'x' },
+      { op: 'set', table: 'notes', key: 'N1', hlc: B2, field: 'kind', value: 'todo' },
+    ]);
+    // No common version: the texts conflict, the newer stays, the other is a copy.
+    const bodies = allRecords(b.state).map((r) => r.record?.body);
+    expect(bodies.sort()).toEqual(['one\ntwo\nthree', 'other text']);
+    expect(b.get('notes', 'N1')).toMatchObject({ body: 'other text', kind: 'todo', tags: ['ai', 'x'] });
+  });
+});
+
+describe('receiveOps', () => {
+  it('takes the latest stamp of each device into the clock and reports a device too far ahead', () => {
+    const clock = new HybridClock('me');
+    const now = 1767225600000; // 019b76daa800
+    const ops = [
+      { op: 'set', table: 't', key: 'k', field: 'f', hlc: '019b76daa900-0000-b' },
+      { op: 'set', table: 't', key: 'k', field: 'f', hlc: '019b76daa901-0003-b' },
+      { op: 'set', table: 't', key: 'k', field: 'f', hlc: '019b775aa800-0000-c' }, // 0x800000 ms ≈ 2.3 h ahead
+    ] as const;
+    expect(receiveOps(clock, ops, now)).toEqual([{ device: 'c', aheadMs: 0x800000 }]);
+    expect(clock.last).toBe('019b775aa800-0001-me');
   });
 });
