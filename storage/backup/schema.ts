@@ -114,6 +114,7 @@ export const recapSchema = v.looseObject({
     ),
   ),
   frontMatter: opt(v.picklist(['none', 'jekyll', 'hugo'])),
+  momentsOut: opt(v.pipe(v.array(id), v.maxLength(100_000))),
 });
 
 export const templateSchema = v.looseObject({
