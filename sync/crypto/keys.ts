@@ -35,6 +35,11 @@ export interface Keyring {
   keys: Map<number, CryptoKey>;
   /** Short fingerprint of the current data key, `XXXX-XXXX-XXXX-XXXX`, the same on every device. */
   fingerprint: string;
+  /**
+   * HMAC-SHA256 key that turns content ids into file names (`blobName`), so the server cannot match a
+   * thumbnail's name to a known image's hash. From the vault's first data key: names never change.
+   */
+  nameKey: CryptoKey;
 }
 
 /** The additional data that binds a wrapped key to its vault and id. */
@@ -51,6 +56,28 @@ export async function fingerprintOf(vaultId: string, rawKey: Uint8Array): Promis
   );
   const hex = toHex(digest.subarray(0, 8)).toUpperCase();
   return hex.match(/.{4}/g)!.join('-');
+}
+
+/** HKDF-SHA256(first data key, no salt, `talkmarks/blob-names|<vaultId>`) as an HMAC-SHA256 key. */
+async function deriveNameKey(vaultId: string, rawKey: Uint8Array): Promise<CryptoKey> {
+  const base = await crypto.subtle.importKey('raw', buf(rawKey), 'HKDF', false, ['deriveKey']);
+  return crypto.subtle.deriveKey(
+    {
+      name: 'HKDF',
+      hash: 'SHA-256',
+      salt: buf(new Uint8Array(0)),
+      info: buf(utf8(`talkmarks/blob-names|${vaultId}`)),
+    },
+    base,
+    { name: 'HMAC', hash: 'SHA-256', length: 256 },
+    false,
+    ['sign'],
+  );
+}
+
+/** The file name of content `contentId` (e.g. a SHA-256 hex): hex HMAC-SHA256 under the name key. */
+export async function blobName(keyring: Keyring, contentId: string): Promise<string> {
+  return toHex(new Uint8Array(await crypto.subtle.sign('HMAC', keyring.nameKey, buf(utf8(contentId)))));
 }
 
 async function deriveKek(passphrase: string, salt: Uint8Array, iterations: number): Promise<CryptoKey> {
@@ -92,13 +119,14 @@ export async function createKeys(
   );
   const fingerprint = await fingerprintOf(vaultId, raw);
   const key = await importDataKey(raw);
+  const nameKey = await deriveNameKey(vaultId, raw);
   raw.fill(0);
   return {
     keys: {
       kdf: { alg: KDF_ALG, iterations, salt: toBase64(salt) },
       keys: [{ id, alg: WRAP_ALG, iv: toBase64(iv), wrapped: toBase64(wrapped) }],
     },
-    keyring: { vaultId, current: { id, key }, keys: new Map([[id, key]]), fingerprint },
+    keyring: { vaultId, current: { id, key }, keys: new Map([[id, key]]), fingerprint, nameKey },
   };
 }
 
@@ -134,6 +162,8 @@ export async function unlockKeys(passphrase: string, vaultId: string, file: Vaul
   const ring = new Map<number, CryptoKey>();
   let currentId = 0;
   let fingerprint = '';
+  let firstId = Number.POSITIVE_INFINITY;
+  let nameKey: CryptoKey | undefined;
   for (const k of keys.keys) {
     let raw: Uint8Array;
     try {
@@ -154,7 +184,17 @@ export async function unlockKeys(passphrase: string, vaultId: string, file: Vaul
       currentId = k.id;
       fingerprint = await fingerprintOf(vaultId, raw);
     }
+    if (k.id < firstId) {
+      firstId = k.id;
+      nameKey = await deriveNameKey(vaultId, raw);
+    }
     raw.fill(0);
   }
-  return { vaultId, current: { id: currentId, key: ring.get(currentId)! }, keys: ring, fingerprint };
+  return {
+    vaultId,
+    current: { id: currentId, key: ring.get(currentId)! },
+    keys: ring,
+    fingerprint,
+    nameKey: nameKey!,
+  };
 }

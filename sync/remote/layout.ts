@@ -7,7 +7,7 @@
  *     talkmarks/<vaultId>/devices/<deviceId>/head.bin   sealed, owner-only, replaced: label, last seq, acks
  *     talkmarks/<vaultId>/devices/<deviceId>/log/<seq>.bin    sealed, create-once: one batch of changes
  *     talkmarks/<vaultId>/devices/<deviceId>/snap/<seq>.bin   sealed, create-once: state through <seq>
- *     talkmarks/<vaultId>/blobs/<id>.bin                sealed, create-once: a thumbnail, content-addressed
+ *     talkmarks/<vaultId>/blobs/<name>.bin              sealed, create-once: a thumbnail, keyed content name
  *
  * `<seq>` is 12 decimal digits (000000000001…), so names sort in order. The device folders are the
  * device registry. Payloads (change batches, snapshots, blobs) are opaque bytes here; `sync/` decides
@@ -20,7 +20,14 @@
  * - a cloned device (`cloned` finding; `appendLog` throws `ClonedDeviceError` instead of overwriting).
  */
 import { equalBytes, fromUtf8, utf8 } from '../crypto/bytes';
-import { checkVaultKeys, createKeys, type Keyring, unlockKeys, type VaultKeys } from '../crypto/keys';
+import {
+  blobName,
+  checkVaultKeys,
+  createKeys,
+  type Keyring,
+  unlockKeys,
+  type VaultKeys,
+} from '../crypto/keys';
 import { open, openJson, seal, sealJson } from '../crypto/seal';
 import {
   AlreadyExistsError,
@@ -381,9 +388,12 @@ export async function readSnapshot(
   return { covers: meta.covers ?? {}, state: body.slice(4 + length) };
 }
 
-/** Stores a blob (a thumbnail) under its content-derived id; a blob already there is fine. */
-export async function putBlob(vault: OpenVault, blobId: string, bytes: Uint8Array): Promise<WriteResult> {
-  const path = blobPath(vault, blobId);
+/**
+ * Stores a blob (a thumbnail) by its content id (the SHA-256 hex the merge layer names it by), under
+ * a keyed name (`blobName`): the server never sees the content hash. A blob already there is fine.
+ */
+export async function putBlob(vault: OpenVault, contentId: string, bytes: Uint8Array): Promise<WriteResult> {
+  const path = blobPath(vault, await blobName(vault.keyring, contentId));
   try {
     await vault.store.putImmutable(path, await seal(vault.keyring, path, bytes));
     return 'written';
@@ -393,8 +403,8 @@ export async function putBlob(vault: OpenVault, blobId: string, bytes: Uint8Arra
   }
 }
 
-export async function getBlob(vault: OpenVault, blobId: string): Promise<Uint8Array> {
-  const path = blobPath(vault, blobId);
+export async function getBlob(vault: OpenVault, contentId: string): Promise<Uint8Array> {
+  const path = blobPath(vault, await blobName(vault.keyring, contentId));
   return open(vault.keyring, path, await vault.store.get(path));
 }
 

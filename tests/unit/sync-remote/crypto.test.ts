@@ -3,10 +3,19 @@
  * crypto and zlib as the oracle, following the format as docs/sync.md and seal.ts describe it — a
  * key file and a sealed file built here by hand must open, and ours must decrypt by hand.
  */
-import { createCipheriv, createDecipheriv, createHash, pbkdf2Sync, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  hkdfSync,
+  pbkdf2Sync,
+  randomBytes,
+} from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
+  blobName,
   checkVaultKeys,
   createKeys,
   KDF_ITERATIONS,
@@ -77,6 +86,18 @@ describe('keys: passphrase → PBKDF2 → key-encryption key wrapping a random d
     const keyring = await unlockKeys('a long passphrase', 'hand-vault-1', keys);
     expect(keyring.fingerprint).toBe(fingerprint);
     expect(keyring.current.id).toBe(1);
+  });
+
+  it('names blobs by HMAC-SHA256 under HKDF(first data key, "talkmarks/blob-names|<vaultId>"), by hand', async () => {
+    const raw = randomBytes(32);
+    const { keys } = handMadeKeys('a long passphrase', 'hand-vault-4', raw);
+    const keyring = await unlockKeys('a long passphrase', 'hand-vault-4', keys);
+    const nameKey = Buffer.from(
+      hkdfSync('sha256', raw, Buffer.alloc(0), 'talkmarks/blob-names|hand-vault-4', 32),
+    );
+    const contentId = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+    const expected = createHmac('sha256', nameKey).update(contentId).digest('hex');
+    expect(await blobName(keyring, contentId)).toBe(expected);
   });
 
   it('two vaults get different fingerprints; the fingerprint is the same wherever the vault is opened', async () => {

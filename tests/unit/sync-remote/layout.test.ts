@@ -146,13 +146,19 @@ describe('what the layout writes and detects (Apache)', () => {
     await appendLog(vault, dev, 1, text('SECRET TALK NOTE about rust'));
     await writeHead(vault, dev, head(1, { label: 'SECRET LABEL' }));
     await writeSnapshot(vault, dev, 1, { [dev]: 1 }, text('SECRET SNAPSHOT'));
-    await putBlob(vault, 'blob0000000000000001', text('SECRET THUMB'));
+    const contentHash = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+    await putBlob(vault, contentHash, text('SECRET THUMB'));
     const files = [...diskTree(dir).keys()].sort();
     const v = vault.vaultId;
+    // The blob is named by a keyed hash (64 hex digits), never by its content hash.
+    const blobs = files.filter((f) => f.startsWith(`talkmarks/${v}/blobs/`));
+    expect(blobs).toHaveLength(1);
+    expect(blobs[0]).toMatch(new RegExp(`^talkmarks/${v}/blobs/[0-9a-f]{64}\\.bin$`));
+    expect(blobs[0]).not.toContain(contentHash);
     expect(files).toEqual(
       [
         'talkmarks/vault.json',
-        `talkmarks/${v}/blobs/blob0000000000000001.bin`,
+        blobs[0],
         `talkmarks/${v}/devices/${dev}/head.bin`,
         `talkmarks/${v}/devices/${dev}/log/000000000001.bin`,
         `talkmarks/${v}/devices/${dev}/snap/000000000001.bin`,
