@@ -11,6 +11,15 @@ import { type MergeOptions, recordView } from './view';
 
 export type { RecordKey } from './apply';
 export { conflictCopyId } from './copies';
+export { emptyState, type ReplicaState } from './state';
+export {
+  type AckVector,
+  type CollectInput,
+  collectable,
+  dropRecords,
+  type Tombstone,
+  tombstones,
+} from './tombstones';
 export type { MergeOptions } from './view';
 
 /** A record as storage should hold it now; `record` undefined: storage should hold none. */
