@@ -32,8 +32,8 @@ function fields(event: EventRecord): FormField<Key>[] {
           ? `Talk times and days of this event are read in ${v.timezone}.`
           : 'Talk times are read in the offset each page gave.',
     },
-    { key: 'startDate', label: 'First day', type: 'date', inline: true },
-    { key: 'endDate', label: 'Last day', type: 'date', inline: true },
+    { key: 'startDate', label: 'First day', type: 'date', row: 'days' },
+    { key: 'endDate', label: 'Last day', type: 'date', row: 'days' },
     { key: 'location', label: 'Place' },
   ];
 }

@@ -13,8 +13,8 @@ export interface FormField<K extends string> {
   options?: readonly { value: string; label: string }[];
   /** One line under the field saying what it means now (it may read the form's values). */
   hint?: (values: Record<K, string>) => string;
-  /** Sits on one row with the fields next to it that are also `inline` (a day and its time). */
-  inline?: boolean;
+  /** Sits on one row with the fields next to it that name the same row (a day and its time). */
+  row?: string;
 }
 
 interface Props<K extends string, P extends object> {
@@ -34,12 +34,12 @@ interface Props<K extends string, P extends object> {
   class?: string;
 }
 
-/** Consecutive `inline` fields as one row; every other field as a row of its own. */
+/** Consecutive fields naming the same `row` as one row; every other field as a row of its own. */
 function rows<K extends string>(fields: readonly FormField<K>[]): FormField<K>[][] {
   const out: FormField<K>[][] = [];
   for (const f of fields) {
     const last = out[out.length - 1];
-    if (f.inline && last?.[0]?.inline) last.push(f);
+    if (f.row && last?.[0]?.row === f.row) last.push(f);
     else out.push([f]);
   }
   return out;

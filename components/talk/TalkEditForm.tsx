@@ -102,10 +102,10 @@ function TalkEditFields({ talk, event, onSave, onCancel }: Props & { event: Even
       : `Times are in ${zoneName(values.zone)}.`;
   const fields: FormField<Key>[] = [
     ...TEXT_FIELDS.slice(0, 2),
-    { key: 'startDate', label: `${LABEL.startsAt} day`, type: 'date', inline: true },
-    { key: 'startTime', label: `${LABEL.startsAt} time`, type: 'time', inline: true },
-    { key: 'endDate', label: `${LABEL.endsAt} day`, type: 'date', inline: true },
-    { key: 'endTime', label: `${LABEL.endsAt} time`, type: 'time', inline: true },
+    { key: 'startDate', label: `${LABEL.startsAt} day`, type: 'date', row: 'start' },
+    { key: 'startTime', label: `${LABEL.startsAt} time`, type: 'time', row: 'start' },
+    { key: 'endDate', label: `${LABEL.endsAt} day`, type: 'date', row: 'end' },
+    { key: 'endTime', label: `${LABEL.endsAt} time`, type: 'time', row: 'end' },
     {
       key: 'zone',
       label: 'Time zone',
