@@ -216,6 +216,10 @@ describe('the batch format', () => {
     expect(() => decodeBatch({ format: 'talkmarks-ops', version: 1, ops: [body] })).toThrow(
       /invalid parents/,
     );
+    const badLosers = { ...body, parents: [], losers: ['x'] };
+    expect(() => decodeBatch({ format: 'talkmarks-ops', version: 1, ops: [badLosers] })).toThrow(
+      /invalid losers/,
+    );
     expect(() =>
       decodeBatch({
         format: 'talkmarks-ops',
