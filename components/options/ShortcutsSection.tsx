@@ -19,6 +19,8 @@ interface Command {
   name: string;
   does: string;
   shortcut: string;
+  /** Chromium lists the popup's command without its shortcut and description, set or not. */
+  unreported: boolean;
 }
 
 type Status = { kind: 'idle' } | { kind: 'done' | 'error'; message: string };
@@ -55,6 +57,7 @@ export function ShortcutsSection() {
                     name: c.name,
                     does: COMMAND_WORDS[c.name] ?? c.description ?? c.name,
                     shortcut: c.shortcut ?? '',
+                    unreported: c.name === '_execute_action' && !c.shortcut && !c.description,
                   },
                 ]
               : [],
@@ -91,6 +94,8 @@ export function ShortcutsSection() {
                 <td class="py-0.5">
                   {c.shortcut ? (
                     <kbd class="rounded border border-line px-1 font-mono text-xs">{c.shortcut}</kbd>
+                  ) : c.unreported ? (
+                    <span class="text-muted">Not told by the browser*</span>
                   ) : (
                     <span class="text-muted">Not set</span>
                   )}
@@ -99,6 +104,12 @@ export function ShortcutsSection() {
             ))}
           </tbody>
         </table>
+      )}
+      {commands?.some((c) => c.unreported) && (
+        <p class="text-xs text-muted">
+          * This browser does not tell extensions the popup’s shortcut (Alt+Shift+N unless you changed it);
+          its shortcut settings show it.
+        </p>
       )}
       <div class="flex flex-wrap items-center gap-2">
         <button

@@ -64,6 +64,23 @@ describe('keyboard shortcuts section', () => {
       ['Save the selected text as a quote', 'Alt+Shift+Q'],
     ]);
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Keyboard shortcuts');
+    expect(screen.queryByText(/does not tell extensions/)).toBeNull();
+  });
+
+  it('says when the browser does not tell the popup’s shortcut, rather than “Not set”', async () => {
+    // What Chromium answers, whatever the popup's shortcut is (its shortcut page shows Alt+Shift+N).
+    commands.getAll = vi.fn(async () => [
+      { name: '_execute_action', description: '', shortcut: '' },
+      { name: 'open-side-panel', description: 'Open the Talkmarks side panel', shortcut: 'Alt+Shift+L' },
+    ]);
+    render(<ShortcutsSection />);
+    const table = await screen.findByRole('table', { name: 'Keyboard shortcuts' });
+    expect(within(table).getAllByRole('row')[1]?.textContent).toBe(
+      'Open the popup to write a note on this pageNot told by the browser*',
+    );
+    expect(screen.getByText(/does not tell extensions the popup’s shortcut/).textContent).toContain(
+      'its shortcut settings show it',
+    );
   });
 
   it('opens Chrome’s shortcut page, or Firefox’s own settings where the browser has them', async () => {
