@@ -93,6 +93,15 @@ describe('accessibility of every extension page (axe-core, light and dark)', () 
       .poll(() => page.getByTestId('storage-used').textContent())
       .toMatch(/^Talkmarks uses [\d.]+ (KB|MB)/);
     expect(await page.getByTestId('no-enabled-sites').count()).toBe(1);
+    // "Change shortcuts…" opens Chromium's own shortcut page.
+    const opened = session.context.waitForEvent('page');
+    await page.getByRole('button', { name: 'Change shortcuts…' }).click();
+    const settings = await opened;
+    await expect.poll(() => settings.url()).toBe('chrome://extensions/shortcuts');
+    await settings.close();
+    expect(
+      await page.getByRole('region', { name: 'Keyboard shortcuts' }).getByRole('status').textContent(),
+    ).toBe('The browser’s shortcut settings opened.');
     await settled(page);
     await expectAccessible(page, 'options.html');
     await page.close();
