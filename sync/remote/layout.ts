@@ -203,10 +203,18 @@ export async function createVault(
     crypto: keys,
   };
   const raw = utf8(`${JSON.stringify(file, null, 2)}\n`);
+  let lost = false;
   try {
     await store.putImmutable(VAULT_PATH, raw);
+    // Servers check "does the name exist" and rename in two steps (Apache and rclone alike): two
+    // MOVEs in the same instant can both succeed, the later replacing the earlier. Reading back
+    // catches that here; a replacement later still is caught by `scanRemote` (VaultChangedError).
+    lost = !equalBytes(await store.get(VAULT_PATH), raw);
   } catch (error) {
     if (!(error instanceof AlreadyExistsError)) throw error;
+    lost = true;
+  }
+  if (lost) {
     const winner = await probeRemote(store);
     throw new VaultExistsError(
       'Another device created the vault first: join it',

@@ -201,6 +201,8 @@ export function errorForStatus(res: Response, what: string, code?: string): Sync
       return new NotFoundError(`${what}: not found${suffix}`, opts);
     case 409:
       return new ConflictError(`${what}: conflict${suffix}`, opts);
+    case 423:
+      return new ConflictError(`${what}: locked by another client; try again`, opts);
     case 429:
       return new RateLimitedError(
         `${what}: too many requests`,

@@ -122,14 +122,26 @@ export class WebDavStore implements RemoteStore {
     return path === '' ? this.base : `${this.base}${path}${dir ? '/' : ''}`;
   }
 
-  private call(method: string, path: string, what: string, init: RequestInit = {}, dir = false) {
-    return request(
-      this.doFetch,
-      this.urlOf(path, dir),
-      { ...init, method, headers: { ...this.headers, ...(init.headers as Record<string, string>) } },
-      this.timeoutMs,
-      what,
-    );
+  /**
+   * One request. A 423 Locked is asked again a few times: another client holds the resource this
+   * instant (rclone locks a MOVE's destination and a new folder while it makes them); the server did
+   * nothing for us, so asking again is safe, and once the other is done the answer is the real one.
+   */
+  private async call(method: string, path: string, what: string, init: RequestInit = {}, dir = false) {
+    const send = () =>
+      request(
+        this.doFetch,
+        this.urlOf(path, dir),
+        { ...init, method, headers: { ...this.headers, ...(init.headers as Record<string, string>) } },
+        this.timeoutMs,
+        what,
+      );
+    let answer = await send();
+    for (let attempt = 1; answer.res.status === 423 && attempt <= 4; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+      answer = await send();
+    }
+    return answer;
   }
 
   /**

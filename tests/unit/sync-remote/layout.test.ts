@@ -344,19 +344,6 @@ describe('what the layout writes and detects (Apache)', () => {
     expect(await putBlob(a, 'sha256-abcdef0123', text('thumb'))).toBe('already-there');
     expect(str(await getBlob(a, 'sha256-abcdef0123'))).toBe('thumb');
   });
-
-  it('two devices creating the vault at the same moment end in one vault', async () => {
-    const { dir, url, store } = folder();
-    const other = webDavStore({ url, username: apache().user, password: apache().pass });
-    const [x, y] = await Promise.all([
-      createOrJoinVault(store, PASS, FAST),
-      createOrJoinVault(other, PASS, FAST),
-    ]);
-    expect([x.created, y.created].sort()).toEqual([false, true]);
-    expect(x.vault.vaultId).toBe(y.vault.vaultId);
-    expect(x.vault.fingerprint).toBe(y.vault.fingerprint);
-    expect([...diskTree(dir).keys()]).toEqual(['talkmarks/vault.json']);
-  });
 });
 
 describe('collectableLogs (views written by hand)', () => {
