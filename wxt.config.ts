@@ -53,6 +53,7 @@ export default defineConfig({
       'scripting',
       'tabs',
       'contextMenus', // "Quote in Talkmarks" on selected text
+      'alarms', // sync rounds every few minutes, when sync is connected
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     // Host access is asked per site ("Enable on this site"); Firefox MV2 lists it as optional permissions.

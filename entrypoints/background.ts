@@ -15,6 +15,7 @@ import {
 import { openPanel } from '../platform/panel';
 import { QUOTE_MENU_ID, quoteSelection, registerQuoteMenu } from '../platform/quote';
 import { watchSiteAccess } from '../platform/site-access';
+import { connectSync, disconnectSync, pauseSync, syncNow, watchSync } from '../platform/sync-service';
 import { forgetTabCapture, saveTabCapture } from '../platform/tab-captures';
 import { thumbnailOfTab } from '../platform/thumbnail';
 import { moveNotes, placeNotes } from '../storage/move-notes';
@@ -49,6 +50,13 @@ export default defineBackground(() => {
   onPageMessage('trashAdmin', ({ data }) => trashAdmin(data.action, data.ids));
 
   onPageMessage('openSidePanel', ({ data }) => openPanel(data.tabId, data.windowId));
+
+  // Sync with the user's own WebDAV folder: on demand, after changes, on an alarm.
+  onPageMessage('syncConnect', ({ data }) => connectSync(data.settings, data.passphrase));
+  onPageMessage('syncNow', () => syncNow());
+  onPageMessage('syncPause', ({ data }) => pauseSync(data.paused));
+  onPageMessage('syncDisconnect', () => disconnectSync());
+  watchSync();
 
   watchSiteAccess(); // "Enable on this site": capture registered for the origins the user granted
 

@@ -14,6 +14,7 @@ import { defineExtensionMessaging, type ExtensionMessage, type Message } from '@
 import type { PageCapture } from '../capture/types';
 import type { Destination } from '../storage/destination';
 import type { NotePlace, NotePlacement } from '../storage/move-notes';
+import type { SyncSettings, SyncStatus } from '../storage/sync-store';
 import type { TagChange } from '../storage/tag-admin';
 import type { NoteKind } from '../storage/types';
 
@@ -91,6 +92,20 @@ export interface PageToBackgroundCalls {
   moveNotes(data: { ids: string[]; to: NotePlace }): MoveNotesResult;
   /** Side panel: put notes back where a move found them (undo). */
   placeNotes(data: { placements: NotePlacement[] }): MoveNotesResult;
+  /**
+   * Options: connect this browser to a WebDAV folder — create the vault there or join it. The page
+   * asks for the folder's host permission first (a user gesture); the passphrase is not kept.
+   */
+  syncConnect(data: {
+    settings: SyncSettings;
+    passphrase: string;
+  }): { ok: true; created: boolean; fingerprint: string } | { ok: false; error: string };
+  /** Options / side panel: a sync round now; answers the status after it. */
+  syncNow(): SyncStatus;
+  /** Options: pause or resume syncing. */
+  syncPause(data: { paused: boolean }): SyncStatus;
+  /** Options: "Remove this device" — forget the vault here; notes stay here and on the server. */
+  syncDisconnect(): SyncStatus;
   /** Open the side panel (Chrome) or sidebar (Firefox) for a tab. */
   openSidePanel(data: { tabId?: number; windowId?: number }): void;
 }

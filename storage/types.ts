@@ -67,6 +67,14 @@ export interface NoteRecord extends BaseRecord {
   tags: string[];
   kind: NoteKind;
   thumbnailId?: string;
+  /**
+   * Sync: this note is a conflict copy — the text of `conflictOf` as another device wrote it, kept
+   * because the two versions could not be merged line by line (`conflictVersion` names that version).
+   */
+  conflictOf?: string;
+  conflictVersion?: string;
+  /** Sync: trashed on one device while edited on another, so brought back (the edit wins). */
+  restoredBySync?: boolean;
 }
 
 export interface BlobRecord extends BaseRecord {

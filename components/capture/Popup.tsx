@@ -120,6 +120,9 @@ export function Popup() {
         <p class="text-sm text-muted" data-testid="page-note-count">
           {count === undefined ? ' ' : notesOnPage(count)}
         </p>
+        <a class="ml-auto text-sm text-accent underline" href="/help.html" target="_blank" rel="noopener">
+          Help
+        </a>
         <button
           type="button"
           class="btn"

@@ -56,6 +56,13 @@ export function NoteItem({ note, onEdit, onDelete, onMove, showPage, lead }: Pro
           {note.anchor.slide.title ? ` — ${note.anchor.slide.title}` : ''}
         </p>
       )}
+      {(note.conflictOf || note.restoredBySync) && (
+        <p class="rounded bg-surface-2 px-2 py-1 text-xs" data-testid="sync-flag">
+          {note.conflictOf
+            ? 'Conflict copy: another device changed the same lines of this note. Keep what you need, then delete the copy.'
+            : 'Brought back: it was deleted here while another device edited it.'}
+        </p>
+      )}
       {editing ? (
         <div class="flex flex-col gap-2">
           <label class="sr-only" for={`edit-${note.id}`}>

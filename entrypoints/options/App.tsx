@@ -8,6 +8,7 @@ import { HelpSection } from '../../components/options/HelpSection';
 import { ShortcutsSection } from '../../components/options/ShortcutsSection';
 import { SitesSection } from '../../components/options/SitesSection';
 import { StorageSection } from '../../components/options/StorageSection';
+import { SyncSection } from '../../components/options/SyncSection';
 import { Toast, type ToastState } from '../../components/shared/Toast';
 
 export function App() {
@@ -28,6 +29,7 @@ export function App() {
       <main class="flex flex-col gap-4">
         <ShortcutsSection />
         <SitesSection />
+        <SyncSection />
         <BackupPanel notify={setToast} />
         <StorageSection />
         <HelpSection />

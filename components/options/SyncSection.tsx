@@ -1,0 +1,180 @@
+/**
+ * Sync: the WebDAV folder this browser syncs with, end-to-end encrypted with the user's passphrase.
+ * Connect asks for that folder's site permission only (this click is the gesture the browser wants),
+ * then the background creates or joins the vault. The status line follows the background's rounds
+ * live (storage/sync-store.ts `status`): when it last synced, how many changes wait, what went wrong
+ * and what to do.
+ */
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { sendMessage } from '../../messaging/protocol';
+import { readSyncMeta, type SyncSettings, type SyncStatus } from '../../storage/sync-store';
+import { formatWhen } from '../shared/format';
+import { useLive } from '../shared/useLive';
+import { Section } from './Section';
+
+/** The status in words, for the options page and (shorter) the side panel. */
+export function syncStatusText(status: SyncStatus | undefined): string {
+  if (!status || status.state === 'off') return 'Sync is off: notes stay in this browser.';
+  const waiting = status.waiting ?? 0;
+  const waits = waiting === 0 ? '' : ` · ${waiting === 1 ? '1 change waits' : `${waiting} changes wait`}`;
+  if (status.state === 'error') return `${status.error ?? 'Sync failed.'}${waits}`;
+  if (status.state === 'paused') return `Sync is paused${waits}.`;
+  if (status.state === 'syncing') return `Syncing…${waits}`;
+  const last = status.lastSyncAt ? `Last synced ${formatWhen(status.lastSyncAt)}` : 'Not synced yet';
+  return `${last}${waits}.`;
+}
+
+const originOf = (url: string) => {
+  const u = new URL(url);
+  return `${u.protocol}//${u.host}/*`;
+};
+
+export function SyncSection() {
+  const status = useLive(() => readSyncMeta<SyncStatus>('status'), []);
+  const kept = useLive(() => readSyncMeta<SyncSettings>('settings'), []);
+  const settings = kept.status === 'ready' ? kept.value : undefined;
+  const current = status.status === 'ready' ? status.value : undefined;
+  const [form, setForm] = useState({ url: '', username: '', password: '', passphrase: '' });
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const connect = async () => {
+    setMessage(null);
+    let origin: string;
+    try {
+      const url = new URL(form.url);
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error();
+      origin = originOf(form.url);
+    } catch {
+      setMessage({ error: true, text: 'The WebDAV URL is not a web address (https://…).' });
+      return;
+    }
+    if (form.passphrase.length < 8) {
+      setMessage({ error: true, text: 'The encryption passphrase needs at least 8 characters.' });
+      return;
+    }
+    setBusy(true);
+    try {
+      // Only this folder's site, asked now (a click is the gesture the browser requires).
+      const granted = await browser.permissions.request({ origins: [origin] });
+      if (!granted) {
+        setMessage({
+          error: true,
+          text: `Talkmarks needs access to ${new URL(form.url).host} to sync there.`,
+        });
+        return;
+      }
+      const label = `${navigator.userAgent.includes('Firefox') ? 'Firefox' : 'Chromium'} · ${new Date().toLocaleDateString()}`;
+      const result = await sendMessage('syncConnect', {
+        settings: { url: form.url, username: form.username, password: form.password, label },
+        passphrase: form.passphrase,
+      });
+      if (!result.ok) setMessage({ error: true, text: result.error });
+      else {
+        setForm({ ...form, password: '', passphrase: '' });
+        setMessage({
+          error: false,
+          text: `${result.created ? 'A new vault was started in that folder' : 'Joined the vault in that folder'}. Key fingerprint ${result.fingerprint}: it is the same on each of your devices.`,
+        });
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const field = (key: keyof typeof form, label: string, type = 'text', autocomplete = 'off') => (
+    <label class="flex flex-col gap-1 text-sm">
+      {label}
+      <input
+        class="field"
+        type={type}
+        autocomplete={autocomplete}
+        value={form[key]}
+        onInput={(e) => setForm({ ...form, [key]: e.currentTarget.value })}
+      />
+    </label>
+  );
+
+  return (
+    <Section
+      id="sync"
+      title="Sync"
+      about="Your notes on your other browsers, through a WebDAV folder you own (Nextcloud, ownCloud, a NAS, Apache). Everything is encrypted with your passphrase before it leaves this browser: the server sees file names and sizes only."
+    >
+      <p role="status" class="text-sm" data-testid="sync-status">
+        {syncStatusText(current)}
+      </p>
+      {current?.fingerprint && (
+        <p class="text-sm text-muted">
+          Key fingerprint <span class="font-mono">{current.fingerprint}</span>
+          {settings ? ` · ${settings.url}` : ''}
+        </p>
+      )}
+      {settings ? (
+        <div class="flex flex-wrap gap-2">
+          <button
+            type="button"
+            class="btn btn-primary"
+            onClick={() => void sendMessage('syncNow', undefined)}
+          >
+            Sync now
+          </button>
+          <button
+            type="button"
+            class="btn"
+            onClick={() => void sendMessage('syncPause', { paused: !settings.paused })}
+          >
+            {settings.paused ? 'Resume' : 'Pause'}
+          </button>
+          <button
+            type="button"
+            class="btn"
+            onClick={() =>
+              void sendMessage('syncDisconnect', undefined).then(() =>
+                setMessage({
+                  error: false,
+                  text: 'This browser no longer syncs. Its notes stay here and on the server.',
+                }),
+              )
+            }
+          >
+            Remove this device
+          </button>
+        </div>
+      ) : (
+        <form
+          class="flex flex-col gap-3"
+          aria-label="Connect to a sync folder"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void connect();
+          }}
+        >
+          {field('url', 'WebDAV URL', 'url')}
+          <div class="grid gap-3 sm:grid-cols-2">
+            {field('username', 'User name', 'text', 'username')}
+            {field('password', 'Password', 'password', 'current-password')}
+          </div>
+          {field('passphrase', 'Encryption passphrase', 'password', 'new-password')}
+          <p class="text-xs text-muted">
+            The same passphrase on each device. It is not sent anywhere and cannot be recovered: without it
+            the notes on the server cannot be read.
+          </p>
+          <button type="submit" class="btn btn-primary self-start" disabled={busy}>
+            {busy ? 'Connecting…' : 'Connect'}
+          </button>
+        </form>
+      )}
+      {message && (
+        <p
+          role={message.error ? 'alert' : 'status'}
+          class={`text-sm ${message.error ? 'text-danger' : ''}`}
+          data-testid="sync-message"
+        >
+          {message.text}
+        </p>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,184 @@
+/**
+ * The background's sync: connecting this browser to a WebDAV folder (create or join the vault),
+ * rounds on demand, after changes (debounced) and on an alarm, pause, and "Remove this device".
+ * The rounds themselves are sync/engine.ts's; the database side is storage/sync-store.ts. What the
+ * user reads (last sync, waiting changes, the error and what to do) is kept as `status` in the
+ * database, which the options page and the side panel follow live.
+ */
+import { browser } from 'wxt/browser';
+import {
+  clearQueue,
+  onQueued,
+  queuedCount,
+  queueWholeLibrary,
+  readSyncMeta,
+  type SyncSettings,
+  type SyncStatus,
+  syncStep,
+  writeSyncMeta,
+} from '../storage/sync-store';
+
+export type { SyncSettings, SyncStatus };
+
+import { parseTags } from '../storage/tags';
+import type { Keyring } from '../sync/crypto/keys';
+import { type DeviceState, ENGINE_TABLES, newDevice, type SyncLocal, syncRound } from '../sync/engine';
+import { createOrJoinVault, newDeviceId, type OpenVault, resumeVault } from '../sync/remote/layout';
+import { ClonedDeviceError, SyncError } from '../sync/remote/store';
+import { webDavStore } from '../sync/remote/webdav';
+
+interface KeptVault {
+  raw: Uint8Array;
+  keyring: Keyring;
+}
+
+export const SYNC_ALARM = 'talkmarks-sync';
+const ALARM_MINUTES = 5;
+const DEBOUNCE_MS = 3_000;
+const options = { bodyTags: parseTags };
+
+const local: SyncLocal = {
+  step: (decide) =>
+    syncStep<DeviceState, ReturnType<typeof decide>['result']>((input) => {
+      if (!input.device) throw new Error('This browser is not connected to a sync folder.');
+      return decide({ ...input, device: input.device });
+    }),
+};
+
+function storeFor(settings: SyncSettings) {
+  return webDavStore({ url: settings.url, username: settings.username, password: settings.password });
+}
+
+/** The words for an error, with what the user can do about it. */
+export function describeSyncError(error: unknown): string {
+  if (!(error instanceof SyncError))
+    return `Sync failed: ${error instanceof Error ? error.message : String(error)}`;
+  switch (error.kind) {
+    case 'offline':
+      return 'Offline: the server could not be reached. Talkmarks tries again by itself.';
+    case 'timeout':
+      return 'The server did not answer in time. Talkmarks tries again by itself.';
+    case 'unauthorized':
+      return 'The server refused the user name or password: check them and connect again.';
+    case 'forbidden':
+      return 'The server does not allow writing to this folder: check its sharing settings.';
+    case 'rate-limited':
+      return 'The server asked to slow down. Talkmarks waits and tries again.';
+    case 'server-full':
+      return 'The server is out of space: free some, then sync again.';
+    case 'server-error':
+      return `The server had an error (${error.status ?? 'unknown'}). Talkmarks tries again later.`;
+    case 'wrong-passphrase':
+      return 'That passphrase does not open this vault: type the one you chose on your first device.';
+    case 'vault-changed':
+      return 'The folder holds a different vault than this browser synced with: connect again to choose.';
+    case 'unsupported-format':
+      return 'This vault was written by a newer Talkmarks: update the extension to sync.';
+    case 'corrupt':
+      return 'A file on the server is damaged or incomplete: Talkmarks tries again next time.';
+    default:
+      return `Sync failed: ${error.message}`;
+  }
+}
+
+async function setStatus(patch: Partial<SyncStatus>): Promise<SyncStatus> {
+  const old = (await readSyncMeta<SyncStatus>('status')) ?? { state: 'off' };
+  const next = { ...old, ...patch, waiting: await queuedCount() };
+  await writeSyncMeta('status', next);
+  return next;
+}
+
+/** Connects this browser: creates the vault in that folder, or joins the one there. */
+export async function connectSync(
+  settings: SyncSettings,
+  passphrase: string,
+): Promise<{ ok: true; created: boolean; fingerprint: string } | { ok: false; error: string }> {
+  try {
+    const { vault, created } = await createOrJoinVault(storeFor(settings), passphrase);
+    await writeSyncMeta('settings', { ...settings, paused: false });
+    await writeSyncMeta('vault', { raw: vault.raw, keyring: vault.keyring } satisfies KeptVault);
+    // A device state of a former vault is no use here: start afresh, and upload what this browser holds.
+    await writeSyncMeta('device', newDevice(newDeviceId(), settings.label));
+    await clearQueue();
+    await queueWholeLibrary([...ENGINE_TABLES]);
+    await setStatus({ state: 'idle', fingerprint: vault.fingerprint, error: undefined });
+    void syncNow();
+    return { ok: true, created, fingerprint: vault.fingerprint };
+  } catch (error) {
+    return { ok: false, error: describeSyncError(error) };
+  }
+}
+
+let running: Promise<SyncStatus> | undefined;
+
+/** One round now (or the one already running). */
+export function syncNow(): Promise<SyncStatus> {
+  running ??= round().finally(() => {
+    running = undefined;
+  });
+  return running;
+}
+
+async function round(): Promise<SyncStatus> {
+  const settings = await readSyncMeta<SyncSettings>('settings');
+  const kept = await readSyncMeta<KeptVault>('vault');
+  if (!settings || !kept) {
+    // Nothing reads the queue while sync is off; connecting queues the whole library anyway.
+    if ((await queuedCount()) > 0) await clearQueue();
+    return setStatus({ state: 'off' });
+  }
+  if (settings.paused) return setStatus({ state: 'paused' });
+  await setStatus({ state: 'syncing' });
+  let vault: OpenVault;
+  try {
+    vault = resumeVault(storeFor(settings), kept.raw, kept.keyring);
+    await syncRound(local, vault, options);
+    return setStatus({ state: 'idle', lastSyncAt: Date.now(), at: Date.now(), error: undefined });
+  } catch (error) {
+    if (error instanceof ClonedDeviceError) {
+      // A copied profile: this browser takes a new device id, uploads what it holds, and goes on.
+      await writeSyncMeta('device', newDevice(newDeviceId(), settings.label));
+      await clearQueue();
+      await queueWholeLibrary([...ENGINE_TABLES]);
+      return setStatus({
+        state: 'idle',
+        error: 'This browser was a copy of another: it now syncs as a device of its own.',
+      });
+    }
+    return setStatus({ state: 'error', error: describeSyncError(error), at: Date.now() });
+  }
+}
+
+/** Pauses or resumes syncing (the settings stay). */
+export async function pauseSync(paused: boolean): Promise<SyncStatus> {
+  const settings = await readSyncMeta<SyncSettings>('settings');
+  if (!settings) return setStatus({ state: 'off' });
+  await writeSyncMeta('settings', { ...settings, paused });
+  if (paused) return setStatus({ state: 'paused' });
+  return syncNow();
+}
+
+/** "Remove this device": forgets the vault here. The notes stay in this browser and on the server. */
+export async function disconnectSync(): Promise<SyncStatus> {
+  await writeSyncMeta('settings', undefined);
+  await writeSyncMeta('vault', undefined);
+  await writeSyncMeta('device', undefined);
+  await clearQueue();
+  await writeSyncMeta('status', { state: 'off' } satisfies SyncStatus);
+  return { state: 'off', waiting: 0 };
+}
+
+let debounce: ReturnType<typeof setTimeout> | undefined;
+
+/** Starts the background's schedule: a round after changes settle, on an alarm, and now. */
+export function watchSync(): void {
+  browser.alarms.create(SYNC_ALARM, { periodInMinutes: ALARM_MINUTES });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void syncNow();
+  });
+  onQueued(() => {
+    clearTimeout(debounce);
+    debounce = setTimeout(() => void syncNow(), DEBOUNCE_MS);
+  });
+  void syncNow();
+}

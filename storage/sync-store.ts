@@ -1,0 +1,153 @@
+/**
+ * Sync's side of the database: its steps (one read-write transaction each: the device's sync state,
+ * the queue the write hook filled, the records it names; then what the step decided, committed
+ * together), its kept settings and status, and queueing the whole library once for a first upload.
+ * The decisions are sync/engine.ts's; this file only reads and writes. Types are structural, so
+ * storage does not import sync (see docs/architecture.md).
+ */
+import Dexie from 'dexie';
+import { OUTBOX, type OutboxEntry, SYNCED_TABLES, writeBackQuietly } from './changes';
+import { getDb } from './db';
+
+/** What the user typed in the options page's Sync section. */
+export interface SyncSettings {
+  url: string;
+  username: string;
+  password: string;
+  /** This browser's name in the vault ("Chromium on laptop"). */
+  label: string;
+  paused?: boolean;
+}
+
+/** The status line's facts, kept here (`status`) for the options page and the side panel to follow. */
+export interface SyncStatus {
+  state: 'off' | 'idle' | 'syncing' | 'paused' | 'error';
+  lastSyncAt?: number;
+  /** Changes made here that the server does not have yet. */
+  waiting?: number;
+  /** The last error in words, with what to do. */
+  error?: string;
+  /** The vault key's fingerprint, the same on every device of the vault. */
+  fingerprint?: string;
+  /** When the last round ended (ok or not). */
+  at?: number;
+}
+
+/** A queued change with its place in the queue. */
+export type QueuedEntry = OutboxEntry & { seq: number };
+
+export interface SyncStepInput<S> {
+  /** The kept device state; undefined before the first connect. */
+  device: S | undefined;
+  queue: QueuedEntry[];
+  records: Map<string, Record<string, unknown>>;
+}
+
+export interface SyncStepOutcome<S, T> {
+  device: S;
+  consumedThrough?: number;
+  writeBack?: { table: string; key: string; record: Record<string, unknown> | undefined }[];
+  result: T;
+}
+
+const META = 'syncMeta';
+const id = (table: string, key: string) => `${table}\u0000${key}`;
+
+/** A row of `syncMeta`: the device state, the kept vault, the settings, the status. */
+interface MetaRow {
+  id: 'device' | 'vault' | 'settings' | 'status';
+  value: unknown;
+}
+
+const meta = () => getDb().table<MetaRow, string>(META);
+
+/** Reads one kept sync value (undefined: never written). */
+export async function readSyncMeta<T>(name: MetaRow['id']): Promise<T | undefined> {
+  return (await meta().get(name))?.value as T | undefined;
+}
+
+/** Writes (or with `undefined`, removes) one kept sync value. */
+export async function writeSyncMeta(name: MetaRow['id'], value: unknown): Promise<void> {
+  if (value === undefined) await meta().delete(name);
+  else await meta().put({ id: name, value });
+}
+
+/**
+ * One sync step. `decide` is synchronous and sees the kept device state,
+ * the queue in write order and the stored records it names; its outcome — the new device state,
+ * the queue consumed through a seq, merged records to put or delete (not queued again) — commits in
+ * the same transaction, or nothing does when it throws.
+ */
+export async function syncStep<S, T>(decide: (input: SyncStepInput<S>) => SyncStepOutcome<S, T>): Promise<T> {
+  const db = getDb();
+  const tables = [...SYNCED_TABLES].filter((t) => db.tables.some((x) => x.name === t));
+  return db.transaction('rw', [...tables, OUTBOX, META], async () => {
+    // The write-back below is the merge's own: not a change to queue and upload again.
+    writeBackQuietly(Dexie.currentTransaction.idbtrans);
+    const device = (await db.table<MetaRow, string>(META).get('device'))?.value as S | undefined;
+    const queue = await db.table<QueuedEntry, number>(OUTBOX).orderBy('seq').toArray();
+    const records = new Map<string, Record<string, unknown>>();
+    const byTable = new Map<string, string[]>();
+    for (const q of queue) byTable.set(q.table, [...(byTable.get(q.table) ?? []), q.key]);
+    for (const [table, keys] of byTable) {
+      if (!tables.includes(table)) continue;
+      const found = await db.table(table).bulkGet(keys);
+      found.forEach((r, i) => {
+        if (r) records.set(id(table, keys[i]!), r as Record<string, unknown>);
+      });
+    }
+    const out = decide({ device, queue, records });
+    if (out.consumedThrough !== undefined)
+      await db.table(OUTBOX).where('seq').belowOrEqual(out.consumedThrough).delete();
+    for (const w of out.writeBack ?? []) {
+      if (!tables.includes(w.table)) continue;
+      if (w.record) await db.table(w.table).put({ ...w.record, id: w.key });
+      else await db.table(w.table).delete(w.key);
+    }
+    await db.table<MetaRow, string>(META).put({ id: 'device', value: out.device });
+    return out.result;
+  });
+}
+
+/**
+ * Queues every stored record of the synced tables as created, stamped with its own `updatedAt`:
+ * what a device holds is uploaded by its first round after connecting (and merged with the vault).
+ */
+export async function queueWholeLibrary(tables: readonly string[]): Promise<number> {
+  const db = getDb();
+  let queued = 0;
+  for (const table of tables) {
+    if (!db.tables.some((t) => t.name === table)) continue;
+    await db.transaction('rw', [table, OUTBOX], async () => {
+      const entries: OutboxEntry[] = [];
+      await db.table(table).each((r: { id: string; updatedAt?: number }) => {
+        entries.push({ table, key: r.id, op: 'create', at: r.updatedAt ?? Date.now() });
+      });
+      await db.table(OUTBOX).bulkAdd(entries);
+      queued += entries.length;
+    });
+  }
+  return queued;
+}
+
+/** How many changes wait in the queue (for the status line). */
+export function queuedCount(): Promise<number> {
+  return getDb().table(OUTBOX).count();
+}
+
+/** Empties the queue (sync is off: nothing will read it; connecting queues the whole library). */
+export async function clearQueue(): Promise<void> {
+  await getDb().table(OUTBOX).clear();
+}
+
+/**
+ * Calls `listener` after a change is queued in any of this extension's pages (Dexie tells every
+ * context of the origin); returns the function that stops it.
+ */
+export function onQueued(listener: () => void): () => void {
+  const handler = (parts: Record<string, unknown>) => {
+    if (Object.keys(parts).some((k) => k.includes(`/${OUTBOX}/`))) listener();
+  };
+  Dexie.on('storagemutated', handler);
+  return () => Dexie.on.storagemutated.unsubscribe(handler);
+}
