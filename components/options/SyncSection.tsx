@@ -25,10 +25,16 @@ export function syncStatusText(status: SyncStatus | undefined): string {
   return `${last}${waits}.`;
 }
 
-const originOf = (url: string) => {
+/**
+ * The host permission Connect asks for: the folder's scheme and host, without its port. Firefox takes
+ * no port in a match pattern (`http://127.0.0.1:8080/*` is not covered by a granted `http://127.0.0.1/*`,
+ * so it prompts again, and its grant does not open the address); a pattern without a port covers every
+ * port of the host in both browsers.
+ */
+export function syncPermissionOrigin(url: string): string {
   const u = new URL(url);
-  return `${u.protocol}//${u.host}/*`;
-};
+  return `${u.protocol}//${u.hostname}/*`;
+}
 
 export function SyncSection() {
   const status = useLive(() => readSyncMeta<SyncStatus>('status'), []);
@@ -45,7 +51,7 @@ export function SyncSection() {
     try {
       const url = new URL(form.url);
       if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error();
-      origin = originOf(form.url);
+      origin = syncPermissionOrigin(form.url);
     } catch {
       setMessage({ error: true, text: 'The WebDAV URL is not a web address (https://…).' });
       return;
@@ -57,7 +63,7 @@ export function SyncSection() {
     setBusy(true);
     try {
       // Only this folder's site, asked now (a click is the gesture the browser requires).
-      const granted = await browser.permissions.request({ origins: [origin] });
+      const granted = await browser.permissions.request({ origins: [origin] }).catch(() => false);
       if (!granted) {
         setMessage({
           error: true,
