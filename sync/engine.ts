@@ -11,7 +11,16 @@
  * So a crash or a closed service worker at any point loses nothing: either a step committed, or its
  * inputs are still there for the next round; an upload that succeeded but was not recorded is found
  * again by its content (`appendLog` answers "already there").
+ *
+ * Thumbnails (blob records): their bytes are not operations (sync/blobs.ts). Hashing, uploading and
+ * downloading are asynchronous, so they happen between steps, through {@link SyncLocal.blobs}: a
+ * queued blob record is converted only once its bytes are hashed and in the vault (`putBlob`,
+ * content-addressed, each content once), its `data` becoming the {@link BlobRef}; a merged blob
+ * record whose bytes are not on this device waits in `wantedBlobs` and is written to storage, with
+ * its bytes, once its file is downloaded and checked. A file that is missing or damaged never stops
+ * a round: the record keeps waiting and the next round tries again.
  */
+import { type BlobRef, blobRefOf, isBlobRef } from './blobs';
 import { changeToOps, type LocalChange } from './changes';
 import { type Hlc, HybridClock, maxHlc } from './hlc';
 import { applyOps, type MergedRecord, type MergeOptions, materialize, recordOf } from './merge';
@@ -19,22 +28,27 @@ import { emptyState, type ReplicaState } from './merge/state';
 import { decodeBatch, encodeBatch, type Op } from './ops';
 import {
   appendLog,
+  blobsThere,
   type Finding,
   FORMAT,
   fetchNew,
+  getBlob,
   type LocalSyncState,
   type OpenVault,
+  putBlob,
   scanRemote,
   writeHead,
 } from './remote/layout';
 import { ClonedDeviceError, type SyncError } from './remote/store';
+import { BLOB_DATA_FIELD, BLOB_TABLE } from './schema';
 
-/** Tables whose changes this version syncs. Blobs (thumbnails) stay on the device that took them. */
+/** Tables whose changes this version syncs. Blob records (thumbnails) carry their bytes as files. */
 export const ENGINE_TABLES: ReadonlySet<string> = new Set([
   'events',
   'talks',
   'decks',
   'notes',
+  'blobs',
   'recaps',
   'templates',
 ]);
@@ -67,6 +81,11 @@ export interface DeviceState {
   inFlight?: { seq: number; count: number };
   /** When a round last completed (epoch ms). */
   lastSyncAt?: number;
+  /**
+   * Blob records merged here whose bytes this device does not hold yet, by key, as the merge has
+   * them (`data` a {@link BlobRef}): written to storage once their file is downloaded and checked.
+   */
+  wantedBlobs?: Record<string, Record<string, unknown>>;
 }
 
 /** What a step sees: the state, the queue in write order, and the stored records the queue names. */
@@ -86,10 +105,41 @@ export interface StepOutcome<T> {
   result: T;
 }
 
+/** A device's blob bytes, read and made outside the steps (hashing and the network are asynchronous). */
+export interface LocalBlobs {
+  /**
+   * The stored blob records' bytes by key, with the value their `data` field holds (a Blob in the
+   * extension). Keys not stored, or whose bytes cannot be read, are absent.
+   */
+  read(keys: readonly string[]): Promise<Map<string, { value: unknown; bytes: Uint8Array }>>;
+  /** The value a blob record's `data` field holds for downloaded bytes (the extension: a Blob of `mime`). */
+  value(bytes: Uint8Array, mime: string): unknown;
+}
+
 export interface SyncLocal {
   /** Runs `decide` (synchronous) in one read-write transaction and commits its outcome. */
   step<T>(decide: (input: StepInput) => StepOutcome<T>): Promise<T>;
+  /** Blob bytes. Without it, blob records do not sync (their changes are dropped from the queue). */
+  blobs?: LocalBlobs;
 }
+
+/** Bytes this device holds for a blob record: their reference and the stored `data` value. */
+interface HeldBlob {
+  ref: BlobRef;
+  value: unknown;
+}
+
+/** What a round learned of this device's blob bytes, outside the steps. */
+export interface KnownBlobs {
+  /** Blob records whose bytes are in the vault (uploaded this round, or there already): convertible. */
+  sent: Map<string, HeldBlob>;
+  /** Blob records whose bytes are here (the sent ones too): a merged record naming the same ref keeps them. */
+  held: Map<string, HeldBlob>;
+  /** Keys read this round, readable or not: a queued record whose bytes cannot be read is dropped, not waited for. */
+  tried: Set<string>;
+}
+
+const noBlobsKnown = (): KnownBlobs => ({ sent: new Map(), held: new Map(), tried: new Set() });
 
 export const recordId = (table: string, key: string): string => `${table}\u0000${key}`;
 
@@ -118,24 +168,110 @@ function localChange(
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** The length of a stored blob's bytes (a Blob, or bytes), if it is one of those. */
+function byteSize(data: unknown): number | undefined {
+  if (typeof Blob !== 'undefined' && data instanceof Blob) return data.size;
+  if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) return data.byteLength;
+  return undefined;
+}
+
+/**
+ * A stored blob record as the merge sees it (`data` its BlobRef): 'wait' while its bytes are not
+ * in the vault yet (or changed since they were read), 'drop' when they cannot be read at all.
+ */
+function blobForm(
+  key: string,
+  stored: Record<string, unknown>,
+  known: KnownBlobs,
+): Record<string, unknown> | 'wait' | 'drop' {
+  const data = stored[BLOB_DATA_FIELD];
+  if (isBlobRef(data)) return stored;
+  const sent = known.sent.get(key);
+  if (sent && sent.ref.size === byteSize(data)) return { ...stored, [BLOB_DATA_FIELD]: sent.ref };
+  if (!sent && known.tried.has(key)) return 'drop';
+  return 'wait';
+}
+
+/**
+ * What storage should get for merged records: those that differ from what is stored (`differs`).
+ * A blob record is written with the bytes this device holds for its ref; one whose bytes are not
+ * here is kept in `device.wantedBlobs` instead (written once downloaded); without blob support,
+ * blob records are not written at all.
+ */
+function settle(
+  merged: MergedRecord[],
+  device: DeviceState,
+  known: KnownBlobs | undefined,
+  stored: ReadonlyMap<string, Record<string, unknown>>,
+  differs: (m: MergedRecord) => boolean,
+): MergedRecord[] {
+  const out: MergedRecord[] = [];
+  const wanted = { ...device.wantedBlobs };
+  for (const m of merged) {
+    if (m.table !== BLOB_TABLE) {
+      if (differs(m)) out.push(m);
+      continue;
+    }
+    if (!known) continue;
+    delete wanted[m.key];
+    const ref = m.record?.[BLOB_DATA_FIELD];
+    const held = known.held.get(m.key);
+    if (!m.record) out.push(m);
+    else if (!isBlobRef(ref)) {
+      // A blob record without a reference has no bytes to show: nothing to store.
+    } else if (held && held.ref.sha256 === ref.sha256) {
+      const now = stored.get(recordId(m.table, m.key));
+      const unchanged =
+        now &&
+        byteSize(now[BLOB_DATA_FIELD]) === ref.size &&
+        same(m.record, { ...now, [BLOB_DATA_FIELD]: ref });
+      if (!unchanged) out.push({ ...m, record: { ...m.record, [BLOB_DATA_FIELD]: held.value } });
+    } else wanted[m.key] = m.record;
+  }
+  if (Object.keys(wanted).length) device.wantedBlobs = wanted;
+  else delete device.wantedBlobs;
+  return out;
+}
+
 /**
  * Turns the queue into operations (applied to the replica, appended to `pending`), in write order,
  * each stamped with the time of its write. Records whose merged form differs from what is stored
- * (a body edited here while another device's edit was already merged) are written back.
+ * (a body edited here while another device's edit was already merged) are written back. Without
+ * `known` blob records do not sync; with it, conversion stops at a blob record whose bytes are not
+ * in the vault yet (`needBlobs` lists the blob records of the rest of the queue: send them, then
+ * convert again), so the queue's order is kept.
  */
 export function convertQueue(
   input: StepInput,
   options: MergeOptions,
-): { device: DeviceState; consumedThrough?: number; writeBack: MergedRecord[]; converted: number } {
+  known?: KnownBlobs,
+): {
+  device: DeviceState;
+  consumedThrough?: number;
+  writeBack: MergedRecord[];
+  converted: number;
+  needBlobs: string[];
+} {
   const device = { ...input.device, pending: [...input.device.pending] };
   const clock = new HybridClock(device.deviceId, device.clock);
   const touched = new Map<string, { table: string; key: string }>();
   let converted = 0;
   let consumedThrough: number | undefined;
-  for (const entry of input.queue) {
+  const needBlobs = new Set<string>();
+  for (const [i, entry] of input.queue.entries()) {
+    let stored = input.records.get(recordId(entry.table, entry.key));
+    if (entry.table === BLOB_TABLE && known && stored && entry.op !== 'delete') {
+      const form = blobForm(entry.key, stored, known);
+      if (form === 'wait') {
+        for (const q of input.queue.slice(i))
+          if (q.table === BLOB_TABLE && q.op !== 'delete') needBlobs.add(q.key);
+        break;
+      }
+      stored = form === 'drop' ? undefined : form;
+    }
     consumedThrough = Math.max(consumedThrough ?? 0, entry.seq);
-    if (!ENGINE_TABLES.has(entry.table)) continue;
-    const change = localChange(entry, input.records.get(recordId(entry.table, entry.key)));
+    if (!ENGINE_TABLES.has(entry.table) || (entry.table === BLOB_TABLE && !known)) continue;
+    const change = localChange(entry, stored);
     if (!change) continue;
     const ops = changeToOps(device.replica, change, clock, { ...options, now: entry.at });
     if (!ops.length) continue;
@@ -144,10 +280,14 @@ export function convertQueue(
     converted += ops.length;
   }
   device.clock = clock.last;
-  const writeBack = materialize(device.replica, [...touched.values()], options).filter(
+  const writeBack = settle(
+    materialize(device.replica, [...touched.values()], options),
+    device,
+    known,
+    input.records,
     (m) => !same(m.record, input.records.get(recordId(m.table, m.key))),
   );
-  return { device, consumedThrough, writeBack, converted };
+  return { device, consumedThrough, writeBack, converted, needBlobs: [...needBlobs] };
 }
 
 export interface SyncReport {
@@ -165,10 +305,83 @@ export interface SyncReport {
   pending: number;
   /** Devices whose clock is more than 5 minutes ahead of this one. */
   drift: Array<{ device: string; aheadMs: number }>;
+  /** Blob files (thumbnails) uploaded in this round: new contents only. */
+  blobsUploaded: number;
+  /** Blob records written with downloaded bytes in this round. */
+  blobsDownloaded: number;
+  /** Blob records merged here whose bytes could not be downloaded yet (tried again next round). */
+  blobsWaiting: number;
 }
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const fromUtf8 = (b: Uint8Array) => new TextDecoder().decode(b);
+
+/** Runs `work` over `items`, at most `width` at a time. */
+async function pool<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+}
+
+/** The contents the replica names: each is in the vault (bytes are sent before their record converts). */
+function contentsInVault(replica: ReplicaState): Set<string> {
+  const out = new Set<string>();
+  for (const rec of Object.values(replica.tables[BLOB_TABLE] ?? {})) {
+    const ref = rec.fields[BLOB_DATA_FIELD]?.value;
+    if (isBlobRef(ref)) out.add(ref.sha256);
+  }
+  return out;
+}
+
+/** Reads and hashes these blob records' bytes (once per key in a round) into `known.held`. */
+async function readBlobs(blobs: LocalBlobs, keys: readonly string[], known: KnownBlobs): Promise<void> {
+  const fresh = keys.filter((k) => !known.tried.has(k));
+  if (!fresh.length) return;
+  const read = await blobs.read(fresh);
+  for (const key of fresh) known.tried.add(key);
+  for (const [key, { value, bytes }] of read) known.held.set(key, { ref: await blobRefOf(bytes), value });
+}
+
+/**
+ * Sends the bytes of these queued blob records to the vault (each content once: one the replica
+ * names, or the vault's blobs folder lists, is there already) and marks them convertible. Returns how many files were written.
+ */
+async function sendBlobs(
+  blobs: LocalBlobs,
+  vault: OpenVault,
+  replica: ReplicaState,
+  keys: readonly string[],
+  known: KnownBlobs,
+): Promise<number> {
+  const read = await blobs.read(keys);
+  for (const key of keys) known.tried.add(key);
+  const there = contentsInVault(replica);
+  const sending = new Map<string, Promise<void>>();
+  let written = 0;
+  const found: Array<{ key: string; held: HeldBlob; bytes: Uint8Array }> = [];
+  for (const [key, { value, bytes }] of read) {
+    const held = { ref: await blobRefOf(bytes), value };
+    known.held.set(key, held);
+    found.push({ key, held, bytes });
+  }
+  // Contents another device sent already (the same slide photographed there) are not sent again.
+  const unknown = [...new Set(found.map((f) => f.held.ref.sha256))].filter((sha) => !there.has(sha));
+  for (const sha of await blobsThere(vault, unknown)) there.add(sha);
+  await pool(found, 4, async ({ key, held, bytes }) => {
+    const sha = held.ref.sha256;
+    if (!there.has(sha) && !sending.has(sha)) {
+      const put = async () => {
+        if ((await putBlob(vault, sha, bytes)) === 'written') written += 1;
+      };
+      sending.set(sha, put());
+    }
+    await sending.get(sha);
+    known.sent.set(key, held);
+  });
+  return written;
+}
 
 export interface RoundOptions extends MergeOptions {
   now?: () => number;
@@ -185,11 +398,20 @@ export async function syncRound(
   options: RoundOptions = {},
 ): Promise<SyncReport> {
   const now = options.now ?? Date.now;
-  // 1. Local changes → operations, before anything from the server is merged (changes.ts order rule).
-  const device = await local.step((input) => {
-    const c = convertQueue(input, options);
-    return { device: c.device, consumedThrough: c.consumedThrough, writeBack: c.writeBack, result: c.device };
-  });
+  const blobs = local.blobs;
+  const known = blobs ? noBlobsKnown() : undefined;
+  const convert = (input: StepInput) => {
+    const c = convertQueue(input, options, known);
+    return {
+      device: c.device,
+      consumedThrough: c.consumedThrough,
+      writeBack: c.writeBack,
+      result: { device: c.device, needBlobs: c.needBlobs },
+    };
+  };
+  // 1. Local changes → operations, before anything from the server is merged (changes.ts order rule),
+  // up to the first thumbnail whose bytes are not in the vault yet.
+  let { device, needBlobs } = await local.step(convert);
 
   // 2. What the server holds; a copied profile is refused before this device writes anything.
   const view = await scanRemote(vault, device.remote);
@@ -200,6 +422,13 @@ export async function syncRound(
       device.deviceId,
       cloned.remoteSeq,
     );
+
+  // Thumbnails queued: their bytes go to the vault first (each content once), then the rest converts.
+  let blobsUploaded = 0;
+  if (blobs && known && needBlobs.length) {
+    blobsUploaded = await sendBlobs(blobs, vault, device.replica, needBlobs, known);
+    ({ device, needBlobs } = await local.step(convert));
+  }
 
   // 3. Upload what waits, as the next log file of this device. The file is fixed (seq and which
   // operations) before it is sent, so a retry after a lost answer sends the same file.
@@ -234,8 +463,14 @@ export async function syncRound(
     ...b,
     ops: decodeBatch(JSON.parse(fromUtf8(b.payload))),
   }));
+  // Thumbnails they name that this device holds: a merged record with the same content keeps them.
+  if (blobs && known) {
+    const named = new Set<string>();
+    for (const b of batches) for (const op of b.ops) if (op.table === BLOB_TABLE) named.add(String(op.key));
+    await readBlobs(blobs, [...named], known);
+  }
   const merged = await local.step((input) => {
-    const c = convertQueue(input, options);
+    const c = convertQueue(input, options, known);
     const d = c.device;
     const clock = new HybridClock(d.deviceId, d.clock);
     const drift: SyncReport['drift'] = [];
@@ -255,7 +490,11 @@ export async function syncRound(
     d.clock = clock.last;
     d.remote = { ...d.remote, cursor };
     d.lastSyncAt = now();
-    const writeBack = materialize(d.replica, [...touched.values()], options).filter(
+    const writeBack = settle(
+      materialize(d.replica, [...touched.values()], options),
+      d,
+      known,
+      input.records,
       (m) =>
         !same(m.record, input.records.get(recordId(m.table, m.key))) ||
         !input.records.has(recordId(m.table, m.key)),
@@ -277,6 +516,9 @@ export async function syncRound(
     seen: merged.device.remote.cursor,
   });
 
+  // 6. Thumbnails merged here without their bytes: download, check, write. One that fails waits.
+  const got = blobs ? await fetchWantedBlobs(blobs, local, vault, merged.device) : undefined;
+
   return {
     uploaded,
     downloaded: batches.length,
@@ -285,7 +527,67 @@ export async function syncRound(
     waiting: fetched.pending,
     pending: merged.device.pending.length,
     drift: merged.drift,
+    blobsUploaded,
+    blobsDownloaded: got?.written ?? 0,
+    blobsWaiting: got?.waiting ?? Object.keys(merged.device.wantedBlobs ?? {}).length,
   };
+}
+
+/**
+ * Downloads the wanted blobs (each content once), checks each against its reference, and writes
+ * the records with their bytes in one step — unless the merge changed a record meanwhile. A file
+ * missing, damaged or not reachable leaves its record waiting for the next round.
+ */
+async function fetchWantedBlobs(
+  blobs: LocalBlobs,
+  local: SyncLocal,
+  vault: OpenVault,
+  device: DeviceState,
+): Promise<{ written: number; waiting: number }> {
+  const wanted = Object.entries(device.wantedBlobs ?? {});
+  if (!wanted.length) return { written: 0, waiting: 0 };
+  const contents = new Map<string, Promise<Uint8Array | undefined>>();
+  const fetchOnce = (ref: BlobRef) => {
+    let bytes = contents.get(ref.sha256);
+    if (!bytes) {
+      bytes = getBlob(vault, ref.sha256)
+        .then(async (b) => {
+          const check = await blobRefOf(b);
+          return check.sha256 === ref.sha256 && check.size === ref.size ? b : undefined;
+        })
+        .catch(() => undefined);
+      contents.set(ref.sha256, bytes);
+    }
+    return bytes;
+  };
+  const got = new Map<string, { sha256: string; value: unknown }>();
+  await pool(wanted, 4, async ([key, record]) => {
+    const ref = record[BLOB_DATA_FIELD];
+    if (!isBlobRef(ref)) return;
+    const bytes = await fetchOnce(ref);
+    if (bytes) got.set(key, { sha256: ref.sha256, value: blobs.value(bytes, String(record.mime ?? '')) });
+  });
+  if (!got.size) return { written: 0, waiting: wanted.length };
+  return local.step((input) => {
+    const d = input.device;
+    const still = { ...d.wantedBlobs };
+    const writeBack: MergedRecord[] = [];
+    for (const [key, g] of got) {
+      const record = still[key];
+      const ref = record?.[BLOB_DATA_FIELD];
+      if (!record || !isBlobRef(ref) || ref.sha256 !== g.sha256) continue; // changed meanwhile
+      writeBack.push({ table: BLOB_TABLE, key, record: { ...record, [BLOB_DATA_FIELD]: g.value } });
+      delete still[key];
+    }
+    const next: DeviceState = { ...d };
+    if (Object.keys(still).length) next.wantedBlobs = still;
+    else delete next.wantedBlobs;
+    return {
+      device: next,
+      writeBack,
+      result: { written: writeBack.length, waiting: Object.keys(still).length },
+    };
+  });
 }
 
 /** The record the replica holds for a key (for checks and tests). */

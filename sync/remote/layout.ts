@@ -416,6 +416,26 @@ export async function getBlob(vault: OpenVault, contentId: string): Promise<Uint
   return open(vault.keyring, path, await vault.store.get(path));
 }
 
+/**
+ * Which of these contents the vault holds already (one listing of its blobs folder), so their bytes
+ * need not be sent again. A file appears there only whole (it is moved in from a temporary name).
+ */
+export async function blobsThere(vault: OpenVault, contentIds: readonly string[]): Promise<Set<string>> {
+  const there = new Set<string>();
+  if (!contentIds.length) return there;
+  let listed: Set<string>;
+  try {
+    listed = new Set((await vault.store.list(`${vault.dir}/blobs`)).filter((e) => !e.dir).map((e) => e.path));
+  } catch (error) {
+    if (error instanceof NotFoundError) return there;
+    throw error;
+  }
+  for (const id of contentIds) {
+    if (listed.has(blobPath(vault, await blobName(vault.keyring, id)))) there.add(id);
+  }
+  return there;
+}
+
 /** One device as the server shows it. */
 export interface DeviceView {
   deviceId: string;

@@ -3,9 +3,12 @@
  * in-memory store with a queue (what storage's write hook would have queued) and a `SyncLocal` over
  * it. Expectations are written by hand: what each device's records must be after the rounds.
  */
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   type DeviceState,
+  type LocalBlobs,
   newDevice,
   type QueuedChange,
   recordId,
@@ -55,6 +58,20 @@ class MemoryDevice implements SyncLocal {
     return this.records.get(recordId(table, key));
   }
 
+  /** Thumbnails are stored as Blobs, as in the extension's database. */
+  blobs: LocalBlobs = {
+    read: async (keys) => {
+      const out = new Map<string, { value: unknown; bytes: Uint8Array }>();
+      for (const key of keys) {
+        const data = this.get('blobs', key)?.data;
+        if (data instanceof Blob)
+          out.set(key, { value: data, bytes: new Uint8Array(await data.arrayBuffer()) });
+      }
+      return out;
+    },
+    value: (bytes, mime) => new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }),
+  };
+
   async step<T>(decide: (input: StepInput) => StepOutcome<T>): Promise<T> {
     const names = new Map<string, Record<string, unknown>>();
     for (const q of this.queue) {
@@ -94,6 +111,30 @@ describe('sync rounds through Apache WebDAV', () => {
     const b = await createOrJoinVault(store(), PASS, FAST);
     expect([a.created, b.created]).toEqual([true, false]);
     return [a.vault, b.vault];
+  };
+
+  /** Two devices' vaults in a new folder; the blob files on the server's disk; blob uploads per device. */
+  const vaultsOnDisk = async () => {
+    const server = apache();
+    const folder = server.newFolder();
+    const puts = { a: 0, b: 0 };
+    const store = (who: 'a' | 'b') =>
+      webDavStore({
+        url: folder.url,
+        username: server.user,
+        password: server.pass,
+        // PUTs the server took (a first PUT into a missing folder is refused, the folder made, then PUT again).
+        fetch: async (input, init) => {
+          const res = await fetch(input, init);
+          if (init?.method === 'PUT' && String(input).includes('/blobs/') && res.ok) puts[who] += 1;
+          return res;
+        },
+      });
+    const a = await createOrJoinVault(store('a'), PASS, FAST);
+    const b = await createOrJoinVault(store('b'), PASS, FAST);
+    const dir = join(folder.dir, a.vault.dir, 'blobs');
+    const files = () => (existsSync(dir) ? readdirSync(dir).sort() : []);
+    return { va: a.vault, vb: b.vault, puts, dir, files, server };
   };
 
   it('a note written on one device appears on the other; both edit it offline, both end with both lines', async () => {
@@ -159,5 +200,114 @@ describe('sync rounds through Apache WebDAV', () => {
     copy.write('notes', note('N4', 'Two'));
     await expect(syncRound(copy, vb, { bodyTags })).rejects.toBeInstanceOf(ClonedDeviceError);
     expect(copy.device.remote.lastOwnSeq).toBe(0);
+  });
+
+  // A PNG signature and a few bytes: what matters is that B ends with exactly these.
+  const SLIDE = [
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+  ];
+  const OTHER = [0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46];
+  const image = (id: string, bytes: number[], mime = 'image/png') => ({
+    id,
+    createdAt: 1,
+    updatedAt: 1,
+    mime,
+    data: new Blob([new Uint8Array(bytes)], { type: mime }),
+    width: 320,
+    height: 180,
+  });
+  const bytesOf = async (record: Record<string, unknown> | undefined) => {
+    const data = record?.data;
+    return data instanceof Blob ? [...new Uint8Array(await data.arrayBuffer())] : undefined;
+  };
+
+  it('a note with a thumbnail on one device shows the same bytes on the other', async () => {
+    const { va, vb, files, puts } = await vaultsOnDisk();
+    const a = new MemoryDevice('f0f0f0f0f0f0f0f0');
+    const b = new MemoryDevice('f1f1f1f1f1f1f1f1');
+    a.write('blobs', image('IMG1', SLIDE));
+    a.write('notes', note('N6', 'The slide with the quorum diagram', { thumbnailId: 'IMG1' }));
+
+    const sent = await syncRound(a, va, { bodyTags });
+    expect(sent).toMatchObject({ blobsUploaded: 1, pending: 0 });
+    expect(a.queue).toEqual([]);
+    expect(files()).toHaveLength(1);
+    expect(puts.a).toBe(1);
+    // A's own thumbnail is still its Blob with its bytes (not replaced by the reference).
+    expect(await bytesOf(a.get('blobs', 'IMG1'))).toEqual(SLIDE);
+
+    const got = await syncRound(b, vb, { bodyTags });
+    expect(got).toMatchObject({ blobsDownloaded: 1, blobsWaiting: 0 });
+    expect(b.get('notes', 'N6')).toMatchObject({ thumbnailId: 'IMG1' });
+    const thumb = b.get('blobs', 'IMG1');
+    expect(thumb).toMatchObject({ id: 'IMG1', mime: 'image/png', width: 320, height: 180 });
+    expect(thumb?.data).toBeInstanceOf(Blob);
+    expect((thumb?.data as Blob | undefined)?.type).toBe('image/png');
+    expect(await bytesOf(thumb)).toEqual(SLIDE);
+    expect(b.device.wantedBlobs).toBeUndefined();
+
+    // Written back quietly: B has nothing to send, and A gets nothing new to write.
+    expect(await syncRound(b, vb, { bodyTags })).toMatchObject({ uploaded: 0, blobsUploaded: 0 });
+    expect(await syncRound(a, va, { bodyTags })).toMatchObject({ written: 0, blobsDownloaded: 0 });
+    expect(await bytesOf(a.get('blobs', 'IMG1'))).toEqual(SLIDE);
+    expect(puts).toEqual({ a: 1, b: 0 });
+  });
+
+  it('the same image twice, on one device and on the other, is one file uploaded once', async () => {
+    const { va, vb, files, puts } = await vaultsOnDisk();
+    const a = new MemoryDevice('f2f2f2f2f2f2f2f2');
+    const b = new MemoryDevice('f3f3f3f3f3f3f3f3');
+    a.write('blobs', image('IMG1', SLIDE));
+    a.write('blobs', image('IMG2', SLIDE));
+    a.write('blobs', image('IMG3', OTHER, 'image/jpeg'));
+    expect(await syncRound(a, va, { bodyTags })).toMatchObject({ blobsUploaded: 2 });
+    expect(files()).toHaveLength(2);
+    expect(puts.a).toBe(2);
+
+    // B photographed the same slide: its record is new, its bytes are already in the vault.
+    b.write('blobs', image('IMG4', SLIDE));
+    const got = await syncRound(b, vb, { bodyTags });
+    expect(got).toMatchObject({ blobsUploaded: 0, blobsDownloaded: 3, blobsWaiting: 0 });
+    expect(puts.b).toBe(0);
+    expect(files()).toHaveLength(2);
+    for (const id of ['IMG1', 'IMG2', 'IMG4']) expect(await bytesOf(b.get('blobs', id))).toEqual(SLIDE);
+    expect(await bytesOf(b.get('blobs', 'IMG3'))).toEqual(OTHER);
+
+    await syncRound(a, va, { bodyTags });
+    expect(await bytesOf(a.get('blobs', 'IMG4'))).toEqual(SLIDE);
+    expect(files()).toHaveLength(2);
+    expect(puts).toEqual({ a: 2, b: 0 });
+  });
+
+  it('a thumbnail file missing or damaged on the server does not stop the round; a later round gets it', async () => {
+    const { va, vb, files, dir, server } = await vaultsOnDisk();
+    const a = new MemoryDevice('f4f4f4f4f4f4f4f4');
+    const b = new MemoryDevice('f5f5f5f5f5f5f5f5');
+    a.write('blobs', image('IMG1', SLIDE));
+    a.write('notes', note('N7', 'Tail latency slide', { thumbnailId: 'IMG1' }));
+    await syncRound(a, va, { bodyTags });
+    const [name] = files();
+    const path = join(dir, name!);
+    const sealed = readFileSync(path);
+    // Sealed: the server's file does not hold the image's bytes.
+    expect(sealed.includes(Buffer.from(SLIDE))).toBe(false);
+
+    rmSync(path);
+    const missing = await syncRound(b, vb, { bodyTags });
+    expect(missing).toMatchObject({ downloaded: 1, blobsDownloaded: 0, blobsWaiting: 1 });
+    expect(b.get('notes', 'N7')?.body).toBe('Tail latency slide');
+    expect(b.get('blobs', 'IMG1')).toBeUndefined();
+    expect(Object.keys(b.device.wantedBlobs ?? {})).toEqual(['IMG1']);
+
+    writeFileSync(path, Buffer.from('not a sealed file at all'));
+    server.own(path);
+    const damaged = await syncRound(b, vb, { bodyTags });
+    expect(damaged).toMatchObject({ downloaded: 0, blobsDownloaded: 0, blobsWaiting: 1 });
+    expect(b.get('blobs', 'IMG1')).toBeUndefined();
+
+    writeFileSync(path, sealed);
+    const again = await syncRound(b, vb, { bodyTags });
+    expect(again).toMatchObject({ downloaded: 0, blobsDownloaded: 1, blobsWaiting: 0 });
+    expect(await bytesOf(b.get('blobs', 'IMG1'))).toEqual(SLIDE);
   });
 });
