@@ -9,7 +9,9 @@ import { composeRecap } from './compose';
 import { wallClock } from './dates';
 import { makeZip, slugify } from './files';
 import { frontMatter } from './front-matter';
+import { escapeMarkdown, safeUrl } from './markdown';
 import { slidesUrlOf } from './model';
+import { safeMarkdown } from './safe-markdown';
 
 export interface ArchiveTalk {
   talk: TalkRecord;
@@ -27,7 +29,7 @@ export function talkFile(entry: ArchiveTalk): { path: string; markdown: string }
     { event, talks: [{ talk, notes: entry.notes, decks: entry.decks }] },
     { template: builtinTemplate('builtin:talk-notes')!.source },
   );
-  const body = result.ok ? result.markdown : `# ${talk.title}\n`;
+  const body = result.ok ? result.markdown : `# ${escapeMarkdown(talk.title)}\n`;
   const tags = [...new Set([...entry.notes.flatMap((n) => n.tags), ...talk.tags])];
   const fm = frontMatter('hugo', {
     title: talk.title,
@@ -37,12 +39,14 @@ export function talkFile(entry: ArchiveTalk): { path: string; markdown: string }
       event: event?.name,
       speakers: talk.speakers.map((s) => s.name),
       slides: slidesUrlOf(talk, entry.decks) || undefined,
-      video: talk.videoUrl,
+      video: safeUrl(talk.videoUrl) || undefined,
       room: talk.room,
     },
   });
   const folder = event ? `${slugify(event.name, 'event')}/` : '';
-  return { path: `${folder}${day ? `${day}-` : ''}${slugify(talk.title, 'talk')}.md`, markdown: fm + body };
+  // The front matter holds page data too (a title, a room): the whole file gets the last pass.
+  const markdown = safeMarkdown(fm + body).markdown;
+  return { path: `${folder}${day ? `${day}-` : ''}${slugify(talk.title, 'talk')}.md`, markdown };
 }
 
 /** Notes without a talk, grouped by the page they were written on. */

@@ -6,26 +6,45 @@ import { type FrontMatterStyle, frontMatter } from './front-matter';
 import { hasText } from './markdown';
 import { buildRecapModel, defaultTitle, postedNotes, type RecapInput, recapDay, recapTags } from './model';
 import { type RenderResult, renderTemplate } from './render';
+import { type ExportSafety, safeMarkdown } from './safe-markdown';
 
 export interface ComposeOptions {
   /** Liquid source; defaults to the "Day recap" template. */
   template?: string;
   frontMatter?: FrontMatterStyle;
+  /**
+   * The template was written by the user on this device (components/recap/template-trust.ts): its
+   * raw HTML is kept. Built-in, imported and synced templates never get this.
+   */
+  ownTemplate?: boolean;
 }
 
-/** Composes a recap; on a template error the result says what and where, and no Markdown is made. */
-export function composeRecap(input: RecapInput, options: ComposeOptions = {}): RenderResult {
+/** A composed post: the Markdown, and what the last safety pass kept or changed. */
+export type ComposeResult =
+  | { ok: true; markdown: string; safety: ExportSafety }
+  | Extract<RenderResult, { ok: false }>;
+
+/**
+ * Composes a recap; on a template error the result says what and where, and no Markdown is made.
+ * Whatever the template wrote, the Markdown has no unsafe link and no raw HTML unless `ownTemplate`
+ * (recap/safe-markdown.ts).
+ */
+export function composeRecap(input: RecapInput, options: ComposeOptions = {}): ComposeResult {
   const source = options.template ?? builtinTemplate(DEFAULT_TEMPLATE_ID)!.source;
   input = input.focus ? input : { ...input, focus: focusOf(source) };
   const result = renderTemplate(source, buildRecapModel(input));
+  if (!result.ok) return result;
   const style = options.frontMatter ?? 'none';
-  if (!result.ok || style === 'none') return result;
-  const fm = frontMatter(style, {
-    title: hasText(input.title) ? input.title : defaultTitle(input),
-    date: postDate(input),
-    tags: recapTags(input),
-  });
-  return { ok: true, markdown: fm + result.markdown };
+  const fm =
+    style === 'none'
+      ? ''
+      : frontMatter(style, {
+          title: hasText(input.title) ? input.title : defaultTitle(input),
+          date: postDate(input),
+          tags: recapTags(input),
+        });
+  const safe = safeMarkdown(fm + result.markdown, { keepHtml: options.ownTemplate === true });
+  return { ok: true, markdown: safe.markdown, safety: safe.safety };
 }
 
 /**

@@ -12,9 +12,13 @@ export interface FrontMatterFields {
   extra?: Record<string, string | string[] | undefined>;
 }
 
-/** A YAML double-quoted scalar: JSON strings are valid YAML once lone surrogates are gone. */
+/**
+ * A YAML double-quoted scalar: JSON strings are valid YAML once lone surrogates are gone. `<` is
+ * written `\u003c` (the same value to YAML), so no tool that reads the file as Markdown, front
+ * matter and all, finds HTML in it.
+ */
 function yamlString(text: string): string {
-  return JSON.stringify(cleanText(text).replace(/\s+/g, ' ').trim());
+  return JSON.stringify(cleanText(text).replace(/\s+/g, ' ').trim()).replace(/</g, '\\u003c');
 }
 
 /** The YAML block to put before the Markdown, or '' for none. */

@@ -232,7 +232,8 @@ function noteModel(stored: NoteRecord, talkTitle: string, thumbnail: string, zon
         ? `Open question: ${text}`
         : text;
   const model = {
-    id: note.id,
+    // Ids and kinds come from storage, which a backup fills: escaped like any text.
+    id: escapeMarkdown(note.id),
     kind: note.kind,
     body,
     text,
@@ -241,14 +242,14 @@ function noteModel(stored: NoteRecord, talkTitle: string, thumbnail: string, zon
     tags: note.tags.map(escapeMarkdown),
     slide: slide
       ? {
-          index: slide.index,
-          number: slide.index + 1,
+          index: finite(slide.index),
+          number: finite(slide.index) + 1,
           label,
           title: escapeMarkdown(slide.title ?? ''),
         }
       : null,
-    time: note.anchor?.time ?? null,
-    time_label: note.anchor?.time === undefined ? '' : clock(note.anchor.time),
+    time: typeof note.anchor?.time === 'number' ? finite(note.anchor.time) : null,
+    time_label: typeof note.anchor?.time === 'number' ? clock(finite(note.anchor.time)) : '',
     quote: escapeMarkdown(note.anchor?.quote?.exact ?? ''),
     thumbnail,
     created_at: new Date(note.createdAt).toISOString(),
@@ -259,6 +260,11 @@ function noteModel(stored: NoteRecord, talkTitle: string, thumbnail: string, zon
   lazy(model, 'page_title', () => escapeMarkdown(note.pageTitle ?? ''));
   lazy(model, 'page_url', () => safeUrl(note.url));
   return model;
+}
+
+/** A number as a template prints it: never NaN, Infinity or anything that is not a number. */
+function finite(n: unknown): number {
+  return typeof n === 'number' && Number.isFinite(n) ? n : 0;
 }
 
 /** A thumbnail reference, encoded like any link destination. */
@@ -313,20 +319,22 @@ function talkModel(input: RecapTalkInput, recap: RecapInput, zone: string): Talk
       ),
     }));
   const tz = talk.timezone ?? recap.event?.timezone;
-  const day = talkDay(talk, recap.event);
+  const found = talkDay(talk, recap.event);
+  const day = isDay(found) ? found : '';
   const time = timeRange(talk.startsAt, talk.endsAt, tz);
   const speakerLinks = joinNames(speakers.map((s) => (s.url ? `[${s.name}](${s.url})` : s.name)));
   const room = escapeMarkdown(talk.room ?? '');
   const ofKind = (k: NoteKind) => notes.filter((n) => n.kind === k);
   return {
-    id: talk.id,
+    id: escapeMarkdown(talk.id),
     title,
     speakers,
     speaker_names: joinNames(speakers.map((s) => s.name)),
     speaker_links: speakerLinks,
     byline: [speakerLinks, time, room].filter(Boolean).join(' · '),
-    starts_at: talk.startsAt ?? '',
-    ends_at: talk.endsAt ?? '',
+    // As captured or imported: text like any other (a backup once carried `<img onerror>` here).
+    starts_at: escapeMarkdown(talk.startsAt ?? ''),
+    ends_at: escapeMarkdown(talk.endsAt ?? ''),
     day,
     weekday: isDay(day) ? weekdayOf(day) : '',
     time,
