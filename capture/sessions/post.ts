@@ -1,19 +1,64 @@
 /**
- * Steps the pipeline runs after the adapters: the page's own talk takes the page's canonical URL (so
- * records deduplicate), a deck that links its session page says so (`sessionUrl`), and, where a
- * fetch is allowed, the adapter that read the page may fill in from the page's JSON alternate.
+ * Steps the pipeline runs after the adapters: the page describes only itself (URLs naming the page or
+ * its talk on another site are not taken as its identity), the page's own talk takes the page's
+ * canonical URL (so records deduplicate), a deck that links its session page says so (`sessionUrl`),
+ * and, where a fetch is allowed, the adapter that read the page may fill in from the page's JSON
+ * alternate.
  */
-import type { CaptureAdapter, FetchJson, PageCapture } from '../types';
+import { sameSite, siteOf } from '../site';
+import type { CaptureAdapter, FetchJson, PageCapture, TalkRef } from '../types';
 import { cleanUrl } from '../url';
+import { isSlidesLink, isVideoLink } from './common';
 import { findSessionLink } from './links';
 import { mergeTalk } from './pretalx-api';
 
 const same = (a: string, b: string) => cleanUrl(a).replace(/\/$/, '') === cleanUrl(b).replace(/\/$/, '');
 
-/** Canonical talk URL and the deck → session link. Never throws. */
+/** Talkmarks' own pages (the PDF viewer) show what their address names; no content script runs there. */
+const OWN_PAGE = /^(chrome|moz)-extension:$/;
+
+/**
+ * A page describes only itself (DESIGN.md §4): the capture's URL and its talk's URL count only on the
+ * page's own site (capture/site.ts). A foreign capture URL gives way to the page's address; a foreign
+ * talk URL is dropped (the talk is then the page's own), kept only as the talk's video or slides link
+ * where it is one and that link is free; talks a schedule lists keep only own-site URLs. The other
+ * links (slides, video, speakers, the event's site) stay: they are links, not the page's identity.
+ */
+export function ownSiteOnly(capture: PageCapture, pageUrl: string): PageCapture {
+  let page: URL;
+  try {
+    page = new URL(pageUrl);
+  } catch {
+    return capture;
+  }
+  if (OWN_PAGE.test(page.protocol)) return capture;
+  const own = (href: string | undefined) => href !== undefined && sameSite(href, page.href);
+  let out = capture;
+  if (!own(out.url)) out = { ...out, url: siteOf(page.href) ? cleanUrl(page.href) : out.url };
+  if (out.talk?.url && !own(out.talk.url)) out = { ...out, talk: foreignUrlAsLink(out.talk) };
+  if (out.schedule?.some((t) => t.url && !own(t.url))) {
+    out = { ...out, schedule: out.schedule.map((t) => (t.url && !own(t.url) ? withoutUrl(t) : t)) };
+  }
+  return out;
+}
+
+function withoutUrl(talk: TalkRef): TalkRef {
+  const { url: _dropped, ...rest } = talk;
+  return rest;
+}
+
+function foreignUrlAsLink(talk: TalkRef): TalkRef {
+  const out = withoutUrl(talk);
+  const url = talk.url as string;
+  if (!out.videoUrl && isVideoLink(url)) out.videoUrl = url;
+  else if (!out.slidesUrl && isSlidesLink(url)) out.slidesUrl = url;
+  return out;
+}
+
+/** The page's own identity, its canonical talk URL and the deck → session link. Never throws. */
 export function afterCapture(capture: PageCapture, doc: Document, url: URL): PageCapture {
   try {
-    let out = capture;
+    let out = ownSiteOnly(capture, url.href);
     if (out.talk?.url && (same(out.talk.url, url.href) || same(out.talk.url, out.url))) {
       out = { ...out, talk: { ...out.talk, url: out.url } };
     }

@@ -1,0 +1,44 @@
+/**
+ * Which site a URL belongs to, and whether two URLs share one: "a page describes only itself"
+ * (DESIGN.md §4). A site is a registrable domain under the Public Suffix List, private suffixes
+ * included (`alice.github.io` and `bob.github.io` are two sites, as `a.co.uk` and `b.co.uk` are), read
+ * with tldts rather than by string suffixes. Hosts without one (IP addresses, `localhost`, a bare
+ * suffix such as `github.io`) are their own site. Scheme and port do not count: `http://fosdem.org`
+ * and `https://video.fosdem.org:8443` are one site. Only http(s) URLs have a site.
+ *
+ * Kept apart from url.ts: the suffix list is large, and only capture and the talks repository need it.
+ */
+import { parse } from 'tldts';
+
+/**
+ * Hosts one platform serves the same content from, under another registrable domain. Adapters build
+ * these URLs themselves from the page's address (a YouTube embed's watch URL), never from page text.
+ */
+const ALIASES: Readonly<Record<string, string>> = {
+  'youtube-nocookie.com': 'youtube.com',
+  'youtu.be': 'youtube.com',
+};
+
+/** The site of an http(s) URL (its registrable domain, else its host); undefined for anything else. */
+export function siteOf(href: string | null | undefined): string | undefined {
+  if (!href) return undefined;
+  let host: string;
+  try {
+    const url = new URL(href);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+    host = url.hostname.replace(/\.$/, '');
+  } catch {
+    return undefined;
+  }
+  if (!host) return undefined;
+  if (host.startsWith('[')) return host; // IPv6: the address is the site
+  const parsed = parse(host, { allowPrivateDomains: true, extractHostname: false });
+  const site = parsed.isIp || !parsed.domain ? host : parsed.domain;
+  return ALIASES[site] ?? site;
+}
+
+/** Whether both URLs are http(s) and on one site. */
+export function sameSite(a: string | null | undefined, b: string | null | undefined): boolean {
+  const site = siteOf(a);
+  return site !== undefined && site === siteOf(b);
+}
