@@ -11,6 +11,7 @@ import {
   onQueued,
   queuedCount,
   queueWholeLibrary,
+  readBlobBytes,
   readSyncMeta,
   type SyncSettings,
   type SyncStatus,
@@ -43,6 +44,11 @@ const local: SyncLocal = {
       if (!input.device) throw new Error('This browser is not connected to a sync folder.');
       return decide({ ...input, device: input.device });
     }),
+  // Thumbnails: their bytes are read and written as Blobs, hashed and sent outside the steps.
+  blobs: {
+    read: readBlobBytes,
+    value: (bytes, mime) => new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }),
+  },
 };
 
 function storeFor(settings: SyncSettings) {

@@ -130,6 +130,26 @@ export async function queueWholeLibrary(tables: readonly string[]): Promise<numb
   return queued;
 }
 
+/**
+ * The bytes of stored thumbnails (blob records) by id, with the Blob their `data` holds: what sync
+ * hashes and uploads. Ids not stored, or whose data is not a readable Blob, are absent.
+ */
+export async function readBlobBytes(
+  ids: readonly string[],
+): Promise<Map<string, { value: unknown; bytes: Uint8Array }>> {
+  const out = new Map<string, { value: unknown; bytes: Uint8Array }>();
+  const found = await getDb().blobs.bulkGet([...ids]);
+  for (const [i, record] of found.entries()) {
+    if (!record || !(record.data instanceof Blob)) continue;
+    try {
+      out.set(ids[i]!, { value: record.data, bytes: new Uint8Array(await record.data.arrayBuffer()) });
+    } catch {
+      // A Blob whose file the browser lost: left out, sync does not wait for it.
+    }
+  }
+  return out;
+}
+
 /** How many changes wait in the queue (for the status line). */
 export function queuedCount(): Promise<number> {
   return getDb().table(OUTBOX).count();

@@ -6,6 +6,11 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { getImage, putImage } from '../../../storage/blobs';
+import { getDb, openDatabase, setDb, type TalkmarksDB } from '../../../storage/db';
+import { createNote } from '../../../storage/notes';
+import { queuedCount, readBlobBytes, syncStep, writeSyncMeta } from '../../../storage/sync-store';
+import { parseTags } from '../../../storage/tags';
 import {
   type DeviceState,
   type LocalBlobs,
@@ -309,5 +314,65 @@ describe('sync rounds through Apache WebDAV', () => {
     const again = await syncRound(b, vb, { bodyTags });
     expect(again).toMatchObject({ downloaded: 0, blobsDownloaded: 1, blobsWaiting: 0 });
     expect(await bytesOf(b.get('blobs', 'IMG1'))).toEqual(SLIDE);
+  });
+
+  it("through the extension's database: a thumbnail saved on A is a Blob with the same bytes on B, not queued again", async () => {
+    const { va, vb, files } = await vaultsOnDisk();
+    // The same SyncLocal as platform/sync-service.ts builds (that file needs the browser).
+    const dexieLocal: SyncLocal = {
+      step: (decide) =>
+        syncStep<DeviceState, ReturnType<typeof decide>['result']>((input) =>
+          decide({ ...input, device: input.device! }),
+        ),
+      blobs: {
+        read: readBlobBytes,
+        value: (bytes, mime) => new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }),
+      },
+    };
+    const dbs: TalkmarksDB[] = [];
+    const profile = async (name: string, deviceId: string) => {
+      const db = openDatabase(`talkmarks-sync-${name}-${Math.random().toString(36).slice(2)}`);
+      dbs.push(db);
+      setDb(db);
+      await writeSyncMeta('device', newDevice(deviceId, name));
+      return db;
+    };
+    try {
+      const dbA = await profile('a', 'a0a0a0a0a0a0a0a0');
+      const imageId = await putImage(new Blob([new Uint8Array(SLIDE)], { type: 'image/png' }), 640, 360);
+      const made = await createNote({
+        body: 'Raft log compaction #raft',
+        url: 'https://slides.example/raft',
+        thumbnailId: imageId,
+      });
+      expect(await queuedCount()).toBe(2);
+      expect(await syncRound(dexieLocal, va, { bodyTags: parseTags })).toMatchObject({
+        blobsUploaded: 1,
+        pending: 0,
+      });
+      expect(await queuedCount()).toBe(0);
+      expect(files()).toHaveLength(1);
+
+      await profile('b', 'b0b0b0b0b0b0b0b0');
+      expect(await syncRound(dexieLocal, vb, { bodyTags: parseTags })).toMatchObject({
+        blobsDownloaded: 1,
+        blobsWaiting: 0,
+      });
+      expect(await getDb().notes.get(made.id)).toMatchObject({ thumbnailId: imageId, tags: ['raft'] });
+      const thumb = await getImage(imageId);
+      expect(thumb).toMatchObject({ mime: 'image/png', width: 640, height: 360 });
+      expect(thumb?.data).toBeInstanceOf(Blob);
+      expect(thumb?.data.type).toBe('image/png');
+      expect(await bytesOf(thumb as unknown as Record<string, unknown>)).toEqual(SLIDE);
+      // The merge's write-back is not a change of B's to send back.
+      expect(await queuedCount()).toBe(0);
+
+      // A's own thumbnail stays its Blob after A's next round.
+      setDb(dbA);
+      await syncRound(dexieLocal, va, { bodyTags: parseTags });
+      expect(await bytesOf((await getImage(imageId)) as unknown as Record<string, unknown>)).toEqual(SLIDE);
+    } finally {
+      for (const db of dbs) await db.delete();
+    }
   });
 });
