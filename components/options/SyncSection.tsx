@@ -9,21 +9,12 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../../messaging/protocol';
 import { readSyncMeta, type SyncSettings, type SyncStatus } from '../../storage/sync-store';
-import { formatWhen } from '../shared/format';
+import { syncStatusText } from '../shared/sync-words';
 import { useLive } from '../shared/useLive';
 import { Section } from './Section';
 
-/** The status in words, for the options page and (shorter) the side panel. */
-export function syncStatusText(status: SyncStatus | undefined): string {
-  if (!status || status.state === 'off') return 'Sync is off: notes stay in this browser.';
-  const waiting = status.waiting ?? 0;
-  const waits = waiting === 0 ? '' : ` · ${waiting === 1 ? '1 change waits' : `${waiting} changes wait`}`;
-  if (status.state === 'error') return `${status.error ?? 'Sync failed.'}${waits}`;
-  if (status.state === 'paused') return `Sync is paused${waits}.`;
-  if (status.state === 'syncing') return `Syncing…${waits}`;
-  const last = status.lastSyncAt ? `Last synced ${formatWhen(status.lastSyncAt)}` : 'Not synced yet';
-  return `${last}${waits}.`;
-}
+// The words are shared with the side panel's short status line.
+export { syncStatusText };
 
 /**
  * The host permission Connect asks for: the folder's scheme and host, without its port. Firefox takes
