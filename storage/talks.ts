@@ -1,14 +1,15 @@
 /**
  * Talks repository: one record per canonical session URL (talks a schedule lists without a page of
  * their own are matched by title and start). Created when the user notes or stars a talk; later
- * captures refresh it except in the fields the user edited by hand (`editedFields`). Starring sets
- * `starredAt` (the personal agenda).
+ * captures refresh it, but only from a page of the talk's own site, and never in the fields the user
+ * edited by hand (`editedFields`). Starring sets `starredAt` (the personal agenda).
  */
+import { sameSite, siteOf } from '../capture/site';
 import { TALK_FIELDS, type TalkField } from '../capture/talk-fields';
 import type { EventRef, TalkRef } from '../capture/types';
 import { getDb } from './db';
 import { deckByUrl, linkDeckToTalk } from './decks';
-import { upsertEvent } from './events';
+import { findEvent, upsertEvent } from './events';
 import { createRecord, editByHand, type Fields, updateRecord } from './records';
 import type { DeckRecord, NoteRecord, TalkRecord } from './types';
 
@@ -49,13 +50,45 @@ async function findTalk(talk: TalkRef, eventId: string | undefined): Promise<Tal
     .first();
 }
 
+/**
+ * A page describes only itself (DESIGN.md §4): a talk URL on another site than the page that read it
+ * names no talk here, so it is dropped (the talk is then matched as one without a page of its own).
+ */
+function ownTalk(talk: TalkRef, pageUrl: string): TalkRef {
+  if (!talk.url || sameSite(talk.url, pageUrl)) return talk;
+  const { url: _foreign, ...rest } = talk;
+  return rest;
+}
+
+/** The site a stored talk belongs to: its own page's, else the page it was first read from. */
+function siteOfTalk(talk: TalkRecord): string | undefined {
+  return siteOf(talk.url ?? talk.source?.url);
+}
+
+/** Whether a page may refresh a stored talk: only a page of the talk's own site may. */
+function speaksFor(pageUrl: string, talk: TalkRecord): boolean {
+  const site = siteOfTalk(talk);
+  return site !== undefined && site === siteOf(pageUrl);
+}
+
+/**
+ * The event a capture names. A page of the event's own site (or an event without a URL) creates or
+ * refreshes it; a page elsewhere that names it only finds it, or creates it when it is not there yet.
+ */
+async function eventOf(ref: EventRef, pageUrl: string, now: number) {
+  if (!ref.url || sameSite(ref.url, pageUrl)) return upsertEvent(ref, now);
+  return (await findEvent(ref)) ?? upsertEvent(ref, now);
+}
+
 function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /**
- * Creates or refreshes a talk (and its event) from a capture; returns the stored record. A talk that
- * names its slides links that deck when it was already recorded without a talk.
+ * Creates or refreshes a talk (and its event) from a capture; returns the stored record. Only a page
+ * of the talk's own site refreshes it (a page elsewhere that matches it may still star it), and never
+ * in the fields the user edited. A talk that names its slides links that deck when it was already
+ * recorded without a talk.
  */
 export async function upsertTalk(
   input: CapturedTalk,
@@ -64,18 +97,19 @@ export async function upsertTalk(
   const now = options.now ?? Date.now();
   const db = getDb();
   return db.transaction('rw', db.talks, db.events, db.decks, db.notes, async () => {
-    const event = input.event ? await upsertEvent(input.event, now) : undefined;
-    const found = await findTalk(input.talk, event?.id);
+    const event = input.event ? await eventOf(input.event, input.pageUrl, now) : undefined;
+    const talk = ownTalk(input.talk, input.pageUrl);
+    const found = await findTalk(talk, event?.id);
     const source = { platform: input.platform, url: input.pageUrl, capturedAt: now };
     if (!found) {
       const fields: Fields<TalkRecord> = {
-        title: input.talk.title,
-        speakers: input.talk.speakers,
+        title: talk.title,
+        speakers: talk.speakers,
         tags: [],
         source,
       };
       for (const key of TALK_FIELDS) {
-        const value = input.talk[key];
+        const value = talk[key];
         if (value !== undefined && value !== '') Object.assign(fields, { [key]: value });
       }
       if (event) fields.eventId = event.id;
@@ -86,10 +120,14 @@ export async function upsertTalk(
       db.talks,
       found.id,
       (old) => {
+        if (!speaksFor(input.pageUrl, old)) {
+          // Another site's page: it may star the talk (the user asked), never rewrite it.
+          return options.star && !old.starredAt ? { ...old, starredAt: now } : undefined;
+        }
         const edited = new Set(old.editedFields ?? []);
         const next: TalkRecord = { ...old, source };
         for (const key of TALK_FIELDS) {
-          const value = input.talk[key];
+          const value = talk[key];
           // Missing data never erases what an earlier capture (or the user) recorded.
           const empty = value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
           if (empty || edited.has(key) || sameValue(old[key], value)) continue;
@@ -191,7 +229,8 @@ export async function talkChoices(limit = 30): Promise<TalkRecord[]> {
 }
 
 /** The stored talk a capture describes (by canonical URL, else by title and start), if any. */
-export function storedTalk(talk: TalkRef, pageUrl: string): Promise<TalkRecord | undefined> {
+export function storedTalk(captured: TalkRef, pageUrl: string): Promise<TalkRecord | undefined> {
+  const talk = ownTalk(captured, pageUrl);
   return findTalk({ ...talk, url: talk.url ?? undefined }, undefined).then(
     async (found) => found ?? (talk.url ? undefined : talkByUrl(pageUrl)),
   );
