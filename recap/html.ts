@@ -1,6 +1,10 @@
 /**
  * Markdown → sanitised HTML, for the composer's preview and for "copy as rich HTML". marked
- * renders, DOMPurify removes anything active; the result is safe to put into an extension page.
+ * renders, DOMPurify keeps only the elements and attributes Markdown makes (no scripts, handlers,
+ * styles, forms, frames, media or `srcset`), links go to http, https or mailto only. Images are the
+ * one thing that could make the page load from another site: only the recap's own thumbnails
+ * (`data:` rasters, `blob:`) are shown as they are; any other image is replaced by a link to it
+ * unless the caller lets it through (`remoteImages`).
  */
 import createDOMPurify, { type WindowLike } from 'dompurify';
 import { Marked } from 'marked';
@@ -12,6 +16,76 @@ export function stripFrontMatter(markdown: string): string {
   const m = /^---\n[\s\S]*?\n---\n/.exec(markdown);
   return m ? markdown.slice(m[0].length) : markdown;
 }
+
+/** What Markdown renders to; everything else is dropped (DOMPurify keeps the content of most). */
+const ALLOWED_TAGS = [
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'p',
+  'br',
+  'hr',
+  'a',
+  'img',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'pre',
+  'code',
+  'em',
+  'strong',
+  'b',
+  'i',
+  'u',
+  'del',
+  's',
+  'ins',
+  'sup',
+  'sub',
+  'small',
+  'mark',
+  'kbd',
+  'q',
+  'cite',
+  'abbr',
+  'span',
+  'div',
+  'details',
+  'summary',
+  'dl',
+  'dt',
+  'dd',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+];
+/** No `id`/`class` (they could clobber the extension page's names), no `style`, no `srcset`. */
+const ALLOWED_ATTR = [
+  'href',
+  'src',
+  'alt',
+  'title',
+  'align',
+  'start',
+  'colspan',
+  'rowspan',
+  'width',
+  'height',
+];
+/** http, https, mailto, or a relative address (no scheme at all). */
+const ALLOWED_URI_REGEXP = /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
+
+/** The recap's own images: inline raster thumbnails and object URLs made by this page. */
+const LOCAL_IMAGE = /^(?:data:image\/(?:png|jpeg|gif|webp);base64,|blob:)/i;
 
 let purifier: ReturnType<typeof createDOMPurify> | undefined;
 let purifierWindow: WindowLike | undefined;
@@ -31,17 +105,92 @@ function purify(win: WindowLike) {
   return purifier;
 }
 
-/** Renders Markdown to HTML and sanitises it (scripts, handlers, styles, forms and frames removed). */
+/**
+ * What to do with an image from another site (any image that is not the recap's own):
+ * `block` (the default) shows a link to it instead, so nothing is fetched; `keep` leaves it (the
+ * clipboard, when the user allowed images for the post); a function gives the local address to
+ * show instead (a `blob:` URL of a copy fetched with the user's consent), or null to block it.
+ */
+export type RemoteImages = 'block' | 'keep' | ((src: string) => string | null);
+
+export interface SafeHtml {
+  html: string;
+  /** The http(s) addresses of the images from other sites, in order, each once. */
+  remote: string[];
+}
+
+/** The host an address names, for the link shown instead of an image. */
+function hostOf(src: string): string {
+  try {
+    return new URL(src).host;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Applies the image policy in an inert document (one made by DOMParser never fetches anything),
+ * replacing each blocked image by a link to it that says it was not loaded.
+ */
+function imagesByPolicy(html: string, win: WindowLike, policy: RemoteImages): SafeHtml {
+  const remote: string[] = [];
+  if (!/<img\b/i.test(html)) return { html, remote };
+  const Parser = (win as unknown as { DOMParser: typeof DOMParser }).DOMParser;
+  const doc = new Parser().parseFromString(`<!doctype html><body>${html}`, 'text/html');
+  for (const img of [...doc.body.querySelectorAll('img')]) {
+    const src = img.getAttribute('src') ?? '';
+    if (LOCAL_IMAGE.test(src)) continue;
+    const web = /^https?:/i.test(src);
+    if (web && !remote.includes(src)) remote.push(src);
+    const local = web && typeof policy === 'function' ? policy(src) : null;
+    if (web && policy === 'keep') continue;
+    if (local && LOCAL_IMAGE.test(local)) {
+      img.setAttribute('src', local);
+      continue;
+    }
+    const alt = img.getAttribute('alt') ?? '';
+    const host = web ? hostOf(src) : '';
+    const label = `Image${host ? ` from ${host}` : ''}${alt ? `: ${alt}` : ''} (not loaded)`;
+    const stand = doc.createElement(web ? 'a' : 'span');
+    if (web) {
+      stand.setAttribute('href', src);
+      stand.setAttribute('target', '_blank');
+      stand.setAttribute('rel', 'noopener noreferrer');
+    }
+    stand.setAttribute('data-remote-image', '');
+    stand.textContent = label;
+    img.replaceWith(stand);
+  }
+  return { html: doc.body.innerHTML, remote };
+}
+
+/**
+ * Renders Markdown to sanitised HTML, images from other sites handled by `remoteImages`, and
+ * lists those images (so a page can offer to show them).
+ */
+export function renderSafeHtml(
+  markdown: string,
+  win: WindowLike = globalThis as unknown as WindowLike,
+  remoteImages: RemoteImages = 'block',
+): SafeHtml {
+  const raw = marked.parse(stripFrontMatter(markdown)) as string;
+  const clean = purify(win).sanitize(raw, {
+    ALLOWED_TAGS,
+    ALLOWED_ATTR,
+    ALLOWED_URI_REGEXP,
+    ALLOW_DATA_ATTR: false,
+    ALLOW_ARIA_ATTR: false,
+  });
+  return imagesByPolicy(String(clean), win, remoteImages);
+}
+
+/** Renders Markdown to HTML and sanitises it; images from other sites are blocked unless `remoteImages` says otherwise. */
 export function markdownToSafeHtml(
   markdown: string,
   win: WindowLike = globalThis as unknown as WindowLike,
+  remoteImages: RemoteImages = 'block',
 ): string {
-  const raw = marked.parse(stripFrontMatter(markdown)) as string;
-  return purify(win).sanitize(raw, {
-    USE_PROFILES: { html: true },
-    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed'],
-    FORBID_ATTR: ['style'],
-  });
+  return renderSafeHtml(markdown, win, remoteImages).html;
 }
 
 /** A standalone HTML document for the clipboard: rich-text editors keep headings, lists and links. */

@@ -1,4 +1,8 @@
-/** Copy as Markdown, copy as rich HTML, download `.md` (or `.zip` with the slide images). */
+/**
+ * Copy as Markdown, copy as rich HTML, download `.md` (or `.zip` with the slide images). The
+ * Markdown is the composer's, already made safe to publish (recap/safe-markdown.ts); rich HTML is
+ * sanitised again on the way out (recap/html.ts).
+ */
 
 import { makeZip, slugify, thumbnailPath } from '../../recap/files';
 import { htmlDocument, markdownToSafeHtml } from '../../recap/html';
@@ -20,9 +24,11 @@ export function downloadFile(name: string, data: BlobPart, type: string): void {
 interface Props {
   state: RecapDraftState;
   notify: (t: ToastState) => void;
+  /** The post's choice (the preview's toggle): rich text keeps images from other sites. */
+  allowImages?: boolean;
 }
 
-export function RecapActions({ state, notify }: Props) {
+export function RecapActions({ state, notify, allowImages = false }: Props) {
   const { preview, draft } = state;
   const markdown = preview?.ok ? preview.markdown : '';
   const title = draft.title.trim() || state.placeholderTitle || 'recap';
@@ -35,7 +41,8 @@ export function RecapActions({ state, notify }: Props) {
     notify({ message: 'Markdown copied.' });
   };
   const copyRich = async () => {
-    const html = htmlDocument(title, markdownToSafeHtml(markdown, window));
+    // Images from other sites go in only when the user allowed them for this post (else links).
+    const html = htmlDocument(title, markdownToSafeHtml(markdown, window, allowImages ? 'keep' : 'block'));
     await navigator.clipboard.write([
       new ClipboardItem({
         'text/html': new Blob([html], { type: 'text/html' }),

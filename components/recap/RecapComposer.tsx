@@ -29,6 +29,11 @@ export function RecapComposer({ wide, recapId, notify, onOpenWide }: Props) {
   const { draft, update, input, templates, preview } = state;
   const saved = useLive(listRecaps, []);
   const [tab, setTab] = useState<'preview' | 'markdown'>('preview');
+  // Images from other sites: allowed per post, never saved; another post (or a reload) starts blocked.
+  const postKey = draft.id ?? 'new';
+  const [imagesFor, setImagesFor] = useState<string | null>(null);
+  const allowImages = imagesFor === postKey;
+  const onAllowImages = (allow: boolean) => setImagesFor(allow ? postKey : null);
 
   useEffect(() => {
     if (recapId) void getRecap(recapId).then((r) => r && state.replace(r));
@@ -183,6 +188,7 @@ export function RecapComposer({ wide, recapId, notify, onOpenWide }: Props) {
   if (preview?.ok) lastGood.current = preview.markdown;
   const markdown = preview?.ok ? preview.markdown : lastGood.current;
   const error = preview && !preview.ok ? preview.error : null;
+  const safety = preview?.ok ? preview.safety : null;
   const raw = (
     <label class={`${field} flex-1`}>
       Markdown
@@ -202,11 +208,29 @@ export function RecapComposer({ wide, recapId, notify, onOpenWide }: Props) {
           Template error{error.line ? ` on line ${error.line}` : ''}: {error.message}
         </p>
       )}
-      <RecapActions state={state} notify={notify} />
+      {safety && safety.htmlKept > 0 && (
+        <p class="rounded border border-line p-2 text-sm" data-testid="raw-html-flag">
+          <strong>Raw HTML in this post:</strong> this template (written on this device) writes{' '}
+          {safety.htmlKept === 1 ? 'an HTML element' : `${safety.htmlKept} HTML elements`}, kept as written.
+          Check them before publishing.
+        </p>
+      )}
+      {safety && safety.htmlEscaped > 0 && (
+        <p class="text-xs text-muted" data-testid="html-escaped-note">
+          HTML from this template shows as text: only templates written on this device may write HTML.
+        </p>
+      )}
+      {safety && safety.linksDefused > 0 && (
+        <p class="text-xs text-muted" data-testid="links-defused-note">
+          {safety.linksDefused === 1 ? 'A link' : `${safety.linksDefused} links`} with an unsafe address
+          (javascript:, data: …) {safety.linksDefused === 1 ? 'was' : 'were'} made inert.
+        </p>
+      )}
+      <RecapActions state={state} notify={notify} allowImages={allowImages} />
       {wide ? (
         <div class="grid grid-cols-2 gap-3">
           {raw}
-          <RecapPreview markdown={markdown} />
+          <RecapPreview markdown={markdown} allowImages={allowImages} onAllowImages={onAllowImages} />
         </div>
       ) : (
         <>
@@ -229,7 +253,11 @@ export function RecapComposer({ wide, recapId, notify, onOpenWide }: Props) {
               Markdown
             </button>
           </fieldset>
-          {tab === 'preview' ? <RecapPreview markdown={markdown} /> : raw}
+          {tab === 'preview' ? (
+            <RecapPreview markdown={markdown} allowImages={allowImages} onAllowImages={onAllowImages} />
+          ) : (
+            raw
+          )}
         </>
       )}
     </section>

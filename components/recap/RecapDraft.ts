@@ -5,11 +5,10 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { BUILTIN_TEMPLATES, DEFAULT_TEMPLATE_ID, focusOf } from '../../recap/builtins';
-import { composeRecap } from '../../recap/compose';
+import { type ComposeResult, composeRecap } from '../../recap/compose';
 import { type Coverage, recapCoverage } from '../../recap/coverage';
 import { thumbnailPath } from '../../recap/files';
 import { DEFAULT_TALK_OPTIONS, defaultTitle, type RecapInput, type TalkOptions } from '../../recap/model';
-import type { RenderResult } from '../../recap/render';
 import { listTemplates } from '../../recap/templates';
 import { toBase64 } from '../../storage/backup/format';
 import {
@@ -22,6 +21,7 @@ import {
 } from '../../storage/recaps';
 import type { NoteRecord } from '../../storage/types';
 import { type LiveState, useLive } from '../shared/useLive';
+import { useOwnTemplate } from './template-trust';
 
 export type Draft = RecapFields & { id?: string };
 
@@ -131,6 +131,8 @@ export function useRecapDraft(initial: Draft) {
       (t) => t.id === draft.templateId,
     )?.source ?? BUILTIN_TEMPLATES[0]!.source;
   const focus = focusOf(source);
+  // Only a template the user saved on this device may write raw HTML into the post.
+  const ownTemplate = useOwnTemplate(draft.templateId, source);
   const input = useMemo(
     (): LiveState<RecapContent & Pick<RecapInput, 'focus'>> =>
       loaded.status === 'ready'
@@ -156,19 +158,20 @@ export function useRecapDraft(initial: Draft) {
   const thumbs = useLive(() => loadThumbnails(thumbIds), [thumbIds.join()]);
   const thumbMap: Thumbs = thumbs.status === 'ready' ? thumbs.value : NO_THUMBS;
 
-  const render = (mode: ImageMode): RenderResult | null =>
+  const render = (mode: ImageMode): ComposeResult | null =>
     input.status === 'ready'
       ? composeRecap(withText(input.value, draft, thumbMap, mode), {
           template: source,
           frontMatter: draft.frontMatter,
+          ownTemplate,
         })
       : null;
-  const lastFresh = useRef<RenderResult | null>(null);
+  const lastFresh = useRef<ComposeResult | null>(null);
   const preview = useMemo(() => {
     if (!fresh) return lastFresh.current;
     lastFresh.current = render('inline');
     return lastFresh.current;
-  }, [fresh, input, draft.title, draft.intro, draft.outro, draft.frontMatter, source, thumbMap]);
+  }, [fresh, input, draft.title, draft.intro, draft.outro, draft.frontMatter, source, thumbMap, ownTemplate]);
   const placeholderTitle = input.status === 'ready' ? defaultTitle(input.value) : '';
 
   const baseline = useRef<{ id?: string; shape: string }>({ shape: '' });
@@ -212,6 +215,8 @@ export function useRecapDraft(initial: Draft) {
     coverage,
     templates,
     preview,
+    /** The chosen template was saved by the user on this device (its raw HTML is kept). */
+    ownTemplate,
     placeholderTitle,
     /** Renders for a download: images as zip paths; the thumbnails to put beside it. */
     forZip: () => ({ result: render('zip'), thumbs: thumbMap }),

@@ -7,6 +7,7 @@ import { checkTemplate } from '../../recap/render';
 import { createTemplate, listTemplates, trashTemplate, updateTemplate } from '../../recap/templates';
 import type { ToastState } from '../shared/Toast';
 import { useLive } from '../shared/useLive';
+import { markOwnTemplate, unmarkOwnTemplate, useOwnTemplate } from './template-trust';
 
 export function TemplateEditor({ notify }: { notify: (t: ToastState) => void }) {
   const templates = useLive(listTemplates, []);
@@ -17,6 +18,8 @@ export function TemplateEditor({ notify }: { notify: (t: ToastState) => void }) 
   const current = list.find((t) => t.id === selected);
   const text = source ?? current?.source ?? '';
   const syntax = checkTemplate(text);
+  const savedHere = useOwnTemplate(current?.id ?? 'builtin:', current?.source ?? '');
+  const writesHtml = /<[A-Za-z/!?]/.test(text);
 
   const open = (id: string) => {
     setSelected(id);
@@ -25,11 +28,14 @@ export function TemplateEditor({ notify }: { notify: (t: ToastState) => void }) 
   };
   const save = async () => {
     try {
+      // Saved here, by the user: the mark that lets its raw HTML into posts (template-trust.ts).
       if (!current || current.builtin) {
         const made = await createTemplate(name.trim() || `My ${current?.name ?? 'template'}`, text);
+        await markOwnTemplate(made.id, made.source);
         setSelected(made.id);
       } else {
-        await updateTemplate(current.id, { name: name || current.name, source: text });
+        const saved = await updateTemplate(current.id, { name: name || current.name, source: text });
+        await markOwnTemplate(saved.id, saved.source);
       }
       setSource(null);
       notify({ message: 'Template saved.' });
@@ -74,7 +80,12 @@ export function TemplateEditor({ notify }: { notify: (t: ToastState) => void }) 
           <button
             type="button"
             class="btn"
-            onClick={() => void trashTemplate(current.id).then(() => open('builtin:day-recap'))}
+            onClick={() =>
+              void trashTemplate(current.id).then(() => {
+                unmarkOwnTemplate(current.id);
+                open('builtin:day-recap');
+              })
+            }
           >
             Delete
           </button>
@@ -96,6 +107,18 @@ export function TemplateEditor({ notify }: { notify: (t: ToastState) => void }) 
           onInput={(e) => setSource(e.currentTarget.value)}
         />
       </label>
+      {current && !current.builtin && !savedHere && source === null && (
+        <p class="text-xs text-muted" data-testid="template-origin">
+          Not saved on this device (imported, or from another device): any HTML it writes shows as text in
+          posts. Saving it here makes it yours.
+        </p>
+      )}
+      {writesHtml && (
+        <p class="text-xs text-muted" data-testid="template-html-note">
+          This template writes HTML. Posts keep it only for a template saved on this device, and the composer
+          flags it; otherwise it shows as text.
+        </p>
+      )}
       {syntax && (
         <p role="alert" class="text-sm text-danger">
           Line {syntax.line ?? '?'}: {syntax.message}
