@@ -34,10 +34,9 @@ export function PickedBar({ ids, onClear, notify }: Props) {
   const n = ids.size;
   if (n === 0) return <p class="sr-only">Space picks a note; picked notes can be moved together.</p>;
   return (
-    <div
+    <section
       class="sticky top-0 z-10 mb-2 flex flex-col gap-2 rounded-md border border-accent bg-surface p-2"
       aria-label="Picked notes"
-      role="region"
     >
       {moving ? (
         <MoveForm
@@ -61,6 +60,6 @@ export function PickedBar({ ids, onClear, notify }: Props) {
           </button>
         </div>
       )}
-    </div>
+    </section>
   );
 }

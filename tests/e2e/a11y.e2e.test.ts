@@ -79,7 +79,14 @@ describe('accessibility of every extension page (axe-core, light and dark)', () 
     const page = await session.openPage('options.html');
     await expect
       .poll(() => page.getByRole('heading', { level: 2 }).allTextContents())
-      .toEqual(['Keyboard shortcuts', 'Sites Talkmarks reads', 'Backup and export', 'Storage', 'Help']);
+      .toEqual([
+        'Keyboard shortcuts',
+        'Sites Talkmarks reads',
+        'Sync',
+        'Backup and export',
+        'Storage',
+        'Help',
+      ]);
     // The settings as the browser has them now: the panel's shortcut from the manifest, the storage used.
     const shortcuts = page.getByRole('table', { name: 'Keyboard shortcuts' });
     await expect

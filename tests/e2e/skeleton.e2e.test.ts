@@ -1,10 +1,3 @@
-/**
- * The walking skeleton, acted out as a user: note a page from the popup, watch it appear live in the
- * side panel, edit it, delete and undo, and find it again after a browser restart.
- */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { axeViolations, type ExtensionSession, launchExtension } from './harness';
 import { type FixtureServer, serveFixtures } from './server';

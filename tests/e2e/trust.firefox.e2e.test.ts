@@ -83,9 +83,8 @@ describe('messages from content scripts in Firefox', () => {
       (t) => t.length > 0,
     );
     expect(tags).toEqual(['safe']);
-    const all = await ff.openPage('sidepanel.html', { tabId: 0, view: 'all' });
     const bodies = await poll(
-      () => texts(all, '.note-body'),
+      () => texts(panel, '.note-body'),
       (t) => t.length > 0,
     );
     // The tag shows as a chip (above), not again at the end of the text.

@@ -108,7 +108,7 @@ describe('notes follow their deck to its talk', () => {
     expect((await deckByUrl(deckUrl))?.talkId).toBe(talk.id);
     // A move is an edit of the note: it is stamped, so sync and the library see it as new.
     const after = (await getDb().notes.toArray()).map((n) => n.updatedAt);
-    after.forEach((t, i) => expect(t).toBeGreaterThan(before[i]!));
+    for (const [i, t] of after.entries()) expect(t).toBeGreaterThan(before[i]!);
     expect(deck.id).toBe((await deckByUrl(deckUrl))?.id);
   });
 

@@ -3,7 +3,6 @@ import { getDb } from '../../../storage/db';
 import {
   countNotesForUrl,
   createNote,
-  knownTags,
   MAX_NOTE_CHARS,
   NoteValidationError,
   notesForUrl,
