@@ -7,6 +7,13 @@ import { contentScriptMatches, KNOWN_HOST_MATCHES } from './capture/hosts';
 const E2E_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 const e2e = process.env.TALKMARKS_E2E === '1';
 
+/**
+ * Extension pages load images only from the extension itself, `data:` and `blob:` (stored
+ * thumbnails, the recap's inline images): a quoted page's `<img>` can never make the preview fetch
+ * from its server. Scripts and objects stay as the browsers' defaults have them.
+ */
+const PAGE_CSP = "script-src 'self'; object-src 'self'; img-src 'self' data: blob:";
+
 /** Keyboard shortcuts: the popup, and the side panel (Chrome) or sidebar (Firefox). */
 function commands(browser: string) {
   const note = { suggested_key: { default: 'Alt+Shift+N' }, description: 'Write a note on this page' };
@@ -64,6 +71,8 @@ export default defineConfig({
     // hosts its content script already covers, so no new install warning).
     host_permissions: [...KNOWN_HOST_MATCHES, ...(e2e ? E2E_HOSTS : [])],
     action: { default_title: 'Talkmarks: note this talk' },
+    // WXT writes it as MV2's plain string for Firefox.
+    content_security_policy: { extension_pages: PAGE_CSP },
     commands: commands(browser),
     ...(browser === 'firefox'
       ? {
