@@ -17,6 +17,11 @@ const Trash = lazyView(() => import('../../components/trash/Trash').then((m) => 
 const NowView = lazyView(() => import('../../components/events/NowView').then((m) => m.NowView));
 const EventView = lazyView(() => import('../../components/events/EventView').then((m) => m.EventView));
 const RecapView = lazyView(() => import('../../components/recap/RecapView').then((m) => m.RecapView));
+// The sync status in the header reads the database: loaded like a view, showing nothing meanwhile.
+const SyncStatusLine = lazyView(
+  () => import('../../components/shared/SyncStatusLine').then((m) => m.SyncStatusLine),
+  null,
+);
 // Seeding and timing hooks for end-to-end tests and `npm run bench` (never in release builds).
 if (__TALKMARKS_E2E__) void import('../../tests/e2e/hooks/library');
 
@@ -86,16 +91,19 @@ export function App() {
   return (
     <div class="flex min-h-screen flex-col">
       <header class="sticky top-0 z-10 border-b border-line bg-surface px-2.5 pt-3">
-        <p class="mb-2 flex items-baseline justify-between text-sm font-semibold">
+        <p class="mb-2 flex items-baseline justify-between gap-2 text-sm font-semibold">
           Talkmarks
-          <a
-            class="text-xs font-normal text-accent underline"
-            href="/help.html"
-            target="_blank"
-            rel="noopener"
-          >
-            Help
-          </a>
+          <span class="flex min-w-0 items-baseline gap-2">
+            <SyncStatusLine />
+            <a
+              class="shrink-0 text-xs font-normal text-accent underline"
+              href="/help.html"
+              target="_blank"
+              rel="noopener"
+            >
+              Help
+            </a>
+          </span>
         </p>
         <Tabs views={VIEWS} current={view} onChange={setView} />
       </header>
