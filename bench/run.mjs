@@ -6,6 +6,7 @@
  * when any benchmark did.
  *   npm run bench                  all of them
  *   npm run bench -- library       only those whose file name contains "library"
+ *   npm run bench -- sync          sync through a local Apache WebDAV (two Chromium profiles)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
