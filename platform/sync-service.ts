@@ -25,7 +25,8 @@ import { parseTags } from '../storage/tags';
 import type { Keyring } from '../sync/crypto/keys';
 import { type DeviceState, ENGINE_TABLES, newDevice, type SyncLocal, syncRound } from '../sync/engine';
 import { createOrJoinVault, newDeviceId, type OpenVault, resumeVault } from '../sync/remote/layout';
-import { ClonedDeviceError, SyncError } from '../sync/remote/store';
+import { s3Store } from '../sync/remote/s3';
+import { ClonedDeviceError, type RemoteStore, SyncError } from '../sync/remote/store';
 import { webDavStore } from '../sync/remote/webdav';
 
 interface KeptVault {
@@ -51,7 +52,15 @@ const local: SyncLocal = {
   },
 };
 
-function storeFor(settings: SyncSettings) {
+function storeFor(settings: SyncSettings): RemoteStore {
+  if (settings.transport === 's3')
+    return s3Store({
+      endpoint: settings.url,
+      region: settings.region ?? 'us-east-1',
+      bucket: settings.bucket ?? '',
+      accessKeyId: settings.username,
+      secretAccessKey: settings.password,
+    });
   return webDavStore({ url: settings.url, username: settings.username, password: settings.password });
 }
 

@@ -11,9 +11,17 @@ import { getDb } from './db';
 
 /** What the user typed in the options page's Sync section. */
 export interface SyncSettings {
+  /** Where the vault lives: a WebDAV folder (default) or an S3-compatible bucket. */
+  transport?: 'webdav' | 's3';
+  /** WebDAV: the folder's URL. S3: the service endpoint (`https://s3.eu-central-1.amazonaws.com`). */
   url: string;
+  /** WebDAV: user name. S3: access key id. */
   username: string;
+  /** WebDAV: password. S3: secret access key. */
   password: string;
+  /** S3 only. */
+  region?: string;
+  bucket?: string;
   /** This browser's name in the vault ("Chromium on laptop"). */
   label: string;
   paused?: boolean;

@@ -32,7 +32,16 @@ export function SyncSection() {
   const kept = useLive(() => readSyncMeta<SyncSettings>('settings'), []);
   const settings = kept.status === 'ready' ? kept.value : undefined;
   const current = status.status === 'ready' ? status.value : undefined;
-  const [form, setForm] = useState({ url: '', username: '', password: '', passphrase: '' });
+  const [form, setForm] = useState({
+    transport: 'webdav' as 'webdav' | 's3',
+    url: '',
+    username: '',
+    password: '',
+    region: '',
+    bucket: '',
+    passphrase: '',
+  });
+  const s3 = form.transport === 's3';
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -44,7 +53,14 @@ export function SyncSection() {
       if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error();
       origin = syncPermissionOrigin(form.url);
     } catch {
-      setMessage({ error: true, text: 'The WebDAV URL is not a web address (https://…).' });
+      setMessage({
+        error: true,
+        text: `The ${s3 ? 'endpoint' : 'WebDAV URL'} is not a web address (https://…).`,
+      });
+      return;
+    }
+    if (s3 && (!form.bucket.trim() || !form.region.trim())) {
+      setMessage({ error: true, text: 'An S3 bucket needs its name and its region.' });
       return;
     }
     if (form.passphrase.length < 8) {
@@ -64,7 +80,14 @@ export function SyncSection() {
       }
       const label = `${navigator.userAgent.includes('Firefox') ? 'Firefox' : 'Chromium'} · ${new Date().toLocaleDateString()}`;
       const result = await sendMessage('syncConnect', {
-        settings: { url: form.url, username: form.username, password: form.password, label },
+        settings: {
+          transport: form.transport,
+          url: form.url,
+          username: form.username,
+          password: form.password,
+          label,
+          ...(s3 ? { region: form.region.trim(), bucket: form.bucket.trim() } : {}),
+        },
         passphrase: form.passphrase,
       });
       if (!result.ok) setMessage({ error: true, text: result.error });
@@ -80,7 +103,12 @@ export function SyncSection() {
     }
   };
 
-  const field = (key: keyof typeof form, label: string, type = 'text', autocomplete = 'off') => (
+  const field = (
+    key: 'url' | 'username' | 'password' | 'region' | 'bucket' | 'passphrase',
+    label: string,
+    type = 'text',
+    autocomplete = 'off',
+  ) => (
     <label class="flex flex-col gap-1 text-sm">
       {label}
       <input
@@ -88,7 +116,11 @@ export function SyncSection() {
         type={type}
         autocomplete={autocomplete}
         value={form[key]}
-        onInput={(e) => setForm({ ...form, [key]: e.currentTarget.value })}
+        onInput={(e) => {
+          const value = e.currentTarget.value;
+          // From the latest form, not this render's: an autofill types several fields at once.
+          setForm((f) => ({ ...f, [key]: value }));
+        }}
       />
     </label>
   );
@@ -97,7 +129,7 @@ export function SyncSection() {
     <Section
       id="sync"
       title="Sync"
-      about="Your notes on your other browsers, through a WebDAV folder you own (Nextcloud, ownCloud, a NAS, Apache). Everything is encrypted with your passphrase before it leaves this browser: the server sees file names and sizes only."
+      about="Your notes on your other browsers, through storage you own: a WebDAV folder or an S3-compatible bucket. Everything is encrypted with your passphrase before it leaves this browser: the server sees file names and sizes only."
     >
       <p role="status" class="text-sm" data-testid="sync-status">
         {syncStatusText(current)}
@@ -148,11 +180,44 @@ export function SyncSection() {
             void connect();
           }}
         >
-          {field('url', 'WebDAV URL', 'url')}
-          <div class="grid gap-3 sm:grid-cols-2">
-            {field('username', 'User name', 'text', 'username')}
-            {field('password', 'Password', 'password', 'current-password')}
-          </div>
+          <fieldset class="flex flex-wrap gap-4 text-sm">
+            <legend class="mb-1 text-sm">Where</legend>
+            {(
+              [
+                ['webdav', 'A WebDAV folder (Nextcloud, ownCloud, a NAS, Apache)'],
+                ['s3', 'An S3-compatible bucket (AWS, R2, B2, MinIO)'],
+              ] as const
+            ).map(([value, text]) => (
+              <label key={value} class="flex items-center gap-1.5">
+                <input
+                  type="radio"
+                  name="sync-transport"
+                  checked={form.transport === value}
+                  onChange={() => setForm((f) => ({ ...f, transport: value }))}
+                />
+                {text}
+              </label>
+            ))}
+          </fieldset>
+          {s3 ? (
+            <>
+              {field('url', 'Endpoint', 'url')}
+              <div class="grid gap-3 sm:grid-cols-2">
+                {field('region', 'Region')}
+                {field('bucket', 'Bucket')}
+                {field('username', 'Access key')}
+                {field('password', 'Secret', 'password')}
+              </div>
+            </>
+          ) : (
+            <>
+              {field('url', 'WebDAV URL', 'url')}
+              <div class="grid gap-3 sm:grid-cols-2">
+                {field('username', 'User name', 'text', 'username')}
+                {field('password', 'Password', 'password', 'current-password')}
+              </div>
+            </>
+          )}
           {field('passphrase', 'Encryption passphrase', 'password', 'new-password')}
           <p class="text-xs text-muted">
             The same passphrase on each device. It is not sent anywhere and cannot be recovered: without it
