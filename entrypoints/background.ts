@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { onContentMessage } from '../messaging/content';
 import { onPageMessage } from '../messaging/protocol';
 import { captureTab, injectIntoFrame } from '../platform/capture-service';
+import { relayFrameCaptures } from '../platform/frame-captures';
 import { changeTag, setNoteKind, trashAdmin, undoTag } from '../platform/library-service';
 import {
   destinationOf,
@@ -29,6 +30,7 @@ export default defineBackground(() => {
   onContentMessage('loadCapture', async ({ tabId, frameId }) => {
     await injectIntoFrame(tabId, frameId);
   });
+  relayFrameCaptures(); // embedded players and decks report here, for their top frame (never to the page)
 
   // From extension pages only (onPageMessage refuses anything a content script sends).
   onPageMessage('captureTab', ({ data }) => captureTab(data.tabId));

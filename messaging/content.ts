@@ -9,6 +9,7 @@
  * registration helper accepts the other's messages.
  */
 import { defineExtensionMessaging, type GetDataType, type GetReturnType } from '@webext-core/messaging';
+import type { FrameReport } from '../capture/frames';
 import { parseCapture } from '../capture/schema';
 import type { PageCapture } from '../capture/types';
 import type { PageToBackgroundCalls } from './protocol';
@@ -17,6 +18,13 @@ import type { PageToBackgroundCalls } from './protocol';
 export interface ContentToBackgroundCalls {
   /** What the page shows changed (slide flipped, navigation). Top frame only. */
   captureChanged(capture: PageCapture): void;
+  /**
+   * What a child frame (an embedded player or deck) shows changed. Kept by the background for the
+   * tab's top frame, keyed by tab and frame id: frames never tell their parent window (capture/frames.ts).
+   */
+  frameCaptureChanged(capture: PageCapture): void;
+  /** The top frame asks what its tab's child frames last reported (an empty list for any other frame). */
+  frameCaptures(): FrameReport[];
   /**
    * The static detector: this frame needs the capture module; inject it here. The detector writes
    * this envelope by hand (`ContentEnvelope`) to stay tiny (entrypoints/detector.ts).
@@ -49,6 +57,8 @@ export const sendToBackground = contents.sendMessage;
 /** Turns a call's untrusted payload into its type, or null when it is not one. */
 const VALIDATE: { [K in Call]: (raw: unknown) => Data<K> | null } = {
   captureChanged: parseCapture,
+  frameCaptureChanged: parseCapture,
+  frameCaptures: () => undefined, // no payload: whatever came is ignored
   loadCapture: () => undefined, // no payload: whatever came is ignored
 };
 
@@ -57,6 +67,8 @@ export interface FromTab<K extends Call> {
   data: Data<K>;
   tabId: number;
   frameId: number;
+  /** The sending frame's address, as the browser gives it ('' when it gives none). */
+  url: string;
 }
 
 /**
@@ -72,6 +84,6 @@ export function onContentMessage<K extends Call>(
     if (tabId === undefined) return; // only tabs report what they show
     const data = VALIDATE[type](message.data);
     if (data === null) return; // page data that fails the schema goes no further
-    return listener({ data, tabId, frameId: message.sender.frameId ?? 0 });
+    return listener({ data, tabId, frameId: message.sender.frameId ?? 0, url: message.sender.url ?? '' });
   });
 }

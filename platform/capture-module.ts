@@ -2,12 +2,21 @@
  * The capture module's life in one frame: answers `talkmarks:capture` with what the page shows,
  * follows the page (slide flips, navigation) and reports real changes, and answers `talkmarks:goto`
  * by bringing the deck or video back to a note's slide or time. The top frame reports to the
- * background and answers for the tab, embeds included; other frames (embedded players) report to
- * their parent. A second start in the same frame is a no-op (the module can be injected twice).
+ * background and answers for the tab, embeds included; other frames (embedded players) report to the
+ * background too, which hands their reports to the top frame (capture/frames.ts). Nothing crosses
+ * between the frames through the page: no `postMessage`, no listener a page could call. A second
+ * start in the same frame is a no-op (the module can be injected twice).
  */
+import { browser } from 'wxt/browser';
 import { capturePage, gotoTarget } from '../capture';
 import { changeKey } from '../capture/change-key';
-import { listenToFrames, mergeFrames, postToParent } from '../capture/frames';
+import {
+  FRAME_REPORTS,
+  type FrameReport,
+  locateFrames,
+  mergeFrames,
+  parseFrameReports,
+} from '../capture/frames';
 import { ADAPTERS } from '../capture/registry';
 import { createEnricher, sameOriginJson } from '../capture/sessions/post';
 import type { FetchJson, PageCapture } from '../capture/types';
@@ -19,18 +28,48 @@ const FLAG = '__talkmarksCapture';
 
 /** What the module needs from its surroundings; tests pass their own. */
 export interface CaptureModuleDeps {
-  /** Sends a change to the background (top frame only). */
+  /** Sends a change to the background (top frame). */
   report(capture: PageCapture): Promise<unknown>;
+  /** Sends a child frame's change to the background, for its top frame. */
+  reportFrame(capture: PageCapture): Promise<unknown>;
+  /** Top frame: asks the background for its frames' latest reports (page data: parsed before use). */
+  frameReports(): Promise<unknown>;
+  /** Top frame: hears the background's pushes of its frames' reports (page data: parsed before use). */
+  onFrameReports(listener: (raw: unknown) => void): void;
+  /** The frame id of an iframe element, where the browser tells it (Firefox); else undefined. */
+  frameIdOf?: (element: Element) => number | undefined;
   /** Registers the answers to the tab's requests. */
   answer(handlers: TabHandlers): void;
   fetchJson: FetchJson;
 }
 
-const browserDeps = (): CaptureModuleDeps => ({
-  report: (capture) => sendToBackground('captureChanged', capture),
-  answer: answerTabRequests,
-  fetchJson: sameOriginJson(location.origin),
-});
+type GetFrameId = (target: unknown) => number;
+
+const browserDeps = (): CaptureModuleDeps => {
+  const getFrameId = (browser.runtime as unknown as { getFrameId?: GetFrameId }).getFrameId;
+  return {
+    report: (capture) => sendToBackground('captureChanged', capture),
+    reportFrame: (capture) => sendToBackground('frameCaptureChanged', capture),
+    frameReports: () => sendToBackground('frameCaptures'),
+    onFrameReports: (listener) =>
+      browser.runtime.onMessage.addListener((message: unknown) => {
+        const m = message as { type?: unknown; reports?: unknown } | null;
+        if (m && typeof m === 'object' && m.type === FRAME_REPORTS) listener(m.reports);
+        return undefined; // no answer: other listeners (the tab requests) answer theirs
+      }),
+    frameIdOf: getFrameId
+      ? (element) => {
+          try {
+            return getFrameId.call(browser.runtime, element);
+          } catch {
+            return undefined;
+          }
+        }
+      : undefined,
+    answer: answerTabRequests,
+    fetchJson: sameOriginJson(location.origin),
+  };
+};
 
 /** Starts the capture module in `win`'s frame; false when it already runs there. */
 export function startCaptureModule(
@@ -50,38 +89,42 @@ export function startCaptureModule(
     const key = changeKey(capture);
     if (key === last) return; // only real changes cross to the background
     last = key;
-    if (isTop) void deps.report(capture).catch(() => undefined);
-    else postToParent(win, capture);
+    void (isTop ? deps.report(capture) : deps.reportFrame(capture)).catch(() => undefined);
   };
-  const reportAgain = () => {
-    last = ''; // a parent that just started listening wants the current state
-    report();
+  // The top frame folds in what its frames (embedded players and decks) reported to the background.
+  let frameReports: FrameReport[] = [];
+  const takeReports = (raw: unknown) => {
+    frameReports = parseFrameReports(raw);
   };
-  // Embedded players answer our hello within milliseconds: the first answer waits briefly for them.
-  let heard: () => void = () => undefined;
-  const framesHeard = new Promise<void>((done) => {
-    heard = done;
-    setTimeout(done, doc.querySelector('iframe, frame') ? 300 : 0);
-  });
-  const onReport = () => {
-    heard();
-    report();
-  };
-  const frames = listenToFrames(win, onReport, isTop ? null : reportAgain, signal);
+  const askFrames = (): Promise<void> =>
+    deps
+      .frameReports()
+      .then(takeReports)
+      .catch(() => undefined);
   // A page's JSON alternate (pretalx) fills in the capture once fetched; then the page reports again.
   const enrich = createEnricher(doc, ADAPTERS, deps.fetchJson, () => report());
   const current = (): PageCapture => {
     const own = enrich(capturePage(doc, win.location.href));
+    if (!isTop || frameReports.length === 0) return own;
     try {
-      return mergeFrames(own, frames.list());
+      return mergeFrames(own, locateFrames(doc, frameReports, deps.frameIdOf));
     } catch {
       return own;
     }
   };
 
+  if (isTop) {
+    deps.onFrameReports((raw) => {
+      if (signal.aborted) return;
+      takeReports(raw);
+      report();
+    });
+    void askFrames().then(() => report());
+  }
+
   deps.answer({
-    // The top frame answers for the tab, embeds included.
-    'talkmarks:capture': () => (isTop ? framesHeard.then(current) : undefined),
+    // The top frame answers for the tab, embeds included (their latest reports asked afresh).
+    'talkmarks:capture': () => (isTop ? askFrames().then(current) : undefined),
     'talkmarks:goto': ({ target }) => {
       if (gotoTarget(doc, win.location.href, target)) return true;
       if (!isTop) return undefined;

@@ -30,6 +30,7 @@ describe('onContentMessage (content script → background)', () => {
       data: { ...capture, slide: { index: 2, label: '3' } },
       tabId: 4,
       frameId: 0,
+      url: 'https://talks.example/deck',
     });
   });
 
@@ -55,6 +56,21 @@ describe('onContentMessage (content script → background)', () => {
     const envelope: ContentEnvelope<'loadCapture'> = { id: 0, type: 'loadCapture', data: null, timestamp: 1 };
     const [listener] = [...runtime.listeners];
     await new Promise((done) => listener?.(envelope, inTab(9, 3), done));
-    expect(handler).toHaveBeenCalledWith({ data: undefined, tabId: 9, frameId: 3 });
+    expect(handler).toHaveBeenCalledWith({
+      data: undefined,
+      tabId: 9,
+      frameId: 3,
+      url: 'https://talks.example/deck',
+    });
+  });
+
+  it('hands a child frame’s report over validated, with the frame’s own address as the browser gives it', async () => {
+    const handler = vi.fn();
+    removers.push(onContentMessage('frameCaptureChanged', handler));
+    const sender = { ...inTab(4, 6), url: 'https://www.youtube.com/embed/DIsktwOQZuU' };
+    await runtime.deliver('frameCaptureChanged', { ...capture, kind: 'evil' }, sender);
+    expect(handler).not.toHaveBeenCalled();
+    await runtime.deliver('frameCaptureChanged', capture, sender);
+    expect(handler).toHaveBeenCalledWith({ data: capture, tabId: 4, frameId: 6, url: sender.url });
   });
 });

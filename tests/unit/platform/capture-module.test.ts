@@ -28,6 +28,9 @@ function start(url: string) {
     report: async (c: PageCapture) => {
       reports.push(c);
     },
+    reportFrame: async () => undefined,
+    frameReports: async () => [],
+    onFrameReports: () => undefined,
     answer: (h: TabHandlers) => {
       handlers = h;
     },
