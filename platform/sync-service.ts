@@ -24,7 +24,14 @@ export type { SyncSettings, SyncStatus };
 import { parseTags } from '../storage/tags';
 import type { Keyring } from '../sync/crypto/keys';
 import { type DeviceState, ENGINE_TABLES, newDevice, type SyncLocal, syncRound } from '../sync/engine';
-import { createOrJoinVault, newDeviceId, type OpenVault, resumeVault } from '../sync/remote/layout';
+import {
+  createOrJoinVault,
+  FORMAT,
+  newDeviceId,
+  type OpenVault,
+  resumeVault,
+  writeHead,
+} from '../sync/remote/layout';
 import { s3Store } from '../sync/remote/s3';
 import { ClonedDeviceError, type RemoteStore, SyncError } from '../sync/remote/store';
 import { webDavStore } from '../sync/remote/webdav';
@@ -37,6 +44,8 @@ interface KeptVault {
 export const SYNC_ALARM = 'talkmarks-sync';
 const ALARM_MINUTES = 5;
 const DEBOUNCE_MS = 3_000;
+/** Rounds run right after one whose merge took in new changes (each sends what the one before took). */
+const MAX_FOLLOW_UPS = 2;
 const options = { bodyTags: parseTags };
 
 const local: SyncLocal = {
@@ -147,7 +156,11 @@ async function round(): Promise<SyncStatus> {
   let vault: OpenVault;
   try {
     vault = resumeVault(storeFor(settings), kept.raw, kept.keyring);
-    await syncRound(local, vault, options);
+    // A round's merge step also takes in changes saved while it was on the network, after its upload:
+    // they go up in a round right after, so a round never ends "nothing waits" with changes unsent.
+    let report = await syncRound(local, vault, options);
+    for (let again = 0; report.pending > 0 && again < MAX_FOLLOW_UPS; again++)
+      report = await syncRound(local, vault, options);
     return setStatus({ state: 'idle', lastSyncAt: Date.now(), at: Date.now(), error: undefined });
   } catch (error) {
     if (error instanceof ClonedDeviceError) {
@@ -175,6 +188,26 @@ export async function pauseSync(paused: boolean): Promise<SyncStatus> {
 
 /** "Remove this device": forgets the vault here. The notes stay in this browser and on the server. */
 export async function disconnectSync(): Promise<SyncStatus> {
+  // Tell the other devices this one is gone (best effort: offline, it is simply forgotten here), so
+  // they stop waiting for its acknowledgements before collecting old files.
+  const settings = await readSyncMeta<SyncSettings>('settings');
+  const kept = await readSyncMeta<KeptVault>('vault');
+  const device = await readSyncMeta<DeviceState>('device');
+  if (settings && kept && device) {
+    try {
+      const vault = resumeVault(storeFor(settings), kept.raw, kept.keyring);
+      await writeHead(vault, device.deviceId, {
+        format: FORMAT,
+        seq: device.remote.lastOwnSeq,
+        label: device.label,
+        updatedAt: new Date().toISOString(),
+        retired: true,
+        seen: device.remote.cursor,
+      });
+    } catch {
+      // Unreachable now: the others treat a silent device as inactive after 90 days.
+    }
+  }
   await writeSyncMeta('settings', undefined);
   await writeSyncMeta('vault', undefined);
   await writeSyncMeta('device', undefined);
