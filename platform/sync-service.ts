@@ -158,8 +158,9 @@ async function round(): Promise<SyncStatus> {
     vault = resumeVault(storeFor(settings), kept.raw, kept.keyring);
     // A round's merge step also takes in changes saved while it was on the network, after its upload:
     // they go up in a round right after, so a round never ends "nothing waits" with changes unsent.
+    // (A thumbnail saved then is not converted yet, its bytes not sent: `deferred` — the same.)
     let report = await syncRound(local, vault, options);
-    for (let again = 0; report.pending > 0 && again < MAX_FOLLOW_UPS; again++)
+    for (let again = 0; (report.pending > 0 || report.deferred > 0) && again < MAX_FOLLOW_UPS; again++)
       report = await syncRound(local, vault, options);
     return setStatus({ state: 'idle', lastSyncAt: Date.now(), at: Date.now(), error: undefined });
   } catch (error) {

@@ -305,6 +305,11 @@ export interface SyncReport {
   pending: number;
   /** Devices whose clock is more than 5 minutes ahead of this one. */
   drift: Array<{ device: string; aheadMs: number }>;
+  /**
+   * Queued thumbnails saved during this round, after its bytes were sent: left in the queue (with
+   * what was queued after them), for a round right after.
+   */
+  deferred: number;
   /** Blob files (thumbnails) uploaded in this round: new contents only. */
   blobsUploaded: number;
   /** Blob records written with downloaded bytes in this round. */
@@ -503,7 +508,7 @@ export async function syncRound(
       device: d,
       consumedThrough: c.consumedThrough,
       writeBack,
-      result: { device: d, written: writeBack.length, drift },
+      result: { device: d, written: writeBack.length, drift, deferred: c.needBlobs.length },
     };
   });
 
@@ -527,6 +532,7 @@ export async function syncRound(
     waiting: fetched.pending,
     pending: merged.device.pending.length,
     drift: merged.drift,
+    deferred: merged.deferred,
     blobsUploaded,
     blobsDownloaded: got?.written ?? 0,
     blobsWaiting: got?.waiting ?? Object.keys(merged.device.wantedBlobs ?? {}).length,

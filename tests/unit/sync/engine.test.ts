@@ -77,7 +77,12 @@ class MemoryDevice implements SyncLocal {
     value: (bytes, mime) => new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }),
   };
 
+  /** Called as each step starts (1, 2, …): a test saves something "during" a round with it. */
+  onStep?: (n: number) => void;
+  private steps = 0;
+
   async step<T>(decide: (input: StepInput) => StepOutcome<T>): Promise<T> {
+    this.onStep?.(++this.steps);
     const names = new Map<string, Record<string, unknown>>();
     for (const q of this.queue) {
       const r = this.records.get(recordId(q.table, q.key));
@@ -374,5 +379,29 @@ describe('sync rounds through Apache WebDAV', () => {
     } finally {
       for (const db of dbs) await db.delete();
     }
+  });
+
+  it('a thumbnail saved while a round is on the network waits for the next round, with what came after it', async () => {
+    const { va, vb } = await vaultsOnDisk();
+    const a = new MemoryDevice('f6f6f6f6f6f6f6f6');
+    const b = new MemoryDevice('f7f7f7f7f7f7f7f7');
+    a.write('notes', note('N8', 'Before the round'));
+    // Steps of this round: convert, fix the upload, record it, merge. Saved just before the merge.
+    a.onStep = (n) => {
+      if (n !== 4) return;
+      a.write('blobs', image('IMG9', OTHER, 'image/jpeg'));
+      a.write('notes', note('N9', 'During the round', { thumbnailId: 'IMG9' }));
+    };
+    const first = await syncRound(a, va, { bodyTags });
+    a.onStep = undefined;
+    expect(first).toMatchObject({ deferred: 1, pending: 0, blobsUploaded: 0 });
+    expect(a.queue.map((q) => q.key)).toEqual(['IMG9', 'N9']);
+
+    const next = await syncRound(a, va, { bodyTags });
+    expect(next).toMatchObject({ deferred: 0, pending: 0, blobsUploaded: 1 });
+    expect(a.queue).toEqual([]);
+    await syncRound(b, vb, { bodyTags });
+    expect(b.get('notes', 'N9')).toMatchObject({ body: 'During the round', thumbnailId: 'IMG9' });
+    expect(await bytesOf(b.get('blobs', 'IMG9'))).toEqual(OTHER);
   });
 });
