@@ -1,6 +1,7 @@
 /**
  * Markdown → sanitised HTML, for the composer's preview and for "copy as rich HTML". marked
- * renders, DOMPurify keeps only the elements and attributes Markdown makes (no scripts, handlers,
+ * renders (raw HTML as text, unless the post's template is the user's own), DOMPurify keeps only
+ * the elements and attributes Markdown makes (no scripts, handlers,
  * styles, forms, frames, media or `srcset`), links go to http, https or mailto only. Images are the
  * one thing that could make the page load from another site: only the recap's own thumbnails
  * (`data:` rasters, `blob:`) are shown as they are; any other image is replaced by a link to it
@@ -9,7 +10,21 @@
 import createDOMPurify, { type WindowLike } from 'dompurify';
 import { Marked } from 'marked';
 
-const marked = new Marked({ gfm: true, async: false });
+const escapeText = (text: string) =>
+  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/**
+ * marked reads a few edge cases (backslashes next to code spans, say) otherwise than micromark, which
+ * the export's safety pass uses; so what marked takes for raw HTML is shown as text here whatever
+ * the Markdown says — the HTML holds only elements made by Markdown syntax.
+ */
+const markedText = new Marked({
+  gfm: true,
+  async: false,
+  renderer: { html: ({ text, block }) => (block ? `<p>${escapeText(text)}</p>` : escapeText(text)) },
+});
+/** For a template the user wrote on this device: its raw HTML goes through (DOMPurify still applies). */
+const markedHtml = new Marked({ gfm: true, async: false });
 
 /** Drops a leading YAML front matter block: a preview shows the post, not its metadata. */
 export function stripFrontMatter(markdown: string): string {
@@ -164,15 +179,23 @@ function imagesByPolicy(html: string, win: WindowLike, policy: RemoteImages): Sa
   return { html: doc.body.innerHTML, remote };
 }
 
+export interface SafeHtmlOptions {
+  /** Images from other sites (default `block`). */
+  images?: RemoteImages;
+  /** Let raw HTML through (sanitised): only for a template the user wrote on this device. */
+  keepHtml?: boolean;
+}
+
 /**
- * Renders Markdown to sanitised HTML, images from other sites handled by `remoteImages`, and
+ * Renders Markdown to sanitised HTML, images from other sites handled by `options.images`, and
  * lists those images (so a page can offer to show them).
  */
 export function renderSafeHtml(
   markdown: string,
   win: WindowLike = globalThis as unknown as WindowLike,
-  remoteImages: RemoteImages = 'block',
+  options: SafeHtmlOptions = {},
 ): SafeHtml {
+  const marked = options.keepHtml ? markedHtml : markedText;
   const raw = marked.parse(stripFrontMatter(markdown)) as string;
   const clean = purify(win).sanitize(raw, {
     ALLOWED_TAGS,
@@ -181,23 +204,19 @@ export function renderSafeHtml(
     ALLOW_DATA_ATTR: false,
     ALLOW_ARIA_ATTR: false,
   });
-  return imagesByPolicy(String(clean), win, remoteImages);
+  return imagesByPolicy(String(clean), win, options.images ?? 'block');
 }
 
-/** Renders Markdown to HTML and sanitises it; images from other sites are blocked unless `remoteImages` says otherwise. */
+/** Renders Markdown to HTML and sanitises it; images from other sites are blocked unless `options.images` says otherwise. */
 export function markdownToSafeHtml(
   markdown: string,
   win: WindowLike = globalThis as unknown as WindowLike,
-  remoteImages: RemoteImages = 'block',
+  options: SafeHtmlOptions = {},
 ): string {
-  return renderSafeHtml(markdown, win, remoteImages).html;
+  return renderSafeHtml(markdown, win, options).html;
 }
 
 /** A standalone HTML document for the clipboard: rich-text editors keep headings, lists and links. */
 export function htmlDocument(title: string, bodyHtml: string): string {
-  const escaped = title.replace(
-    /[&<>"]/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!,
-  );
-  return `<!doctype html><html><head><meta charset="utf-8"><title>${escaped}</title></head><body>${bodyHtml}</body></html>`;
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${escapeText(title)}</title></head><body>${bodyHtml}</body></html>`;
 }

@@ -42,7 +42,13 @@ export function RecapActions({ state, notify, allowImages = false }: Props) {
   };
   const copyRich = async () => {
     // Images from other sites go in only when the user allowed them for this post (else links).
-    const html = htmlDocument(title, markdownToSafeHtml(markdown, window, allowImages ? 'keep' : 'block'));
+    const html = htmlDocument(
+      title,
+      markdownToSafeHtml(markdown, window, {
+        images: allowImages ? 'keep' : 'block',
+        keepHtml: state.ownTemplate,
+      }),
+    );
     await navigator.clipboard.write([
       new ClipboardItem({
         'text/html': new Blob([html], { type: 'text/html' }),

@@ -230,7 +230,12 @@ export function RecapComposer({ wide, recapId, notify, onOpenWide }: Props) {
       {wide ? (
         <div class="grid grid-cols-2 gap-3">
           {raw}
-          <RecapPreview markdown={markdown} allowImages={allowImages} onAllowImages={onAllowImages} />
+          <RecapPreview
+            markdown={markdown}
+            allowImages={allowImages}
+            onAllowImages={onAllowImages}
+            keepHtml={state.ownTemplate}
+          />
         </div>
       ) : (
         <>
@@ -254,7 +259,12 @@ export function RecapComposer({ wide, recapId, notify, onOpenWide }: Props) {
             </button>
           </fieldset>
           {tab === 'preview' ? (
-            <RecapPreview markdown={markdown} allowImages={allowImages} onAllowImages={onAllowImages} />
+            <RecapPreview
+              markdown={markdown}
+              allowImages={allowImages}
+              onAllowImages={onAllowImages}
+              keepHtml={state.ownTemplate}
+            />
           ) : (
             raw
           )}

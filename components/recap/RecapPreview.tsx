@@ -19,13 +19,21 @@ interface Props {
   allowImages?: boolean;
   /** Offered when the post has images from other sites; absent: no toggle. */
   onAllowImages?: (allow: boolean) => void;
+  /** The template was written on this device: its raw HTML is shown (sanitised), else as text. */
+  keepHtml?: boolean;
 }
 
-export function RecapPreview({ markdown, label = 'Preview', allowImages = false, onAllowImages }: Props) {
+export function RecapPreview({
+  markdown,
+  label = 'Preview',
+  allowImages = false,
+  onAllowImages,
+  keepHtml = false,
+}: Props) {
   const images = useRemoteImages();
   const rendered = useMemo(
-    () => renderSafeHtml(markdown, window, allowImages ? images.resolve : 'block'),
-    [markdown, allowImages, images.version],
+    () => renderSafeHtml(markdown, window, { images: allowImages ? images.resolve : 'block', keepHtml }),
+    [markdown, allowImages, images.version, keepHtml],
   );
   const remoteKey = rendered.remote.join('\n');
   useEffect(() => {

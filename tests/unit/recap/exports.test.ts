@@ -30,12 +30,35 @@ describe('rich HTML', () => {
     expect(html).not.toContain('layout: post');
   });
 
-  it('removes scripts, handlers and javascript: links from hand-written Markdown', () => {
+  it('shows raw HTML of hand-written Markdown as text and drops javascript: links', () => {
     const html = markdownToSafeHtml(
       '<script>alert(1)</script><img src=x onerror=alert(1)>\n\n[a](javascript:alert(1)) <iframe src="https://x"></iframe>',
     );
     expect(html).toContain('<a target="_blank" rel="noopener noreferrer">a</a>');
-    expect(html).not.toMatch(/script|onerror|javascript:|iframe/);
+    expect(html).toContain('<p>&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toMatch(/<script|<img|<iframe|javascript:/);
+  });
+
+  it('lets raw HTML through only when asked (a template written on this device), still sanitised', () => {
+    const html = markdownToSafeHtml('<b onclick="steal()">bold</b> <script>alert(1)</script>', window, {
+      keepHtml: true,
+    });
+    expect(html).toBe('<p><b>bold</b> </p>\n');
+  });
+
+  it('blocks images from other sites (a link stands in) unless allowed; the recap’s own stay', () => {
+    const png = 'data:image/png;base64,iVBORw0KGgo=';
+    const md = `![a chart](https://tracker.example/p.png) ![slide](${png}) ![x](data:image/svg+xml,<svg/>)`;
+    expect(markdownToSafeHtml(md)).toBe(
+      `<p><a href="https://tracker.example/p.png" target="_blank" rel="noopener noreferrer" data-remote-image="">Image from tracker.example: a chart (not loaded)</a> <img src="${png}" alt="slide"> <span data-remote-image="">Image: x (not loaded)</span></p>\n`,
+    );
+    expect(markdownToSafeHtml(md, window, { images: 'keep' })).toContain(
+      '<img src="https://tracker.example/p.png" alt="a chart">',
+    );
+    const local = markdownToSafeHtml(md, window, {
+      images: (src) => (src === 'https://tracker.example/p.png' ? 'blob:chrome-extension://x/1' : null),
+    });
+    expect(local).toContain('<img src="blob:chrome-extension://x/1" alt="a chart">');
   });
 });
 
