@@ -6,9 +6,10 @@
 import { pageAdapter } from './metadata/page';
 import { ADAPTERS } from './registry';
 import { afterCapture } from './sessions/post';
+import { canonicalUrl } from './site';
 import { cleanText } from './text';
 import type { CaptureAdapter, GotoTarget, PageCapture } from './types';
-import { canonicalUrl, cleanUrl } from './url';
+import { cleanUrl } from './url';
 import { VIDEO_ADAPTERS } from './video';
 
 function tryAdapter(adapter: CaptureAdapter, doc: Document, url: URL): Partial<PageCapture> | null {

@@ -6,9 +6,13 @@
  * suffix such as `github.io`) are their own site. Scheme and port do not count: `http://fosdem.org`
  * and `https://video.fosdem.org:8443` are one site. Only http(s) URLs have a site.
  *
- * Kept apart from url.ts: the suffix list is large, and only capture and the talks repository need it.
+ * Kept apart from url.ts (which extension pages import for links): the suffix list is large, and
+ * only capture and the talks repository need it.
  */
-import { parse } from 'tldts';
+// tldts' own minified build: bundled from its ES sources, the suffix table came out twice (the
+// capture script grew by 265 KB instead of 130 KB).
+import { parse } from 'tldts/dist/index.esm.min.js';
+import { cleanUrl, safeHttpUrl } from './url';
 
 /**
  * Hosts one platform serves the same content from, under another registrable domain. Adapters build
@@ -41,4 +45,15 @@ export function siteOf(href: string | null | undefined): string | undefined {
 export function sameSite(a: string | null | undefined, b: string | null | undefined): boolean {
   const site = siteOf(a);
   return site !== undefined && site === siteOf(b);
+}
+
+/**
+ * The page's canonical URL: `rel=canonical` when it is http(s) on the page's own site, else the
+ * cleaned location. A page names itself, never another site's page (DESIGN.md §4): a canonical link
+ * to another site is ignored.
+ */
+export function canonicalUrl(doc: Document, location: URL): string {
+  const link = doc.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href');
+  const canonical = safeHttpUrl(link, location.href);
+  return cleanUrl(canonical && sameSite(canonical, location.href) ? canonical : location.href);
 }

@@ -1,5 +1,4 @@
 /** URL helpers shared by adapters. Pure: no browser APIs. */
-import { sameSite } from './site';
 
 const TRACKING =
   /^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|yclid|_hsenc|_hsmi|ref_src|si)$/i;
@@ -30,17 +29,6 @@ export function safeHttpUrl(raw: string | null | undefined, base?: string): stri
   } catch {
     return undefined;
   }
-}
-
-/**
- * The page's canonical URL: `rel=canonical` when it is http(s) on the page's own site, else the
- * cleaned location. A page names itself, never another site's page (DESIGN.md §4): a canonical link
- * to another site is ignored.
- */
-export function canonicalUrl(doc: Document, location: URL): string {
-  const link = doc.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href');
-  const canonical = safeHttpUrl(link, location.href);
-  return cleanUrl(canonical && sameSite(canonical, location.href) ? canonical : location.href);
 }
 
 const YOUTUBE_HOSTS = /(^|\.)(youtube\.com|youtube-nocookie\.com)$/i;

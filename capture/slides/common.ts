@@ -3,9 +3,10 @@
  * the viewport (for thumbnails) and the deck's identity. Everything returns plain data and tolerates
  * huge or hostile pages: walks are capped, and nothing here throws on odd markup.
  */
+
+import { canonicalUrl } from '../site';
 import { cleanText, metaContent } from '../text';
 import type { DeckRef, PageCapture, SlideRef } from '../types';
-import { canonicalUrl } from '../url';
 
 /** Elements whose text is never slide text. */
 const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'TEXTAREA', 'ASIDE']);

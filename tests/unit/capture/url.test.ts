@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { canonicalUrl, cleanUrl, safeHttpUrl, youtubeId } from '../../../capture/url';
+import { canonicalUrl } from '../../../capture/site';
+import { cleanUrl, safeHttpUrl, youtubeId } from '../../../capture/url';
 
 describe('capture URLs', () => {
   it('drops tracking parameters and the fragment, keeps the rest', () => {
