@@ -123,3 +123,38 @@ describe('sync section', () => {
     expect(syncStatusText({ state: 'paused', waiting: 1 })).toBe('Sync is paused · 1 change waits.');
   });
 });
+
+describe('sync section when the permission is not given', () => {
+  const connect = async () => {
+    render(<SyncSection />);
+    type('WebDAV URL', 'http://127.0.0.1:8080/dav/talkmarks/');
+    type('User name', 'alice');
+    type('Password', 's3cret');
+    type('Encryption passphrase', 'hallway track 2026');
+    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    await waitFor(() => expect(screen.getByTestId('sync-message').textContent).not.toBe(''));
+  };
+
+  it('says the site is needed when the user refuses, and connects nothing', async () => {
+    permissions.request = vi.fn(async () => false);
+    await connect();
+    expect(screen.getByTestId('sync-message').textContent).toBe(
+      'Talkmarks needs access to 127.0.0.1:8080 to sync there.',
+    );
+    expect(permissions.request).toHaveBeenCalledWith({ origins: ['http://127.0.0.1/*'] });
+    expect(mocks.sendMessage).not.toHaveBeenCalled();
+    expect(screen.getByRole('button', { name: 'Connect' })).toHaveProperty('disabled', false);
+  });
+
+  it('says the same when the browser fails the request (Firefox outside a user input), not nothing', async () => {
+    permissions.request = vi.fn(async () => {
+      throw new Error('permissions.request may only be called from a user input handler');
+    });
+    await connect();
+    expect(screen.getByTestId('sync-message').textContent).toBe(
+      'Talkmarks needs access to 127.0.0.1:8080 to sync there.',
+    );
+    expect(mocks.sendMessage).not.toHaveBeenCalled();
+    expect(screen.getByRole('button', { name: 'Connect' })).toHaveProperty('disabled', false);
+  });
+});
