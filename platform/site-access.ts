@@ -14,7 +14,9 @@ const CAPTURE_FILE = 'content-scripts/capture.js';
 export function originPattern(url: string): string | null {
   try {
     const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? `${u.origin}/*` : null;
+    // Scheme and host without the port: Firefox takes no port in a match pattern (it would not match
+    // the grant, and prompt again), and a pattern without one covers every port in both browsers.
+    return u.protocol === 'http:' || u.protocol === 'https:' ? `${u.protocol}//${u.hostname}/*` : null;
   } catch {
     return null;
   }

@@ -5,7 +5,8 @@ import { isKnownHost, manifestHosts, originPattern, syncSiteScripts } from '../.
 
 describe('site access', () => {
   it('derives the origin pattern of http(s) pages only', () => {
-    expect(originPattern('https://talks.example.org:8443/deck/#/2')).toBe('https://talks.example.org:8443/*');
+    expect(originPattern('https://talks.example.org:8443/deck/#/2')).toBe('https://talks.example.org/*');
+    expect(originPattern('http://[::1]:8080/')).toBe('http://[::1]/*');
     expect(originPattern('chrome://extensions')).toBeNull();
     expect(originPattern('nonsense')).toBeNull();
   });
