@@ -526,6 +526,7 @@ try {
       { rawDbSource: rawDb.toString(), id: noteId, body },
     );
     const before = filesUnder(folder.dir);
+    accessLog.take();
     const profiled = PROFILE && i === 0;
     const profileA = profiled ? await serviceWorkerProfiler(a, 'a-change') : undefined;
     await optionsA.getByRole('button', { name: 'Sync now' }).click();
@@ -533,10 +534,12 @@ try {
     const doneA = await logEntry(optionsA, click1.at, 'sync-status', /^Last synced/);
     if (profileA) profiles['(c) A round, one edited note'] = await profileA();
     const uploaded = diffFiles(before, filesUnder(folder.dir));
+    const requestsA = accessLog.take().length;
     const profileB = profiled ? await serviceWorkerProfiler(b, 'b-change') : undefined;
     await optionsB.getByRole('button', { name: 'Sync now' }).click();
     const click2 = await lastClick(optionsB, 'Sync now');
     const arrivedAt = await seen;
+    const requestsB = accessLog.take().filter((l) => l.at <= arrivedAt + 1).length;
     if (profileB) profiles['(c) B round, one edited note'] = await profileB();
     const logBytes = uploaded.added.reduce((s, f) => s + f.size, 0);
     const roundsBefore = async (page, from, to) =>
@@ -567,6 +570,8 @@ try {
       addedBytes: logBytes,
       addedFiles: uploaded.added.length,
       headBytes: uploaded.changed.reduce((s, f) => s + f.size, 0),
+      requestsA,
+      requestsB,
     });
     const last = runs.at(-1);
     console.log(
@@ -583,6 +588,8 @@ try {
     clicks: pick('clicksMs'),
     hop: pick('hopMs'),
     wall: pick('wallMs'),
+    requestsA: pick('requestsA'),
+    requestsB: pick('requestsB'),
   };
   results.bytes = {
     note: pick('noteBytes'),
@@ -651,7 +658,7 @@ const rows = [
 console.log('\n| measure | measured | budget | floor (same run) | ratio |\n|---|---|---|---|---|');
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);
 console.log(
-  `\nPBKDF2-SHA256, 600,000 iterations, in the page: ${f.pbkdf2Ms} ms. (c) wall time from A's click to B's record, with the harness's hop between the two clicks (p50 ${r0(c.hop.p50)} ms): p50 ${r0(c.wall.p50)} / p95 ${r0(c.wall.p95)} ms. After the first sync the server holds ${results.firstSync.serverFiles} files, ${r1(results.firstSync.serverBytes / 2 ** 20)} MB; the notes' JSON is ${r1(results.library.notesJsonBytes / 2 ** 20)} MB, events and talks ${r1(results.library.eventsTalksJsonBytes / 2 ** 20)} MB more. Seeding took ${results.seed.ms} ms. Load average (1 min) ${results.loadBefore} before, ${results.loadAfter} after.`,
+  `\nPBKDF2-SHA256, 600,000 iterations, in the page: ${f.pbkdf2Ms} ms. (c) wall time from A's click to B's record, with the harness's hop between the two clicks (p50 ${r0(c.hop.p50)} ms): p50 ${r0(c.wall.p50)} / p95 ${r0(c.wall.p95)} ms; requests Apache served per round (p50): ${c.requestsA.p50} for A's, ${c.requestsB.p50} for B's until the note was in its database. After the first sync the server holds ${results.firstSync.serverFiles} files, ${r1(results.firstSync.serverBytes / 2 ** 20)} MB; the notes' JSON is ${r1(results.library.notesJsonBytes / 2 ** 20)} MB, events and talks ${r1(results.library.eventsTalksJsonBytes / 2 ** 20)} MB more. Seeding took ${results.seed.ms} ms. Load average (1 min) ${results.loadBefore} before, ${results.loadAfter} after.`,
 );
 console.log('\nTimeline of (a), ms from the click on Connect:');
 for (const t of timeline) console.log(`  ${String(t.ms).padStart(6)}  ${t.what}`);
