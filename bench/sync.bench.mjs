@@ -254,8 +254,9 @@ const accessLog = tailAccessLog(join(dirname(dav.dataDir), 'access.log'));
 const folder = dav.newFolder();
 const auth = `Basic ${Buffer.from(`${dav.user}:${dav.pass}`).toString('base64')}`;
 const flags = ['--disable-sync', '--disable-quic'];
-const a = await launchExtension({ viewport: { width: 1000, height: 900 }, extraArgs: flags });
-const b = await launchExtension({ viewport: { width: 1000, height: 900 }, extraArgs: flags });
+/** Device A's and device B's browsers (launched in the try below, so that a failure still stops Apache). */
+let a;
+let b;
 
 const PROFILE = process.env.SYNC_PROFILE === '1';
 const results = { notes: NOTES, runs: RUNS, loadBefore: r1(loadavg()[0]) };
@@ -263,6 +264,8 @@ const profiles = {};
 const timeline = [];
 let exitCode = 0;
 try {
+  a = await launchExtension({ viewport: { width: 1000, height: 900 }, extraArgs: flags });
+  b = await launchExtension({ viewport: { width: 1000, height: 900 }, extraArgs: flags });
   // 0. A's library, through the repositories (the E2E hooks of the side panel page).
   const seeder = await a.context.newPage();
   await seeder.goto(`${a.base}/sidepanel.html?view=trash&tabId=0`);
@@ -614,8 +617,8 @@ try {
   results.floors.smallRoundTrip = stats(rt);
 } finally {
   accessLog.stop();
-  await a.close().catch(() => undefined);
-  await b.close().catch(() => undefined);
+  await a?.close().catch(() => undefined);
+  await b?.close().catch(() => undefined);
   await dav.stop();
 }
 

@@ -26,7 +26,8 @@ const extDir = join(root, outDir, 'chrome-mv3');
 /** The newest modification time of the extension's sources (what a build is made of). */
 function newestSource() {
   let newest = 0;
-  const skip = new Set(['node_modules', 'tests', 'docs', 'bench', 'scripts', 'coverage', 'test-results']);
+  // tests/ stays in: the end-to-end build includes its hooks (tests/e2e/hooks, tests/corpus.ts).
+  const skip = new Set(['node_modules', 'docs', 'bench', 'scripts', 'coverage', 'test-results']);
   const walk = (dir) => {
     for (const name of readdirSync(dir)) {
       if (name.startsWith('.') || skip.has(name)) continue;
@@ -148,6 +149,9 @@ async function device(name, x) {
       headless: false,
       viewport: null,
       chromiumSandbox: withSandbox,
+      // Ctrl+C is ours: stop() closes both browsers, then the server, then removes the folders.
+      handleSIGINT: false,
+      handleSIGTERM: false,
       ignoreDefaultArgs: ['--disable-extensions'],
       args: [
         `--disable-extensions-except=${extDir}`,
