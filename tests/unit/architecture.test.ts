@@ -163,8 +163,8 @@ describe('the import graph', () => {
 });
 
 describe('import rules (docs/architecture.md, "Layout")', () => {
-  it('storage/ imports only storage/ and the pure capture/ modules (types, talk fields, time)', () => {
-    const allowedCapture = ['capture/types', 'capture/talk-fields', 'capture/time'];
+  it('storage/ imports only storage/ and the pure capture/ modules (types, talk fields, time, site)', () => {
+    const allowedCapture = ['capture/types', 'capture/talk-fields', 'capture/time', 'capture/site'];
     expect(
       violations(
         (e) =>
