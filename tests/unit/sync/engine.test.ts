@@ -36,6 +36,8 @@ class MemoryDevice implements SyncLocal {
   records = new Map<string, Record<string, unknown>>();
   queue: QueuedChange[] = [];
   device: DeviceState;
+  /** Records the merge wrote back (a first sync of unchanged records must write none). */
+  writesBack = 0;
   private seq = 0;
   private now = 1_800_000_000_000;
 
@@ -92,6 +94,7 @@ class MemoryDevice implements SyncLocal {
     this.device = out.device;
     if (out.consumedThrough !== undefined)
       this.queue = this.queue.filter((q) => q.seq > out.consumedThrough!);
+    this.writesBack += out.writeBack?.length ?? 0;
     for (const m of out.writeBack ?? []) {
       if (m.record) this.records.set(recordId(m.table, m.key), m.record);
       else this.records.delete(recordId(m.table, m.key));
@@ -155,6 +158,8 @@ describe('sync rounds through Apache WebDAV', () => {
     a.write('notes', note('N1', 'Quorum reads are slow\nUse the follower read path #etcd'));
     a.write('talks', { id: 'T1', createdAt: 1, updatedAt: 1, title: 'Scaling etcd', speakers: [], tags: [] });
     const first = await syncRound(a, va, { bodyTags });
+    // Uploading what A holds changes none of it: nothing is written back (field order is no change).
+    expect(a.writesBack).toBe(0);
     expect(first).toMatchObject({ uploaded: expect.any(Number), downloaded: 0, pending: 0 });
     expect(a.queue).toEqual([]);
 
