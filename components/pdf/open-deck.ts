@@ -25,7 +25,9 @@ export async function openDeck(url: string, status: HTMLElement, report: () => v
     report();
   } catch {
     // An extension page can read another site only with that site's permission (or CORS).
-    const { origin, host } = new URL(url);
+    // Scheme and host without the port, as "Enable on this site" asks (Firefox takes no port in a
+    // match pattern); it covers every port of the host, and the text says the host.
+    const { protocol, hostname: host } = new URL(url);
     status.textContent = `The PDF could not be read: Talkmarks has no access to ${host}. `;
     const why = document.createElement('span');
     why.id = 'allow-host-why';
@@ -36,7 +38,7 @@ export async function openDeck(url: string, status: HTMLElement, report: () => v
     button.textContent = `Allow Talkmarks on ${host} (reading and capture)`;
     button.setAttribute('aria-describedby', why.id);
     button.addEventListener('click', () => {
-      void browser.permissions.request({ origins: [`${origin}/*`] }).then((ok) => {
+      void browser.permissions.request({ origins: [`${protocol}//${host}/*`] }).then((ok) => {
         if (ok) void openDeck(url, status, report);
       });
     });
