@@ -44,9 +44,8 @@ export function talkFile(entry: ArchiveTalk): { path: string; markdown: string }
     },
   });
   const folder = event ? `${slugify(event.name, 'event')}/` : '';
-  // The front matter holds page data too (a title, a room): its links are checked like the body's
-  // (it has no HTML: `<` is written \u003c; the body is a built-in template's).
-  const markdown = safeMarkdown(fm + body, { htmlFree: true }).markdown;
+  // The front matter holds page data too (a title, a room): the whole file gets the last pass.
+  const markdown = safeMarkdown(fm + body).markdown;
   return { path: `${folder}${day ? `${day}-` : ''}${slugify(talk.title, 'talk')}.md`, markdown };
 }
 

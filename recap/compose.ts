@@ -1,7 +1,7 @@
 /** From talks and notes to a finished post: model → template → Markdown (+ front matter). */
 
 import { dayZone, noteDay } from '../storage/day-notes';
-import { BUILTIN_TEMPLATES, builtinTemplate, DEFAULT_TEMPLATE_ID, focusOf } from './builtins';
+import { builtinTemplate, DEFAULT_TEMPLATE_ID, focusOf } from './builtins';
 import { type FrontMatterStyle, frontMatter } from './front-matter';
 import { hasText } from './markdown';
 import { buildRecapModel, defaultTitle, postedNotes, type RecapInput, recapDay, recapTags } from './model';
@@ -43,9 +43,7 @@ export function composeRecap(input: RecapInput, options: ComposeOptions = {}): C
           date: postDate(input),
           tags: recapTags(input),
         });
-  // A built-in's text (or a user's unchanged copy of it) writes no HTML: only the links are checked.
-  const htmlFree = BUILTIN_TEMPLATES.some((t) => t.source === source);
-  const safe = safeMarkdown(fm + result.markdown, { keepHtml: options.ownTemplate === true, htmlFree });
+  const safe = safeMarkdown(fm + result.markdown, { keepHtml: options.ownTemplate === true });
   return { ok: true, markdown: safe.markdown, safety: safe.safety };
 }
 

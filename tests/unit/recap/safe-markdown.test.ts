@@ -103,6 +103,22 @@ describe('a template’s HTML in a post', () => {
     expect(own.safety).toEqual({ htmlKept: 1, htmlEscaped: 0, linksDefused: 0 });
   });
 
+  it('a note’s code that its context turns into HTML is text, with a built-in template too', () => {
+    // Found by the corpus test: a GFM autolink literal runs on through the backtick that would open
+    // the code span, so `<b>` is HTML to micromark (and GitHub), not code.
+    const note = {
+      ...NOTES[0]!,
+      body: 'see http://ok.example/a_b`<b>code</b>`',
+      tags: [],
+      kind: 'note' as const,
+      anchor: undefined,
+    };
+    const result = composeRecap({ event: EVENT, talks: [{ talk: GLUSTER, notes: [note] }] });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.markdown).toContain('\n- see http://ok.example/a_b`&lt;b>code&lt;/b>`\n');
+    expect(result.safety.htmlEscaped).toBe(2);
+  });
+
   it('values from a backup never become HTML, even in the user’s own template', () => {
     const talk = { ...GLUSTER, startsAt: '<img src=x onerror=alert(1)>', id: '<b>T</b>' };
     const own = composeRecap(
