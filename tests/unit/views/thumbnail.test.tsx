@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /** A thumbnail that is not stored yet appears by itself when it arrives (a sync brings it later). */
-import { cleanup, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Thumbnail } from '../../../components/shared/Thumbnail';
 import { getDb } from '../../../storage/db';
