@@ -80,6 +80,8 @@ function defuseDestination(md: string, start: number, image: boolean): Edit | nu
   let leading = true;
   for (let i = start; i < md.length; ) {
     const c = md[i]!;
+    // A destination never spans a line end as written (only one from a character reference).
+    if (c === '\n' || c === '\r') return null;
     let ch = c;
     let length = 1;
     if (c === '\\' && i + 1 < md.length && ASCII_PUNCT.test(md[i + 1]!)) {
