@@ -157,6 +157,15 @@ export function TemplatesHelp() {
         variable or filter, or an unclosed <Typed>{'{% for %}'}</Typed>, is shown with its line, and the last
         good post stays on screen; a template that writes nothing says so.
       </p>
+      <h3 class="font-semibold">Safe to publish</h3>
+      <p>
+        Every post that leaves Talkmarks (copied, downloaded, archived) is checked once more: links go only to
+        http, https or mailto addresses (any other, however it is written, is defused), and HTML shows as text
+        — HTML you typed in a note too, since it cannot be told from HTML quoted from a page. Only a template
+        you saved on this device may write HTML; the composer then says <strong>Raw HTML in this post</strong>
+        . Images from other sites are not loaded in the preview or the rich-text copy unless you tick{' '}
+        <strong>Show images from other sites in this post</strong>.
+      </p>
       <p>For example, one heading per talk with its takeaways, and the tags at the end:</p>
       <pre class="whitespace-pre-wrap break-words rounded bg-surface-2 p-3 font-mono text-xs">{EXAMPLE}</pre>
     </HelpSection>
