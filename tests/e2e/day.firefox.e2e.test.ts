@@ -351,12 +351,16 @@ describe('a conference day in Firefox', () => {
       (n) => n === 5,
     );
     for (const text of ['storage folks are hiring', 'read the replication paper']) {
-      const index = await library.evaluate(
-        (s, t) => [...document.querySelectorAll(s)].findIndex((r) => r.textContent?.includes(t)),
-        rows,
-        text,
+      // The list knows how many rows it has before each row's note is read: wait for the text.
+      const index = await poll(
+        () =>
+          library.evaluate(
+            (s, t) => [...document.querySelectorAll(s)].findIndex((r) => r.textContent?.includes(t)),
+            rows,
+            text,
+          ),
+        (i) => i >= 0,
       );
-      expect(index).toBeGreaterThanOrEqual(0);
       const row = (await library.$$(rows))[index];
       await library.keyboard.down('Control');
       await row?.click();
@@ -372,7 +376,7 @@ describe('a conference day in Firefox', () => {
       rows,
     );
     expect(picked).toBe(2);
-    await clickEnabled(library, '[role=region][aria-label="Picked notes"]', 'Move…');
+    await clickEnabled(library, 'section[aria-label="Picked notes"]', 'Move…');
     const moveForm = 'form[aria-label="Move 2 notes"]';
     await poll(
       () => textOf(library, `${moveForm} label`),

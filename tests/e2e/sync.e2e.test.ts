@@ -99,7 +99,12 @@ describe('sync between two browsers through Apache WebDAV', () => {
     const edit = async (s: ExtensionSession, body: string) => {
       const panel = await s.openPage('sidepanel.html', { view: 'library' });
       await panel.getByRole('option', { name: /All notes/ }).click();
-      await panel.getByRole('listbox', { name: 'All notes' }).getByRole('option').first().click();
+      // Rows are counted before their notes are read: click the row once it shows the note.
+      await panel
+        .getByRole('listbox', { name: 'All notes' })
+        .getByRole('option')
+        .filter({ hasText: 'Geo-replication' })
+        .click();
       await panel.getByTestId('library-note').getByRole('button', { name: 'Edit' }).click();
       const area = panel.getByRole('textbox', { name: 'Edit note' });
       await area.fill(body);
