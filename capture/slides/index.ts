@@ -1,5 +1,6 @@
-/** Slide-deck adapters, one file each, tried in this order (specific hosts first, then frameworks). */
+/** Slide-deck adapters, one file each, tried in this order (specific hosts first, then frameworks, then the generic reader). */
 import type { CaptureAdapter } from '../types';
+import { genericDeckAdapter } from './generic';
 import { googleSlidesAdapter } from './google-slides';
 import { impressAdapter } from './impress';
 import { marpAdapter } from './marp';
@@ -22,4 +23,5 @@ export const SLIDE_ADAPTERS: readonly CaptureAdapter[] = [
   remarkAdapter,
   showerAdapter,
   slidevAdapter,
+  genericDeckAdapter, // last: only a deck no platform adapter knows
 ];
