@@ -13,6 +13,51 @@ export interface BuiltinTemplate {
   focus?: RecapFocus;
 }
 
+const INTRO = `# {{ recap.title }}
+{% if recap.intro != "" %}
+
+{{ recap.intro }}
+{% endif %}`;
+
+const CLOSING = `
+{% if recap.outro != "" %}
+
+{{ recap.outro }}
+{% endif %}
+{% if recap.tags.size > 0 %}
+
+Tagged: {{ recap.tags | join: ", " }}
+{% endif %}
+`;
+
+/** A talk is a paragraph: its first mention, then its notes as sentences (docs/templates.md). */
+const DAY_POST = `${INTRO}
+{%- for talk in recap.talks %}
+
+{% if forloop.first %}First, {% else %}Then {% endif %}{{ talk.mention }}.{% for s in talk.sentences %} {{ s }}{% endfor %}
+{%- endfor %}
+{%- for group in recap.moment_groups %}
+
+{{ group.opener }}: {{ group.sentences | join: " " }}
+{%- endfor %}
+${CLOSING}`;
+
+const DAY_ONE = `${INTRO}
+{%- for item in recap.story %}
+
+{% if item.kind == "talk" %}{% if item.first %}First, {% else %}Then {% endif %}{{ item.talk.mention }}.{% for s in item.talk.sentences %} {{ s }}{% endfor %}{% else %}{{ item.opener }}: {{ item.sentences | join: " " }}{% endif %}
+{%- endfor %}
+${CLOSING}`;
+
+const TAKEAWAYS_BY_THEME = `${INTRO}
+{%- for theme in recap.themes %}
+
+## {{ theme.name }}
+
+{{ theme.paragraph }}
+{%- endfor %}
+${CLOSING}`;
+
 const DAY_RECAP = `# {{ recap.title }}
 {% if recap.intro != "" %}
 
@@ -188,8 +233,29 @@ Tagged: {{ recap.tags | join: ", " }}
 
 export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
   {
+    id: 'builtin:day-post',
+    name: 'Day post',
+    description:
+      "A paragraph per talk in the order attended, your notes as its sentences, the day's moments by part of the day, a closing tag line.",
+    source: DAY_POST,
+  },
+  {
+    id: 'builtin:day-one',
+    name: 'Day one',
+    description: "The day as it happened: talks and the day's moments in one story, by time.",
+    source: DAY_ONE,
+  },
+  {
+    id: 'builtin:takeaways-by-theme',
+    name: 'Takeaways by theme',
+    description:
+      'A paragraph per theme (your tags, or the themes you choose), citing the talks and speakers.',
+    source: TAKEAWAYS_BY_THEME,
+  },
+  {
+    // The id predates the name: saved recaps keep this template.
     id: 'builtin:day-recap',
-    name: 'Day recap',
+    name: 'Talk notes (bullets)',
     description:
       'A section per talk: speakers, time, room, slides link, key points; the day\'s other notes under "Also today"; a closing tag line.',
     source: DAY_RECAP,

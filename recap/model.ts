@@ -12,6 +12,19 @@ import { talkDay } from '../storage/talk-day';
 import type { DeckRecord, EventRecord, NoteKind, NoteRecord, TalkRecord } from '../storage/types';
 import { clock, isDay, longDate, timeRange, wallClock, weekdayOf } from './dates';
 import { escapeMarkdown, hasText, markdownBlock, markdownInline, safeUrl } from './markdown';
+import {
+  type MomentGroupModel,
+  momentGroups,
+  noteSentence,
+  type StoryItemModel,
+  story,
+  type ThemeChoice,
+  type ThemeModel,
+  talkMention,
+  talkShortMention,
+  themeNames,
+  themeParagraphs,
+} from './prose';
 
 /** Which notes of a talk go into the recap. `all` leaves out to-dos, which are private. */
 export type Include = 'all' | 'takeaways' | 'quotes';
@@ -53,6 +66,10 @@ export interface RecapInput {
   focus?: RecapFocus;
   /** Where the Markdown finds a thumbnail: a path in the zip, an object URL in the preview. */
   thumbnailUrl?: (blobId: string) => string | undefined;
+  /** Themes the user chose for "Takeaways by theme" (else the post's tags). */
+  themes?: ThemeChoice[];
+  /** Ids of the notes whose slide thumbnail shows inline after their sentence in prose posts. */
+  pictures?: readonly string[];
 }
 
 export interface SlideModel {
@@ -82,6 +99,10 @@ export interface NoteModel {
   created_at: string;
   /** "14:05": when it was written, at the venue (the recap's zone). */
   time_of_day: string;
+  /** The note as a sentence of a prose post (docs/templates.md, the sentence rules); "" for none. */
+  sentence: string;
+  /** `![Slide 4](images/….png)` when the user put this note's thumbnail in the post, else "". */
+  picture: string;
   talk_title: string;
   /** The page it was written on (for moments: a blog post, a deck not attached to a talk). */
   page_title: string;
@@ -120,6 +141,12 @@ export interface TalkModel {
   others: NoteModel[];
   slides: SlideGroupModel[];
   unanchored: NoteModel[];
+  /** First mention in prose: `[title](url) by speakers ([slides](url))`. */
+  mention: string;
+  /** A later mention: `title by speakers`. */
+  short_mention: string;
+  /** The notes' sentences in order, each with its picture when it has one. */
+  sentences: string[];
 }
 
 export interface RecapModel {
@@ -136,6 +163,12 @@ export interface RecapModel {
   tags: string[];
   takeaways: NoteModel[];
   note_count: number;
+  /** The moments' sentences by part of the day ("In the afternoon"), for a Day post. */
+  moment_groups: MomentGroupModel[];
+  /** Talks and moment paragraphs interleaved by time, for "Day one". */
+  story: StoryItemModel<TalkModel>[];
+  /** Paragraphs by theme, for "Takeaways by theme". */
+  themes: ThemeModel[];
 }
 
 /** "A", "A and B", "A, B and C". */
@@ -212,7 +245,14 @@ function lazy<T, K extends keyof T>(target: T, key: K, make: () => T[K]): void {
   });
 }
 
-function noteModel(stored: NoteRecord, talkTitle: string, thumbnail: string, zone: string): NoteModel {
+function noteModel(
+  stored: NoteRecord,
+  talkTitle: string,
+  thumbnail: string,
+  zone: string,
+  speakers = '',
+  picture = '',
+): NoteModel {
   // The line below renders the kind its own way: no prefix may stay in the text.
   const note = shownNote(stored);
   const slide = note.anchor?.slide;
@@ -254,6 +294,8 @@ function noteModel(stored: NoteRecord, talkTitle: string, thumbnail: string, zon
     thumbnail,
     created_at: new Date(note.createdAt).toISOString(),
     talk_title: talkTitle,
+    sentence: noteSentence(note.kind, text, speakers),
+    picture: picture && `![${slide ? `Slide ${label}` : 'Picture'}](${picture})`,
   } as NoteModel;
   // Read by few templates, and not cheap for a thousand notes (Intl, URL parsing): worked out when read.
   lazy(model, 'time_of_day', () => wallClock(new Date(note.createdAt).toISOString(), zone)?.time ?? '');
@@ -308,7 +350,9 @@ function talkModel(input: RecapTalkInput, recap: RecapInput, zone: string): Talk
   const title = escapeMarkdown(talk.title);
   const thumb = (n: NoteRecord) =>
     options.thumbnails && n.thumbnailId ? imageRef(recap.thumbnailUrl?.(n.thumbnailId)) : '';
-  const notes = selectNotes(input.notes, options.include).map((n) => noteModel(n, title, thumb(n), zone));
+  const pictures = new Set(recap.pictures ?? []);
+  const picture = (n: NoteRecord) =>
+    pictures.has(n.id) && n.thumbnailId ? imageRef(recap.thumbnailUrl?.(n.thumbnailId)) : '';
   const speakers = talk.speakers
     .filter((s) => s.name.trim())
     .map((s) => ({
@@ -322,14 +366,21 @@ function talkModel(input: RecapTalkInput, recap: RecapInput, zone: string): Talk
   const found = talkDay(talk, recap.event);
   const day = isDay(found) ? found : '';
   const time = timeRange(talk.startsAt, talk.endsAt, tz);
+  const speakerNames = joinNames(speakers.map((s) => s.name));
+  const notes = selectNotes(input.notes, options.include).map((n) =>
+    noteModel(n, title, thumb(n), zone, speakerNames, picture(n)),
+  );
   const speakerLinks = joinNames(speakers.map((s) => (s.url ? `[${s.name}](${s.url})` : s.name)));
   const room = escapeMarkdown(talk.room ?? '');
   const ofKind = (k: NoteKind) => notes.filter((n) => n.kind === k);
+  const url = safeUrl(talk.url);
+  const slidesUrl = slidesUrlOf(talk, input.decks);
+  const parts = { title, url, speaker_names: speakerNames, slides_url: slidesUrl };
   return {
     id: escapeMarkdown(talk.id),
     title,
     speakers,
-    speaker_names: joinNames(speakers.map((s) => s.name)),
+    speaker_names: speakerNames,
     speaker_links: speakerLinks,
     byline: [speakerLinks, time, room].filter(Boolean).join(' · '),
     // As captured or imported: text like any other (a backup once carried `<img onerror>` here).
@@ -340,8 +391,8 @@ function talkModel(input: RecapTalkInput, recap: RecapInput, zone: string): Talk
     time,
     room,
     track: escapeMarkdown(talk.track ?? ''),
-    url: safeUrl(talk.url),
-    slides_url: slidesUrlOf(talk, input.decks),
+    url,
+    slides_url: slidesUrl,
     video_url: safeUrl(talk.videoUrl),
     abstract: talk.abstract ? markdownBlock(talk.abstract) : '',
     tags: talk.tags.map(escapeMarkdown),
@@ -353,7 +404,23 @@ function talkModel(input: RecapTalkInput, recap: RecapInput, zone: string): Talk
     others: ofKind('note'),
     slides: slideGroups(notes),
     unanchored: notes.filter((n) => !n.slide),
+    mention: talkMention(parts),
+    short_mention: talkShortMention(parts),
+    sentences: notes.map(withPicture).filter(Boolean),
   };
+}
+
+/** A note's sentence followed by its picture (either may be absent). */
+function withPicture(n: NoteModel): string {
+  return n.sentence && n.picture ? `${n.sentence} ${n.picture}` : n.sentence || n.picture;
+}
+
+/** When a talk happened, for placing the day's moments: its start, else its first note's time. */
+function talkTime(input: RecapTalkInput): number | null {
+  const start = Date.parse(input.talk.startsAt ?? '');
+  if (!Number.isNaN(start)) return start;
+  const first = selectNotes(input.notes, 'all')[0];
+  return first ? first.createdAt : null;
 }
 
 /** The moments that go in: live, oldest first, to-dos left out (they are private). */
@@ -398,7 +465,8 @@ export function buildRecapModel(input: RecapInput): RecapModel {
   const day = recapDay(input);
   const zone = input.zone ?? dayZone(input.event);
   const talks = input.talks.map((t) => talkModel(t, input, zone));
-  const moments = selectMoments(input.moments).map((n) => noteModel(n, '', '', zone));
+  const momentRecords = selectMoments(input.moments);
+  const moments = momentRecords.map((n) => noteModel(n, '', '', zone));
   const event = input.event
     ? {
         name: escapeMarkdown(input.event.name),
@@ -406,7 +474,7 @@ export function buildRecapModel(input: RecapInput): RecapModel {
         location: escapeMarkdown(input.event.location ?? ''),
       }
     : null;
-  return {
+  const model = {
     title: escapeMarkdown(hasText(input.title) ? input.title : defaultTitle(input)),
     intro: hasText(input.intro) ? markdownBlock(input.intro) : '',
     outro: hasText(input.outro) ? markdownBlock(input.outro) : '',
@@ -419,5 +487,38 @@ export function buildRecapModel(input: RecapInput): RecapModel {
     tags: recapTags(input).map(escapeMarkdown),
     takeaways: talks.flatMap((t) => t.takeaways),
     note_count: talks.reduce((sum, t) => sum + t.notes.length, moments.length),
-  };
+  } as RecapModel;
+  // Only the prose templates read these: worked out when read.
+  lazy(model, 'moment_groups', () => momentGroups(moments));
+  lazy(model, 'story', () =>
+    story(
+      talks.map((talk, i) => ({ talk, at: talkTime(input.talks[i]!) })),
+      moments.map((m, i) => ({
+        sentence: m.sentence,
+        time_of_day: m.time_of_day,
+        at: momentRecords[i]!.createdAt,
+      })),
+    ),
+  );
+  lazy(model, 'themes', () => {
+    const talkNotes = input.talks.map((t) =>
+      selectNotes(t.notes, t.options?.include ?? DEFAULT_TALK_OPTIONS.include),
+    );
+    const chosen = (input.themes ?? []).filter((t) => hasText(t.tag));
+    const themes = chosen.length
+      ? chosen.map((t) => ({ tag: t.tag, name: escapeMarkdown(hasText(t.name) ? t.name : t.tag) }))
+      : themeNames(recapTags(input), [...talkNotes.flat(), ...momentRecords]).map((t) => ({
+          tag: t.tag,
+          name: escapeMarkdown(t.name),
+        }));
+    return themeParagraphs(
+      themes,
+      talks.map((t, i) => ({
+        parts: { title: t.title, url: t.url, speaker_names: t.speaker_names, slides_url: t.slides_url },
+        notes: (talkNotes[i] ?? []).map((n, j) => ({ tags: n.tags, sentence: withPicture(t.notes[j]!) })),
+      })),
+      momentRecords.map((n, i) => ({ tags: n.tags, sentence: moments[i]!.sentence })),
+    );
+  });
+  return model;
 }

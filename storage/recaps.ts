@@ -31,6 +31,9 @@ export interface RecapContent {
   })[];
   /** The day's notes on no talk that go in, oldest first (none for a recap of picked talks). */
   moments: NoteRecord[];
+  /** "Takeaways by theme": the themes the user chose; notes whose thumbnail shows in the post. */
+  themes?: RecapRecord['themes'];
+  pictures?: RecapRecord['pictures'];
   /** Of the day: attended talks not in the recap, and moments the user unticked. */
   dayLeftOut: { talks: TalkWithNotes[]; moments: NoteRecord[] };
 }
@@ -187,7 +190,8 @@ export async function loadRecapInput(
   recap: Pick<
     RecapRecord,
     'title' | 'eventId' | 'day' | 'talkIds' | 'intro' | 'outro' | 'talkOptions' | 'momentsOut'
-  >,
+  > &
+    Partial<Pick<RecapRecord, 'themes' | 'pictures'>>,
 ): Promise<RecapContent> {
   const db = getDb();
   const [stored, talks, decks] = await Promise.all([
@@ -222,6 +226,8 @@ export async function loadRecapInput(
       decks: decks.get(talk.id) ?? [],
     })),
     moments: dayMoments.filter((n) => !out.has(n.id)),
+    ...(recap.themes?.length ? { themes: recap.themes } : {}),
+    ...(recap.pictures?.length ? { pictures: recap.pictures } : {}),
     dayLeftOut: {
       talks: otherTalks.map((talk, i) => ({ talk, notes: otherNotes[i] ?? [] })),
       moments: dayMoments.filter((n) => out.has(n.id)),

@@ -98,6 +98,12 @@ export interface RecapRecord extends BaseRecord {
   frontMatter?: 'none' | 'jekyll' | 'hugo';
   /** Ids of the day's moments (notes on no talk) the user left out; every other one goes in. */
   momentsOut?: string[];
+  /** "Takeaways by theme": the themes the user chose (a tag and its heading), in order. */
+  themes?: { tag: string; name: string }[];
+  /** Ids of the notes whose slide thumbnail shows inline in the post, after the note's sentence. */
+  pictures?: string[];
+  /** The post as the user edited it, and the Markdown it was edited from (to tell regenerated output apart). */
+  edited?: { markdown: string; from: string };
 }
 
 export interface TemplateRecord extends BaseRecord {

@@ -4,7 +4,7 @@
  * without touching the database; only a change of talks reloads notes.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { BUILTIN_TEMPLATES, DEFAULT_TEMPLATE_ID, focusOf } from '../../recap/builtins';
+import { BUILTIN_TEMPLATES, builtinTemplate, DEFAULT_TEMPLATE_ID, focusOf } from '../../recap/builtins';
 import { type ComposeResult, composeRecap } from '../../recap/compose';
 import { type Coverage, recapCoverage } from '../../recap/coverage';
 import { thumbnailPath } from '../../recap/files';
@@ -129,7 +129,7 @@ export function useRecapDraft(initial: Draft) {
   const source =
     (templates.status === 'ready' ? templates.value : BUILTIN_TEMPLATES).find(
       (t) => t.id === draft.templateId,
-    )?.source ?? BUILTIN_TEMPLATES[0]!.source;
+    )?.source ?? builtinTemplate(DEFAULT_TEMPLATE_ID)!.source;
   const focus = focusOf(source);
   // Only a template the user saved on this device may write raw HTML into the post.
   const ownTemplate = useOwnTemplate(draft.templateId, source);

@@ -471,7 +471,14 @@ describe('exports of a hostile library', { timeout: 600_000 }, () => {
           htmlProblems(allowed, (src) => inline.has(src) || ['http:', 'https:'].includes(schemeOf(src))),
         );
       }
-      if (t.name === 'Day recap') {
+      if (t.name === 'Day post') {
+        // Not an empty post: a paragraph per talk at least, the non-Latin text still there.
+        const tree = parseMd(copied.markdown);
+        expect(tree.children.filter((n) => n.type === 'paragraph').length).toBeGreaterThanOrEqual(TALKS);
+        expect(tree.children.some((n) => n.type === 'list')).toBe(false);
+        expect(mdText(tree)).toMatch(/日本語のメモ|русский текст|العربية|한국어/);
+      }
+      if (t.name === 'Talk notes (bullets)') {
         // Not an empty post: a heading per talk, the non-Latin text still there.
         const tree = parseMd(copied.markdown);
         expect(

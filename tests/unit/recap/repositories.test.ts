@@ -86,7 +86,10 @@ describe('templates repository', () => {
     await expect(createTemplate('Bad', '{% for x in y %}')).rejects.toThrow(TemplateSyntaxError);
     const mine = await createTemplate('Short', '# {{ recap.title }}');
     expect((await listTemplates()).map((t) => t.name)).toEqual([
-      'Day recap',
+      'Day post',
+      'Day one',
+      'Takeaways by theme',
+      'Talk notes (bullets)',
       'My takeaways',
       'Talk notes',
       'Slides digest',
