@@ -9,6 +9,7 @@ import { annotationCollection } from '../../recap/annotations';
 import { notesArchive } from '../../recap/archive';
 import { BACKUP_TABLES } from '../../storage/backup/format';
 import type { ImportSummary } from '../../storage/backup/plan';
+import { MAX_BACKUP_BYTES } from '../../storage/backup/read';
 import { loadAllNotes } from '../../storage/recaps';
 import { downloadFile } from '../recap/RecapActions';
 import type { ToastState } from '../shared/Toast';
@@ -118,7 +119,8 @@ export function BackupPanel({ notify }: { notify: (t: ToastState) => void }) {
         <p class="text-sm text-muted">
           A backup is one file with everything: talks, notes, slide images, recaps and templates. Importing
           one adds what is new and keeps the newer copy of anything you have twice, so nothing is lost or
-          doubled.
+          doubled. A file is checked in full before anything is written; backups up to{' '}
+          {MAX_BACKUP_BYTES / 1e6} MB can be imported.
         </p>
       </div>
       <div class="flex flex-wrap gap-2">

@@ -3,12 +3,11 @@
  * main thread, so a 50,000-note file never freezes the page. Progress is posted as it goes.
  */
 
+import { builtinTemplate } from '../../recap/builtins';
+import { checkTemplate } from '../../recap/render';
 import { applyImport, exportBackup, prepareImport } from '../../storage/backup';
 import type { ImportPlan } from '../../storage/backup/plan';
 import type { BackupReply, BackupRequest } from './BackupProtocol';
-
-/** Larger than any real backup (50,000 notes are ≈ 30 MB); a string this long would not fit in memory. */
-const MAX_BACKUP_BYTES = 500_000_000;
 
 let plan: ImportPlan | null = null;
 const post = (reply: BackupReply) => (self as unknown as Worker).postMessage(reply);
@@ -20,15 +19,12 @@ async function handle(req: BackupRequest): Promise<void> {
     post({ type: 'exported', text: await exportBackup(req.app, progress) });
   } else if (req.type === 'prepare') {
     plan = null;
-    if (req.file.size > MAX_BACKUP_BYTES) {
-      post({
-        type: 'failed',
-        error: `The file is ${Math.round(req.file.size / 1e6)} MB: larger than any backup (at most 500 MB).`,
-      });
-      return;
-    }
     progress('reading', 0, 1);
-    const prepared = await prepareImport(await req.file.text(), progress);
+    // The file is read a piece at a time (never whole into one string); its size limit is checked first.
+    const prepared = await prepareImport(req.file, progress, {
+      checkTemplate,
+      isBuiltinTemplate: (id) => builtinTemplate(id) !== undefined,
+    });
     if (!prepared.ok) {
       post({ type: 'failed', error: prepared.error });
       return;

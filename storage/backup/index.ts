@@ -1,6 +1,7 @@
 /**
  * Backup export and import against the database. Export reads every table in chunks; import
- * reads and checks the whole file first (storage/backup/read.ts), plans it against what is stored
+ * reads and checks the whole file first (storage/backup/read.ts), then that every reference names a
+ * record of the file or of the library (storage/backup/refs.ts), plans it against what is stored
  * (newer `updatedAt` wins, merge by id), and only then writes, in chunks of a few hundred records
  * per transaction with progress. A bad file writes nothing.
  */
@@ -18,7 +19,10 @@ import {
   toBase64,
 } from './format';
 import { type ImportPlan, type ImportSummary, planImport, summarize, writeCount } from './plan';
-import { readBackup } from './read';
+import { type ReadOptions, readBackup } from './read';
+import { danglingMessage, outsideReferences } from './refs';
+
+export { MAX_BACKUP_BYTES } from './read';
 
 export type Progress = (phase: 'reading' | 'checking' | 'writing', done: number, total: number) => void;
 
@@ -81,10 +85,41 @@ async function existingTimes(name: BackupTable, records: FileRecord[]): Promise<
   return times;
 }
 
-/** Reads, checks and plans an import; writes nothing. */
-export async function prepareImport(text: string, onProgress?: Progress): Promise<PreparedImport> {
-  const read = await readBackup(text, { onProgress: (d, t) => onProgress?.('checking', d, t) });
+export interface ImportChecks {
+  /** Compiles a template (recap/render.ts, checkTemplate): its error, or null. */
+  checkTemplate?: ReadOptions['checkTemplate'];
+  /** Whether a template id is a built-in one (recap/builtins.ts); default: any `builtin:` id. */
+  isBuiltinTemplate?: (id: string) => boolean;
+  /** The time of the import (tests). */
+  now?: number;
+  /** Characters or bytes read at a time (tests). */
+  pieceSize?: number;
+}
+
+/** Reads, checks and plans an import of a file (or its text); writes nothing. */
+export async function prepareImport(
+  source: string | Blob,
+  onProgress?: Progress,
+  checks: ImportChecks = {},
+): Promise<PreparedImport> {
+  const read = await readBackup(source, {
+    onProgress: (d, t) => onProgress?.('checking', d, t),
+    checkTemplate: checks.checkTemplate,
+    now: checks.now,
+    pieceSize: checks.pieceSize,
+  });
   if (!read.ok) return read;
+  const isBuiltin = checks.isBuiltinTemplate ?? ((id: string) => id.startsWith('builtin:'));
+  const outside = outsideReferences(read.file.data, isBuiltin);
+  for (let i = 0; i < outside.length; i += CHUNK) {
+    const refs = outside.slice(i, i + CHUNK);
+    for (const target of new Set(refs.map((r) => r.target))) {
+      const wanted = refs.filter((r) => r.target === target);
+      const found = await table(target).bulkGet(wanted.map((r) => r.id));
+      const missing = wanted.find((_, k) => !found[k]);
+      if (missing) return { ok: false, error: danglingMessage(missing) };
+    }
+  }
   const existing = {} as Record<BackupTable, Map<string, number>>;
   for (const name of BACKUP_TABLES) existing[name] = await existingTimes(name, read.file.data[name]);
   const plan = planImport(read.file.data, existing);
