@@ -350,9 +350,7 @@ function talkModel(input: RecapTalkInput, recap: RecapInput, zone: string): Talk
   const title = escapeMarkdown(talk.title);
   const thumb = (n: NoteRecord) =>
     options.thumbnails && n.thumbnailId ? imageRef(recap.thumbnailUrl?.(n.thumbnailId)) : '';
-  const pictures = new Set(recap.pictures ?? []);
-  const picture = (n: NoteRecord) =>
-    pictures.has(n.id) && n.thumbnailId ? imageRef(recap.thumbnailUrl?.(n.thumbnailId)) : '';
+  const picture = (n: NoteRecord) => pictureOf(recap, n);
   const speakers = talk.speakers
     .filter((s) => s.name.trim())
     .map((s) => ({
@@ -408,6 +406,11 @@ function talkModel(input: RecapTalkInput, recap: RecapInput, zone: string): Talk
     short_mention: talkShortMention(parts),
     sentences: notes.map(withPicture).filter(Boolean),
   };
+}
+
+/** Where the note's thumbnail is, when the user put it in the post; else "". */
+function pictureOf(recap: RecapInput, n: NoteRecord): string {
+  return n.thumbnailId && recap.pictures?.includes(n.id) ? imageRef(recap.thumbnailUrl?.(n.thumbnailId)) : '';
 }
 
 /** A note's sentence followed by its picture (either may be absent). */
@@ -466,7 +469,7 @@ export function buildRecapModel(input: RecapInput): RecapModel {
   const zone = input.zone ?? dayZone(input.event);
   const talks = input.talks.map((t) => talkModel(t, input, zone));
   const momentRecords = selectMoments(input.moments);
-  const moments = momentRecords.map((n) => noteModel(n, '', '', zone));
+  const moments = momentRecords.map((n) => noteModel(n, '', '', zone, '', pictureOf(input, n)));
   const event = input.event
     ? {
         name: escapeMarkdown(input.event.name),
@@ -489,15 +492,18 @@ export function buildRecapModel(input: RecapInput): RecapModel {
     note_count: talks.reduce((sum, t) => sum + t.notes.length, moments.length),
   } as RecapModel;
   // Only the prose templates read these: worked out when read.
-  lazy(model, 'moment_groups', () => momentGroups(moments));
+  let lines: { sentence: string; time_of_day: string; at: number }[] | undefined;
+  const momentLines = () =>
+    (lines ??= moments.map((m, i) => ({
+      sentence: withPicture(m),
+      time_of_day: m.time_of_day,
+      at: momentRecords[i]!.createdAt,
+    })));
+  lazy(model, 'moment_groups', () => momentGroups(momentLines()));
   lazy(model, 'story', () =>
     story(
       talks.map((talk, i) => ({ talk, at: talkTime(input.talks[i]!) })),
-      moments.map((m, i) => ({
-        sentence: m.sentence,
-        time_of_day: m.time_of_day,
-        at: momentRecords[i]!.createdAt,
-      })),
+      momentLines(),
     ),
   );
   lazy(model, 'themes', () => {
@@ -517,7 +523,7 @@ export function buildRecapModel(input: RecapInput): RecapModel {
         parts: { title: t.title, url: t.url, speaker_names: t.speaker_names, slides_url: t.slides_url },
         notes: (talkNotes[i] ?? []).map((n, j) => ({ tags: n.tags, sentence: withPicture(t.notes[j]!) })),
       })),
-      momentRecords.map((n, i) => ({ tags: n.tags, sentence: moments[i]!.sentence })),
+      momentRecords.map((n, i) => ({ tags: n.tags, sentence: withPicture(moments[i]!) })),
     );
   });
   return model;

@@ -10,11 +10,15 @@ import type { ToastState } from '../shared/Toast';
 import { useLive } from '../shared/useLive';
 import { RecapActions } from './RecapActions';
 import { RecapCoverage } from './RecapCoverage';
-import { type Draft, dayMoments, EMPTY_DRAFT, useRecapDraft } from './RecapDraft';
+import { RecapDayNote } from './RecapDayNote';
+import { type Draft, dayMoments, EMPTY_DRAFT, readingMinutes, useRecapDraft, wordCount } from './RecapDraft';
+import { RecapEdits } from './RecapEdits';
 import { RecapMoments } from './RecapMoments';
+import { RecapPictures } from './RecapPictures';
 import { RecapPreview } from './RecapPreview';
 import { RecapSource } from './RecapSource';
 import { RecapTalkList } from './RecapTalkList';
+import { RecapThemes } from './RecapThemes';
 
 interface Props {
   wide?: boolean;
@@ -46,6 +50,13 @@ export function RecapComposer({ wide, recapId, notify, onOpenWide }: Props) {
     input.status === 'ready' ? input.value.talks.map((t) => [t.talk.id, t.notes.length]) : [],
   );
   const moments = input.status === 'ready' && draft.day ? dayMoments(input.value) : [];
+  const event = input.status === 'ready' ? input.value.event : undefined;
+  const withThumbnails =
+    input.status === 'ready'
+      ? [...input.value.talks.flatMap((t) => t.notes), ...input.value.moments].filter(
+          (n) => n.thumbnailId && n.kind !== 'todo' && !n.deletedAt,
+        )
+      : [];
   /** A talk left out goes back where its start time puts it among the recap's talks. */
   const putBack = (talkId: string) => {
     if (input.status !== 'ready' || draft.talkIds.includes(talkId)) return;
@@ -121,6 +132,12 @@ export function RecapComposer({ wide, recapId, notify, onOpenWide }: Props) {
           onChange={(momentsOut) => update({ momentsOut })}
         />
       )}
+      {draft.day && event && <RecapDayNote event={event} onDone={(message) => notify({ message })} />}
+      <RecapPictures
+        notes={withThumbnails}
+        pictures={draft.pictures ?? []}
+        onChange={(pictures) => update({ pictures })}
+      />
       {state.coverage && <RecapCoverage coverage={state.coverage} onPutBack={putBack} />}
       <label class={field}>
         Template
@@ -139,6 +156,9 @@ export function RecapComposer({ wide, recapId, notify, onOpenWide }: Props) {
             ))}
         </select>
       </label>
+      {draft.templateId === 'builtin:takeaways-by-theme' && (
+        <RecapThemes themes={draft.themes ?? []} onChange={(themes) => update({ themes })} />
+      )}
       <label class={field}>
         Title
         <input
@@ -189,14 +209,16 @@ export function RecapComposer({ wide, recapId, notify, onOpenWide }: Props) {
   const markdown = preview?.ok ? preview.markdown : lastGood.current;
   const error = preview && !preview.ok ? preview.error : null;
   const safety = preview?.ok ? preview.safety : null;
+  const words = wordCount(markdown);
   const raw = (
     <label class={`${field} flex-1`}>
-      Markdown
+      Markdown{draft.edited ? ' (edited)' : ''}
       <textarea
         class="field min-h-80 flex-1 font-mono text-xs"
-        readOnly
+        readOnly={!draft.edited}
         aria-label="Markdown"
-        value={markdown}
+        value={draft.edited ? draft.edited.markdown : markdown}
+        onInput={(e) => state.editText(e.currentTarget.value)}
         data-testid="recap-markdown"
       />
     </label>
@@ -227,6 +249,10 @@ export function RecapComposer({ wide, recapId, notify, onOpenWide }: Props) {
         </p>
       )}
       <RecapActions state={state} notify={notify} allowImages={allowImages} />
+      <p class="text-xs text-muted" data-testid="recap-length">
+        {words} {words === 1 ? 'word' : 'words'} · {readingMinutes(words)} min read
+      </p>
+      <RecapEdits state={state} onEdit={() => setTab('markdown')} />
       {wide ? (
         <div class="grid grid-cols-2 gap-3">
           {raw}

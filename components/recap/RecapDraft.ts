@@ -9,6 +9,7 @@ import { type ComposeResult, composeRecap } from '../../recap/compose';
 import { type Coverage, recapCoverage } from '../../recap/coverage';
 import { thumbnailPath } from '../../recap/files';
 import { DEFAULT_TALK_OPTIONS, defaultTitle, type RecapInput, type TalkOptions } from '../../recap/model';
+import { safeMarkdown } from '../../recap/safe-markdown';
 import { listTemplates } from '../../recap/templates';
 import { toBase64 } from '../../storage/backup/format';
 import {
@@ -22,6 +23,7 @@ import {
 import type { NoteRecord } from '../../storage/types';
 import { type LiveState, useLive } from '../shared/useLive';
 import { useOwnTemplate } from './template-trust';
+import { useRenderWorker } from './useRenderWorker';
 
 export type Draft = RecapFields & { id?: string };
 
@@ -67,6 +69,8 @@ function withText(input: RecapInput, draft: Draft, thumbs: Thumbs, mode: ImageMo
     title: draft.title,
     intro: draft.intro,
     outro: draft.outro,
+    ...(draft.themes?.length ? { themes: draft.themes } : {}),
+    ...(draft.pictures?.length ? { pictures: draft.pictures } : {}),
     thumbnailUrl: (id) => {
       const t = thumbs.get(id);
       if (!t) return undefined;
@@ -90,7 +94,35 @@ function shapeOf(d: Draft): string {
     d.talkOptions,
     d.frontMatter,
     d.momentsOut,
+    d.themes,
+    d.pictures,
+    d.edited,
   ]);
+}
+
+/** Edited Markdown keeps `images/…` paths (as in the zip); the preview and the clipboard show the images. */
+function inlineImages(markdown: string, thumbs: Thumbs): string {
+  let out = markdown;
+  for (const [id, t] of thumbs) {
+    const path = thumbnailPath(id, t.mime);
+    if (out.includes(path)) out = out.split(`(${path})`).join(`(${dataUrl(thumbs, id)})`);
+  }
+  return out;
+}
+
+/** Words in a post, as a reader counts them: no URLs, no Markdown marks. */
+export function wordCount(markdown: string): number {
+  const text = markdown
+    .replace(/^---\n[\s\S]*?\n---\n/, '')
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
+    .replace(/\]\([^)]*\)/g, ' ')
+    .replace(/https?:\/\/\S+/g, ' ');
+  return (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length;
+}
+
+/** Minutes to read, at 230 words a minute; at least one for any text. */
+export function readingMinutes(words: number): number {
+  return words === 0 ? 0 : Math.max(1, Math.round(words / 230));
 }
 
 /**
@@ -147,13 +179,19 @@ export function useRecapDraft(initial: Draft) {
         : null,
     [input, draft.day],
   );
+  const pictured = new Set(draft.pictures ?? []);
   const thumbIds =
     input.status === 'ready'
-      ? input.value.talks.flatMap((t) =>
-          talkOptions(draft, t.talk.id).thumbnails
-            ? t.notes.flatMap((n) => (n.thumbnailId ? [n.thumbnailId] : []))
-            : [],
-        )
+      ? [
+          ...input.value.talks.flatMap((t) =>
+            t.notes.flatMap((n) =>
+              n.thumbnailId && (talkOptions(draft, t.talk.id).thumbnails || pictured.has(n.id))
+                ? [n.thumbnailId]
+                : [],
+            ),
+          ),
+          ...input.value.moments.flatMap((n) => (n.thumbnailId && pictured.has(n.id) ? [n.thumbnailId] : [])),
+        ]
       : [];
   const thumbs = useLive(() => loadThumbnails(thumbIds), [thumbIds.join()]);
   const thumbMap: Thumbs = thumbs.status === 'ready' ? thumbs.value : NO_THUMBS;
@@ -166,12 +204,29 @@ export function useRecapDraft(initial: Draft) {
           ownTemplate,
         })
       : null;
-  const lastFresh = useRef<ComposeResult | null>(null);
-  const preview = useMemo(() => {
-    if (!fresh) return lastFresh.current;
-    lastFresh.current = render('inline');
-    return lastFresh.current;
-  }, [fresh, input, draft.title, draft.intro, draft.outro, draft.frontMatter, source, thumbMap, ownTemplate]);
+  const shown = [draft.title, draft.intro, draft.outro, draft.frontMatter, draft.themes, draft.pictures];
+  // Composed in a worker (useRenderWorker.ts): a template that loops for seconds never holds a keystroke.
+  const generated = useRenderWorker(
+    fresh && input.status === 'ready' ? withText(input.value, draft, thumbMap, 'inline') : null,
+    { template: source, frontMatter: draft.frontMatter, ownTemplate },
+    [fresh, input, source, thumbMap, ownTemplate, ...shown],
+  );
+  // The post as the zip holds it (images as `images/…`): what edits start from and are compared with.
+  const generatedZip = useMemo(
+    () => (draft.edited && fresh ? render('zip') : null),
+    [!!draft.edited, fresh, input, source, thumbMap, ownTemplate, ...shown],
+  );
+  const edited = draft.edited;
+  const editedSafe = useMemo(
+    () => (edited ? safeMarkdown(edited.markdown, { keepHtml: ownTemplate }) : null),
+    [edited?.markdown, ownTemplate],
+  );
+  /** What the preview, the copies and the download show: the user's edits when there are any. */
+  const preview: ComposeResult | null = editedSafe
+    ? { ok: true, markdown: inlineImages(editedSafe.markdown, thumbMap), safety: editedSafe.safety }
+    : generated;
+  /** The notes or settings changed since the user edited the post: regenerating would replace the edits. */
+  const stale = !!edited && generatedZip?.ok === true && generatedZip.markdown !== edited.from;
   const placeholderTitle = input.status === 'ready' ? defaultTitle(input.value) : '';
 
   const baseline = useRef<{ id?: string; shape: string }>({ shape: '' });
@@ -218,8 +273,27 @@ export function useRecapDraft(initial: Draft) {
     /** The chosen template was saved by the user on this device (its raw HTML is kept). */
     ownTemplate,
     placeholderTitle,
-    /** Renders for a download: images as zip paths; the thumbnails to put beside it. */
-    forZip: () => ({ result: render('zip'), thumbs: thumbMap }),
+    /** Renders for a download: images as zip paths (the user's edits when there are any); the thumbnails. */
+    forZip: (): { result: ComposeResult | null; thumbs: Thumbs } => ({
+      result: editedSafe
+        ? { ok: true, markdown: editedSafe.markdown, safety: editedSafe.safety }
+        : render('zip'),
+      thumbs: thumbMap,
+    }),
+    /** The post as generated from the notes, edits aside. */
+    generated,
+    stale,
+    /** Starts editing the post: the generated Markdown (images as `images/…`) becomes the user's text. */
+    startEditing: () => {
+      const zip = render('zip');
+      if (zip?.ok) setDraft((d) => ({ ...d, edited: { markdown: zip.markdown, from: zip.markdown } }));
+    },
+    /** Keeps the user's text as they type it. */
+    editText: (markdown: string) =>
+      setDraft((d) => (d.edited ? { ...d, edited: { ...d.edited, markdown } } : d)),
+    /** Drops the edits: the post is generated from the notes again. */
+    // `undefined`, not absent: a saved recap's update merges fields, and must drop the old edits.
+    regenerate: () => setDraft((d) => ({ ...d, edited: undefined })),
     save,
   };
 }
