@@ -42,7 +42,12 @@ export const genericDeckAdapter: CaptureAdapter = {
       const title = untitledSlideTitle(el, found.slides);
       if (title) slide.title = title;
     }
-    return slidesCapture('generic-deck', deckOf(doc, url, found.slides.length), slide, el);
+    return slidesCapture(
+      'generic-deck',
+      deckOf(doc, url, found.complete ? found.slides.length : undefined),
+      slide,
+      el,
+    );
   },
   goto(doc, url, target) {
     const index = target.slide?.index;

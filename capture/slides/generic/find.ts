@@ -35,21 +35,47 @@ export interface FoundDeck {
   evidence: Evidence;
   /** How the deck links a slide in its hash: by id (`#intro`), by number (`#slide=3`), or not at all. */
   hash: 'id' | 'slide=' | 'none';
+  /** False when the page has more slide-like elements than were read: the count is then unknown. */
+  complete: boolean;
+}
+
+/**
+ * A copy of a slide that comes earlier with the same id: overview grids clone the slides (WebSlides'
+ * zoom view copies every section, ids and classes included, after the deck).
+ */
+function isCopy(doc: Document, el: Element): boolean {
+  return el.id !== '' && doc.getElementById(el.id) !== el;
 }
 
 /** Candidate sequences, most specific first: named slides, then sections of a deck container, then any sibling sections. */
-function candidates(doc: Document): { els: Element[]; named: boolean }[] {
-  const out: { els: Element[]; named: boolean }[] = [];
+interface Candidate {
+  els: Element[];
+  named: boolean;
+  /** More elements matched than were looked at. */
+  capped: boolean;
+  /** How many matched, read or not. */
+  matched: number;
+}
+
+function candidates(doc: Document, copies: Set<Element>): Candidate[] {
+  const out: Candidate[] = [];
+  const original = (el: Element) => {
+    if (!isCopy(doc, el)) return true;
+    copies.add(el);
+    return false;
+  };
   for (const sel of NAMED_SELECTORS) {
-    const list = Array.from(doc.querySelectorAll(sel)).slice(0, MAX_ELEMENTS);
-    if (list.length >= 3) out.push({ els: list, named: true });
+    const all = doc.querySelectorAll(sel);
+    const list = Array.from(all).slice(0, MAX_ELEMENTS).filter(original);
+    if (list.length >= 3)
+      out.push({ els: list, named: true, capped: all.length > MAX_ELEMENTS, matched: all.length });
   }
   const byParent = new Map<Element, Element[]>();
   const sections = doc.querySelectorAll('section');
   for (let i = 0; i < Math.min(sections.length, MAX_ELEMENTS); i++) {
     const s = sections[i] as Element;
     const parent = s.parentElement;
-    if (!parent) continue;
+    if (!parent || !original(s)) continue;
     const group = byParent.get(parent);
     if (group) group.push(s);
     else byParent.set(parent, [s]);
@@ -57,7 +83,12 @@ function candidates(doc: Document): { els: Element[]; named: boolean }[] {
   for (const [parent, els] of byParent) {
     if (els.length < 3) continue;
     const name = `${parent.id} ${parent.getAttribute('class') ?? ''}`;
-    out.push({ els, named: DECK_CONTAINER.test(name) });
+    out.push({
+      els,
+      named: DECK_CONTAINER.test(name),
+      capped: sections.length > MAX_ELEMENTS,
+      matched: els.length,
+    });
   }
   return out;
 }
@@ -75,9 +106,12 @@ function byClass(els: Element[]): number {
     }
   }
   if (marked.length === 0 || marked.length === els.length) return -1;
-  const innermost = marked.filter(
-    (i) => !marked.some((j) => j !== i && (els[i] as Element).contains(els[j] as Element)),
-  );
+  const markedSet = new Set(marked.map((i) => els[i] as Element));
+  const holding = new Set<Element>();
+  for (const el of markedSet) {
+    for (let p = el.parentElement; p; p = p.parentElement) if (markedSet.has(p)) holding.add(p);
+  }
+  const innermost = marked.filter((i) => !holding.has(els[i] as Element));
   return innermost.length === 1 ? (innermost[0] as number) : -1;
 }
 
@@ -149,6 +183,12 @@ function isWidget(els: Element[]): boolean {
   );
 }
 
+/** Whether an ancestor of `el` is in `set`. */
+function insideAny(el: Element, set: Set<Element>): boolean {
+  for (let p = el.parentElement; p; p = p.parentElement) if (set.has(p)) return true;
+  return false;
+}
+
 /** Text outside scripts and styles, up to a cap. */
 function textLength(el: Element): number {
   let n = el.textContent?.length ?? 0;
@@ -159,17 +199,16 @@ function textLength(el: Element): number {
 }
 
 /** The slides hold most of the page's text: a carousel or a sidebar inside an article does not. */
-function holdsThePage(doc: Document, els: Element[]): boolean {
+function holdsThePage(doc: Document, els: Element[], copies: Set<Element>, scale: number): boolean {
   const body = doc.body;
   if (!body) return false;
-  const total = textLength(body);
+  let total = textLength(body);
+  for (const copy of copies) if (!insideAny(copy, copies)) total -= textLength(copy);
   if (total === 0) return true;
   let inSlides = 0;
-  for (const el of els) {
-    if (els.some((other) => other !== el && other.contains(el))) continue; // nested: counted with its parent
-    inSlides += textLength(el);
-  }
-  return inSlides >= total * 0.5;
+  const set = new Set(els);
+  for (const el of els) if (!insideAny(el, set)) inSlides += textLength(el); // nested: counted with its parent
+  return inSlides * scale >= total * 0.5; // scale: the slides past the walk's cap, counted as the ones read
 }
 
 /** Slides that each fill most of the viewport (a real browser; jsdom has no layout). */
@@ -208,7 +247,8 @@ function readingOrder(els: Element[]): Element[] {
 
 /** The deck this page shows and its current slide; null when the page is not one. */
 export function findDeck(doc: Document, url: URL): FoundDeck | null {
-  for (const { els: raw, named } of candidates(doc)) {
+  const copies = new Set<Element>();
+  for (const { els: raw, named, capped, matched } of candidates(doc, copies)) {
     if (isWidget(raw)) continue;
     const els = readingOrder(raw);
     const hash = byHash(doc, els, url.hash);
@@ -226,8 +266,8 @@ export function findDeck(doc: Document, url: URL): FoundDeck | null {
       index = byVisibility(els);
       evidence = 'visible';
     }
-    if (index < 0 || !holdsThePage(doc, els)) continue;
-    return { slides: els, index, evidence, hash: hash.form };
+    if (index < 0 || !holdsThePage(doc, els, copies, matched / raw.length)) continue;
+    return { slides: els, index, evidence, hash: hash.form, complete: !capped };
   }
   return null;
 }

@@ -119,7 +119,7 @@ describe('WebSlides (webslides/WebSlides demos/keynote.html)', () => {
   // slide.js: each section gets class "slide" and id "section-N" (1-based); show() adds "current",
   // hide() sets display:none; going forward moves the slide left behind after the last one
   // (moveAfterLast); the hash plugin writes #slide=N.
-  it('reads slide 2 of 40 after one step forward, in the deck’s order although the DOM has moved slide 1 last', () => {
+  it('reads slide 2 of 40 after one step forward, in the deck’s order although the DOM has moved slide 1 last, copies in the zoom view left out', () => {
     const url = 'http://127.0.0.1:8000/demos/keynote.html#slide=2';
     const doc = deckDoc('webslides-keynote.html', url);
     const root = doc.getElementById('webslides') as Element;
@@ -131,6 +131,16 @@ describe('WebSlides (webslides/WebSlides demos/keynote.html)', () => {
     });
     sections[1]?.classList.add('current');
     root.appendChild(sections[0] as Element); // moveAfterLast
+    // zoom.js: a copy of #webslides (id webslides-zoomed) after it, each slide cloned with its id and classes, wrapped.
+    const zoomed = root.cloneNode() as Element;
+    zoomed.id = 'webslides-zoomed';
+    for (const s of sections) {
+      const wrap = doc.createElement('div');
+      wrap.className = 'wrap-zoom';
+      wrap.appendChild(s.cloneNode(true));
+      zoomed.appendChild(wrap);
+    }
+    root.after(zoomed);
     const c = capturePage(doc, url);
     expect(c).toMatchObject({
       platform: 'generic-deck',
@@ -231,6 +241,46 @@ describe('markers a hand-rolled deck uses', () => {
     const url = 'http://127.0.0.1/deck.html';
     const c = capturePage(htmlDoc(slides(['', 'class="slide-x active"', '', '']), url), url);
     expect(c.slide).toMatchObject({ index: 1, title: 'Point 2' });
+  });
+});
+
+describe('hostile decks', () => {
+  const huge = (n: number, marked: (i: number) => string) =>
+    Array.from({ length: n }, (_, i) => `<div class="slide ${marked(i)}"><h2>S${i + 1}</h2>x</div>`).join('');
+
+  it('10,000 slides: the current one among the first 3,000 read is found, the count is not claimed', () => {
+    const url = 'http://127.0.0.1/huge.html';
+    const t0 = performance.now();
+    const c = capturePage(
+      htmlDoc(
+        huge(10_000, (i) => (i === 41 ? 'active' : '')),
+        url,
+      ),
+      url,
+    );
+    expect(c.slide).toMatchObject({ index: 41, label: '42', title: 'S42' });
+    expect(c.deck?.slideCount).toBeUndefined();
+    expect(performance.now() - t0).toBeLessThan(20_000); // jsdom parse included; the walk itself is linear
+  });
+
+  it('half the slides marked active: no current slide, so no deck', () => {
+    const url = 'http://127.0.0.1/huge.html';
+    const c = capturePage(
+      htmlDoc(
+        huge(3000, (i) => (i % 2 ? 'active' : '')),
+        url,
+      ),
+      url,
+    );
+    expect(c.kind).not.toBe('slides');
+  });
+
+  it('markup in a slide heading comes back as plain text', () => {
+    const url = 'http://127.0.0.1/x.html';
+    const html = `<div class="slide">a</div><div class="slide active"><h2>&lt;img src=x onerror=alert(1)&gt; <b>Bold</b></h2></div><div class="slide">c</div>`;
+    const c = capturePage(htmlDoc(html, url), url);
+    expect(c.slide?.title).toBe('<img src=x onerror=alert(1)> Bold');
+    expect(parseCapture(JSON.parse(JSON.stringify(c)))).toEqual(c);
   });
 });
 
