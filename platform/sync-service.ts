@@ -13,6 +13,7 @@ import {
   queueWholeLibrary,
   readBlobBytes,
   readSyncMeta,
+  resetSyncDevice,
   type SyncSettings,
   type SyncStatus,
   syncStep,
@@ -23,6 +24,7 @@ export type { SyncSettings, SyncStatus };
 
 import { parseTags } from '../storage/tags';
 import type { Keyring } from '../sync/crypto/keys';
+import { storedInput } from '../sync/device';
 import { type DeviceState, ENGINE_TABLES, newDevice, type SyncLocal, syncRound } from '../sync/engine';
 import {
   createOrJoinVault,
@@ -49,11 +51,11 @@ const MAX_FOLLOW_UPS = 2;
 const options = { bodyTags: parseTags };
 
 const local: SyncLocal = {
-  step: (decide) =>
+  step: (decide, ask) =>
     syncStep<DeviceState, ReturnType<typeof decide>['result']>((input) => {
       if (!input.device) throw new Error('This browser is not connected to a sync folder.');
-      return decide({ ...input, device: input.device });
-    }),
+      return decide(storedInput(input, input.device));
+    }, ask),
   // Thumbnails: their bytes are read and written as Blobs, hashed and sent outside the steps.
   blobs: {
     read: readBlobBytes,
@@ -122,7 +124,7 @@ export async function connectSync(
     await writeSyncMeta('settings', { ...settings, paused: false });
     await writeSyncMeta('vault', { raw: vault.raw, keyring: vault.keyring } satisfies KeptVault);
     // A device state of a former vault is no use here: start afresh, and upload what this browser holds.
-    await writeSyncMeta('device', newDevice(newDeviceId(), settings.label));
+    await resetSyncDevice(newDevice(newDeviceId(), settings.label));
     await clearQueue();
     await queueWholeLibrary([...ENGINE_TABLES]);
     await setStatus({ state: 'idle', fingerprint: vault.fingerprint, error: undefined });
@@ -166,7 +168,7 @@ async function round(): Promise<SyncStatus> {
   } catch (error) {
     if (error instanceof ClonedDeviceError) {
       // A copied profile: this browser takes a new device id, uploads what it holds, and goes on.
-      await writeSyncMeta('device', newDevice(newDeviceId(), settings.label));
+      await resetSyncDevice(newDevice(newDeviceId(), settings.label));
       await clearQueue();
       await queueWholeLibrary([...ENGINE_TABLES]);
       return setStatus({
@@ -211,7 +213,7 @@ export async function disconnectSync(): Promise<SyncStatus> {
   }
   await writeSyncMeta('settings', undefined);
   await writeSyncMeta('vault', undefined);
-  await writeSyncMeta('device', undefined);
+  await resetSyncDevice(undefined);
   await clearQueue();
   await writeSyncMeta('status', { state: 'off' } satisfies SyncStatus);
   return { state: 'off', waiting: 0 };

@@ -44,27 +44,65 @@ export interface SyncStatus {
 /** A queued change with its place in the queue. */
 export type QueuedEntry = OutboxEntry & { seq: number };
 
+/** What a step reads besides the device state (sync/device.ts `StepAsk`). */
+export interface SyncStepAsk<S> {
+  /** The queue, and the stored records it names (default: true). */
+  queue?: boolean;
+  /** The operations waiting for upload (default: false). */
+  pending?: boolean;
+  /** The replica records to read, by id, given the kept state and the queue (default: none). */
+  replica?: (device: S, queue: readonly QueuedEntry[]) => readonly string[];
+}
+
 export interface SyncStepInput<S> {
   /** The kept device state; undefined before the first connect. */
   device: S | undefined;
   queue: QueuedEntry[];
   records: Map<string, Record<string, unknown>>;
+  /** The replica records asked for, by id; absent: none kept. */
+  replica: Map<string, unknown>;
+  /** The waiting operations, in order (empty unless asked). */
+  pending: unknown[];
 }
 
 export interface SyncStepOutcome<S, T> {
   device: S;
   consumedThrough?: number;
   writeBack?: { table: string; key: string; record: Record<string, unknown> | undefined }[];
+  /** Replica records to put (or, undefined, delete), by id. */
+  replica?: ReadonlyMap<string, unknown>;
+  appendPending?: readonly unknown[];
+  /** Waiting operations done, from the first. */
+  dropPending?: number;
   result: T;
 }
 
 const META = 'syncMeta';
+/** The replica, one row per record: `{ id: table\u0000key, rec }`. */
+export const REPLICA = 'syncReplica';
+/** Operations waiting for upload, one row per step that made them: `{ seq, count, json }`. */
+export const PENDING = 'syncPending';
 const id = (table: string, key: string) => `${table}\u0000${key}`;
 
 /** A row of `syncMeta`: the device state, the kept vault, the settings, the status. */
 interface MetaRow {
   id: 'device' | 'vault' | 'settings' | 'status';
   value: unknown;
+}
+
+interface ReplicaRow {
+  id: string;
+  rec: unknown;
+}
+
+/**
+ * Operations as the JSON text of their array: a string is copied in and out of IndexedDB as one
+ * block, where 93,125 operations as objects took seconds to clone (docs/benchmarks.md, "Sync").
+ */
+interface PendingRow {
+  seq?: number;
+  count: number;
+  json: string;
 }
 
 const meta = () => getDb().table<MetaRow, string>(META);
@@ -81,19 +119,56 @@ export async function writeSyncMeta(name: MetaRow['id'], value: unknown): Promis
 }
 
 /**
- * One sync step. `decide` is synchronous and sees the kept device state,
- * the queue in write order and the stored records it names; its outcome — the new device state,
- * the queue consumed through a seq, merged records to put or delete (not queued again) — commits in
- * the same transaction, or nothing does when it throws.
+ * Starts this device's sync state afresh (or, `undefined`, forgets it): the state, its replica and
+ * its waiting operations, together.
  */
-export async function syncStep<S, T>(decide: (input: SyncStepInput<S>) => SyncStepOutcome<S, T>): Promise<T> {
+export async function resetSyncDevice(device: unknown): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', [META, REPLICA, PENDING], async () => {
+    await db.table(REPLICA).clear();
+    await db.table(PENDING).clear();
+    if (device === undefined) await db.table(META).delete('device');
+    else await db.table(META).put({ id: 'device', value: device });
+  });
+}
+
+/** Removes the first `count` waiting operations (whole rows, and the front of a row cut in two). */
+async function dropPending(count: number): Promise<void> {
+  const table = getDb().table<PendingRow, number>(PENDING);
+  let left = count;
+  while (left > 0) {
+    const row = await table.orderBy('seq').first();
+    if (!row || row.seq === undefined) return;
+    if (row.count <= left) {
+      await table.delete(row.seq);
+      left -= row.count;
+    } else {
+      const rest = (JSON.parse(row.json) as unknown[]).slice(left);
+      await table.put({ seq: row.seq, count: rest.length, json: JSON.stringify(rest) });
+      left = 0;
+    }
+  }
+}
+
+/**
+ * One sync step. `decide` is synchronous and sees the kept device state, and what `ask` names: the
+ * queue in write order with the stored records it names, the replica records, the waiting
+ * operations; its outcome — the new device state, the queue consumed through a seq, merged records
+ * to put or delete (not queued again), replica records, operations added or done — commits in the
+ * same transaction, or nothing does when it throws.
+ */
+export async function syncStep<S, T>(
+  decide: (input: SyncStepInput<S>) => SyncStepOutcome<S, T>,
+  ask: SyncStepAsk<S> = { queue: true },
+): Promise<T> {
   const db = getDb();
   const tables = [...SYNCED_TABLES].filter((t) => db.tables.some((x) => x.name === t));
-  return db.transaction('rw', [...tables, OUTBOX, META], async () => {
+  return db.transaction('rw', [...tables, OUTBOX, META, REPLICA, PENDING], async () => {
     // The write-back below is the merge's own: not a change to queue and upload again.
     writeBackQuietly(Dexie.currentTransaction.idbtrans);
     const device = (await db.table<MetaRow, string>(META).get('device'))?.value as S | undefined;
-    const queue = await db.table<QueuedEntry, number>(OUTBOX).orderBy('seq').toArray();
+    const queue =
+      ask.queue === false ? [] : await db.table<QueuedEntry, number>(OUTBOX).orderBy('seq').toArray();
     const records = new Map<string, Record<string, unknown>>();
     const byTable = new Map<string, string[]>();
     for (const q of queue) byTable.set(q.table, [...(byTable.get(q.table) ?? []), q.key]);
@@ -104,14 +179,55 @@ export async function syncStep<S, T>(decide: (input: SyncStepInput<S>) => SyncSt
         if (r) records.set(id(table, keys[i]!), r as Record<string, unknown>);
       });
     }
-    const out = decide({ device, queue, records });
+    const replica = new Map<string, unknown>();
+    const ids = device !== undefined && ask.replica ? ask.replica(device, queue) : [];
+    if (ids.length) {
+      const rows = await db.table<ReplicaRow, string>(REPLICA).bulkGet([...ids]);
+      for (const row of rows) if (row) replica.set(row.id, row.rec);
+    }
+    const pending: unknown[] = [];
+    if (ask.pending)
+      await db
+        .table<PendingRow, number>(PENDING)
+        .orderBy('seq')
+        .each((row) => {
+          for (const op of JSON.parse(row.json) as unknown[]) pending.push(op);
+        });
+
+    const out = decide({ device, queue, records, replica, pending });
+
     if (out.consumedThrough !== undefined)
       await db.table(OUTBOX).where('seq').belowOrEqual(out.consumedThrough).delete();
+    // Grouped by table, in order per table (a record written twice keeps the later).
+    const puts = new Map<string, Map<string, Record<string, unknown> | undefined>>();
     for (const w of out.writeBack ?? []) {
       if (!tables.includes(w.table)) continue;
-      if (w.record) await db.table(w.table).put({ ...w.record, id: w.key });
-      else await db.table(w.table).delete(w.key);
+      const forTable = puts.get(w.table) ?? new Map<string, Record<string, unknown> | undefined>();
+      forTable.delete(w.key);
+      forTable.set(w.key, w.record ? { ...w.record, id: w.key } : undefined);
+      puts.set(w.table, forTable);
     }
+    for (const [table, byKey] of puts) {
+      const put = [...byKey.values()].filter((r): r is Record<string, unknown> => r !== undefined);
+      const gone = [...byKey].filter(([, r]) => r === undefined).map(([k]) => k);
+      if (put.length) await db.table(table).bulkPut(put);
+      if (gone.length) await db.table(table).bulkDelete(gone);
+    }
+    if (out.replica?.size) {
+      const rows: ReplicaRow[] = [];
+      const deletes: string[] = [];
+      for (const [rid, rec] of out.replica) {
+        if (rec === undefined) deletes.push(rid);
+        else rows.push({ id: rid, rec });
+      }
+      if (rows.length) await db.table(REPLICA).bulkPut(rows);
+      if (deletes.length) await db.table(REPLICA).bulkDelete(deletes);
+    }
+    if (out.dropPending) await dropPending(out.dropPending);
+    if (out.appendPending?.length)
+      await db
+        .table<PendingRow, number>(PENDING)
+        .add({ count: out.appendPending.length, json: JSON.stringify(out.appendPending) });
     await db.table<MetaRow, string>(META).put({ id: 'device', value: out.device });
     return out.result;
   });

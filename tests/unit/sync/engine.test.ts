@@ -11,97 +11,17 @@ import { getDb, openDatabase, setDb, type TalkmarksDB } from '../../../storage/d
 import { createNote } from '../../../storage/notes';
 import { queuedCount, readBlobBytes, syncStep, writeSyncMeta } from '../../../storage/sync-store';
 import { parseTags } from '../../../storage/tags';
-import {
-  type DeviceState,
-  type LocalBlobs,
-  newDevice,
-  type QueuedChange,
-  recordId,
-  type StepInput,
-  type StepOutcome,
-  type SyncLocal,
-  syncRound,
-} from '../../../sync/engine';
+import { storedInput } from '../../../sync/device';
+import { type DeviceState, newDevice, type SyncLocal, syncRound } from '../../../sync/engine';
 import { createOrJoinVault, type OpenVault } from '../../../sync/remote/layout';
 import { ClonedDeviceError } from '../../../sync/remote/store';
 import { webDavStore } from '../../../sync/remote/webdav';
 import { serverFor, startApacheDav } from '../../support/dav-servers';
+import { MemoryDevice } from './memory-device';
 
 const FAST = { iterations: 100_000 };
 const PASS = 'hallway track 2026';
 const bodyTags = (body: string) => [...body.matchAll(/#([\p{L}\p{N}_-]+)/gu)].map((m) => m[1]!.toLowerCase());
-
-/** One device: its records, its queue and its sync state, in memory. */
-class MemoryDevice implements SyncLocal {
-  records = new Map<string, Record<string, unknown>>();
-  queue: QueuedChange[] = [];
-  device: DeviceState;
-  /** Records the merge wrote back (a first sync of unchanged records must write none). */
-  writesBack = 0;
-  private seq = 0;
-  private now = 1_800_000_000_000;
-
-  constructor(id: string) {
-    this.device = newDevice(id, `device ${id.slice(0, 4)}`);
-  }
-
-  /** A local write, queued as storage's write hook queues it. */
-  write(table: string, record: Record<string, unknown>): void {
-    const key = String(record.id);
-    const old = this.records.get(recordId(table, key));
-    this.now += 1000;
-    const at = this.now;
-    this.records.set(recordId(table, key), record);
-    if (!old) this.queue.push({ seq: ++this.seq, table, key, op: 'create', at });
-    else {
-      const fields = [...new Set([...Object.keys(old), ...Object.keys(record)])].filter(
-        (f) => JSON.stringify(old[f]) !== JSON.stringify(record[f]),
-      );
-      this.queue.push({ seq: ++this.seq, table, key, op: 'update', fields, at });
-    }
-  }
-
-  get(table: string, key: string) {
-    return this.records.get(recordId(table, key));
-  }
-
-  /** Thumbnails are stored as Blobs, as in the extension's database. */
-  blobs: LocalBlobs = {
-    read: async (keys) => {
-      const out = new Map<string, { value: unknown; bytes: Uint8Array }>();
-      for (const key of keys) {
-        const data = this.get('blobs', key)?.data;
-        if (data instanceof Blob)
-          out.set(key, { value: data, bytes: new Uint8Array(await data.arrayBuffer()) });
-      }
-      return out;
-    },
-    value: (bytes, mime) => new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }),
-  };
-
-  /** Called as each step starts (1, 2, …): a test saves something "during" a round with it. */
-  onStep?: (n: number) => void;
-  private steps = 0;
-
-  async step<T>(decide: (input: StepInput) => StepOutcome<T>): Promise<T> {
-    this.onStep?.(++this.steps);
-    const names = new Map<string, Record<string, unknown>>();
-    for (const q of this.queue) {
-      const r = this.records.get(recordId(q.table, q.key));
-      if (r) names.set(recordId(q.table, q.key), r);
-    }
-    const out = decide({ device: structuredClone(this.device), queue: [...this.queue], records: names });
-    this.device = out.device;
-    if (out.consumedThrough !== undefined)
-      this.queue = this.queue.filter((q) => q.seq > out.consumedThrough!);
-    this.writesBack += out.writeBack?.length ?? 0;
-    for (const m of out.writeBack ?? []) {
-      if (m.record) this.records.set(recordId(m.table, m.key), m.record);
-      else this.records.delete(recordId(m.table, m.key));
-    }
-    return out.result;
-  }
-}
 
 const note = (id: string, body: string, extra: object = {}) => ({
   id,
@@ -330,9 +250,10 @@ describe('sync rounds through Apache WebDAV', () => {
     const { va, vb, files } = await vaultsOnDisk();
     // The same SyncLocal as platform/sync-service.ts builds (that file needs the browser).
     const dexieLocal: SyncLocal = {
-      step: (decide) =>
-        syncStep<DeviceState, ReturnType<typeof decide>['result']>((input) =>
-          decide({ ...input, device: input.device! }),
+      step: (decide, ask) =>
+        syncStep<DeviceState, ReturnType<typeof decide>['result']>(
+          (input) => decide(storedInput(input, input.device!)),
+          ask,
         ),
       blobs: {
         read: readBlobBytes,

@@ -1,0 +1,111 @@
+/**
+ * A device in memory for the sync round tests: its records, the queue storage's write hook would
+ * have filled, and its sync state kept as the extension keeps it (the device state, the replica per
+ * record, the waiting operations apart), behind the same {@link SyncLocal} the extension implements.
+ */
+import {
+  type DeviceState,
+  type LocalBlobs,
+  newDevice,
+  type QueuedChange,
+  recordId,
+  type StepAsk,
+  type StoredStepInput,
+  type StoredStepOutcome,
+  type SyncLocal,
+} from '../../../sync/device';
+import type { RecordState } from '../../../sync/merge/state';
+import type { Op } from '../../../sync/ops';
+
+/** One device: its records, its queue and its sync state, in memory. */
+export class MemoryDevice implements SyncLocal {
+  records = new Map<string, Record<string, unknown>>();
+  queue: QueuedChange[] = [];
+  device: DeviceState;
+  /** Records the merge wrote back (a first sync of unchanged records must write none). */
+  writesBack = 0;
+  private seq = 0;
+  private now = 1_800_000_000_000;
+
+  constructor(id: string) {
+    this.device = newDevice(id, `device ${id.slice(0, 4)}`);
+  }
+
+  /** A local write, queued as storage's write hook queues it. */
+  write(table: string, record: Record<string, unknown>): void {
+    const key = String(record.id);
+    const old = this.records.get(recordId(table, key));
+    this.now += 1000;
+    const at = this.now;
+    this.records.set(recordId(table, key), record);
+    if (!old) this.queue.push({ seq: ++this.seq, table, key, op: 'create', at });
+    else {
+      const fields = [...new Set([...Object.keys(old), ...Object.keys(record)])].filter(
+        (f) => JSON.stringify(old[f]) !== JSON.stringify(record[f]),
+      );
+      this.queue.push({ seq: ++this.seq, table, key, op: 'update', fields, at });
+    }
+  }
+
+  get(table: string, key: string) {
+    return this.records.get(recordId(table, key));
+  }
+
+  /** Thumbnails are stored as Blobs, as in the extension's database. */
+  blobs: LocalBlobs = {
+    read: async (keys) => {
+      const out = new Map<string, { value: unknown; bytes: Uint8Array }>();
+      for (const key of keys) {
+        const data = this.get('blobs', key)?.data;
+        if (data instanceof Blob)
+          out.set(key, { value: data, bytes: new Uint8Array(await data.arrayBuffer()) });
+      }
+      return out;
+    },
+    value: (bytes, mime) => new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }),
+  };
+
+  /** Called as each step starts (1, 2, …): a test saves something "during" a round with it. */
+  onStep?: (n: number) => void;
+  private steps = 0;
+
+  /** The replica, per record, and the waiting operations, as the extension keeps them apart. */
+  replica = new Map<string, RecordState>();
+  pending: Op[] = [];
+
+  async step<T>(decide: (input: StoredStepInput) => StoredStepOutcome<T>, ask: StepAsk): Promise<T> {
+    this.onStep?.(++this.steps);
+    const queue = ask.queue === false ? [] : [...this.queue];
+    const names = new Map<string, Record<string, unknown>>();
+    for (const q of queue) {
+      const r = this.records.get(recordId(q.table, q.key));
+      if (r) names.set(recordId(q.table, q.key), r);
+    }
+    const replica = new Map<string, RecordState>();
+    for (const id of ask.replica?.(this.device, queue) ?? []) {
+      const rec = this.replica.get(id);
+      if (rec) replica.set(id, structuredClone(rec));
+    }
+    const out = decide({
+      device: structuredClone(this.device),
+      queue,
+      records: names,
+      replica,
+      pending: ask.pending ? structuredClone(this.pending) : [],
+    });
+    this.device = out.device;
+    if (out.consumedThrough !== undefined)
+      this.queue = this.queue.filter((q) => q.seq > out.consumedThrough!);
+    this.writesBack += out.writeBack?.length ?? 0;
+    for (const m of out.writeBack ?? []) {
+      if (m.record) this.records.set(recordId(m.table, m.key), m.record);
+      else this.records.delete(recordId(m.table, m.key));
+    }
+    for (const [id, rec] of out.replica ?? []) {
+      if (rec) this.replica.set(id, structuredClone(rec));
+      else this.replica.delete(id);
+    }
+    this.pending = [...this.pending.slice(out.dropPending ?? 0), ...(out.appendPending ?? [])];
+    return out.result;
+  }
+}
