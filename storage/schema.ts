@@ -87,8 +87,18 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       if (!state?.replica?.tables) return;
       const { tables, ...header } = state.replica;
       const rows: { id: string; rec: unknown }[] = [];
+      const copies = { ...(header as { copies?: Record<string, [string, string]> }).copies };
       for (const [table, records] of Object.entries(tables))
-        for (const [key, rec] of Object.entries(records)) rows.push({ id: `${table}\u0000${key}`, rec });
+        for (const [key, rec] of Object.entries(records)) {
+          rows.push({ id: `${table}\u0000${key}`, rec });
+          // A conflict copy with a state of its own joins the copy cache (sync/device.ts `noteCopy`):
+          // steps read a note's copies through it, now that they read part of the replica.
+          const fields = (rec as { fields?: Record<string, { value?: unknown }> }).fields;
+          const of = fields?.conflictOf?.value;
+          const version = fields?.conflictVersion?.value;
+          if (table === 'notes' && typeof of === 'string' && typeof version === 'string')
+            copies[key] ??= [of, version];
+        }
       await tx.table('syncReplica').bulkPut(rows);
       const pending = state.pending ?? [];
       if (pending.length)
@@ -96,7 +106,10 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       const { pending: _moved, ...rest } = state;
       await tx
         .table('syncMeta')
-        .put({ id: 'device', value: { ...rest, replica: header, pendingCount: pending.length } });
+        .put({
+          id: 'device',
+          value: { ...rest, replica: { ...header, copies }, pendingCount: pending.length },
+        });
     },
   },
 ];

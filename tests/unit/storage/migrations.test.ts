@@ -282,3 +282,89 @@ describe('version 4: notes filed under an event', () => {
     expect(seen).toEqual([]);
   });
 });
+
+describe('version 6: the sync replica one row per record', () => {
+  it('splits the kept device state into replica rows and waiting operations, and indexes edited conflict copies', async () => {
+    const name = 'migrate-sync-replica';
+    const before = openDatabase(
+      name,
+      SCHEMA_VERSIONS.filter((v) => v.version < 6),
+    );
+    await before.open();
+    const note = { fields: { url: { hlc: '01a3185c57d0-0001-A', value: 'https://x.example/' } } };
+    const copy = {
+      fields: {
+        conflictOf: { hlc: '01a3185c57d0-0002-A', value: 'N1' },
+        conflictVersion: { hlc: '01a3185c57d0-0002-A', value: '01a3185c57d0-0002-A' },
+      },
+    };
+    const talk = { fields: { title: { hlc: '01a3185c57d0-0003-A', value: 'Sheepdog' } } };
+    const pending = [
+      { op: 'set', table: 'talks', key: 'T1', hlc: '01a3185c57d0-0003-A', field: 'title', value: 'Sheepdog' },
+    ];
+    const device = {
+      deviceId: 'A',
+      label: 'laptop',
+      replica: {
+        format: 'talkmarks-replica',
+        version: 1,
+        tables: { notes: { N1: note, C1: copy }, talks: { T1: talk } },
+        clock: { A: '01a3185c57d0-0003-A' },
+        unknown: {},
+        copies: {},
+      },
+      pending,
+      remote: { deviceId: 'A', lastOwnSeq: 4, cursor: { B: 2 } },
+    };
+    await before.table('syncMeta').put({ id: 'device', value: device });
+    before.close();
+
+    const after = openDatabase(name);
+    try {
+      await after.open();
+      const rows = await after.table('syncReplica').toArray();
+      expect(rows.sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual([
+        { id: 'notes\u0000C1', rec: copy },
+        { id: 'notes\u0000N1', rec: note },
+        { id: 'talks\u0000T1', rec: talk },
+      ]);
+      const waiting = await after.table('syncPending').toArray();
+      expect(waiting.map((w) => [w.count, JSON.parse(w.json)])).toEqual([[1, pending]]);
+      expect((await after.table('syncMeta').get('device')).value).toEqual({
+        deviceId: 'A',
+        label: 'laptop',
+        replica: {
+          format: 'talkmarks-replica',
+          version: 1,
+          clock: { A: '01a3185c57d0-0003-A' },
+          unknown: {},
+          copies: { C1: ['N1', '01a3185c57d0-0002-A'] },
+        },
+        pendingCount: 1,
+        remote: { deviceId: 'A', lastOwnSeq: 4, cursor: { B: 2 } },
+      });
+    } finally {
+      after.close();
+      await after.delete();
+    }
+  });
+
+  it('leaves a database that never synced as it is', async () => {
+    const name = 'migrate-sync-none';
+    const before = openDatabase(
+      name,
+      SCHEMA_VERSIONS.filter((v) => v.version < 6),
+    );
+    await before.open();
+    before.close();
+    const after = openDatabase(name);
+    try {
+      await after.open();
+      expect(await after.table('syncMeta').count()).toBe(0);
+      expect(await after.table('syncReplica').count()).toBe(0);
+    } finally {
+      after.close();
+      await after.delete();
+    }
+  });
+});
