@@ -34,7 +34,8 @@ export function RecapActions({ state, notify, allowImages = false }: Props) {
   const title = draft.title.trim() || state.placeholderTitle || 'recap';
   const withImages =
     draft.templateId === 'builtin:slides-digest' ||
-    Object.values(draft.talkOptions ?? {}).some((o) => o.thumbnails);
+    Object.values(draft.talkOptions ?? {}).some((o) => o.thumbnails) ||
+    (draft.pictures?.length ?? 0) > 0;
 
   const copy = async () => {
     await navigator.clipboard.writeText(markdown);

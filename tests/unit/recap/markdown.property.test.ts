@@ -515,3 +515,122 @@ describe('recap Markdown survives hostile input', { timeout: 60_000 }, () => {
     );
   });
 });
+
+/**
+ * The prose templates (issue 13), by the sentence rules of docs/templates.md: a paragraph per talk
+ * opening "First, {title}" then "Then {title}", the moments as one paragraph (here all written at
+ * the same minute), the tag line last; by theme, a heading then one paragraph each. Never a list,
+ * never raw HTML, no link but http(s), mailto or relative.
+ */
+const PROSE = ['builtin:day-post', 'builtin:day-one', 'builtin:takeaways-by-theme'];
+const proseTemplate = (id: string) => BUILTIN_TEMPLATES.find((t) => t.id === id)!;
+
+function safeLinks(tree: Root, markdown: string) {
+  for (const node of tree.children) {
+    for (const u of linksIn(node)) {
+      const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(u)?.[1]?.toLowerCase();
+      expect(scheme === undefined || ['http', 'https', 'mailto'].includes(scheme), `${u}\n${markdown}`).toBe(
+        true,
+      );
+    }
+  }
+}
+
+function expectProse(templateId: string, input: RecapInput, markdown: string) {
+  const tree = parse(markdown);
+  walk(tree, (n) => {
+    expect(n.type, markdown).not.toBe('html');
+    expect(n.type, markdown).not.toBe('list');
+  });
+  safeLinks(tree, markdown);
+  const blocks = [...tree.children];
+  const h1 = blocks.shift();
+  expect(h1?.type === 'heading' && h1.depth, markdown).toBe(1);
+  expect(mdText(h1!)).toBe(readsAs(input.title!));
+  const posted = (n: NoteRecord) => shownInDayRecap(storedForm(n));
+  const tags = [
+    ...new Set(
+      [...input.talks.flatMap((t) => t.notes), ...(input.moments ?? [])]
+        .map(storedForm)
+        .filter((n) => n.kind !== 'todo')
+        .flatMap((n) => n.tags),
+    ),
+  ];
+  if (tags.length) {
+    const last = blocks.pop();
+    expect(last?.type).toBe('paragraph');
+    expect(mdText(last!)).toBe(`Tagged: ${tags.join(', ')}`);
+  }
+  if (templateId === 'builtin:takeaways-by-theme') {
+    while (blocks.length) {
+      const h2 = blocks.shift();
+      expect(h2?.type === 'heading' && h2.depth, markdown).toBe(2);
+      expect(blocks.shift()?.type, markdown).toBe('paragraph');
+    }
+    return;
+  }
+  input.talks.forEach((t, i) => {
+    const para = blocks.shift();
+    expect(para?.type, markdown).toBe('paragraph');
+    expect(
+      mdText(para!).startsWith(`${i === 0 ? 'First, ' : 'Then '}${readsAs(t.talk.title)}`),
+      markdown,
+    ).toBe(true);
+  });
+  if ((input.moments ?? []).some(posted)) {
+    const para = blocks.shift();
+    expect(para?.type, markdown).toBe('paragraph');
+    expect(mdText(para!), markdown).toMatch(/^In the (morning|afternoon|evening): /);
+  }
+  expect(blocks, markdown).toEqual([]);
+}
+
+describe('prose recaps stay valid and safe for any note text', { timeout: 120_000 }, () => {
+  it('Day post, Day one, Takeaways by theme: paragraphs, headings, the tag line; no list, no HTML, no bad link', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...PROSE),
+        text,
+        fc.array(talkArb, { minLength: 1, maxLength: 3 }),
+        momentsArb,
+        (templateId, title, talks, moments) => {
+          const input = toInput(title, 'Conf', talks, moments);
+          const result = composeRecap(input, { template: proseTemplate(templateId).source });
+          if (!result.ok) throw new Error(`${templateId}: ${result.error.message}`);
+          expectProse(templateId, input, result.markdown);
+        },
+      ),
+      { numRuns: Number(process.env.FC_RUNS ?? 300) },
+    );
+  });
+
+  it('non-Latin text and 100,000-character notes: the same shape, and the notes are in it', () => {
+    const scripts = ['日本語のメモ', 'русский текст', 'العربية', '한국어', 'ελληνικά', 'हिन्दी'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...PROSE),
+        fc.constantFrom(...scripts),
+        fc.array(fc.constantFrom(...NASTY, ...scripts), { minLength: 1, maxLength: 6 }),
+        fc.constantFrom<NoteKind>('note', 'takeaway', 'quote', 'question'),
+        (templateId, script, nasty, kind) => {
+          let body = '';
+          while (body.length < 100_000) body += `${script} ${nasty.join('')} `;
+          body = `${script} ${body.slice(0, 100_000 - script.length - 1)}`;
+          const input = toInput(`${script} 2026`, script, [
+            { title: script, speakers: [{ name: script }], notes: [{ body, kind, tags: ['日本'] }] },
+            {
+              title: `${script} 2`,
+              speakers: [],
+              notes: [{ body: `${script} #ру`, kind: 'note', tags: ['ру'] }],
+            },
+          ]);
+          const result = composeRecap(input, { template: proseTemplate(templateId).source });
+          if (!result.ok) throw new Error(`${templateId}: ${result.error.message}`);
+          expectProse(templateId, input, result.markdown);
+          expect(mdText(parse(result.markdown))).toContain(script);
+        },
+      ),
+      { numRuns: Number(process.env.FC_LONG_RUNS ?? 6) },
+    );
+  });
+});
