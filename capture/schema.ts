@@ -72,6 +72,16 @@ export const PageCaptureSchema = v.object({
   video: v.optional(v.object({ currentTime: finite, duration: v.optional(finite) })),
   schedule: v.optional(v.pipe(v.array(TalkSchema), v.maxLength(1000))),
   sessionUrl: v.optional(link),
+  evidence: v.optional(
+    v.object(
+      Object.fromEntries(
+        ['title', 'speakers', 'event', 'slidesUrl', 'videoUrl', 'startsAt'].map((k) => [
+          k,
+          v.optional(text(20)),
+        ]),
+      ),
+    ),
+  ),
   slideRect: v.optional(v.object({ x: finite, y: finite, width: finite, height: finite })),
 });
 

@@ -59,6 +59,11 @@ export interface PageCapture {
   schedule?: TalkRef[];
   /** The session page this page links to (a deck that links its talk back). */
   sessionUrl?: string;
+  /**
+   * Where each field a reader filled came from, for the UI to show and the user to correct:
+   * `{ speakers: 'label', event: 'og', slidesUrl: 'link-text' }` (the generic talk-page reader sets it).
+   */
+  evidence?: Partial<Record<'title' | 'speakers' | 'event' | 'slidesUrl' | 'videoUrl' | 'startsAt', string>>;
   /** Where the current slide sits in the viewport, as fractions (0–1) of its width and height, for cropping thumbnails. */
   slideRect?: { x: number; y: number; width: number; height: number };
 }

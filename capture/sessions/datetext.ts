@@ -125,3 +125,192 @@ export function parseTimeText(raw: string | null | undefined, zone?: string): Te
   }
   return { startsAt, endsAt, zone: named.zone };
 }
+
+/**
+ * Month names and abbreviations in English, German, French, Spanish and Italian, lower case, as
+ * talk pages print them ("März", "févr.", "septiembre", "giugno").
+ */
+const MONTH_NAMES: readonly (readonly string[])[] = [
+  ['january', 'jan', 'januar', 'jänner', 'janvier', 'janv', 'enero', 'ene', 'gennaio', 'gen'],
+  ['february', 'feb', 'februar', 'février', 'fevrier', 'févr', 'fevr', 'febrero', 'febbraio'],
+  ['march', 'mar', 'märz', 'maerz', 'mars', 'marzo', 'mär'],
+  ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile'],
+  ['may', 'mai', 'mayo', 'maggio', 'mag'],
+  ['june', 'jun', 'juni', 'juin', 'junio', 'giugno', 'giu'],
+  ['july', 'jul', 'juli', 'juillet', 'juil', 'julio', 'luglio', 'lug'],
+  ['august', 'aug', 'août', 'aout', 'agosto', 'ago'],
+  ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'settembre', 'set'],
+  ['october', 'oct', 'oktober', 'okt', 'octobre', 'octubre', 'ottobre', 'ott'],
+  ['november', 'nov', 'novembre', 'noviembre'],
+  ['december', 'dec', 'dezember', 'dez', 'décembre', 'decembre', 'déc', 'diciembre', 'dic', 'dicembre'],
+];
+const MONTH_OF = new Map<string, number>();
+MONTH_NAMES.forEach((names, i) => {
+  for (const n of names) MONTH_OF.set(n, i + 1);
+});
+const MONTH_WORD = `(${[...MONTH_OF.keys()].sort((a, b) => b.length - a.length).join('|')})\\.?`;
+const ORD = '(?:st|nd|rd|th|er|e|º|°|\\.)?';
+/** "Oct 1, 2015", "March 11, 2023", "August 17" (year optional). */
+const WORDS_MD = new RegExp(
+  `(?<![\\p{L}])${MONTH_WORD}\\s+(\\d{1,2})${ORD}(?:,?\\s+(\\d{4}))?(?![\\d\\p{L}])`,
+  'iu',
+);
+/** "12th November 2015", "17. März 2015", "12 de marzo de 2015", "5th November" (year optional). */
+const WORDS_DM = new RegExp(
+  `(?<![\\d\\p{L}])(\\d{1,2})${ORD}\\s*(?:de\\s+)?${MONTH_WORD}(?:,?\\s+(?:de\\s+)?(\\d{4}))?(?![\\d\\p{L}])`,
+  'iu',
+);
+/** "26.03.2015", "2015-03-26". */
+const NUMERIC_DMY = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d])/;
+const NUMERIC_YMD = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/;
+/** "10:00 AM", "14:30", "14h30", "9 PM", "h 9:30". */
+const CLOCK = /(?<![\d:])(\d{1,2})(?:[:.h](\d{2}))?\s*(a\.?m\.?|p\.?m\.?|uhr)?(?![\d\p{L}])/giu;
+
+/** A calendar day and, where the text gives one, a clock time and the zone it names. */
+export interface WallTime {
+  y: number;
+  mo: number;
+  d: number;
+  h?: number;
+  mi?: number;
+  /** End clock time on the same day, where a range is written ("14:30–15:15"). */
+  endH?: number;
+  endMi?: number;
+  /** Minutes east of UTC, from a zone label the text writes ("CET", "UTC+1"). */
+  offset?: number;
+}
+
+function validDay(y: number, mo: number, d: number): boolean {
+  if (y < 1990 || y > 2100 || mo < 1 || mo > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
+interface DayMatch {
+  y?: number;
+  mo: number;
+  d: number;
+  at: number;
+  end: number;
+}
+
+function findDay(text: string): DayMatch | undefined {
+  const found: DayMatch[] = [];
+  const md = WORDS_MD.exec(text);
+  if (md?.[1] && md[2]) {
+    const mo = MONTH_OF.get(md[1].toLowerCase().replace(/\.$/, '')) ?? 0;
+    found.push({
+      mo,
+      d: Number(md[2]),
+      y: md[3] ? Number(md[3]) : undefined,
+      at: md.index,
+      end: md.index + md[0].length,
+    });
+  }
+  const dm = WORDS_DM.exec(text);
+  if (dm?.[1] && dm[2]) {
+    const mo = MONTH_OF.get(dm[2].toLowerCase().replace(/\.$/, '')) ?? 0;
+    found.push({
+      mo,
+      d: Number(dm[1]),
+      y: dm[3] ? Number(dm[3]) : undefined,
+      at: dm.index,
+      end: dm.index + dm[0].length,
+    });
+  }
+  const dmy = NUMERIC_DMY.exec(text);
+  if (dmy) {
+    found.push({
+      d: Number(dmy[1]),
+      mo: Number(dmy[2]),
+      y: Number(dmy[3]),
+      at: dmy.index,
+      end: dmy.index + dmy[0].length,
+    });
+  }
+  const ymd = NUMERIC_YMD.exec(text);
+  if (ymd) {
+    found.push({
+      y: Number(ymd[1]),
+      mo: Number(ymd[2]),
+      d: Number(ymd[3]),
+      at: ymd.index,
+      end: ymd.index + ymd[0].length,
+    });
+  }
+  // the earliest written date; with a year before one without at the same place
+  return found.filter((f) => f.mo > 0).sort((a, b) => a.at - b.at || (b.y ? 1 : 0) - (a.y ? 1 : 0))[0];
+}
+
+function clocks(text: string): { h: number; mi: number }[] {
+  const out: { h: number; mi: number }[] = [];
+  for (const m of text.matchAll(CLOCK)) {
+    const hasMinutes = m[2] !== undefined;
+    const mer = m[3]?.toLowerCase().replace(/\./g, '');
+    if (!hasMinutes && (!mer || mer === 'uhr')) continue;
+    let h = Number(m[1]);
+    const mi = hasMinutes ? Number(m[2]) : 0;
+    if (h > 24 || mi > 59 || (mer && mer !== 'uhr' && (h > 12 || h === 0))) continue;
+    if (mer === 'pm' && h < 12) h += 12;
+    if (mer === 'am' && h === 12) h = 0;
+    out.push({ h, mi });
+    if (out.length >= 2) break;
+  }
+  return out;
+}
+
+/**
+ * The day and time a talk page prints, in the forms such pages use ("Thu, Oct 1, 2015",
+ * "Feb 5, 2018 10:00 AM — 11:00 AM", "26.03.2015 14:30", "Thursday 12th November 2015, h 9:30",
+ * "January 17, 2021 at 9:00 PM CET", "17. März 2015, 14 Uhr"). A date without a year takes `year`
+ * (the year the page's event or address names) or gives nothing. Times are wall-clock times; the
+ * offset is set only when the text names a zone.
+ */
+export function readWallTime(raw: string | null | undefined, year?: number): WallTime | undefined {
+  const text = (raw ?? '')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim()
+    .slice(0, 400);
+  if (!text) return undefined;
+  const day = findDay(text);
+  if (!day) return undefined;
+  const y = day.y ?? year;
+  if (!y || !validDay(y, day.mo, day.d)) return undefined;
+  const out: WallTime = { y, mo: day.mo, d: day.d };
+  // times after the date (a second date ends the first one's times), else before it ("14:30, 26.03.2015")
+  const rest = text.slice(day.end);
+  const next = findDay(rest);
+  const after = next ? rest.slice(0, next.at) : rest;
+  const found = clocks(after.replace(/\b\d{4}\b/g, ' '));
+  const times = found.length ? found : clocks(text.slice(0, day.at));
+  const start = times[0];
+  if (start) {
+    out.h = start.h;
+    out.mi = start.mi;
+    const end = times[1];
+    if (end) {
+      out.endH = end.h;
+      out.endMi = end.mi;
+    }
+    for (const zone of after.matchAll(/\b((?:UTC|GMT)\s*[+−-]\s*\d{1,2}(?::?\d{2})?|[A-Z]{2,5})\b/g)) {
+      const offset = zone[1] ? offsetOfLabel(zone[1].replace('−', '-')) : undefined;
+      if (offset !== undefined) {
+        out.offset = offset;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** "2015-10-01", "2015-10-01T14:30", "2021-01-17T21:00+01:00": how a wall time reads, for evidence and tests. */
+export function formatWallTime(t: WallTime): string {
+  const day = `${t.y}-${pad2(t.mo)}-${pad2(t.d)}`;
+  if (t.h === undefined) return day;
+  const clock = `${day}T${pad2(t.h)}:${pad2(t.mi ?? 0)}`;
+  if (t.offset === undefined) return clock;
+  const sign = t.offset < 0 ? '-' : '+';
+  const abs = Math.abs(t.offset);
+  return `${clock}${sign}${pad2(Math.trunc(abs / 60))}:${pad2(abs % 60)}`;
+}

@@ -1,6 +1,7 @@
-/** Session-page and metadata adapters, one file each, tried in this order: platforms first, then schema.org, then Open Graph. */
+/** Session-page and metadata adapters, one file each, tried in this order: platforms first, then schema.org, then the generic talk-page reader, then Open Graph. */
 import type { CaptureAdapter } from '../types';
 import { fosdemAdapter } from './fosdem';
+import { genericTalkAdapter, withPageFill } from './generic';
 import { indicoAdapter } from './indico';
 import { jsonLdAdapter } from './jsonld';
 import { microdataAdapter } from './microdata';
@@ -23,7 +24,8 @@ export const SESSION_ADAPTERS: readonly CaptureAdapter[] = [
   sessionizeAdapter,
   youtubeAdapter,
   vimeoAdapter,
-  jsonLdAdapter,
-  microdataAdapter,
+  withPageFill(jsonLdAdapter), // structured data first; the page's layout fills what it leaves out
+  withPageFill(microdataAdapter),
+  genericTalkAdapter, // the generic talk-page reader: after platforms and structured data, before Open Graph
   openGraphAdapter,
 ];

@@ -1,0 +1,141 @@
+/**
+ * Speakers a talk page names outside its labels: a byline under the title ("By Ada Lovelace",
+ * the author list of a Hugo talk page), elements the page marks as a speaker's name, `rel=author`
+ * links in the title block, the person a seminar announcement's title names ("Seminar in Trieste:
+ * Ian Melbourne", "Bruin's seminar in Pisa" with "Henk Bruin" in its first lines), and the page's
+ * author metadata only when it is a person other than the site itself. Never invented: a name is
+ * taken only where the page prints it.
+ */
+import { cleanText } from '../../text';
+
+/** Words that make a "name" an organisation, a place or a role rather than a person. */
+const NOT_A_PERSON =
+  /\b(?:university|universität|université|universidad|università|univ|inc|ltd|llc|gmbh|corp|corporation|company|co|ag|sa|s\.a|institute|institut|instituto|istituto|lab|labs|laboratory|school|college|foundation|group|team|department|dept|programs?|office|center|centre|society|association|committee|staff|admin|administrator|editor|editors|organizers?|organisers?|sponsors?|community|club|meetup|conference|conf|summit|media|news|press|blog|website|official|tba|tbd|speaker|speakers|various)\b/i;
+/** Particles that may stay lower case inside a name. */
+const PARTICLE =
+  /^(?:de|da|das|do|dos|del|della|der|den|di|du|la|le|van|von|zu|y|e|bin|ibn|al|el|ten|ter|st\.?)$/i;
+
+/**
+ * Whether `name` reads like a person's name: two to five words, capitalised (particles aside), no
+ * digits, no organisation words; or a name in a script without letter case (2–20 characters).
+ */
+export function isPersonName(raw: string): boolean {
+  const name = raw
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\s[“"«'‘][^”"»'’]{1,30}[”"»'’]\s/g, ' '); // a quoted nickname: Doug “c00p3r” Copeland
+  if (name.length < 2 || name.length > 80 || /\d|@|https?:|[<>{}[\]|/\\]/.test(name)) return false;
+  if (NOT_A_PERSON.test(name)) return false;
+  if (!/[A-Za-zÀ-ɏ]/.test(name)) return /^[\p{L}\p{M}\s・·'’.-]{2,20}$/u.test(name);
+  const words = name.split(' ');
+  if (words.length < 2 || words.length > 5) return false;
+  return words.every(
+    (w) =>
+      PARTICLE.test(w) ||
+      /^[\p{Lu}][\p{L}\p{M}'’.-]*$/u.test(w) ||
+      /^[\p{Lu}]\.$/u.test(w) ||
+      /^[“"«].+[”"»]$/u.test(w),
+  );
+}
+
+/** Names from a byline or label value: "A, B and C", "A (Univ X)", "A, Company Inc., City". */
+export function namesFrom(raw: string, linkTexts: readonly string[] = []): string[] {
+  const linked = linkTexts.map((t) => cleanText(t, 120)).filter(isPersonName);
+  if (linked.length) return linked;
+  const text = cleanText(raw, 500)
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/^(?:by|von|par|por|di|presented by|with|con|mit|avec)\s+/i, '');
+  const out: string[] = [];
+  for (const piece of text.split(/\s*(?:[,;|·•&]|\s+(?:and|und|et|y|e)\s+)\s*/)) {
+    const name = piece.trim();
+    if (isPersonName(name)) out.push(name);
+  }
+  return out;
+}
+
+const OFF_PAGE =
+  'nav, footer, aside, [role="navigation"], [role="contentinfo"], [class*="sidebar" i], [class*="related" i], [class*="comment" i]';
+
+/** Speaker-name elements a page marks up (`.speaker-name`, `.speaker .name`, schema.org `performer`). */
+export function markedSpeakers(root: ParentNode): string[] {
+  const out: string[] = [];
+  const els = root.querySelectorAll(
+    '[class*="speaker" i] [class~="name" i], [class*="speaker-name" i], [class*="speakername" i], [class*="speaker_name" i], [class*="presenter-name" i], [itemprop="performer"] [itemprop="name"]',
+  );
+  for (const el of [...els].slice(0, 100)) {
+    if (el.closest(OFF_PAGE)) continue;
+    const name = cleanText(el.textContent, 120);
+    if (isPersonName(name) && !out.includes(name)) out.push(name);
+    if (out.length >= 20) break;
+  }
+  return out;
+}
+
+/** The elements right after the title heading (its byline block), at most `n`. */
+function afterTitle(title: Element, n = 4): Element[] {
+  const out: Element[] = [];
+  let node: Element | null = title;
+  for (let depth = 0; node && depth < 3 && out.length < n; depth++, node = node.parentElement) {
+    for (let sib = node.nextElementSibling; sib && out.length < n; sib = sib.nextElementSibling)
+      out.push(sib);
+  }
+  return out;
+}
+
+/** A byline right under the title: "By Ada Lovelace", or the author links of a Hugo talk page. */
+export function bylineSpeakers(title: Element | null): string[] {
+  if (!title) return [];
+  for (const el of afterTitle(title)) {
+    if (/^H[1-3]$/.test(el.tagName)) break;
+    const authors = el.matches('.article-metadata, [class*="author" i], [itemprop="author"]')
+      ? [el]
+      : [
+          ...el.querySelectorAll(
+            '.article-metadata, [class*="author" i], [itemprop="author"], [rel~="author"]',
+          ),
+        ].slice(0, 5);
+    for (const box of authors) {
+      const links = [...box.querySelectorAll('a[href*="/author"], a[rel~="author"], [itemprop="name"]')].map(
+        (a) => a.textContent ?? '',
+      );
+      const names = links.length ? links.map((t) => cleanText(t, 120)).filter(isPersonName) : [];
+      if (names.length) return names;
+      if (box.matches('[class*="author" i], [itemprop="author"], [rel~="author"]')) {
+        const one = cleanText(box.textContent, 120);
+        if (isPersonName(one)) return [one];
+      }
+    }
+    const text = cleanText(el.textContent, 300);
+    const by = /^(?:by|von|par|por|di|presented by|speaker:?)\s+(.+)$/i.exec(text);
+    if (by?.[1]) {
+      const names = namesFrom(by[1].split(/\s+(?:in|am|on|at|le|el|il)\s+|\s[·|–—]\s/)[0] ?? '');
+      if (names.length) return names;
+    }
+  }
+  return [];
+}
+
+/**
+ * The person a seminar announcement's title names: "Seminar in Trieste: Ian Melbourne", "Talk by Ada
+ * Lovelace" (taken as printed when `printed`, the title being the page's heading, else only when the
+ * page's first lines repeat it), "Bruin's seminar in Pisa" (the full name from the first lines).
+ */
+export function speakerFromTitle(title: string, lead: string, printed = false): string[] {
+  const t = cleanText(title, 300);
+  const colon =
+    /^(?:seminar|talk|lecture|keynote|colloquium|vortrag|séminaire|seminario|charla|conférence|webinar)\b[^:]{0,60}:\s*(.+)$/i.exec(
+      t,
+    );
+  const by = /\b(?:talk|seminar|lecture|keynote|colloquium|webinar) by ([^,:;|]+)/i.exec(t);
+  for (const m of [colon, by]) {
+    const name = m?.[1]?.trim();
+    if (name && isPersonName(name) && (printed || lead.includes(name))) return [name];
+  }
+  const own = /^([\p{Lu}][\p{L}'’-]+)['’]s\s+(?:seminar|talk|lecture|keynote|colloquium|webinar)\b/iu.exec(t);
+  const surname = own?.[1];
+  if (surname) {
+    const full = new RegExp(`((?:[\\p{Lu}][\\p{L}.'’-]*\\s+){1,3}${surname})(?![\\p{L}])`, 'u').exec(lead);
+    if (full?.[1] && isPersonName(full[1])) return [full[1]];
+  }
+  return [];
+}

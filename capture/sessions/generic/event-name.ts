@@ -1,0 +1,65 @@
+/**
+ * The event a talk page belongs to, by order of trust: the page's "Event:" label, its breadcrumbs,
+ * a sentence that says where the talk was given ("This talk at the RMedicine 2021 Conference",
+ * "speaking at JSConf EU 2018"), `og:site_name`, then the title's site suffix. The last three count
+ * only when they read like an event (a year, or words such as Conference, Meetup, Summit, Con) and
+ * are not a person's name: a personal site's name is not an event.
+ */
+import { cleanText } from '../../text';
+import { isPersonName } from './byline';
+
+export type EventSource = 'label' | 'breadcrumb' | 'text' | 'og' | 'title';
+
+const EVENT_WORDS =
+  /(?:\b(?:19|20)\d{2}\b|conf\b|conference|konferenz|conférence|conferencia|congress|kongress|congrès|congreso|summit|meetup|meet-up|symposium|workshop|seminar|séminaire|seminario|forum|festival|fest\b|days?\b|tage\b|jornadas|camp\b|hackathon|talks\b|meeting|meetings|tagung|convention|expo\b|week\b|[a-z]con\b|con\s+[A-Z]{2}\b|\bcon\b)/i;
+
+/** Whether a name reads like an event's: a year or an event word, and not a person's name. */
+export function looksLikeEvent(raw: string): boolean {
+  const name = cleanText(raw, 300);
+  if (name.length < 3 || name.length > 200) return false;
+  if (isPersonName(name) && !/\b(?:19|20)\d{2}\b|conf|con\b|meetup|summit/i.test(name)) return false;
+  return EVENT_WORDS.test(name);
+}
+
+/** The breadcrumb trail's entries, first to last (the site's home left out). */
+export function breadcrumbs(doc: Document): string[] {
+  const trail = doc.querySelector(
+    'nav[aria-label*="breadcrumb" i], [class~="breadcrumb" i], [class*="breadcrumbs" i], ol[itemtype*="BreadcrumbList"], [itemtype*="BreadcrumbList"]',
+  );
+  if (!trail) return [];
+  const items = [...trail.querySelectorAll('li, a, [itemprop="name"]')].slice(0, 12);
+  const out: string[] = [];
+  for (const item of items) {
+    const text = cleanText(item.textContent, 200);
+    if (text && !out.includes(text) && !/^(?:home|start|inicio|accueil|startseite)$/i.test(text))
+      out.push(text);
+  }
+  return out;
+}
+
+const SAID_AT =
+  /\b(?:speaking|spoke|speaks|talking|talked|talk|presented|presenting|presentation|poster|lecture|keynote|session|gave|given|delivered|invited)\b(?:\s+\w+){0,3}?\s+(?:at|@)\s+(?:the\s+)?((?:(?:19|20)\d{2}\s+)?[\p{Lu}\d][\p{L}\d&'’.-]*(?:\s+(?:(?:on|of|for|in|and|de|del|des|du|für|&|the)\s+)?[\p{Lu}\d][\p{L}\d&'’.-]*){0,10})/u;
+
+/** "This talk at the RMedicine 2021 Conference covers…" → "RMedicine 2021 Conference". */
+export function eventFromText(...texts: string[]): string | undefined {
+  for (const text of texts) {
+    for (const sentence of text.slice(0, 3000).split(/(?<=[.!?])\s+/)) {
+      const m = SAID_AT.exec(sentence);
+      const name = m?.[1]?.replace(/[.,;:]+$/, '').trim();
+      if (name && looksLikeEvent(name)) return name;
+    }
+  }
+  return undefined;
+}
+
+/** The part of a document title after (or before) the talk's title: "Talk | PyCon 2017" → "PyCon 2017". */
+export function titleSuffix(docTitle: string, talkTitle: string): string | undefined {
+  const parts = cleanText(docTitle, 500)
+    .split(/\s+[|·•–—-]\s+|\s+::\s+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length < 2) return undefined;
+  const rest = parts.filter((p) => p !== talkTitle && !talkTitle.includes(p));
+  const last = rest[rest.length - 1];
+  return last && last !== docTitle ? last : undefined;
+}

@@ -1,0 +1,388 @@
+/**
+ * The generic talk-page reader: for pages no platform adapter or structured data describes (a
+ * meetup's blog post, a seminar announcement, a Hugo or WordPress conference site, a video archive
+ * page with a label/value table). It reads the structure such pages share — labels, bylines,
+ * headings, the links and players near the talk — and every field it fills records where it came
+ * from (`evidence`). A field the page does not show is left out; a page with too little evidence of
+ * being one talk's page yields nothing, so the Open Graph and plain-page fallbacks take it.
+ */
+import { readOpenGraph } from '../../metadata/opengraph';
+import { cleanText } from '../../text';
+import { wallToIsoWithOffset } from '../../time';
+import type { CaptureAdapter, EventRef, PageCapture, Speaker } from '../../types';
+import { buildEvent, buildTalk } from '../common';
+import { formatWallTime, readWallTime, type WallTime } from '../datetext';
+import { bylineSpeakers, isPersonName, markedSpeakers, namesFrom, speakerFromTitle } from './byline';
+import { breadcrumbs, eventFromText, looksLikeEvent, titleSuffix } from './event-name';
+import { type LabelValue, readLabelValues } from './label-values';
+import type { LabelField } from './labels';
+import { pickMedia } from './media-links';
+
+/** Where each field of a generic capture came from. */
+export type Evidence = Partial<
+  Record<'title' | 'speakers' | 'event' | 'slidesUrl' | 'videoUrl' | 'startsAt', string>
+>;
+
+export interface TalkPageReading {
+  capture: Partial<PageCapture> | null;
+  evidence: Evidence;
+  /** The talk's day and time as the page prints them ("2015-10-01T14:30"), zone or not. */
+  wallStart?: string;
+}
+
+const CHROME = 'nav, footer, aside, header nav, [role="navigation"], [role="contentinfo"]';
+/** Labels repeated with different values on one page: a listing, not one talk. */
+const LISTING_REPEATS = 3;
+
+function firstLabel(labels: readonly LabelValue[], field: LabelField): LabelValue | undefined {
+  return labels.find((l) => l.field === field && l.text);
+}
+
+function isListing(labels: readonly LabelValue[]): boolean {
+  const speakerValues = new Set(labels.filter((l) => l.field === 'speakers' && l.text).map((l) => l.text));
+  const titles = new Set(labels.filter((l) => l.field === 'title' && l.text).map((l) => l.text));
+  return speakerValues.size > LISTING_REPEATS || titles.size > LISTING_REPEATS;
+}
+
+function mainOf(doc: Document): Element | null {
+  return doc.querySelector('main, [role="main"], article') ?? doc.body;
+}
+
+function titleHeading(doc: Document, main: Element | null): Element | null {
+  const inMain = main?.querySelector('h1');
+  if (inMain && !inMain.closest(CHROME)) return inMain;
+  for (const h of [...doc.querySelectorAll('h1')].slice(0, 10)) if (!h.closest(CHROME)) return h;
+  return null;
+}
+
+/** The text of the page right after its title heading, for bylines, dates and "talk at …" sentences. */
+function leadText(main: Element | null, heading: Element | null, max = 1500): string {
+  const root = heading?.parentElement?.parentElement ?? main;
+  if (!root) return '';
+  const text = cleanText(spacedText(root, 20_000), 20_000);
+  const h = heading ? cleanText(heading.textContent, 500) : '';
+  const at = h ? text.indexOf(h) : -1;
+  return text.slice(at >= 0 ? at + h.length : 0, (at >= 0 ? at + h.length : 0) + max);
+}
+
+/** Text of `root` with a space wherever one element's text ends and another's begins ("Pisa</p><p>Henk"). */
+function spacedText(root: Element, max: number): string {
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* SHOW_TEXT */);
+  let out = '';
+  let parent: Node | null = null;
+  for (let n = walker.nextNode(); n && out.length < max; n = walker.nextNode()) {
+    const p = n.parentNode;
+    if (p && (p as Element).closest?.('script, style, template, noscript')) continue;
+    out += p === parent ? (n.nodeValue ?? '') : ` ${n.nodeValue ?? ''}`;
+    parent = p;
+  }
+  return out;
+}
+
+/** URL path segments that name a talk page. */
+const TALK_PATH =
+  /\/(?:talks?|sessions?|seminars?|presentations?|lectures?|keynotes?|vortr(?:ae|ä)ge|vortrag|charlas?|ponencias?|conferences?|exposes?|exposés?)\//i;
+
+const QUOTED = /[“"«]([^”"»]{12,300})[”"»]/;
+const TALK_HEADING =
+  /^(?:talk|vortrag|charla|conférence|keynote|session|workshop|ponencia)\s*[-–—:]\s*(.{3,300})$/i;
+const YEAR = /(?:^|[^\d])((?:19|20)\d{2})(?:[^\d]|$)/;
+
+function yearHint(...texts: (string | undefined)[]): number | undefined {
+  for (const t of texts) {
+    const m = t ? YEAR.exec(t) : null;
+    if (m?.[1]) return Number(m[1]);
+  }
+  return undefined;
+}
+
+function isoOf(t: WallTime, end = false): string | undefined {
+  const h = end ? t.endH : t.h;
+  const mi = end ? t.endMi : t.mi;
+  if (h === undefined || t.offset === undefined) return undefined;
+  return wallToIsoWithOffset({ y: t.y, mo: t.mo, d: t.d, h, mi: mi ?? 0, s: 0 }, t.offset);
+}
+
+function same(a: string, b: string): boolean {
+  return a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
+}
+
+/** Reads `doc` as one talk's page. Never throws for a well-formed document; bounded on huge ones. */
+export function readTalkPage(doc: Document, url: URL): TalkPageReading {
+  const base = url.href;
+  const evidence: Evidence = {};
+  const body = doc.body;
+  if (!body) return { capture: null, evidence };
+  const og = readOpenGraph(doc);
+  const docTitle = cleanText(doc.title, 500);
+  const ogTitle = og['og:title'] ?? og['twitter:title'] ?? '';
+  const siteName = og['og:site_name'] ?? '';
+  const main = mainOf(doc);
+  const heading = titleHeading(doc, main);
+  const h1 = heading ? cleanText(heading.textContent, 300) : '';
+  const lead = leadText(main, heading);
+
+  const allLabels = readLabelValues(body, base);
+  const listing = isListing(allLabels);
+  const labels = listing ? allLabels.filter((l) => l.field !== 'speakers' && l.field !== 'title') : allLabels;
+
+  // --- speakers
+  let speakers: string[] = [];
+  const speakerLabel = labels.find((l) => l.field === 'speakers');
+  if (speakerLabel?.text) {
+    speakers = namesFrom(
+      speakerLabel.text,
+      speakerLabel.links.map((l) => l.text),
+    );
+    if (speakers.length) evidence.speakers = 'label';
+  }
+  let speakerPageTitle: string | undefined;
+  if (!speakers.length && !listing) {
+    speakers = markedSpeakers(main ?? body);
+    if (speakers.length) evidence.speakers = 'class';
+  }
+  // A speaker's page: the name is the h1, the talk is an h2 the page's title repeats.
+  if (heading && isPersonName(h1)) {
+    for (const h2 of [...(heading.parentElement?.parentElement ?? body).querySelectorAll('h2, h3')].slice(
+      0,
+      6,
+    )) {
+      const text = cleanText(h2.textContent, 300);
+      const m = TALK_HEADING.exec(text);
+      const talkTitle = m?.[1] ?? text;
+      if (talkTitle && (same(talkTitle, ogTitle) || docTitle.includes(talkTitle) || m)) {
+        speakerPageTitle = talkTitle;
+        if (!speakers.length) {
+          speakers = [h1];
+          evidence.speakers = 'heading';
+        }
+        break;
+      }
+    }
+  }
+  if (!speakers.length && !listing) {
+    speakers = bylineSpeakers(heading);
+    if (speakers.length) evidence.speakers = 'byline';
+  }
+  const fromHeading = h1 ? speakerFromTitle(h1, lead, true) : [];
+  const announcement = fromHeading.length ? fromHeading : speakerFromTitle(docTitle, lead);
+  if (!speakers.length && announcement.length) {
+    speakers = announcement;
+    evidence.speakers = 'title';
+  }
+
+  // --- title
+  let title = '';
+  const titleLabel = firstLabel(labels, 'title');
+  if (titleLabel && titleLabel.text.length <= 300) {
+    title = titleLabel.text;
+    evidence.title = 'label';
+  } else if (speakerPageTitle) {
+    title = speakerPageTitle;
+    evidence.title = 'heading';
+  } else {
+    const talkHeading = [...(main ?? body).querySelectorAll('h2, h3')]
+      .slice(0, 10)
+      .map((h) => TALK_HEADING.exec(cleanText(h.textContent, 320))?.[1])
+      .find(Boolean);
+    const quoted = announcement.length ? QUOTED.exec(lead.slice(0, 800))?.[1] : undefined;
+    if (talkHeading) {
+      title = talkHeading;
+      evidence.title = 'heading';
+    } else if (quoted) {
+      title = quoted.trim();
+      evidence.title = 'quote';
+    } else if (h1 && !same(h1, siteName)) {
+      title = h1;
+      evidence.title = 'heading';
+    } else if (ogTitle) {
+      const suffix = titleSuffix(ogTitle, '');
+      title =
+        suffix && ogTitle.endsWith(suffix)
+          ? ogTitle.slice(0, ogTitle.length - suffix.length).replace(/\s+[|·•–—-]\s*$/, '')
+          : ogTitle;
+      evidence.title = 'og';
+    } else if (docTitle) {
+      const suffix = titleSuffix(docTitle, '');
+      title =
+        suffix && docTitle.endsWith(suffix)
+          ? docTitle.slice(0, docTitle.length - suffix.length).replace(/\s+[|·•–—-]\s*$/, '')
+          : docTitle;
+      evidence.title = 'title';
+    }
+  }
+  title = title.replace(/\s+[|·•–—-]\s*$/, '').trim();
+
+  // --- event
+  const isSpeaker = (name: string) =>
+    speakers.some((s) => same(s, name)) || (isPersonName(name) && same(name, siteName));
+  let eventName: string | undefined;
+  const eventLabel = firstLabel(labels, 'event');
+  if (eventLabel) {
+    eventName = eventLabel.text;
+    evidence.event = 'label';
+  }
+  if (!eventName) {
+    const crumb = breadcrumbs(doc).find((c) => looksLikeEvent(c) && !same(c, title));
+    if (crumb) {
+      eventName = crumb;
+      evidence.event = 'breadcrumb';
+    }
+  }
+  if (!eventName) {
+    const said = eventFromText(og['twitter:description'] ?? '', og['og:description'] ?? '', lead);
+    if (said && !isSpeaker(said)) {
+      eventName = said;
+      evidence.event = 'text';
+    }
+  }
+  if (!eventName && siteName && looksLikeEvent(siteName) && !isSpeaker(siteName)) {
+    eventName = siteName;
+    evidence.event = 'og';
+  }
+  if (!eventName) {
+    const suffix = titleSuffix(docTitle, title);
+    if (suffix && looksLikeEvent(suffix) && !isSpeaker(suffix)) {
+      eventName = suffix;
+      evidence.event = 'title';
+    }
+  }
+
+  // --- day and time
+  const year = yearHint(eventName, url.pathname, docTitle, ogTitle, siteName);
+  let wall: WallTime | undefined;
+  const dateLabel = firstLabel(labels, 'date');
+  const timeLabel = firstLabel(labels, 'time');
+  if (dateLabel) {
+    wall = readWallTime(`${dateLabel.text} ${timeLabel?.text ?? ''}`, year);
+    if (wall) evidence.startsAt = 'label';
+  }
+  if (!wall) {
+    const dated = [
+      ...(main ?? body).querySelectorAll(
+        'time, [class~="date" i], [class~="time" i], [class*="article-date" i], [class*="event-date" i], [class*="talk-date" i], [class*="session-time" i]',
+      ),
+    ].slice(0, 6);
+    for (const el of dated) {
+      if (el.closest(CHROME)) continue;
+      wall = readWallTime(
+        el.getAttribute('datetime') && el.tagName === 'TIME'
+          ? `${el.getAttribute('datetime')} ${el.textContent ?? ''}`
+          : el.textContent,
+        year,
+      );
+      if (wall) {
+        evidence.startsAt = 'class';
+        break;
+      }
+    }
+  }
+  if (!wall && heading) {
+    wall = readWallTime(lead.slice(0, 300), year);
+    if (wall) evidence.startsAt = 'text';
+  }
+
+  // --- slides and video
+  const media = pickMedia(doc, base, labels, body);
+  if (media.slides) evidence.slidesUrl = media.slides.source;
+  if (media.video) evidence.videoUrl = media.video.source;
+
+  // --- is this one talk's page?
+  const signals = [
+    speakers.length > 0,
+    evidence.event === 'label' || evidence.event === 'breadcrumb' || evidence.event === 'text',
+    evidence.startsAt === 'label',
+    !!media.slides && media.slides.source !== 'host',
+    !!media.video && media.video.source !== 'host',
+    evidence.title === 'label' || evidence.title === 'quote' || !!speakerPageTitle,
+    TALK_PATH.test(url.pathname),
+  ].filter(Boolean).length;
+  const strongSpeakers = evidence.speakers === 'label' || evidence.speakers === 'class';
+  if (!title || listing || (signals < 2 && !strongSpeakers)) return { capture: null, evidence: {} };
+
+  const roomLabel = firstLabel(labels, 'room');
+  const trackLabel = firstLabel(labels, 'track');
+  const locationLabel = firstLabel(labels, 'location');
+  const startsAt = wall ? isoOf(wall) : undefined;
+  const talk = buildTalk(
+    {
+      title,
+      speakers: speakers.map((name): Speaker => ({ name })),
+      startsAt,
+      endsAt: wall && startsAt ? isoOf(wall, true) : undefined,
+      room: roomLabel?.text,
+      track: trackLabel?.text,
+      url: base,
+      slidesUrl: media.slides?.url,
+      videoUrl: media.video?.url,
+    },
+    base,
+  );
+  if (!talk) return { capture: null, evidence: {} };
+  if (!startsAt) delete evidence.startsAt;
+  let event: EventRef | undefined;
+  if (eventName) event = buildEvent({ name: eventName, location: locationLabel?.text }, base);
+  if (!event) delete evidence.event;
+  if (!talk.speakers.length) delete evidence.speakers;
+  const capture: Partial<PageCapture> = {
+    kind: 'session',
+    platform: 'generic',
+    talk,
+    evidence: { ...evidence },
+  };
+  if (event) capture.event = event;
+  return { capture, evidence, wallStart: wall ? formatWallTime(wall) : undefined };
+}
+
+export const genericTalkAdapter: CaptureAdapter = {
+  id: 'generic',
+  matches: (_url, doc) => !!doc.body,
+  capture(doc, url) {
+    return readTalkPage(doc, url).capture;
+  },
+};
+
+/**
+ * A structured-data adapter (JSON-LD, microdata) whose talk the page's own layout completes: where
+ * the markup names no speakers, slides, video or event but the page shows them (a Hugo talk page's
+ * microdata says only its title), the generic reader's values fill the gaps, with their evidence.
+ * What the structured data says is kept.
+ */
+export function withPageFill(adapter: CaptureAdapter): CaptureAdapter {
+  return {
+    ...adapter,
+    capture(doc, url) {
+      const found = adapter.capture(doc, url);
+      if (!found?.talk) return found;
+      let reading: TalkPageReading;
+      try {
+        reading = readTalkPage(doc, url);
+      } catch {
+        return found;
+      }
+      const page = reading.capture;
+      if (!page?.talk) return found;
+      const talk = { ...found.talk };
+      const evidence: Evidence = { ...(found.evidence ?? {}) };
+      if (!talk.speakers.length && page.talk.speakers.length) {
+        talk.speakers = page.talk.speakers;
+        evidence.speakers = reading.evidence.speakers;
+      }
+      if (!talk.slidesUrl && page.talk.slidesUrl) {
+        talk.slidesUrl = page.talk.slidesUrl;
+        evidence.slidesUrl = reading.evidence.slidesUrl;
+      }
+      if (!talk.videoUrl && page.talk.videoUrl) {
+        talk.videoUrl = page.talk.videoUrl;
+        evidence.videoUrl = reading.evidence.videoUrl;
+      }
+      const out: Partial<PageCapture> = { ...found, talk };
+      if (!found.event && page.event) {
+        out.event = page.event;
+        evidence.event = reading.evidence.event;
+      }
+      if (Object.keys(evidence).length) out.evidence = evidence;
+      return out;
+    },
+  };
+}

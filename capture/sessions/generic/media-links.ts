@@ -1,0 +1,144 @@
+/**
+ * The talk's slides and recording among a page's links, ranked by evidence: a label ("Slides:",
+ * "Recording:"), an embedded player or deck, what the link says ("Download slides", "スライドを見る",
+ * "Recording"), the host (Speaker Deck, SlideShare, a YouTube watch page), then position. A PDF is
+ * slides only when its text or the heading above it says so: a paper, poster or CV is not slides.
+ * Links in navigation, footers, sidebars and sponsor blocks are not the talk's.
+ */
+import { cleanUrl, safeHttpUrl } from '../../url';
+import { isSlidesLink, isVideoLink } from '../common';
+import type { LabelValue } from './label-values';
+
+export type MediaSource = 'label' | 'embed' | 'link-text' | 'heading' | 'host';
+
+export interface MediaPick {
+  url: string;
+  source: MediaSource;
+}
+
+const RANK: Record<MediaSource, number> = { label: 5, embed: 4, 'link-text': 3, heading: 2, host: 1 };
+
+/** Players whose frame is the talk's recording. */
+const VIDEO_EMBED =
+  /^https?:\/\/(?:(?:www\.)?youtube(?:-nocookie)?\.com\/embed\/[\w-]{6,}|player\.vimeo\.com\/video\/\d+|[^/]+\/videos\/embed\/[\w-]+|(?:[^/]+\.)?kaltura\.com\/.*(?:entry_id|entryId)|[^/]+\.panopto\.(?:com|eu)\/Panopto\/Pages\/(?:Embed|Viewer)\.aspx|fast\.wistia\.(?:net|com)\/embed\/|(?:www\.)?dailymotion\.com\/embed\/video\/|media\.ccc\.de\/v\/[^/]+\/oembed|player\.bilibili\.com\/)/i;
+/** Recording pages that are not on the common hosts (Panopto's viewer, PeerTube's watch page). */
+const VIDEO_PAGE =
+  /^https?:\/\/(?:[^/]+\.panopto\.(?:com|eu)\/Panopto\/Pages\/Viewer\.aspx\?id=|[^/]+\/w\/[\w-]{10,}$|[^/]+\/videos\/watch\/)/i;
+/** Frames that show a deck. */
+const SLIDES_EMBED =
+  /^https?:\/\/(?:speakerdeck\.com\/player\/|(?:www\.)?slideshare\.net\/slideshow\/embed_code\/|docs\.google\.com\/presentation\/|slides\.com\/[^/]+\/[^/]+\/embed|noti\.st\/[^/]+\/[^/]+\/embed|[^/]+\/[^?#]*slides?[^/?#]*(?:\.html?|\/)(?:[?#].*)?$|[^/]+\.quarto\.pub\/)/i;
+/** Channel, profile and list pages: a link to them is not one talk's recording. */
+const NOT_ONE_VIDEO =
+  /^https?:\/\/(?:www\.)?(?:youtube\.com\/(?:c\/|channel\/|user\/|@|playlist)|vimeo\.com\/(?:channels|user|showcase)\b)/i;
+
+const SLIDE_WORDS =
+  /(?:^|[^\p{L}])(?:slides?|slide deck|deck|folien|präsentation|diapositives?|diapos|transparents|diapositivas|presentación|diapositive|presentation)(?:$|[^\p{L}])|スライド|幻灯片|슬라이드/iu;
+const VIDEO_WORDS =
+  /(?:^|[^\p{L}])(?:video|vídeo|vidéo|recording|recorded talk|watch(?: the talk| the video| now)?|aufzeichnung|mitschnitt|grabación|enregistrement|registrazione|replay)(?:$|[^\p{L}])|動画|录像|영상/iu;
+/** What a document link is when it is not the deck. */
+const NOT_SLIDES =
+  /(?:^|[^\p{L}])(?:paper|papers|preprint|poster|cv|résumé|resume|lebenslauf|abstract|handout|worksheet|article|manuscript|proceedings|report|thesis|bib(?:tex)?|cite|code|repo|repository|data|dataset|supplement(?:ary)?)(?:$|[^\p{L}])/iu;
+const DOC_FILE = /\.(?:pdf|pptx?|key|odp)(?:$|[?#])/i;
+
+/** Links the page's frame, header and footer hold are not the talk's. */
+const CHROME =
+  'nav, footer, header nav, aside, [role="navigation"], [role="contentinfo"], [class*="sponsor" i], [class*="footer" i], [class*="sidebar" i], [class*="related" i], [class*="share" i], [class*="social" i]';
+
+interface Candidate {
+  url: string;
+  source: MediaSource;
+  order: number;
+}
+
+function better(a: Candidate | undefined, b: Candidate): Candidate {
+  if (!a) return b;
+  const ra = RANK[a.source];
+  const rb = RANK[b.source];
+  return rb > ra || (rb === ra && b.order < a.order) ? b : a;
+}
+
+/** The heading text just before `el` in its section (the "Slides" heading above a PDF list). */
+function headingBefore(el: Element): string {
+  let node: Element | null = el;
+  for (let depth = 0; node && depth < 4; depth++, node = node.parentElement) {
+    let sib = node.previousElementSibling;
+    for (let i = 0; sib && i < 4; i++, sib = sib.previousElementSibling) {
+      if (/^H[2-6]$/.test(sib.tagName)) return (sib.textContent ?? '').slice(0, 80);
+    }
+  }
+  return '';
+}
+
+function plainUrl(text: string, base: string): string | undefined {
+  const m = /https?:\/\/[^\s<>"')]+/.exec(text);
+  return m ? safeHttpUrl(m[0].replace(/[.,;]+$/, ''), base) : undefined;
+}
+
+/**
+ * Slides and video for the talk on `doc`: labels first (their links, else a URL written in the
+ * value), then embeds, then links. At most 2,000 links are read.
+ */
+export function pickMedia(
+  doc: Document,
+  base: string,
+  labels: readonly LabelValue[],
+  root: ParentNode = doc,
+): { slides?: MediaPick; video?: MediaPick } {
+  let slides: Candidate | undefined;
+  let video: Candidate | undefined;
+  let order = 0;
+  for (const lv of labels) {
+    if (lv.field !== 'slides' && lv.field !== 'video') continue;
+    const href = lv.links[0]?.href ?? plainUrl(lv.text, base);
+    if (!href) continue;
+    const c: Candidate = { url: cleanUrl(href), source: 'label', order: order++ };
+    if (lv.field === 'slides' && !NOT_ONE_VIDEO.test(href)) slides = better(slides, c);
+    if (lv.field === 'video' && !NOT_ONE_VIDEO.test(href)) video = better(video, c);
+  }
+  for (const frame of root.querySelectorAll(
+    'iframe[src], iframe[data-src], embed[src], video[src], video source[src]',
+  )) {
+    if (order > 2000) break;
+    const href = safeHttpUrl(frame.getAttribute('src') ?? frame.getAttribute('data-src'), base);
+    if (!href || frame.closest(CHROME)) continue;
+    const c: Candidate = { url: cleanUrl(href), source: 'embed', order: order++ };
+    if (VIDEO_EMBED.test(href) || frame.tagName !== 'IFRAME') video = better(video, c);
+    else if (SLIDES_EMBED.test(href)) slides = better(slides, c);
+  }
+  const anchors = root.querySelectorAll('a[href]');
+  const limit = Math.min(anchors.length, 2000);
+  for (let i = 0; i < limit; i++) {
+    const a = anchors[i] as Element;
+    const href = safeHttpUrl(a.getAttribute('href'), base);
+    if (!href) continue;
+    const text =
+      (a.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 120) || (a.getAttribute('title') ?? '');
+    const said = `${text} ${a.getAttribute('aria-label') ?? ''}`;
+    if (a.closest(CHROME)) continue;
+    const url = cleanUrl(href);
+    const isDoc = DOC_FILE.test(href);
+    if (NOT_SLIDES.test(said) && !SLIDE_WORDS.test(said)) continue;
+    if (SLIDE_WORDS.test(said) && text.length <= 60 && !NOT_ONE_VIDEO.test(href) && !isVideoLink(href)) {
+      slides = better(slides, { url, source: 'link-text', order: order++ });
+      continue;
+    }
+    if (VIDEO_WORDS.test(said) && text.length <= 60 && (isVideoLink(href) || VIDEO_PAGE.test(href))) {
+      video = better(video, { url, source: 'link-text', order: order++ });
+      continue;
+    }
+    if (isDoc) {
+      if (SLIDE_WORDS.test(headingBefore(a)))
+        slides = better(slides, { url, source: 'heading', order: order++ });
+      continue;
+    }
+    if (isSlidesLink(href) && !NOT_ONE_VIDEO.test(href))
+      slides = better(slides, { url, source: 'host', order: order++ });
+    else if ((isVideoLink(href) || VIDEO_PAGE.test(href)) && !NOT_ONE_VIDEO.test(href)) {
+      video = better(video, { url, source: 'host', order: order++ });
+    }
+  }
+  const out: { slides?: MediaPick; video?: MediaPick } = {};
+  if (slides) out.slides = { url: slides.url, source: slides.source };
+  if (video) out.video = { url: video.url, source: video.source };
+  return out;
+}
