@@ -1,7 +1,7 @@
 /**
- * "Takeaways by theme": the themes the user chooses, typed as a list ("Security, ARM, 4.2
- * features"): each gathers the notes tagged with it (`#security`, `#arm`, `#4-2-features`) and
- * heads its paragraph as typed. Empty: the post's tags are the themes.
+ * "Takeaways by theme": the themes the user chooses, typed as a list ("Security, ARM, XCP"):
+ * each gathers the notes tagged with its name as a tag (`#security`, `#arm`, `#xcp`) and heads its
+ * paragraph as typed. Empty: the post's tags are the themes.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { ThemeChoice } from '../../recap/prose';
