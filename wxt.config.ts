@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import tailwindcss from '@tailwindcss/vite';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { contentScriptMatches, KNOWN_HOST_MATCHES } from './capture/hosts';
 
@@ -34,9 +35,25 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact(), tailwindcss()],
     define: { __TALKMARKS_E2E__: JSON.stringify(e2e) },
+    // TALKMARKS_MINIFY=0: readable names in CPU profiles (bench/sync.bench.mjs SYNC_PROFILE=1).
+    build: { minify: process.env.TALKMARKS_MINIFY !== '0' },
     // Dexie's default entry wraps its UMD build; the plain ES module is 2 KB gzip smaller and
     // tree-shakes. Every bundle of ours imports this one copy.
     resolve: { alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }] },
+    // Workers have no `document`: micromark's entity decoder is taken in its table version there
+    // (its `browser` build decodes through a DOM element), so the recap render worker can parse.
+    worker: {
+      plugins: () => [
+        {
+          name: 'talkmarks-worker-entities',
+          enforce: 'pre' as const,
+          resolveId: (id: string) =>
+            id === 'decode-named-character-reference'
+              ? fileURLToPath(new URL('./node_modules/decode-named-character-reference/index.js', import.meta.url))
+              : null,
+        },
+      ],
+    },
   }),
   hooks: {
     // The static detector is an unlisted script (no content-script runtime, no polyfill) listed here.

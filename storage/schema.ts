@@ -86,11 +86,11 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
         | undefined;
       if (!state?.replica?.tables) return;
       const { tables, ...header } = state.replica;
-      const rows: { id: string; rec: unknown }[] = [];
+      const rows: { id: string; json: string }[] = [];
       const copies = { ...(header as { copies?: Record<string, [string, string]> }).copies };
       for (const [table, records] of Object.entries(tables))
         for (const [key, rec] of Object.entries(records)) {
-          rows.push({ id: `${table}\u0000${key}`, rec });
+          rows.push({ id: `${table}\u0000${key}`, json: JSON.stringify(rec) });
           // A conflict copy with a state of its own joins the copy cache (sync/device.ts `noteCopy`):
           // steps read a note's copies through it, now that they read part of the replica.
           const fields = (rec as { fields?: Record<string, { value?: unknown }> }).fields;

@@ -78,7 +78,7 @@ export interface SyncStepOutcome<S, T> {
 }
 
 const META = 'syncMeta';
-/** The replica, one row per record: `{ id: table\u0000key, rec }`. */
+/** The replica, one row per record: `{ id: table\u0000key, json }` (JSON text: see {@link PendingRow}). */
 export const REPLICA = 'syncReplica';
 /** Operations waiting for upload, one row per step that made them: `{ seq, count, json }`. */
 export const PENDING = 'syncPending';
@@ -92,12 +92,13 @@ interface MetaRow {
 
 interface ReplicaRow {
   id: string;
-  rec: unknown;
+  json: string;
 }
 
 /**
- * Operations as the JSON text of their array: a string is copied in and out of IndexedDB as one
- * block, where 93,125 operations as objects took seconds to clone (docs/benchmarks.md, "Sync").
+ * Operations as the JSON text of their array (and replica records as JSON text): a string is copied
+ * in and out of IndexedDB as one block, where the same data as objects took seconds to clone
+ * (docs/benchmarks.md, "Sync"), and the engine's records are plain JSON anyway.
  */
 interface PendingRow {
   seq?: number;
@@ -183,7 +184,7 @@ export async function syncStep<S, T>(
     const ids = device !== undefined && ask.replica ? ask.replica(device, queue) : [];
     if (ids.length) {
       const rows = await db.table<ReplicaRow, string>(REPLICA).bulkGet([...ids]);
-      for (const row of rows) if (row) replica.set(row.id, row.rec);
+      for (const row of rows) if (row) replica.set(row.id, JSON.parse(row.json));
     }
     const pending: unknown[] = [];
     if (ask.pending)
@@ -218,7 +219,7 @@ export async function syncStep<S, T>(
       const deletes: string[] = [];
       for (const [rid, rec] of out.replica) {
         if (rec === undefined) deletes.push(rid);
-        else rows.push({ id: rid, rec });
+        else rows.push({ id: rid, json: JSON.stringify(rec) });
       }
       if (rows.length) await db.table(REPLICA).bulkPut(rows);
       if (deletes.length) await db.table(REPLICA).bulkDelete(deletes);
