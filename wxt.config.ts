@@ -1,6 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import tailwindcss from '@tailwindcss/vite';
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { contentScriptMatches, KNOWN_HOST_MATCHES } from './capture/hosts';
 
@@ -49,7 +49,9 @@ export default defineConfig({
           enforce: 'pre' as const,
           resolveId: (id: string) =>
             id === 'decode-named-character-reference'
-              ? fileURLToPath(new URL('./node_modules/decode-named-character-reference/index.js', import.meta.url))
+              ? fileURLToPath(
+                  new URL('./node_modules/decode-named-character-reference/index.js', import.meta.url),
+                )
               : null,
         },
       ],
