@@ -517,6 +517,7 @@ export function buildRecapModel(input: RecapInput): RecapModel {
           tag: t.tag,
           name: escapeMarkdown(t.name),
         }));
+    // The tag is matched raw, printed escaped (a backup may hold any theme text).
     return themeParagraphs(
       themes,
       talks.map((t, i) => ({
@@ -524,7 +525,7 @@ export function buildRecapModel(input: RecapInput): RecapModel {
         notes: (talkNotes[i] ?? []).map((n, j) => ({ tags: n.tags, sentence: withPicture(t.notes[j]!) })),
       })),
       momentRecords.map((n, i) => ({ tags: n.tags, sentence: withPicture(moments[i]!) })),
-    );
+    ).map((t) => ({ ...t, tag: escapeMarkdown(t.tag) }));
   });
   return model;
 }

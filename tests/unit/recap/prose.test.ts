@@ -3,6 +3,10 @@
  * themes taken from tags (named as first typed), a picture inline after its sentence (a zip path),
  * a moment before the first talk in "Day one", a talk without a time. Expected texts by hand.
  */
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { toString as mdText } from 'mdast-util-to-string';
+import { gfm } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { builtinTemplate } from '../../../recap/builtins';
 import { composeRecap } from '../../../recap/compose';
@@ -162,5 +166,20 @@ describe('Day one and themes', () => {
         '',
       ].join('\n'),
     );
+  });
+  it('themes from a backup are text: a hostile name or tag reads as typed, writes no HTML, no heading of its own', () => {
+    const a = talk('a', 'One', ['Ed']);
+    const md = post('builtin:takeaways-by-theme', {
+      talks: [{ talk: a, notes: [note('a', '10:00', 'Tagged oddly', 'note', ['<b>*x*'])] }],
+      themes: [{ tag: '<b>*x*', name: '<script>\n# Heading' }],
+    });
+    const tree = fromMarkdown(md, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+    expect(tree.children.map((n) => `${n.type}: ${mdText(n)}`)).toEqual([
+      'heading: Summit: Wednesday',
+      'heading: <script> # Heading',
+      'paragraph: From One by Ed: Tagged oddly.',
+      'paragraph: Tagged: <b>*x*',
+    ]);
+    expect(md).not.toMatch(/<(script|b)>/);
   });
 });
