@@ -39,7 +39,7 @@ export default defineBackground(() => {
   onPageMessage('saveNote', ({ data }) => saveNoteFromPopup(data.body, data.capture, data.tabId, data.to));
   onPageMessage('noteDestination', ({ data }) => destinationOf(data.capture));
   onPageMessage('starTalk', ({ data }) => starTalkOf(data.capture, data.talkId, data.starred));
-  onPageMessage('editNote', ({ data }) => editNote(data.id, data.body));
+  onPageMessage('editNote', ({ data }) => editNote(data.id, data.body, data));
   onPageMessage('moveNotes', ({ data }) => moveNotesTo(() => moveNotes(data.ids, data.to)));
   onPageMessage('placeNotes', ({ data }) => moveNotesTo(() => placeNotes(data.placements)));
   onPageMessage('trashNote', ({ data }) => setTrashed(data.id, data.restore));

@@ -37,6 +37,11 @@ export type SaveNoteResult =
   | { ok: true; id: string; filedUnder?: FiledUnderInfo }
   | { ok: false; error: string };
 
+/** An edit's answer: saved, refused, or made from an older version (`conflict`: the note as it is now). */
+export type EditNoteResult =
+  | SaveNoteResult
+  | { ok: false; error: string; conflict: { body: string; updatedAt: number } };
+
 export type MoveNotesResult =
   | { ok: true; moved: number; previous: NotePlacement[] }
   | { ok: false; error: string };
@@ -58,8 +63,12 @@ export interface PageToBackgroundCalls {
    * put it instead of where the page says (`noteDestination`); `{}` files it under no talk.
    */
   saveNote(data: { body: string; capture: PageCapture; tabId?: number; to?: NotePlace }): SaveNoteResult;
-  /** Edit a note's body (tags and kind re-derived). */
-  editNote(data: { id: string; body: string }): SaveNoteResult;
+  /**
+   * Edit a note's body (tags and kind re-derived). With `base` (the `updatedAt` the edit started
+   * from) a note changed since is not overwritten: the answer carries it as `conflict`. `keep:
+   * 'both'` saves the text as a new note beside it instead.
+   */
+  editNote(data: { id: string; body: string; base?: number; keep?: 'both' }): EditNoteResult;
   /** Move a note to the trash, or take it back out. */
   trashNote(data: { id: string; restore?: boolean }): SaveNoteResult;
   /** Popup: where a note on this page would go, before it is written. */

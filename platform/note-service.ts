@@ -3,12 +3,12 @@
  * the surfaces that show them (they read live with Dexie). Failures come back as a message for the user.
  */
 import { parseCapture } from '../capture/schema';
-import type { FiledUnderInfo, MoveNotesResult, SaveNoteResult } from '../messaging/protocol';
+import type { EditNoteResult, FiledUnderInfo, MoveNotesResult, SaveNoteResult } from '../messaging/protocol';
 import { type Destination, noteDestination } from '../storage/destination';
 import { fileNoteDetailed } from '../storage/file-note';
 import type { NotePlace, NotePlacement } from '../storage/move-notes';
 import { NoteValidationError } from '../storage/note-rules';
-import { restoreNote, trashNote, updateNote } from '../storage/notes';
+import { copyNoteWithBody, restoreNote, StaleEditError, trashNote, updateNote } from '../storage/notes';
 import { setStarred, starCapturedTalk } from '../storage/talks';
 import { thumbnailOfTab } from './thumbnail';
 
@@ -57,9 +57,26 @@ export async function moveNotesTo(run: () => Promise<NotePlacement[]>): Promise<
   }
 }
 
-/** Edits a note's body. */
-export function editNote(id: string, body: string): Promise<SaveNoteResult> {
-  return attempt('saved', async () => (await updateNote(id, { body })).id);
+/**
+ * Edits a note's body. With `base`, an edit made from an older version than the stored one writes
+ * nothing and answers with the note as it is now (`conflict`); `keep: 'both'` saves the text as a
+ * new note beside it.
+ */
+export async function editNote(
+  id: string,
+  body: string,
+  options: { base?: number; keep?: 'both' } = {},
+): Promise<EditNoteResult> {
+  try {
+    if (options.keep === 'both') return { ok: true, id: (await copyNoteWithBody(id, body)).id };
+    return { ok: true, id: (await updateNote(id, { body }, { base: options.base })).id };
+  } catch (e) {
+    if (e instanceof StaleEditError) {
+      const { body: current, updatedAt } = e.current;
+      return { ok: false, error: e.message, conflict: { body: current, updatedAt } };
+    }
+    return attempt('saved', () => Promise.reject(e));
+  }
 }
 
 /** Moves a note to the trash or restores it. */

@@ -53,14 +53,33 @@ export type NotePatch = Partial<Pick<NoteRecord, 'body' | 'kind' | 'talkId' | 'd
 };
 
 /**
- * Edits a note; tags are re-derived from the new body plus explicit tags. A prefix typed in the new
- * body sets the kind (unless `patch.kind` is given) and is taken off, as on save.
+ * An edit made from a version of the note that is no longer the stored one (another panel, tab or
+ * device saved it meanwhile): nothing was written; `current` is the note as it is now.
  */
-export async function updateNote(id: string, patch: NotePatch): Promise<NoteRecord> {
+export class StaleEditError extends Error {
+  override name = 'StaleEditError';
+  constructor(readonly current: NoteRecord) {
+    super('This note was changed elsewhere while you edited it.');
+  }
+}
+
+/**
+ * Edits a note; tags are re-derived from the new body plus explicit tags. A prefix typed in the new
+ * body sets the kind (unless `patch.kind` is given) and is taken off, as on save. With
+ * `options.base` (the `updatedAt` the edit started from), a note changed since is left as it is and
+ * a {@link StaleEditError} thrown, checked inside the write's transaction: no edit overwrites
+ * another silently.
+ */
+export async function updateNote(
+  id: string,
+  patch: NotePatch,
+  options: { base?: number } = {},
+): Promise<NoteRecord> {
   const note = await updateRecord(
     getDb().notes,
     id,
     (old) => {
+      if (options.base !== undefined && old.updatedAt !== options.base) throw new StaleEditError(old);
       const split: { kind?: NoteKind; body: string } =
         patch.body === undefined ? { body: old.body } : splitKind(validateBody(patch.body));
       const body = split.body;
@@ -77,6 +96,33 @@ export async function updateNote(id: string, patch: NotePatch): Promise<NoteReco
     { missing: () => new NoteValidationError('That note no longer exists.') },
   );
   return note!;
+}
+
+/**
+ * "Keep both" after a stale edit: the user's text as a new note beside the one changed elsewhere,
+ * on the same page, slide, talk and event (tags from its own text plus the other's explicit ones).
+ */
+export async function copyNoteWithBody(id: string, body: string): Promise<NoteRecord> {
+  const db = getDb();
+  return db.transaction('rw', db.notes, async () => {
+    const source = await db.notes.get(id);
+    if (!source) throw new NoteValidationError('That note no longer exists.');
+    const explicit = source.tags.filter((t) => !parseTags(source.body).includes(t));
+    const copy = buildNote({
+      body,
+      url: source.url,
+      pageTitle: source.pageTitle,
+      anchor: source.anchor,
+      talkId: source.talkId,
+      deckId: source.deckId,
+      thumbnailId: source.thumbnailId,
+      tags: explicit,
+      // A kind prefix typed in the text sets the kind, else the note keeps the one it had.
+      kind: splitKind(body).kind ?? source.kind,
+    });
+    if (source.eventId) copy.eventId = source.eventId;
+    return addRecord(db.notes, copy);
+  });
 }
 
 /** Moves a note to the trash; {@link restoreNote} brings it back. */

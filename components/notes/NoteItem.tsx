@@ -11,13 +11,18 @@ import { withoutTrailingTags } from '../../storage/tags';
 import type { NoteRecord } from '../../storage/types';
 import { formatWhen } from '../shared/format';
 import { MoveForm } from './MoveForm';
+import type { EditConflict } from './useNoteActions';
 
 /** Bodies longer than this are shown folded: lists stay fast whatever was pasted. */
 const FOLD_AT = 1200;
 
 interface Props {
   note: NoteRecord;
-  onEdit: (id: string, body: string) => Promise<void>;
+  /**
+   * Saves an edit made from version `base` (its `updatedAt`); answers with the note's current text
+   * when it was changed elsewhere meanwhile (nothing saved then). `keep: 'both'` saves a new note.
+   */
+  onEdit: (id: string, body: string, base?: number, keep?: 'both') => Promise<EditConflict | undefined>;
   onDelete: (note: NoteRecord) => void;
   /** Files the note elsewhere (a talk, an event, its page alone); offered when given. */
   onMove?: (note: NoteRecord, to: NotePlace, where: string) => void;
@@ -31,17 +36,30 @@ export function NoteItem({ note, onEdit, onDelete, onMove, showPage, lead }: Pro
   const [moving, setMoving] = useState(false);
   const [draft, setDraft] = useState(note.body);
   const [error, setError] = useState('');
+  /** The version the open edit started from, and the other version when a save found it changed. */
+  const [base, setBase] = useState(note.updatedAt);
+  const [conflict, setConflict] = useState<EditConflict | null>(null);
   const [unfolded, setUnfolded] = useState(false);
   const untagged = note.tags.length > 0 ? withoutTrailingTags(note.body).trimEnd() : note.body;
   const text = untagged.trim() ? untagged : note.body;
   const long = text.length > FOLD_AT;
   const shown = long && !unfolded ? `${text.slice(0, FOLD_AT)}…` : text;
 
-  const save = async () => {
+  const close = () => {
+    setEditing(false);
+    setConflict(null);
+    setError('');
+  };
+  /** Saves the draft over version `from`, or beside the note (`both`); a newer version asks again. */
+  const save = async (from = base, keep?: 'both') => {
     try {
-      await onEdit(note.id, draft);
-      setEditing(false);
-      setError('');
+      const changed = await onEdit(note.id, draft, from, keep);
+      if (changed) {
+        setConflict(changed);
+        setError('');
+        return;
+      }
+      close();
     } catch (e) {
       setError(e instanceof Error ? e.message : 'The note could not be saved.');
     }
@@ -78,9 +96,8 @@ export function NoteItem({ note, onEdit, onDelete, onMove, showPage, lead }: Pro
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save();
               if (e.key === 'Escape') {
                 e.stopPropagation();
-                setEditing(false);
+                close();
                 setDraft(note.body);
-                setError('');
               }
             }}
           />
@@ -89,13 +106,48 @@ export function NoteItem({ note, onEdit, onDelete, onMove, showPage, lead }: Pro
               {error}
             </p>
           )}
+          {conflict && (
+            <div
+              role="alert"
+              class="flex flex-col gap-2 rounded border border-danger p-2 text-sm"
+              data-testid="edit-conflict"
+            >
+              <p class="font-medium">Changed elsewhere while you edited it. It now reads:</p>
+              <p
+                class="whitespace-pre-wrap break-words rounded bg-surface-2 px-2 py-1"
+                data-testid="edit-theirs"
+              >
+                {conflict.body}
+              </p>
+              <div class="flex flex-wrap justify-end gap-2">
+                <button type="button" class="btn" onClick={() => void save(undefined, 'both')}>
+                  Keep both
+                </button>
+                <button
+                  type="button"
+                  class="btn"
+                  onClick={() => {
+                    setDraft(conflict.body);
+                    close();
+                  }}
+                >
+                  Keep theirs
+                </button>
+                <button type="button" class="btn btn-primary" onClick={() => void save(conflict.updatedAt)}>
+                  Keep mine
+                </button>
+              </div>
+            </div>
+          )}
           <div class="flex justify-end gap-2">
-            <button type="button" class="btn" onClick={() => setEditing(false)}>
+            <button type="button" class="btn" onClick={close}>
               Cancel
             </button>
-            <button type="button" class="btn btn-primary" onClick={() => void save()}>
-              Save
-            </button>
+            {!conflict && (
+              <button type="button" class="btn btn-primary" onClick={() => void save()}>
+                Save
+              </button>
+            )}
           </div>
         </div>
       ) : (
@@ -144,6 +196,7 @@ export function NoteItem({ note, onEdit, onDelete, onMove, showPage, lead }: Pro
               class="btn btn-ghost text-xs"
               onClick={() => {
                 setDraft(note.body);
+                setBase(note.updatedAt);
                 setEditing(true);
               }}
             >
