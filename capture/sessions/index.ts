@@ -8,6 +8,7 @@ import { microdataAdapter } from './microdata';
 import { openGraphAdapter } from './opengraph';
 import { pretalxAdapter } from './pretalx';
 import { pretalx2025Adapter } from './pretalx-2025';
+import { programmeAdapter } from './programme';
 import { pretalxScheduleAdapter } from './pretalx-schedule';
 import { schedAdapter } from './sched';
 import { sessionizeAdapter } from './sessionize';
@@ -26,6 +27,7 @@ export const SESSION_ADAPTERS: readonly CaptureAdapter[] = [
   vimeoAdapter,
   withPageFill(jsonLdAdapter), // structured data first; the page's layout fills what it leaves out
   withPageFill(microdataAdapter),
+  programmeAdapter, // a programme page (day grid, workshop programme): its talks as the schedule
   genericTalkAdapter, // the generic talk-page reader: after platforms and structured data, before Open Graph
   openGraphAdapter,
 ];

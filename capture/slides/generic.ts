@@ -13,7 +13,7 @@ import { deckOf, setHash, slideRef, slidesCapture, slideTitle } from './common';
 import { findDeck } from './generic/find';
 
 /** Cheap check before the full walk: some element a deck of any engine has. */
-const MAYBE_DECK = '.slide, .step, .bespoke-slide, [data-slide], section ~ section ~ section';
+const MAYBE_DECK = '.slide, .step, .bespoke-slide, [data-slide], section';
 
 /**
  * A title for a slide without a heading: its `data-title`/`title` attribute (CSSS, Inspire.js), else
