@@ -80,15 +80,20 @@ function wholeReplicaNotes(d: MemoryDevice): Map<string, string> {
   return new Map(
     allRecords(state, options)
       .filter((r) => r.table === 'notes')
-      .map((r) => [r.key, canonical(r.record)]),
+      .map((r) => [
+        r.key,
+        canonical({ ...r.record, tags: [...((r.record?.tags as string[]) ?? [])].sort() }),
+      ]),
   );
 }
 
+/** A device's stored notes; tag order is not state (storage keeps the body's, the merge its own). */
 function storedNotes(d: MemoryDevice): Map<string, string> {
   const out = new Map<string, string>();
   for (const [id, rec] of d.records) {
     const [table, key] = id.split('\u0000') as [string, string];
-    if (table === 'notes') out.set(key, canonical(rec));
+    const tags = Array.isArray(rec.tags) ? [...rec.tags].sort() : rec.tags;
+    if (table === 'notes') out.set(key, canonical({ ...rec, tags }));
   }
   return out;
 }

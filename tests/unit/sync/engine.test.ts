@@ -77,12 +77,15 @@ describe('sync rounds through Apache WebDAV', () => {
 
     a.write('notes', note('N1', 'Quorum reads are slow\nUse the follower read path #etcd'));
     a.write('talks', { id: 'T1', createdAt: 1, updatedAt: 1, title: 'Scaling etcd', speakers: [], tags: [] });
+    // Tags in the order the body names them (the merge lists them in the order they were added).
+    a.write('notes', note('N2', 'Raft #zeta then #alpha'));
     const first = await syncRound(a, va, { bodyTags });
-    // Uploading what A holds changes none of it: nothing is written back (field order is no change).
+    // Uploading what A holds changes none of it: nothing is written back (field order and tag order are no change).
     expect(a.writesBack).toBe(0);
     expect(first).toMatchObject({ uploaded: expect.any(Number), downloaded: 0, pending: 0 });
     expect(a.queue).toEqual([]);
 
+    expect(a.get('notes', 'N2')?.tags).toEqual(['zeta', 'alpha']);
     const got = await syncRound(b, vb, { bodyTags });
     expect(got.downloaded).toBe(1);
     expect(b.get('notes', 'N1')).toMatchObject({
