@@ -6,6 +6,7 @@
 import { withKindSplit } from '../../storage/kinds';
 import { withoutTrailingTags } from '../../storage/tags';
 import type { NoteRecord } from '../../storage/types';
+import { Thumbnail } from '../shared/Thumbnail';
 
 interface Props {
   /** Notes of the post that have a thumbnail, in the post's order. */
@@ -44,6 +45,12 @@ export function RecapPictures({ notes, pictures, onChange }: Props) {
                     )
                   }
                 />
+                {note.thumbnailId && (
+                  <Thumbnail
+                    id={note.thumbnailId}
+                    alt={slide ? `Slide ${slide.label || slide.index + 1}` : 'Slide'}
+                  />
+                )}
                 <span class="flex-1">
                   {slide && <span class="text-xs text-muted">Slide {slide.label || slide.index + 1}: </span>}
                   {text}
