@@ -222,4 +222,36 @@ describe('a post in the writer’s voice, end to end in Chromium', () => {
     ).toBe(GOLDEN);
     await composer.close();
   });
+  it('a note about the day goes through the background, filed under the event, and into that day’s post', async () => {
+    const session = await wednesday();
+    const { composer, markdown } = await composeDayPost(session);
+    const text = 'Photos of the day are up: [the album](https://example.org/album)';
+    await composer.getByRole('textbox', { name: 'Note about the day' }).fill(text);
+    await composer.getByRole('button', { name: 'Add to the day' }).click();
+    await composer.getByText('Note about the day added to Red Hat Summit 2012.').waitFor();
+    // Filed under the event on no talk, written now: today (at the venue) is a day of the event's notes.
+    const now = new Date();
+    const wall = Object.fromEntries(
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone: 'America/New_York',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        hourCycle: 'h23',
+      })
+        .formatToParts(now)
+        .map((p) => [p.type, p.value]),
+    );
+    const today = `${wall.year}-${wall.month}-${wall.day}`;
+    const hour = Number(wall.hour);
+    const part = hour < 12 ? 'morning' : hour < 18 ? 'afternoon' : 'evening';
+    await composer.getByLabel('Day', { exact: true }).selectOption(today);
+    const post = await until(
+      () => markdown.inputValue(),
+      (v) => v.includes('the album'),
+    );
+    expect(post).toContain(`\n\nIn the ${part}: ${text}.\n\n`);
+    await composer.close();
+  });
 });
