@@ -242,12 +242,26 @@ export async function queueWholeLibrary(tables: readonly string[]): Promise<numb
   const db = getDb();
   let queued = 0;
   for (const table of tables) {
-    if (!db.tables.some((t) => t.name === table)) continue;
+    const t = db.tables.find((x) => x.name === table);
+    if (!t) continue;
     await db.transaction('rw', [table, OUTBOX], async () => {
       const entries: OutboxEntry[] = [];
-      await db.table(table).each((r: { id: string; updatedAt?: number }) => {
-        entries.push({ table, key: r.id, op: 'create', at: r.updatedAt ?? Date.now() });
-      });
+      const now = Date.now();
+      // From the `updatedAt` index: keys only, no record read (10,000 notes are 7 MB to clone).
+      // A table without that index, or with records missing from it, is read whole.
+      const indexed = t.schema.indexes.some((i) => i.name === 'updatedAt');
+      if (indexed && (await t.orderBy('updatedAt').count()) === (await t.count())) {
+        const keys = await t.orderBy('updatedAt').keys();
+        const ids = await t.orderBy('updatedAt').primaryKeys();
+        ids.forEach((key, i) => {
+          const at = keys[i];
+          entries.push({ table, key: String(key), op: 'create', at: typeof at === 'number' ? at : now });
+        });
+      } else {
+        await t.each((r: { id: string; updatedAt?: number }) => {
+          entries.push({ table, key: r.id, op: 'create', at: r.updatedAt ?? now });
+        });
+      }
       await db.table(OUTBOX).bulkAdd(entries);
       queued += entries.length;
     });

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OUTBOX, type OutboxEntry, writeBackQuietly } from '../../../storage/changes';
 import { getDb } from '../../../storage/db';
 import { createNote, trashNote, updateNote } from '../../../storage/notes';
+import { queueWholeLibrary } from '../../../storage/sync-store';
 import { upsertTalk } from '../../../storage/talks';
 
 const T0 = 1_700_000_000_000;
@@ -72,5 +73,64 @@ describe('sync outbox', () => {
     // The next ordinary write is queued again.
     await updateNote('N1', { body: 'edited here' });
     expect((await queue()).map((e) => [e.key, e.op])).toEqual([['N1', 'update']]);
+  });
+});
+
+describe('queueing the whole library for a first upload', () => {
+  it('queues every record as created at its own updatedAt, from the index or, without one, from the records', async () => {
+    const db = getDb();
+    await db.table(OUTBOX).clear();
+    await db.table('notes').bulkPut([
+      {
+        id: 'N2',
+        createdAt: 1,
+        updatedAt: T0 + 20,
+        url: 'https://a.example/',
+        body: 'b',
+        tags: [],
+        kind: 'note',
+      },
+      {
+        id: 'N1',
+        createdAt: 1,
+        updatedAt: T0 + 10,
+        url: 'https://a.example/',
+        body: 'a',
+        tags: [],
+        kind: 'note',
+      },
+    ]);
+    // Templates have no updatedAt index: read whole.
+    await db.table('templates').put({ id: 'TPL1', name: 'Mine', body: '{{ title }}', updatedAt: T0 + 5 });
+    await db.table(OUTBOX).clear();
+
+    expect(await queueWholeLibrary(['notes', 'templates', 'nowhere'])).toBe(3);
+    expect((await queue()).map(({ seq: _seq, ...e }) => e)).toEqual([
+      { table: 'notes', key: 'N1', op: 'create', at: T0 + 10 },
+      { table: 'notes', key: 'N2', op: 'create', at: T0 + 20 },
+      { table: 'templates', key: 'TPL1', op: 'create', at: T0 + 5 },
+    ]);
+  });
+
+  it('reads the records when some are missing from the index (no updatedAt): none is left out', async () => {
+    const db = getDb();
+    await db.table('notes').bulkPut([
+      {
+        id: 'N1',
+        createdAt: 1,
+        updatedAt: T0 + 10,
+        url: 'https://a.example/',
+        body: 'a',
+        tags: [],
+        kind: 'note',
+      },
+      { id: 'N0', createdAt: 1, url: 'https://a.example/', body: 'old', tags: [], kind: 'note' },
+    ]);
+    await db.table(OUTBOX).clear();
+    expect(await queueWholeLibrary(['notes'])).toBe(2);
+    expect((await queue()).map(({ seq: _seq, ...e }) => e)).toEqual([
+      { table: 'notes', key: 'N0', op: 'create', at: T0 },
+      { table: 'notes', key: 'N1', op: 'create', at: T0 + 10 },
+    ]);
   });
 });
