@@ -8,6 +8,17 @@
  */
 import { cleanText } from '../../text';
 
+/** An element's text without the CSS and scripts some frameworks put inline. */
+export function visibleText(el: Element, max = 400): string {
+  let text = '';
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* SHOW_TEXT */);
+  for (let n = walker.nextNode(); n && text.length < max; n = walker.nextNode()) {
+    const tag = n.parentElement?.tagName;
+    if (tag !== 'STYLE' && tag !== 'SCRIPT') text += n.nodeValue ?? '';
+  }
+  return cleanText(text, max);
+}
+
 /** Words that make a "name" an organisation, a place or a role rather than a person. */
 const NOT_A_PERSON =
   /\b(?:university|universität|université|universidad|università|univ|inc|ltd|llc|gmbh|corp|corporation|company|co|ag|sa|s\.a|institute|institut|instituto|istituto|lab|labs|laboratory|school|college|foundation|group|team|department|dept|programs?|office|center|centre|society|association|committee|staff|admin|administrator|editor|editors|organizers?|organisers?|sponsors?|community|club|meetup|conference|conf|summit|media|news|press|blog|website|official|tba|tbd|speaker|speakers|various)\b/i;
@@ -134,8 +145,58 @@ export function speakerFromTitle(title: string, lead: string, printed = false): 
   const own = /^([\p{Lu}][\p{L}'’-]+)['’]s\s+(?:seminar|talk|lecture|keynote|colloquium|webinar)\b/iu.exec(t);
   const surname = own?.[1];
   if (surname) {
-    const full = new RegExp(`((?:[\\p{Lu}][\\p{L}.'’-]*\\s+){1,3}${surname})(?![\\p{L}])`, 'u').exec(lead);
+    const full = new RegExp(`((?:[\\p{Lu}][\\p{L}.'’-]*[ \\u00a0]+){1,3}${surname})(?![\\p{L}])`, 'u').exec(
+      lead,
+    );
     if (full?.[1] && isPersonName(full[1])) return [full[1]];
   }
   return [];
+}
+
+/**
+ * A bold or linked name in the page's first paragraphs that the title also names ("Armon Dadgar on
+ * Bloom Filters" and "<strong>Armon Dadgar</strong> from HashiCorp…").
+ */
+export function leadSpeakers(root: ParentNode, title: string): string[] {
+  if (!title) return [];
+  const out: string[] = [];
+  for (const p of [...root.querySelectorAll('p')].slice(0, 4)) {
+    if (p.closest(OFF_PAGE)) continue;
+    for (const el of [...p.querySelectorAll('strong, b, a')].slice(0, 6)) {
+      const name = cleanText(el.textContent, 120);
+      if (isPersonName(name) && title.includes(name) && !out.includes(name)) out.push(name);
+    }
+    if (out.length) break;
+  }
+  return out;
+}
+
+/**
+ * Speaker cards without a class name to go by: a portrait whose `alt` is a person's name, printed
+ * again right beside it (`<img alt="Atsushi Morimoto">` then "Atsushi Morimoto"). At most four.
+ */
+export function portraitSpeakers(root: ParentNode): string[] {
+  const out: string[] = [];
+  for (const img of [...root.querySelectorAll('img[alt]')].slice(0, 60)) {
+    if (img.closest(OFF_PAGE)) continue;
+    const alt = cleanText(img.getAttribute('alt'), 120).replace(
+      /^(?:photo|portrait|picture|avatar|image)\s+of\s+/i,
+      '',
+    );
+    if (!isPersonName(alt)) continue;
+    // the name printed within the next few elements after the picture's box
+    let box: Element | null = img;
+    let printed = false;
+    for (let depth = 0; box && depth < 3 && !printed; depth++, box = box.parentElement) {
+      let sib = box.nextElementSibling;
+      for (let i = 0; sib && i < 3 && !printed; sib = sib.nextElementSibling) {
+        if (sib.tagName === 'STYLE' || sib.tagName === 'SCRIPT') continue;
+        printed = visibleText(sib).startsWith(alt);
+        i++;
+      }
+    }
+    if (printed && !out.includes(alt)) out.push(alt);
+    if (out.length > 4) return [];
+  }
+  return out;
 }

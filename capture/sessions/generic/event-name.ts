@@ -10,15 +10,18 @@ import { isPersonName } from './byline';
 
 export type EventSource = 'label' | 'breadcrumb' | 'text' | 'og' | 'title';
 
+/** Words only events use (and years). */
 const EVENT_WORDS =
-  /(?:\b(?:19|20)\d{2}\b|conf\b|conference|konferenz|conférence|conferencia|congress|kongress|congrès|congreso|summit|meetup|meet-up|symposium|workshop|seminar|séminaire|seminario|forum|festival|fest\b|days?\b|tage\b|jornadas|camp\b|hackathon|talks\b|meeting|meetings|tagung|convention|expo\b|week\b|[a-z]con\b|con\s+[A-Z]{2}\b|\bcon\b)/i;
+  /(?:\b(?:19|20)\d{2}\b|\bconf\b|conference|konferenz|conférence|conferencia|congress|kongress|congrès|congreso|summit|meetup|meet-up|symposium|workshop|seminar|séminaire|seminario|forum|festival|\bfest\b|\bdays?\b|\btage\b|jornadas|\bcamp\b|hackathon|\btalks\b|meetings?\b|tagung|convention|\bexpo\b|\bweek\b)/i;
+/** "PyCon", "JSConf", "DevCon": a -con name, which a surname can also be ("Bacon"). */
+const CON_NAME = /(?:[a-z]con|conf)\b|\bcon\s+[A-Z]{2}\b/;
 
-/** Whether a name reads like an event's: a year or an event word, and not a person's name. */
+/** Whether a name reads like an event's: a year or an event word; a person-like name needs more than "-con". */
 export function looksLikeEvent(raw: string): boolean {
   const name = cleanText(raw, 300);
   if (name.length < 3 || name.length > 200) return false;
-  if (isPersonName(name) && !/\b(?:19|20)\d{2}\b|conf|con\b|meetup|summit/i.test(name)) return false;
-  return EVENT_WORDS.test(name);
+  if (EVENT_WORDS.test(name)) return true;
+  return CON_NAME.test(name) && !isPersonName(name);
 }
 
 /** The breadcrumb trail's entries, first to last (the site's home left out). */

@@ -10,9 +10,17 @@ import { readOpenGraph } from '../../metadata/opengraph';
 import { cleanText } from '../../text';
 import { wallToIsoWithOffset } from '../../time';
 import type { CaptureAdapter, EventRef, PageCapture, Speaker } from '../../types';
-import { buildEvent, buildTalk } from '../common';
+import { blockText, buildEvent, buildTalk } from '../common';
 import { formatWallTime, readWallTime, type WallTime } from '../datetext';
-import { bylineSpeakers, isPersonName, markedSpeakers, namesFrom, speakerFromTitle } from './byline';
+import {
+  bylineSpeakers,
+  isPersonName,
+  leadSpeakers,
+  markedSpeakers,
+  namesFrom,
+  portraitSpeakers,
+  speakerFromTitle,
+} from './byline';
 import { breadcrumbs, eventFromText, looksLikeEvent, titleSuffix } from './event-name';
 import { type LabelValue, readLabelValues } from './label-values';
 import type { LabelField } from './labels';
@@ -59,11 +67,35 @@ function titleHeading(doc: Document, main: Element | null): Element | null {
 function leadText(main: Element | null, heading: Element | null, max = 1500): string {
   const root = heading?.parentElement?.parentElement ?? main;
   if (!root) return '';
-  const text = cleanText(spacedText(root, 20_000), 20_000);
+  const text = spacedText(root, 20_000)
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/\s*\n\s*/g, '\n')
+    .trim();
   const h = heading ? cleanText(heading.textContent, 500) : '';
   const at = h ? text.indexOf(h) : -1;
   return text.slice(at >= 0 ? at + h.length : 0, (at >= 0 ? at + h.length : 0) + max);
 }
+
+const BLOCK = new Set([
+  'P',
+  'DIV',
+  'LI',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'TD',
+  'TH',
+  'DT',
+  'DD',
+  'SECTION',
+  'ARTICLE',
+  'HEADER',
+  'BLOCKQUOTE',
+  'PRE',
+]);
 
 /** Text of `root` with a space wherever one element's text ends and another's begins ("Pisa</p><p>Henk"). */
 function spacedText(root: Element, max: number): string {
@@ -73,10 +105,41 @@ function spacedText(root: Element, max: number): string {
   for (let n = walker.nextNode(); n && out.length < max; n = walker.nextNode()) {
     const p = n.parentNode;
     if (p && (p as Element).closest?.('script, style, template, noscript')) continue;
-    out += p === parent ? (n.nodeValue ?? '') : ` ${n.nodeValue ?? ''}`;
+    // a new block starts a new line, so "Pisa</p><p>Henk Bruin" is not one name
+    const block = p && p !== parent && BLOCK.has((p as Element).tagName ?? '');
+    out += p === parent ? (n.nodeValue ?? '') : `${block ? '\n' : ' '}${n.nodeValue ?? ''}`;
     parent = p;
   }
   return out;
+}
+
+const ABSTRACT_HEADING =
+  /^(?:abstract|summary|description|about (?:the|this) talk|zusammenfassung|beschreibung|résumé|resume|description|resumen|descripción|sommario|riassunto)\s*:?$/i;
+
+/**
+ * The talk's abstract: an "Abstract:" label, the paragraphs under an "Abstract" heading, else the
+ * page's description when it names the talk (a site-wide description is not the talk's).
+ */
+function abstractOf(
+  root: Element,
+  labels: readonly LabelValue[],
+  description: string | undefined,
+  title: string,
+): string | undefined {
+  const label = labels.find((l) => l.field === 'abstract' && l.text.length > 20);
+  if (label) return label.text;
+  for (const h of [...root.querySelectorAll('h2, h3, h4, h5')].slice(0, 20)) {
+    if (!ABSTRACT_HEADING.test(cleanText(h.textContent, 60)) || h.closest(CHROME)) continue;
+    const parts: string[] = [];
+    for (let sib = h.nextElementSibling; sib && parts.length < 20; sib = sib.nextElementSibling) {
+      if (/^H[1-5]$/.test(sib.tagName)) break;
+      parts.push(blockText(sib));
+    }
+    const text = parts.filter(Boolean).join('\n\n');
+    if (text) return text;
+  }
+  if (description && title && description.includes(title.slice(0, 30))) return description;
+  return undefined;
 }
 
 /** URL path segments that name a talk page. */
@@ -169,6 +232,14 @@ export function readTalkPage(doc: Document, url: URL): TalkPageReading {
   if (!speakers.length && announcement.length) {
     speakers = announcement;
     evidence.speakers = 'title';
+  }
+  if (!speakers.length && !listing) {
+    speakers = leadSpeakers(main ?? body, h1 || ogTitle || docTitle);
+    if (speakers.length) evidence.speakers = 'lead';
+  }
+  if (!speakers.length && !listing) {
+    speakers = portraitSpeakers(main ?? body);
+    if (speakers.length) evidence.speakers = 'portrait';
   }
 
   // --- title
@@ -288,7 +359,7 @@ export function readTalkPage(doc: Document, url: URL): TalkPageReading {
   if (media.video) evidence.videoUrl = media.video.source;
 
   // --- is this one talk's page?
-  const signals = [
+  let signals = [
     speakers.length > 0,
     evidence.event === 'label' || evidence.event === 'breadcrumb' || evidence.event === 'text',
     evidence.startsAt === 'label',
@@ -297,9 +368,20 @@ export function readTalkPage(doc: Document, url: URL): TalkPageReading {
     evidence.title === 'label' || evidence.title === 'quote' || !!speakerPageTitle,
     TALK_PATH.test(url.pathname),
   ].filter(Boolean).length;
+  // an event-like site name counts with a labelled field (a meetup's post with "Slides: …")
+  const labelled = labels.some((l) => l.text && l.field !== 'other' && l.field !== 'abstract');
+  if (evidence.event === 'og' && labelled) signals++;
   const strongSpeakers = evidence.speakers === 'label' || evidence.speakers === 'class';
+  console.log('generic', {
+    title,
+    listing,
+    signals,
+    evidence,
+    labels: labels.map((l) => [l.field, l.text.slice(0, 40)]),
+  });
   if (!title || listing || (signals < 2 && !strongSpeakers)) return { capture: null, evidence: {} };
 
+  const abstract = abstractOf(main ?? body, labels, og['og:description'], title);
   const roomLabel = firstLabel(labels, 'room');
   const trackLabel = firstLabel(labels, 'track');
   const locationLabel = firstLabel(labels, 'location');
@@ -312,6 +394,7 @@ export function readTalkPage(doc: Document, url: URL): TalkPageReading {
       endsAt: wall && startsAt ? isoOf(wall, true) : undefined,
       room: roomLabel?.text,
       track: trackLabel?.text,
+      abstract,
       url: base,
       slidesUrl: media.slides?.url,
       videoUrl: media.video?.url,

@@ -178,6 +178,10 @@ export function readLabelValues(root: ParentNode, base: string): LabelValue[] {
     const text = cleanText(raw, 600);
     if (!text) continue;
     const field = text.length <= MAX_LABEL ? labelField(text) : undefined;
+    // a link that says "slides" is a link, not a label
+    if (field && (el.closest('a') || cleanText(el.querySelector('a')?.textContent, 60) === text)) continue;
+    // a section holding a player or picture under its heading is not a label
+    if (field && el.querySelector('iframe, video, img, object, embed, picture')) continue;
     if (field) {
       const box = labelBox(el, text);
       const value = valueFor(box, base);

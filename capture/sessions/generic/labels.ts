@@ -15,6 +15,7 @@ export type LabelField =
   | 'slides'
   | 'video'
   | 'location'
+  | 'abstract'
   /** A label that names something else (sponsors, organisers, moderators): its value is never a speaker. */
   | 'other';
 
@@ -139,6 +140,7 @@ const WORDS: Record<LabelField, readonly string[]> = {
     'registrazione',
     'replay',
   ],
+  abstract: ['abstract', 'summary', 'zusammenfassung', 'résumé', 'resumen', 'sommario', 'riassunto'],
   other: [
     'sponsor',
     'sponsors',
@@ -160,7 +162,6 @@ const WORDS: Record<LabelField, readonly string[]> = {
     'contact',
     'price',
     'tickets',
-    'abstract',
     'description',
     'bio',
   ],

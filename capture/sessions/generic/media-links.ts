@@ -7,6 +7,7 @@
  */
 import { cleanUrl, safeHttpUrl } from '../../url';
 import { isSlidesLink, isVideoLink } from '../common';
+import { visibleText } from './byline';
 import type { LabelValue } from './label-values';
 
 export type MediaSource = 'label' | 'embed' | 'link-text' | 'heading' | 'host';
@@ -42,7 +43,7 @@ const DOC_FILE = /\.(?:pdf|pptx?|key|odp)(?:$|[?#])/i;
 
 /** Links the page's frame, header and footer hold are not the talk's. */
 const CHROME =
-  'nav, footer, header nav, aside, [role="navigation"], [role="contentinfo"], [class*="sponsor" i], [class*="footer" i], [class*="sidebar" i], [class*="related" i], [class*="share" i], [class*="social" i]';
+  'nav, footer, header nav, aside, [role="navigation"], [role="contentinfo"], [class*="sponsor" i], [class*="footer" i], [class*="sidebar" i], [class*="related" i], [class*="social" i]';
 
 interface Candidate {
   url: string;
@@ -111,8 +112,7 @@ export function pickMedia(
     const a = anchors[i] as Element;
     const href = safeHttpUrl(a.getAttribute('href'), base);
     if (!href) continue;
-    const text =
-      (a.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 120) || (a.getAttribute('title') ?? '');
+    const text = visibleText(a, 120) || (a.getAttribute('title') ?? '');
     const said = `${text} ${a.getAttribute('aria-label') ?? ''}`;
     if (a.closest(CHROME)) continue;
     const url = cleanUrl(href);
