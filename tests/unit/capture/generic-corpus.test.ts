@@ -46,9 +46,9 @@ const FLOORS: Record<Field, number> = {
   title: 0.8,
   speakers: 0.9,
   event: 0.9,
-  slides: 0.9,
-  video: 0.9,
-  start: 0.8,
+  slides: 0.85,
+  video: 0.8,
+  start: 0.85,
 };
 
 const norm = (s: string) =>
