@@ -33,6 +33,8 @@ export const PLATFORM_NAMES: Readonly<Record<string, string>> = {
   jsonld: 'JSON-LD event data',
   microdata: 'schema.org microdata',
   opengraph: 'Open Graph',
+  // Read from the page's layout (labels, bylines, links) by the generic talk-page reader
+  generic: 'Talk page layout',
   // Nothing specific: the page's own title, or the tab as the browser reports it
   page: 'Web page',
   tab: 'Browser tab',
