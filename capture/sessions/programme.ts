@@ -252,6 +252,10 @@ function timeElements(doc: Document): Element[] {
   for (let i = 0; i < all.length && out.length < MAX_TIMES; i++) {
     const el = all[i] as Element;
     if (el.childElementCount > 2) continue;
+    // Only leaves and near-leaves: reading a large subtree's text for each of its ancestors would be quadratic.
+    let deep = false;
+    for (const child of el.children) if (child.childElementCount > 0) deep = true;
+    if (deep) continue;
     const t = el.textContent ?? '';
     if (t.length <= 40 && TIME_ONLY.test(t) && !el.querySelector('time, span, div, p')) out.push(el);
   }
