@@ -4,14 +4,19 @@ import { capturePage } from '../../../capture';
 import type { CaptureAdapter } from '../../../capture/types';
 
 describe('capturePage', () => {
-  it('gives every page at least a page capture with its canonical URL and Open Graph title', () => {
-    document.head.innerHTML = '<title>Doc title</title><meta property="og:title" content="OG title">';
+  it('gives every page at least a page capture with its canonical URL and the title the tab shows', () => {
+    document.head.innerHTML = '<title>Doc title | Site</title><meta property="og:title" content="OG title">';
     expect(capturePage(document, 'https://e.org/p?utm_source=x#a', [])).toEqual({
       url: 'https://e.org/p',
-      title: 'OG title',
+      title: 'Doc title | Site', // DESIGN §4: the document title exactly as the tab shows it
       kind: 'page',
       platform: 'page',
     });
+  });
+
+  it('names a page without a <title> by its Open Graph title', () => {
+    document.head.innerHTML = '<meta property="og:title" content="OG title">';
+    expect(capturePage(document, 'https://e.org/p', []).title).toBe('OG title');
   });
 
   it('skips an adapter that throws and never throws itself', () => {

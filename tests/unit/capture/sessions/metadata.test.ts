@@ -38,18 +38,37 @@ describe('Open Graph fallback', () => {
   it('reads a real page written with name="og:…" tags; its Speaker Deck link, not the papers’ PDFs, is the slides', () => {
     const url = 'http://paperswelove.org/2015/video/armon-dadgar-on-bloom-filters-and-hyperloglog/';
     const c = captureFixture('opengraph-name-form.html', url);
-    expect(c.platform).toBe('opengraph');
-    expect(c.kind).toBe('session'); // og:type "article": a talk because the page links its slides
-    expect(c.title).toBe('Armon Dadgar on Bloom Filters and HyperLogLog');
+    // The generic talk-page reader takes this page before Open Graph: it also reads the speaker, the
+    // bold name in the first paragraph that the title repeats ("<strong>Armon Dadgar</strong> from HashiCorp").
+    expect(c.platform).toBe('generic');
+    expect(c.kind).toBe('session');
+    expect(c.title).toBe('Armon Dadgar on Bloom Filters and HyperLogLog | Papers We Love'); // the tab's title
     expect(c.talk).toEqual({
       title: 'Armon Dadgar on Bloom Filters and HyperLogLog',
-      speakers: [], // no article:author; the speaker is named only in the body text
+      speakers: [{ name: 'Armon Dadgar' }],
       abstract: 'Armon Dadgar on Bloom Filters and HyperLogLog in San Francisco',
       url,
       slidesUrl:
         'https://speakerdeck.com/paperswelove/pwlsf-number-13-equals-armon-dadgar-on-bloom-filters-and-hyperloglog',
       videoUrl: 'https://www.youtube.com/embed/T3Bt9Tn6P5c',
     });
+    expect(c.evidence).toEqual({
+      title: 'heading',
+      speakers: 'lead',
+      slidesUrl: 'link-text',
+      videoUrl: 'embed',
+    });
+  });
+
+  it('keeps the tab’s title and takes the site’s name off the talk’s', async () => {
+    const { captureHtml } = await import('./load');
+    const c = captureHtml(
+      '<title>Deep dive | Conf</title><meta property="og:title" content="Deep dive | Conf"><meta property="og:site_name" content="Conf"><meta property="og:type" content="video.other">',
+      'https://conf.example/deep-dive',
+    );
+    expect(c.platform).toBe('opengraph');
+    expect(c.title).toBe('Deep dive | Conf');
+    expect(c.talk?.title).toBe('Deep dive');
   });
 
   it('does not make a talk of an ordinary article', async () => {
