@@ -46,6 +46,8 @@ const GENERIC_NAME =
   /^(?:programme|program|programm|programa|schedule|agenda|timetable|horaire|zeitplan|day\s*\d|workshop programme|conference programme|full programme)$/i;
 /** Elements that hold a secondary line (speakers, authors, format) in a title cell. */
 const SECONDARY = '.font-italic, em, i, small, .speaker, .speakers, .authors, .author, br ~ span';
+/** Link texts beside a title that are not part of it. */
+const ASIDE_LABEL = /\b(?:zoom|link|join|watch|register|here|webex|teams|meet)\b/i;
 /** Link texts that name a deck. */
 const SLIDES_LABEL = /^(?:slides?|deck|folien|diapositives?|transparents?|diapos)$/i;
 const DOCUMENT_FILE = /\.(?:pdf|pptx?|key|odp)(?:$|[?#])/i;
@@ -84,13 +86,17 @@ function text(el: Element | null | undefined, max = 500): string {
 
 /** Speakers from a secondary line: "(A, B and C)", "Prof. A", "Dr. A, Affiliation". */
 function speakersOf(raw: string): Speaker[] {
-  let line = cleanText(raw, 2000).replace(/^\(|\)$/g, '');
-  if (!line || NOT_A_NAME.test(line)) return [];
+  let line = cleanText(raw, 2000);
+  if (/^\(.*\)$/.test(line)) line = line.slice(1, -1).trim(); // "(A, B and C)"
+  // A labelled line ("Supported by our sponsors: …", "Moderator: A, Panelists: B") is not a plain list of names.
+  if (!line || NOT_A_NAME.test(line) || line.includes(':')) return [];
   // "Dr. Name, Affiliation": a titled name is followed by where the person works, not by more names.
   if (HONORIFIC.test(line)) line = line.split(/\s*[,–—]\s*|\s+-\s+/)[0] ?? '';
+  // "Name (Affiliation)": the parenthesis is where the person works.
+  line = line.replace(/\s*\([^()]*\)/g, '');
   return speakersFromText(line)
     .map((s) => ({ ...s, name: cleanName(s.name.replace(HONORIFIC, '')) }))
-    .filter((s) => s.name && !NOT_A_NAME.test(s.name) && /\p{Lu}/u.test(s.name));
+    .filter((s) => s.name && !NOT_A_NAME.test(s.name) && /\p{Lu}/u.test(s.name) && !/[()]/.test(s.name));
 }
 
 /** A cell's title: its bold lead, else its text without secondary lines and bracketed links. */
@@ -259,35 +265,68 @@ function timeElements(doc: Document): Element[] {
     const t = el.textContent ?? '';
     if (t.length <= 40 && TIME_ONLY.test(t) && !el.querySelector('time, span, div, p')) out.push(el);
   }
-  return out;
+  // `<time><b>08:30</b></time>`: the time once, as its innermost element.
+  const found = new Set(out);
+  return out.filter((el) => ![...el.children].some((c) => found.has(c)));
+}
+
+/** A code before a name in a heading ("1A-1"): the paper's number, its title being the line after. */
+const PAPER_CODE = /^[A-Z0-9][\w.-]{0,7}$/;
+
+/**
+ * One heading of a block as a talk. Templates put the speaker in a `span` inside the heading
+ * ("Keynote <span>Ada Lovelace</span>"), or the paper's number and authors there and its title in
+ * the line after ("1A-1 <span>A, B</span>" then the title); else the line after is the speakers.
+ */
+function headingTalk(h: Element, timeSet: Set<Element>): { title: string; speakers: Speaker[] } {
+  const copy = h.cloneNode(true) as Element;
+  for (const a of copy.querySelectorAll('a[href], iframe')) if (isAsideLink(a)) a.remove();
+  const inner = copy.querySelector('span, small');
+  const innerText = text(inner, 500);
+  if (inner && innerText) {
+    inner.remove();
+    const base = text(copy, 500);
+    const next = h.nextElementSibling;
+    if (base && PAPER_CODE.test(base) && next?.tagName === 'P' && text(next, 500))
+      return { title: text(next, 500), speakers: speakersOf(innerText) };
+    if (base) return { title: base, speakers: speakersOf(innerText) };
+    return { title: '', speakers: [] };
+  }
+  const next = h.nextElementSibling;
+  const line = next && !timeSet.has(next) && (next.textContent?.length ?? 0) <= 200 ? text(next, 200) : '';
+  return { title: text(copy, 500), speakers: line ? speakersOf(line) : [] };
+}
+
+/** A link beside a title that is not the title: "Zoom link", "Watch video", "See program here". */
+function isAsideLink(a: Element): boolean {
+  return isMediaLink(a) || ASIDE_LABEL.test(cleanText(a.textContent, 100));
 }
 
 function blockItems(doc: Document): Item[] {
-  const times = timeElements(doc);
+  const times = timeElements(doc).filter((t) => !t.closest('table')); // rows are read as rows
   const timeSet = new Set(times);
+  // How many times each near ancestor holds, counted once up front (not per block).
+  const held = new Map<Element, number>();
+  for (const t of times) {
+    let a = t.parentElement;
+    for (let depth = 0; a && depth < 5; depth++, a = a.parentElement) held.set(a, (held.get(a) ?? 0) + 1);
+  }
   const items: Item[] = [];
   for (const t of times) {
-    if (t.closest('table')) continue; // rows are read as rows
     let block: Element | null = t.parentElement;
     for (let depth = 0; block && depth < 5; depth++, block = block.parentElement) {
-      let count = 0;
-      for (const inner of block.querySelectorAll('*')) if (timeSet.has(inner) && ++count > 1) break;
-      if (count > 1) break; // this block holds other rows' times: too far up
-      const heading = block.querySelector('h2, h3, h4, h5');
-      if (!heading) continue;
-      const title = text(heading, 500);
-      if (!title) break;
-      const next = heading.nextElementSibling;
-      const line =
-        next && !timeSet.has(next) && (next.textContent?.length ?? 0) <= 200 ? text(next, 200) : '';
-      items.push({
-        el: block,
-        title,
-        speakers: line ? speakersOf(line) : [],
-        times: findTimes(text(t, 60)).slice(0, 2),
-        day: dayBefore(block, doc),
-        level: Number(heading.tagName.slice(1)),
-      });
+      if ((held.get(block) ?? 0) > 1) break; // this block holds other rows' times: too far up
+      const first = block.querySelector('h2, h3, h4, h5');
+      if (!first) continue;
+      // Parallel talks of one time slot: every heading of the first one's level in the block.
+      const headings = [...block.querySelectorAll(first.tagName)].slice(0, 8);
+      const clock = findTimes(text(t, 60)).slice(0, 2);
+      const day = dayBefore(block, doc);
+      for (const h of headings) {
+        const { title, speakers } = headingTalk(h, timeSet);
+        if (title)
+          items.push({ el: block, title, speakers, times: clock, day, level: Number(h.tagName.slice(1)) });
+      }
       break;
     }
   }
@@ -350,9 +389,16 @@ function onlyDate(doc: Document): Day | undefined {
   return found;
 }
 
+/** Text with line breaks read as spaces ("The 16th<br>3D GeoInfo"). */
+function spacedText(el: Element, max: number): string {
+  const copy = el.cloneNode(true) as Element;
+  for (const br of copy.querySelectorAll('br')) br.replaceWith(' ');
+  return text(copy, max);
+}
+
 function eventName(doc: Document): string {
   for (const h1 of [...doc.querySelectorAll('h1')].slice(0, 5)) {
-    const name = text(h1, 300);
+    const name = spacedText(h1, 300);
     if (name && !GENERIC_NAME.test(name)) return name;
   }
   const site = metaContent(doc, 'og:site_name', 300);

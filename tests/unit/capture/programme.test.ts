@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /**
- * Programme pages (capture/sessions/programme.ts) on real saved pages of three sites
+ * Programme pages (capture/sessions/programme.ts) on real saved pages of four sites
  * (tests/fixtures/pages/programme/*: each header names repository, path and commit). The expected
  * talks are what a person reads off each page: titles, speakers, times in the zone the page names,
  * and the event's name. Then the other side: a talk page is not a programme, and hostile tables
@@ -190,6 +190,52 @@ describe('ICC 2025 RAS workshop schedule (cards under sessions, "IST/UTC +5:30",
         endsAt: '2025-12-18T17:30:00+05:30',
       },
     ]);
+  });
+});
+
+describe('3D GeoInfo 2021 programme (program.html loaded into the site’s index.html; rows of time + parallel sections)', () => {
+  const url = 'https://3dgeoinfo2021.github.io/';
+  const c = capture('3dgeoinfo-2021-program.html', url);
+
+  it('names the event from its h1 (a line break is a space) and lists the first day in order', () => {
+    expect(c).toMatchObject({ platform: 'programme', event: { name: 'The 16th 3D GeoInfo Conference' } });
+    expect(c.schedule?.slice(0, 8)).toEqual([
+      { title: 'Event Start - Join Us on Remo!', speakers: [] },
+      { title: 'Opening Remarks', speakers: [{ name: 'Debra Laefer' }, { name: 'Alias Abdul Rahman' }] },
+      {
+        title: 'Opening Keynote: Economic Activity in Three Dimensional Space',
+        speakers: [{ name: 'Paul Romer' }],
+      },
+      {
+        title: 'Keynote: 3D Spaces: Definitions, Models, Applications',
+        speakers: [{ name: 'Sisi Zlatanova' }],
+      },
+      // 10:15 Break is not a talk; 10:30–12:15 holds two parallel sections, then their papers side by side
+      { title: 'Section 1A: Data Creation and Management', speakers: [] },
+      { title: 'Section 1B: 3D LA and BIM (Infrastructure, building)', speakers: [] },
+      {
+        title:
+          'Computing watertight Volumetric Models from Boundary Representations to ensure consistent topological operations',
+        speakers: [{ name: 'Markus Wilhelm Jahn' }, { name: 'Patrick Erik Bradley' }],
+      },
+      {
+        title: 'Converting BIM Data to CityGML for 3D Cadastre Purposes',
+        speakers: [{ name: 'Hanis Rashidan' }, { name: 'Alias Abdul Rahman' }],
+      },
+    ]);
+  });
+
+  it('keeps "Zoom Link" out of titles and affiliations out of names, and gives no names from a labelled line', () => {
+    expect(byTitle(c, 'Point Cloud Management in Oracle Spatial')?.speakers).toEqual([
+      { name: 'Mike Horhammer' },
+    ]);
+    // "Moderator: Gene Roe, Panelists: Shehzan Mohammed (Cesium), …": left out rather than half-read
+    expect(byTitle(c, "Panel: America's Future With LiDAR and Digital Twin")?.speakers).toEqual([]);
+    expect(titles(c).filter((t) => /zoom link/i.test(t))).toEqual([]);
+  });
+
+  it('gives no start times: the page names its zone (EDT) but its days only as tabs ("11 Oct", no year)', () => {
+    expect(c.schedule?.filter((t) => t.startsAt)).toEqual([]);
   });
 });
 
