@@ -52,6 +52,8 @@ export interface SyncStepAsk<S> {
   pending?: boolean;
   /** The replica records to read, by id, given the kept state and the queue (default: none). */
   replica?: (device: S, queue: readonly QueuedEntry[]) => readonly string[];
+  /** Every replica record. */
+  allReplica?: boolean;
 }
 
 export interface SyncStepInput<S> {
@@ -182,7 +184,11 @@ export async function syncStep<S, T>(
     }
     const replica = new Map<string, unknown>();
     const ids = device !== undefined && ask.replica ? ask.replica(device, queue) : [];
-    if (ids.length) {
+    if (ask.allReplica)
+      await db
+        .table<ReplicaRow, string>(REPLICA)
+        .each((row) => void replica.set(row.id, JSON.parse(row.json)));
+    else if (ids.length) {
       const rows = await db.table<ReplicaRow, string>(REPLICA).bulkGet([...ids]);
       for (const row of rows) if (row) replica.set(row.id, JSON.parse(row.json));
     }

@@ -38,6 +38,8 @@ export interface DeviceState {
   inFlight?: { seq: number; count: number };
   /** When a round last completed (epoch ms). */
   lastSyncAt?: number;
+  /** This device's newest snapshot in the vault (its seq: the own log it covers through). */
+  lastSnapshot?: number;
   /**
    * Blob records merged here whose bytes this device does not hold yet, by key, as the merge has
    * them (`data` a BlobRef): written to storage once their file is downloaded and checked.
@@ -66,6 +68,8 @@ export interface StepAsk {
    * (called inside the step's transaction; {@link replicaIdsFor} makes it). Default: none.
    */
   replica?: (device: DeviceState, queue: readonly QueuedChange[]) => readonly string[];
+  /** Every replica record (a snapshot of this device's state). */
+  allReplica?: boolean;
 }
 
 /** What a step reads, as {@link SyncLocal} hands it over. */
@@ -198,6 +202,7 @@ export function runStep<T>(
   local: SyncLocal,
   ask: StepAsk,
   decide: (work: Work) => WorkOutcome<T>,
+  { readOnly = false }: { readOnly?: boolean } = {},
 ): Promise<T> {
   return local.step((input) => {
     const replica: ReplicaState = { ...input.device.replica, tables: {} };
@@ -207,12 +212,14 @@ export function runStep<T>(
     }
     const out = decide({ ...input, replica });
     const rows = new Map<string, RecordState | undefined>();
-    for (const [table, records] of Object.entries(replica.tables))
-      for (const [key, rec] of Object.entries(records)) {
-        rows.set(recordId(table, key), rec);
-        noteCopy(replica, table, key, rec);
-      }
-    for (const id of input.replica.keys()) if (!rows.has(id)) rows.set(id, undefined);
+    // A step that only reads the replica (a snapshot) writes none of it back.
+    if (!readOnly)
+      for (const [table, records] of Object.entries(replica.tables))
+        for (const [key, rec] of Object.entries(records)) {
+          rows.set(recordId(table, key), rec);
+          noteCopy(replica, table, key, rec);
+        }
+    if (!readOnly) for (const id of input.replica.keys()) if (!rows.has(id)) rows.set(id, undefined);
     const { tables: _records, ...header } = replica;
     return { ...out, device: { ...out.device, replica: header }, replica: rows };
   }, ask);

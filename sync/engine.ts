@@ -17,8 +17,9 @@
 import { convertQueue, noBlobsKnown, same, settle } from './convert';
 import { type DeviceState, recordId, replicaIdsFor, runStep, type SyncLocal, type Work } from './device';
 import { fetchWantedBlobs, readBlobs, sendBlobs } from './engine-blobs';
+import { collectOwnLogs, readGapSnapshots, snapshotIfDue } from './engine-snapshots';
 import { type Hlc, HybridClock, maxHlc } from './hlc';
-import { applyOps, type MergeOptions, materialize } from './merge';
+import { applyOps, joinState, type MergeOptions, materialize } from './merge';
 import { decodeBatch, encodeBatch } from './ops';
 import {
   appendLog,
@@ -70,6 +71,10 @@ export interface SyncReport {
   blobsDownloaded: number;
   /** Blob records merged here whose bytes could not be downloaded yet (tried again next round). */
   blobsWaiting: number;
+  /** Other devices' snapshots joined (a hole in their logs). */
+  snapshots: number;
+  /** Own logs deleted from the vault (covered by a snapshot, acknowledged by every active device). */
+  collected: number;
 }
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -77,6 +82,8 @@ const fromUtf8 = (b: Uint8Array) => new TextDecoder().decode(b);
 
 export interface RoundOptions extends MergeOptions {
   now?: () => number;
+  /** Own logs between periodic snapshots (default {@link SNAPSHOT_EVERY}). */
+  snapshotEvery?: number;
 }
 
 /**
@@ -155,14 +162,24 @@ export async function syncRound(
     });
   }
 
-  // 4. The other devices' new files, merged in one step with any change made meanwhile.
-  const fetched = await fetchNew(vault, view, device.remote);
+  // 4. The other devices' new files, merged in one step with any change made meanwhile; where their
+  // run has a hole (logs collected or lost), from their snapshot after it.
+  const snapshots = await readGapSnapshots(vault, view);
+  const from = { ...device.remote.cursor };
+  for (const s of snapshots) from[s.deviceId] = Math.max(from[s.deviceId] ?? 0, s.seq);
+  const fetched = await fetchNew(vault, view, { deviceId: device.deviceId, cursor: from });
   const batches = fetched.batches.map((b) => ({
     ...b,
     ops: decodeBatch(JSON.parse(fromUtf8(b.payload))),
   }));
   const named = new Set<string>();
   const namedBlobs = new Set<string>();
+  for (const snap of snapshots)
+    for (const [table, records] of Object.entries(snap.state.tables))
+      for (const key of Object.keys(records)) {
+        named.add(recordId(table, key));
+        if (table === BLOB_TABLE) namedBlobs.add(key);
+      }
   for (const b of batches)
     for (const op of b.ops) {
       named.add(recordId(String(op.table), String(op.key)));
@@ -178,6 +195,11 @@ export async function syncRound(
     const touched = new Map<string, { table: string; key: string }>();
     for (const m of c.writeBack) touched.set(recordId(m.table, m.key), m);
     const cursor = { ...d.remote.cursor };
+    for (const snap of snapshots) {
+      if ((cursor[snap.deviceId] ?? 0) >= snap.seq) continue;
+      for (const k of joinState(work.replica, snap.state, options)) touched.set(recordId(k.table, k.key), k);
+      cursor[snap.deviceId] = snap.seq;
+    }
     for (const b of batches) {
       if ((cursor[b.deviceId] ?? 0) >= b.seq) continue; // merged by a round that overlapped
       const latest = maxHlc(b.ops.map((o) => o.hlc).filter((h): h is Hlc => typeof h === 'string'));
@@ -209,14 +231,18 @@ export async function syncRound(
     };
   });
 
-  // 5. Tell the others how far this device is (their logs can be collected once all have seen them).
-  await writeHead(vault, merged.device.deviceId, {
+  // 5. A snapshot when one is due; then tell the others how far this device is (their logs can be
+  // collected once all have seen them), and collect the own logs they all have.
+  const after = await snapshotIfDue(local, vault, view, merged.device, options.snapshotEvery);
+  await writeHead(vault, after.deviceId, {
     format: FORMAT,
-    seq: merged.device.remote.lastOwnSeq,
-    label: merged.device.label,
+    seq: after.remote.lastOwnSeq,
+    label: after.label,
     updatedAt: new Date(now()).toISOString(),
-    seen: merged.device.remote.cursor,
+    seen: after.remote.cursor,
+    ...(after.lastSnapshot !== undefined ? { snapshot: after.lastSnapshot } : {}),
   });
+  const collected = await collectOwnLogs(local, vault, view, after.deviceId, now());
 
   // 6. Thumbnails merged here without their bytes: download, check, write. One that fails waits.
   const got = blobs ? await fetchWantedBlobs(blobs, local, vault, merged.device) : undefined;
@@ -233,5 +259,7 @@ export async function syncRound(
     blobsUploaded,
     blobsDownloaded: got?.written ?? 0,
     blobsWaiting: got?.waiting ?? Object.keys(merged.device.wantedBlobs ?? {}).length,
+    snapshots: snapshots.length,
+    collected,
   };
 }

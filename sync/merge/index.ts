@@ -4,9 +4,9 @@
  */
 import type { Op } from '../ops';
 import { TEXT_FIELDS } from '../schema';
-import { applyRaw, type RecordKey } from './apply';
+import { applyRaw, joinRecord, type RecordKey } from './apply';
 import { deriveCopies, effectiveRecord } from './copies';
-import type { ReplicaState } from './state';
+import { type ReplicaState, recordSlot } from './state';
 import { type MergeOptions, recordView } from './view';
 
 export type { RecordKey } from './apply';
@@ -36,7 +36,33 @@ const id = (k: RecordKey) => `${k.table}\u0000${k.key}`;
  * Pass the same `options` everywhere.
  */
 export function applyOps(state: ReplicaState, ops: readonly Op[], options: MergeOptions = {}): RecordKey[] {
-  const touched = applyRaw(state, ops);
+  return withCopies(state, applyRaw(state, ops), options);
+}
+
+/**
+ * Joins another device's replica state (a snapshot) into this one, in place: the same as applying
+ * every operation it was made of, since a state only ever grows by joins. Returns the records whose
+ * merged form may have changed, with conflict copies as {@link applyOps} returns them. The records
+ * the other state names must be in `state` when they are kept apart (sync/device.ts).
+ */
+export function joinState(state: ReplicaState, other: ReplicaState, options: MergeOptions = {}): RecordKey[] {
+  const touched: RecordKey[] = [];
+  for (const [table, records] of Object.entries(other.tables))
+    for (const [key, rec] of Object.entries(records)) {
+      joinRecord(recordSlot(state, table, key), rec);
+      touched.push({ table, key });
+    }
+  for (const [device, last] of Object.entries(other.clock)) {
+    const mine = state.clock[device];
+    if (mine === undefined || last > mine) state.clock[device] = last;
+  }
+  for (const [id, op] of Object.entries(other.unknown)) state.unknown[id] ??= op;
+  for (const [copy, entry] of Object.entries(other.copies)) state.copies[copy] ??= entry;
+  return withCopies(state, touched, options);
+}
+
+/** The touched records and, for notes, their conflict copies (derived now, or cached from before). */
+function withCopies(state: ReplicaState, touched: readonly RecordKey[], options: MergeOptions): RecordKey[] {
   const out: RecordKey[] = [];
   const done = new Set<string>();
   const add = (k: RecordKey) => {

@@ -577,10 +577,11 @@ export async function scanRemote(vault: OpenVault, local: LocalSyncState): Promi
       remoteSeq: ownTop,
       lastOwnSeq: local.lastOwnSeq,
     });
+  // A snapshot covers the own logs through its seq: those are not missing.
   const present = new Set(ownLogs);
+  const covered = Math.max(local.collectedThrough ?? 0, ...(own?.snapshots ?? []));
   const missing: number[] = [];
-  for (let s = (local.collectedThrough ?? 0) + 1; s <= local.lastOwnSeq; s++)
-    if (!present.has(s)) missing.push(s);
+  for (let s = covered + 1; s <= local.lastOwnSeq; s++) if (!present.has(s)) missing.push(s);
   if (missing.length) findings.push({ kind: 'own-missing', seqs: missing });
 
   for (const [deviceId, known] of Object.entries(local.cursor)) {
@@ -592,10 +593,13 @@ export async function scanRemote(vault: OpenVault, local: LocalSyncState): Promi
   for (const d of devices) {
     if (d.deviceId === local.deviceId) continue;
     const cursor = local.cursor[d.deviceId] ?? 0;
-    const after = d.logs.filter((s) => s > cursor);
-    const firstLog = after[0];
-    if (firstLog !== undefined && firstLog > cursor + 1) {
-      const snapshot = d.snapshots.filter((s) => s >= firstLog - 1).at(-1);
+    // The hole: the first log after the cursor that is not there, with files after it (a log, or
+    // a snapshot that covers it). The newest snapshot at or after the hole mends it.
+    const next = runEnd(d, cursor);
+    const snapshots = d.snapshots.filter((s) => s >= next);
+    const firstLog = d.logs.find((s) => s > next) ?? snapshots[0];
+    if (firstLog !== undefined) {
+      const snapshot = snapshots.at(-1);
       findings.push({
         kind: 'gap',
         deviceId: d.deviceId,
@@ -606,6 +610,14 @@ export async function scanRemote(vault: OpenVault, local: LocalSyncState): Promi
     }
   }
   return { devices, findings };
+}
+
+/** The first seq after `cursor` whose log a device's run lacks: its logs follow on up to it. */
+function runEnd(d: Pick<DeviceView, 'logs'>, cursor: number): number {
+  const present = new Set(d.logs);
+  let next = cursor + 1;
+  while (present.has(next)) next++;
+  return next;
 }
 
 export interface FetchedBatch {
@@ -630,14 +642,9 @@ export async function fetchNew(
   const wanted: Array<{ deviceId: string; seqs: number[] }> = [];
   for (const d of view.devices) {
     if (d.deviceId === local.deviceId) continue;
-    let next = (local.cursor[d.deviceId] ?? 0) + 1;
-    const seqs: number[] = [];
-    for (const s of d.logs) {
-      if (s < next) continue;
-      if (s !== next) break;
-      seqs.push(s);
-      next++;
-    }
+    const cursor = local.cursor[d.deviceId] ?? 0;
+    const end = runEnd(d, cursor);
+    const seqs = d.logs.filter((s) => s > cursor && s < end);
     if (seqs.length) wanted.push({ deviceId: d.deviceId, seqs });
   }
   const jobs = wanted.flatMap((w) => w.seqs.map((seq) => ({ deviceId: w.deviceId, seq })));

@@ -8,7 +8,9 @@
  *  - each device's stored notes are what its whole replica says (the merge layer's `allRecords`
  *    over every replica row, not the engine's partial reads);
  *  - no appended line is lost: each is in the note or in one of its conflict copies.
- * The vault is in memory (tests/support/memory-store.ts): the transports are tested against real
+ * The server may also lose a device's newest log (a restore from an older backup): the device
+ * notices and writes a snapshot, the others start again from it; logs are collected once a snapshot
+ * covers them and every device has seen them. The vault is in memory (tests/support/memory-store.ts): the transports are tested against real
  * servers elsewhere; here a case runs dozens of rounds. Not seeded: fast-check prints the seed and
  * the shrunk case of a failure.
  */
@@ -23,7 +25,8 @@ import { memoryStore } from '../../support/memory-store';
 import { MemoryDevice } from './memory-device';
 
 const bodyTags = (body: string) => [...body.matchAll(/#([\p{L}\p{N}_-]+)/gu)].map((m) => m[1]!.toLowerCase());
-const options = { bodyTags };
+// A snapshot every 2 own logs: the cases reach snapshots, holes healed from them and collection.
+const options = { bodyTags, snapshotEvery: 2 };
 /** N1 and N2 start on every device; N3 is created by the cases (on several devices at once, too). */
 const NOTES = ['N1', 'N2', 'N3'];
 const IDS = ['0000000000000000000000000A', '0000000000000000000000000B', '0000000000000000000000000C'];
@@ -34,6 +37,8 @@ type Command =
   | { kind: 'tag'; dev: number; note: number; tag: string }
   | { kind: 'trash' | 'restore'; dev: number; note: number }
   | { kind: 'copy'; dev: number }
+  /** The server loses this device's newest log (restored from an older backup). */
+  | { kind: 'rollback'; dev: number }
   | { kind: 'sync'; dev: number };
 
 const dev = fc.integer({ min: 0, max: 2 });
@@ -67,6 +72,7 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   },
   { arbitrary: fc.record({ kind: fc.constant('sync' as const), dev }), weight: 5 },
   { arbitrary: fc.record({ kind: fc.constant('copy' as const), dev }), weight: 6 },
+  { arbitrary: fc.record({ kind: fc.constant('rollback' as const), dev }), weight: 1 },
 );
 
 /** The notes a device's whole replica says it should hold (every replica row, as the merge reads it). */
@@ -115,6 +121,9 @@ describe('sync rounds between three devices (property)', () => {
   it('converge, keep every appended line, and store what the whole replica says', async () => {
     let copiesEdited = 0;
     let copiesMade = 0;
+    let joined = 0;
+    let collected = 0;
+    let rolledBack = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(command, { minLength: 10, maxLength: 50 }), async (commands) => {
         const store = memoryStore(new Map(template.files));
@@ -135,7 +144,20 @@ describe('sync rounds between three devices (property)', () => {
         for (const c of commands) {
           const d = devices[c.dev]!;
           if (c.kind === 'sync') {
-            await syncRound(d, vault, options);
+            const report = await syncRound(d, vault, options);
+            joined += report.snapshots;
+            collected += report.collected;
+            continue;
+          }
+          if (c.kind === 'rollback') {
+            const logs = [...store.files.keys()]
+              .filter((p) => p.includes(`/${d.device.deviceId}/log/`))
+              .sort();
+            const newest = logs.at(-1);
+            if (newest) {
+              store.files.delete(newest);
+              rolledBack += 1;
+            }
             continue;
           }
           if (c.kind === 'copy') {
@@ -184,7 +206,8 @@ describe('sync rounds between three devices (property)', () => {
           }
         }
         // Everything exchanged: each device uploads, then each takes in the others'.
-        for (let pass = 0; pass < 3; pass++) for (const d of devices) await syncRound(d, vault, options);
+        // (A hole left by a lost log heals from the snapshot its device writes when it notices.)
+        for (let pass = 0; pass < 4; pass++) for (const d of devices) await syncRound(d, vault, options);
 
         copiesMade += [...devices[0]!.records.values()].filter((r) => r.conflictOf !== undefined).length;
         const first = sorted(storedNotes(devices[0]!));
@@ -202,5 +225,8 @@ describe('sync rounds between three devices (property)', () => {
     // The cases reach conflict copies and edits of them (where a step must read a copy's original).
     expect(copiesMade).toBeGreaterThan(20);
     expect(copiesEdited).toBeGreaterThan(20);
+    expect(rolledBack).toBeGreaterThan(20);
+    expect(joined).toBeGreaterThan(5);
+    expect(collected).toBeGreaterThan(20);
   }, 120_000);
 });

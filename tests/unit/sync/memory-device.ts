@@ -82,7 +82,7 @@ export class MemoryDevice implements SyncLocal {
       if (r) names.set(recordId(q.table, q.key), r);
     }
     const replica = new Map<string, RecordState>();
-    for (const id of ask.replica?.(this.device, queue) ?? []) {
+    for (const id of ask.allReplica ? this.replica.keys() : (ask.replica?.(this.device, queue) ?? [])) {
       const rec = this.replica.get(id);
       if (rec) replica.set(id, structuredClone(rec));
     }
