@@ -4,7 +4,7 @@ import { onContentMessage } from '../messaging/content';
 import { onPageMessage } from '../messaging/protocol';
 import { captureTab, injectIntoFrame } from '../platform/capture-service';
 import { relayFrameCaptures } from '../platform/frame-captures';
-import { changeTag, setNoteKind, trashAdmin, undoTag } from '../platform/library-service';
+import { changeTag, setNoteKind, setNoteVisibility, trashAdmin, undoTag } from '../platform/library-service';
 import {
   destinationOf,
   editNote,
@@ -47,6 +47,7 @@ export default defineBackground(() => {
   onPageMessage('knownTags', () => knownTags());
 
   onPageMessage('setNoteKind', ({ data }) => setNoteKind(data.id, data.kind));
+  onPageMessage('setNoteVisibility', ({ data }) => setNoteVisibility(data.id, data.private === true));
   onPageMessage('changeTag', ({ data }) => changeTag(data.from, data.to));
   onPageMessage('undoTagChange', ({ data }) => undoTag(data.change));
   onPageMessage('trashAdmin', ({ data }) => trashAdmin(data.action, data.ids));

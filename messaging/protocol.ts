@@ -85,6 +85,8 @@ export interface PageToBackgroundCalls {
   knownTags(): string[];
   /** Side panel: set a note's kind by hand (the kind toggle). */
   setNoteKind(data: { id: string; kind: NoteKind }): SaveNoteResult;
+  /** Side panel: make a note private (kept out of recaps and exports) or public again (the lock toggle). */
+  setNoteVisibility(data: { id: string; private: boolean }): SaveNoteResult;
   /**
    * Side panel: rename (or merge, when `to` is in use) a tag everywhere, or delete it (no `to`).
    * The change comes back for undo.

@@ -21,6 +21,15 @@ export async function setNoteKind(id: string, kind: unknown): Promise<SaveNoteRe
   }
 }
 
+/** Makes a note private or public again (the lock toggle). */
+export async function setNoteVisibility(id: string, makePrivate: boolean): Promise<SaveNoteResult> {
+  try {
+    return { ok: true, id: (await updateNote(id, { visibility: makePrivate ? 'private' : 'public' })).id };
+  } catch (e) {
+    return { ok: false, error: `The note could not be changed: ${message(e)}` };
+  }
+}
+
 /** Renames or merges (`to` given) or deletes a tag across every note and talk. */
 export async function changeTag(from: string, to?: string): Promise<TagChangeResult> {
   try {

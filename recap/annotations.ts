@@ -5,7 +5,7 @@
  * (TextQuoteSelector). Quotes and tags are plain text (`text/plain`); the body is Markdown made
  * safe like every export (recap/safe-markdown.ts); the target is an http(s) or file address or a URN.
  */
-import { withKindSplit } from '../storage/kinds';
+import { isPrivateNote, withKindSplit } from '../storage/kinds';
 import type { NoteKind, NoteRecord } from '../storage/types';
 import { safeMarkdown } from './safe-markdown';
 
@@ -96,12 +96,18 @@ export function noteAnnotation(stored: NoteRecord, source?: string): Record<stri
   };
 }
 
-/** A collection of annotations (trashed notes left out), as a JSON-LD document. */
+/**
+ * A collection of annotations (trashed notes left out, private ones unless `includePrivate`), as a
+ * JSON-LD document.
+ */
 export function annotationCollection(
   notes: NoteRecord[],
   label = 'Talkmarks notes',
+  options: { includePrivate?: boolean; privateTag?: string } = {},
 ): Record<string, unknown> {
-  const items = notes.filter((n) => !n.deletedAt).map((n) => noteAnnotation(n));
+  const items = notes
+    .filter((n) => !n.deletedAt && (options.includePrivate || !isPrivateNote(n, options.privateTag)))
+    .map((n) => noteAnnotation(n));
   return {
     '@context': 'http://www.w3.org/ns/anno.jsonld',
     type: 'AnnotationCollection',

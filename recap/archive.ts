@@ -3,6 +3,7 @@
  * the "Talk notes" layout), ready to drop into an Obsidian vault or a Jekyll folder. Notes not
  * filed under a talk get one file per page they were written on.
  */
+import { isPrivateNote } from '../storage/kinds';
 import type { DeckRecord, EventRecord, NoteRecord, TalkRecord } from '../storage/types';
 import { builtinTemplate } from './builtins';
 import { composeRecap } from './compose';
@@ -21,12 +22,34 @@ export interface ArchiveTalk {
   decks?: DeckRecord[];
 }
 
-/** The Markdown file of one talk. */
-export function talkFile(entry: ArchiveTalk): { path: string; markdown: string } {
+/** Whether private notes go in (the user ticked "Include private notes"), and the tag that makes one. */
+export interface PrivacyOptions {
+  includePrivate?: boolean;
+  privateTag?: string;
+}
+
+/** The notes an export may show: trashed ones never, private ones only when included. */
+export function exportedNotes(notes: NoteRecord[], options: PrivacyOptions = {}): NoteRecord[] {
+  return notes.filter(
+    (n) => !n.deletedAt && (options.includePrivate || !isPrivateNote(n, options.privateTag)),
+  );
+}
+
+/** The Markdown file of one talk (private notes left out unless included). */
+export function talkFile(
+  entry: ArchiveTalk,
+  options: PrivacyOptions = {},
+): { path: string; markdown: string } {
   const { talk, event } = entry;
+  entry = { ...entry, notes: exportedNotes(entry.notes, options) };
   const day = wallClock(talk.startsAt, talk.timezone ?? event?.timezone)?.day;
   const result = composeRecap(
-    { event, talks: [{ talk, notes: entry.notes, decks: entry.decks }] },
+    {
+      event,
+      talks: [{ talk, notes: entry.notes, decks: entry.decks }],
+      // Already chosen above: what is left is what goes in.
+      includePrivate: true,
+    },
     { template: builtinTemplate('builtin:talk-notes')!.source },
   );
   const body = result.ok ? result.markdown : `# ${escapeMarkdown(talk.title)}\n`;
@@ -50,9 +73,12 @@ export function talkFile(entry: ArchiveTalk): { path: string; markdown: string }
 }
 
 /** Notes without a talk, grouped by the page they were written on. */
-export function pageFiles(notes: NoteRecord[]): { path: string; markdown: string }[] {
+export function pageFiles(
+  notes: NoteRecord[],
+  options: PrivacyOptions = {},
+): { path: string; markdown: string }[] {
   const byUrl = new Map<string, NoteRecord[]>();
-  for (const n of notes) byUrl.set(n.url, [...(byUrl.get(n.url) ?? []), n]);
+  for (const n of exportedNotes(notes, options)) byUrl.set(n.url, [...(byUrl.get(n.url) ?? []), n]);
   return [...byUrl].map(([url, list]) => {
     const title = list.find((n) => n.pageTitle)?.pageTitle || url;
     const talk: TalkRecord = {
@@ -65,16 +91,17 @@ export function pageFiles(notes: NoteRecord[]): { path: string; markdown: string
       tags: [],
       source: { platform: 'page', url, capturedAt: 0 },
     };
-    const { markdown } = talkFile({ talk, notes: list });
+    const { markdown } = talkFile({ talk, notes: list }, options);
     return { path: `pages/${slugify(title, 'page')}.md`, markdown };
   });
 }
 
-/** The zip of every talk's notes (and page notes), trashed notes left out. */
-export function notesArchive(talks: ArchiveTalk[], loose: NoteRecord[]): Uint8Array {
-  const files = [
-    ...talks.map((t) => talkFile({ ...t, notes: t.notes.filter((n) => !n.deletedAt) })),
-    ...pageFiles(loose.filter((n) => !n.deletedAt)),
-  ];
+/** The zip of every talk's notes (and page notes), trashed notes left out, private ones unless included. */
+export function notesArchive(
+  talks: ArchiveTalk[],
+  loose: NoteRecord[],
+  options: PrivacyOptions = {},
+): Uint8Array {
+  const files = [...talks.map((t) => talkFile(t, options)), ...pageFiles(loose, options)];
   return makeZip(files.map((f) => ({ path: f.path, data: f.markdown })));
 }

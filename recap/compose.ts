@@ -4,7 +4,15 @@ import { dayZone, noteDay } from '../storage/day-notes';
 import { builtinTemplate, DEFAULT_TEMPLATE_ID, focusOf } from './builtins';
 import { type FrontMatterStyle, frontMatter } from './front-matter';
 import { hasText } from './markdown';
-import { buildRecapModel, defaultTitle, postedNotes, type RecapInput, recapDay, recapTags } from './model';
+import {
+  buildRecapModel,
+  defaultTitle,
+  postedNotes,
+  type RecapInput,
+  recapDay,
+  recapTags,
+  withoutPrivate,
+} from './model';
 import { type RenderResult, renderTemplate } from './render';
 import { type ExportSafety, safeMarkdown } from './safe-markdown';
 
@@ -31,6 +39,8 @@ export type ComposeResult =
  */
 export function composeRecap(input: RecapInput, options: ComposeOptions = {}): ComposeResult {
   const source = options.template ?? builtinTemplate(DEFAULT_TEMPLATE_ID)!.source;
+  // Private notes stay out of the post (and its title, tags and date) unless included.
+  input = withoutPrivate(input);
   input = input.focus ? input : { ...input, focus: focusOf(source) };
   const result = renderTemplate(source, buildRecapModel(input));
   if (!result.ok) return result;

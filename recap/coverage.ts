@@ -3,6 +3,7 @@
  * so that no note is left out silently. Every live note of the recap's talks, of the day's other
  * attended talks and among the day's moments is counted once, under the first reason that holds.
  */
+import { isPrivateNote } from '../storage/kinds';
 import { withoutTrailingTags } from '../storage/tags';
 import type { NoteRecord, TalkRecord } from '../storage/types';
 import { DEFAULT_TALK_OPTIONS, postedNotes, type RecapInput, shownNote } from './model';
@@ -10,6 +11,7 @@ import { DEFAULT_TALK_OPTIONS, postedNotes, type RecapInput, shownNote } from '.
 /** Why a note is not in the post. */
 export type OutReason =
   | 'private'
+  | 'private-note'
   | 'talk-left-out'
   | 'moment-unticked'
   | 'takeaways-only'
@@ -57,6 +59,7 @@ export function counted(n: number, singular: string, plural = `${singular}s`): s
 
 const ORDER: OutReason[] = [
   'private',
+  'private-note',
   'talk-left-out',
   'moment-unticked',
   'takeaways-only',
@@ -68,6 +71,8 @@ function label(reason: OutReason, n: number, talks: number): string {
   switch (reason) {
     case 'private':
       return `${counted(n, 'to-do')} left out: private`;
+    case 'private-note':
+      return `${counted(n, 'private note')} left out (tick "Include private notes" to put them in)`;
     case 'talk-left-out':
       return `${counted(n, 'note')} on ${talks === 1 ? 'a talk' : 'talks'} you left out`;
     case 'moment-unticked':
@@ -97,6 +102,7 @@ export function recapCoverage(input: RecapInput, leftOut?: DayLeftOut): Coverage
     if (talk && !g.talks?.some((t) => t.id === talk.id)) g.talks = [...(g.talks ?? []), talk];
   };
   const isTodo = (n: NoteRecord) => shownNote(n).kind === 'todo';
+  const hidden = (n: NoteRecord) => !input.includePrivate && isPrivateNote(n, input.privateTag);
   const pageOf = (n: NoteRecord) => n.pageTitle?.trim() || n.url;
 
   const posted = postedNotes(input);
@@ -109,6 +115,7 @@ export function recapCoverage(input: RecapInput, leftOut?: DayLeftOut): Coverage
       total++;
       if (shown.has(n.id)) included++;
       else if (isTodo(n)) add('private', n, t.talk.title);
+      else if (hidden(n)) add('private-note', n, t.talk.title);
       else if (include === 'takeaways') add('takeaways-only', n, t.talk.title);
       else if (include === 'quotes') add('quotes-only', n, t.talk.title);
       else add('not-takeaway', n, t.talk.title);
@@ -118,7 +125,7 @@ export function recapCoverage(input: RecapInput, leftOut?: DayLeftOut): Coverage
   for (const n of live(input.moments ?? [])) {
     total++;
     if (shownMoments.has(n.id)) included++;
-    else add(isTodo(n) ? 'private' : 'not-takeaway', n, pageOf(n));
+    else add(isTodo(n) ? 'private' : hidden(n) ? 'private-note' : 'not-takeaway', n, pageOf(n));
   }
   for (const { talk, notes } of leftOut?.talks ?? []) {
     for (const n of live(notes)) {

@@ -6,7 +6,8 @@
  */
 
 import { dayZone } from '../storage/day-notes';
-import { withKindSplit } from '../storage/kinds';
+import { isPrivateNote, withKindSplit } from '../storage/kinds';
+import { momentUrl, noteMomentSec } from '../storage/recording-moments';
 import { withoutTrailingTags } from '../storage/tags';
 import { talkDay } from '../storage/talk-day';
 import type { DeckRecord, EventRecord, NoteKind, NoteRecord, TalkRecord } from '../storage/types';
@@ -70,6 +71,35 @@ export interface RecapInput {
   themes?: ThemeChoice[];
   /** Ids of the notes whose slide thumbnail shows inline after their sentence in prose posts. */
   pictures?: readonly string[];
+  /** Private notes go in too: the user ticked "Include private notes" for this export. */
+  includePrivate?: boolean;
+  /** The tag that makes a note private (default `private`, storage/kinds.ts). */
+  privateTag?: string;
+}
+
+const publicInputs = new WeakMap<RecapInput, RecapInput>();
+
+/**
+ * The input without its private notes (every talk's and the moments), unless the user included
+ * them for this export. Every path from notes to a post starts here: the model, the tag lines, the
+ * post's date, the archive. The same object comes back when nothing is private.
+ */
+export function withoutPrivate<T extends RecapInput>(input: T): T {
+  if (input.includePrivate) return input;
+  const done = publicInputs.get(input);
+  if (done) return done as T;
+  const open = (n: NoteRecord) => !isPrivateNote(n, input.privateTag);
+  const anyPrivate = input.talks.some((t) => !t.notes.every(open)) || !(input.moments ?? []).every(open);
+  const out: T = anyPrivate
+    ? {
+        ...input,
+        talks: input.talks.map((t) => (t.notes.every(open) ? t : { ...t, notes: t.notes.filter(open) })),
+        ...(input.moments ? { moments: input.moments.filter(open) } : {}),
+      }
+    : input;
+  publicInputs.set(input, out);
+  publicInputs.set(out, out);
+  return out;
 }
 
 export interface SlideModel {
@@ -107,6 +137,11 @@ export interface NoteModel {
   /** The page it was written on (for moments: a blog post, a deck not attached to a talk). */
   page_title: string;
   page_url: string;
+  /**
+   * The note's moment in the talk's recording: a live note once the recording is aligned, or a
+   * note written while watching a video; "" for none (storage/recordings.ts).
+   */
+  moment_url: string;
 }
 
 export interface SlideGroupModel extends SlideModel {
@@ -252,6 +287,7 @@ function noteModel(
   zone: string,
   speakers = '',
   picture = '',
+  recording?: TalkRecord['recording'],
 ): NoteModel {
   // The line below renders the kind its own way: no prefix may stay in the text.
   const note = shownNote(stored);
@@ -301,6 +337,12 @@ function noteModel(
   lazy(model, 'time_of_day', () => wallClock(new Date(note.createdAt).toISOString(), zone)?.time ?? '');
   lazy(model, 'page_title', () => escapeMarkdown(note.pageTitle ?? ''));
   lazy(model, 'page_url', () => safeUrl(note.url));
+  lazy(model, 'moment_url', () => {
+    const live = noteMomentSec(note, recording);
+    if (live !== undefined && recording) return safeUrl(momentUrl(recording.url, live));
+    const time = note.anchor?.time;
+    return typeof time === 'number' && Number.isFinite(time) ? safeUrl(momentUrl(note.url, time)) : '';
+  });
   return model;
 }
 
@@ -366,7 +408,7 @@ function talkModel(input: RecapTalkInput, recap: RecapInput, zone: string): Talk
   const time = timeRange(talk.startsAt, talk.endsAt, tz);
   const speakerNames = joinNames(speakers.map((s) => s.name));
   const notes = selectNotes(input.notes, options.include).map((n) =>
-    noteModel(n, title, thumb(n), zone, speakerNames, picture(n)),
+    noteModel(n, title, thumb(n), zone, speakerNames, picture(n), talk.recording),
   );
   const speakerLinks = joinNames(speakers.map((s) => (s.url ? `[${s.name}](${s.url})` : s.name)));
   const room = escapeMarkdown(talk.room ?? '');
@@ -436,6 +478,7 @@ export function selectMoments(moments: readonly NoteRecord[] = []): NoteRecord[]
  * post of takeaways that has any, only the takeaways (My takeaways lists nothing else then).
  */
 export function postedNotes(input: RecapInput): { talks: NoteRecord[][]; moments: NoteRecord[] } {
+  input = withoutPrivate(input);
   const talks = input.talks.map((t) =>
     selectNotes(t.notes, t.options?.include ?? DEFAULT_TALK_OPTIONS.include),
   );
@@ -451,6 +494,7 @@ export function postedNotes(input: RecapInput): { talks: NoteRecord[][]; moments
  * own tags (for a post of takeaways, only of the talks it cites), then the moments' tags.
  */
 export function recapTags(input: RecapInput): string[] {
+  input = withoutPrivate(input);
   const seen = new Set<string>();
   const posted = postedNotes(input);
   input.talks.forEach((t, i) => {
@@ -465,6 +509,7 @@ export function recapTags(input: RecapInput): string[] {
 
 /** Builds what templates see from talks, notes and the recap's own fields. */
 export function buildRecapModel(input: RecapInput): RecapModel {
+  input = withoutPrivate(input);
   const day = recapDay(input);
   const zone = input.zone ?? dayZone(input.event);
   const talks = input.talks.map((t) => talkModel(t, input, zone));

@@ -102,3 +102,46 @@ export function withKindSplit<T extends { body: string; kind: NoteKind }>(note: 
   if (!split.kind) return note;
   return { ...note, body: split.body, kind: note.kind === 'note' ? split.kind : note.kind };
 }
+
+/** The prefix that makes a note private (like the kind prefixes, typed, then taken off the text). */
+export const PRIVATE_PREFIX = '% ';
+
+/** The tag that makes a note private unless the user names another. */
+export const DEFAULT_PRIVATE_TAG = 'private';
+
+const PRIVATE_RE = /^%\s+/;
+
+/**
+ * Splits a body into "private" (it starts with `% `, before or after a kind prefix: `% ! Quorum`,
+ * `! % Quorum`) and the text without that mark. A body that is nothing but `%` keeps it as text.
+ */
+export function splitPrivate(body: string): { private: boolean; body: string } {
+  const text = body.trim();
+  if (PRIVATE_RE.test(text)) {
+    const rest = text.replace(PRIVATE_RE, '').trim();
+    return rest ? { private: true, body: rest } : { private: false, body: text };
+  }
+  const kind = detectKind(text);
+  if (!kind) return { private: false, body: text };
+  const split = splitKind(text);
+  if (!PRIVATE_RE.test(split.body)) return { private: false, body: text };
+  const rest = split.body.replace(PRIVATE_RE, '').trim();
+  // The kind prefix stays for splitKind; only the mark goes.
+  return rest
+    ? { private: true, body: `${text.slice(0, text.length - split.body.length)}${rest}` }
+    : { private: false, body: text };
+}
+
+/**
+ * True for a note no recap or export shows unless the user includes private notes: marked private
+ * (the `% ` prefix or the toggle), or tagged with the private tag (`#private` unless the user names
+ * another; compared without case).
+ */
+export function isPrivateNote(
+  note: { visibility?: string; tags?: readonly string[] },
+  privateTag: string = DEFAULT_PRIVATE_TAG,
+): boolean {
+  if (note.visibility === 'private') return true;
+  const tag = privateTag.replace(/^#/, '').trim().toLowerCase();
+  return !!tag && (note.tags ?? []).some((t) => t.toLowerCase() === tag);
+}

@@ -1,10 +1,10 @@
 /** Notes repository: the only code that writes notes. Every write is one Dexie transaction. */
 import { getDb } from './db';
-import { splitKind } from './kinds';
+import { splitKind, splitPrivate } from './kinds';
 import { NoteValidationError, validateBody } from './note-rules';
 import { addRecord, type Fields, newRecord, restore, softDelete, updateRecord } from './records';
 import { mergeTags, parseTags } from './tags';
-import type { NoteAnchor, NoteKind, NoteRecord } from './types';
+import type { NoteAnchor, NoteKind, NoteRecord, NoteVisibility } from './types';
 
 export { MAX_NOTE_CHARS, NoteValidationError, validateBody } from './note-rules';
 
@@ -13,9 +13,13 @@ export interface NewNote {
   url: string;
   pageTitle?: string;
   kind?: NoteKind;
+  /** `private` keeps it out of recaps and exports; a `% ` prefix sets it too. Default: public. */
+  visibility?: NoteVisibility;
   /** Tags set explicitly (chips, imports); merged with the body's `#tags`. */
   tags?: string[];
   anchor?: NoteAnchor;
+  /** Taken live during its talk: seconds from the talk's start (storage/recordings.ts). */
+  talkOffsetSec?: number;
   talkId?: string;
   deckId?: string;
   thumbnailId?: string;
@@ -26,7 +30,8 @@ export interface NewNote {
  * kind unless one is given, and is taken off the body either way (storage/kinds.ts).
  */
 export function buildNote(input: NewNote, now = Date.now()): NoteRecord {
-  const split = splitKind(validateBody(input.body));
+  const marked = splitPrivate(validateBody(input.body));
+  const split = splitKind(marked.body);
   const body = split.body;
   const fields: Fields<NoteRecord> = {
     url: input.url,
@@ -35,10 +40,14 @@ export function buildNote(input: NewNote, now = Date.now()): NoteRecord {
     kind: input.kind ?? split.kind ?? 'note',
   };
   if (input.pageTitle) fields.pageTitle = input.pageTitle;
+  if (input.visibility === 'private' || (marked.private && input.visibility !== 'public')) {
+    fields.visibility = 'private';
+  }
   if (input.anchor) fields.anchor = input.anchor;
   if (input.talkId) fields.talkId = input.talkId;
   if (input.deckId) fields.deckId = input.deckId;
   if (input.thumbnailId) fields.thumbnailId = input.thumbnailId;
+  if (typeof input.talkOffsetSec === 'number') fields.talkOffsetSec = input.talkOffsetSec;
   return newRecord<NoteRecord>(fields, now);
 }
 
@@ -47,7 +56,9 @@ export async function createNote(input: NewNote): Promise<NoteRecord> {
   return addRecord(getDb().notes, buildNote(input));
 }
 
-export type NotePatch = Partial<Pick<NoteRecord, 'body' | 'kind' | 'talkId' | 'deckId' | 'anchor'>> & {
+export type NotePatch = Partial<
+  Pick<NoteRecord, 'body' | 'kind' | 'talkId' | 'deckId' | 'anchor' | 'visibility'>
+> & {
   /** Explicit tags; when given they replace the previous explicit ones. */
   tags?: string[];
 };
@@ -80,11 +91,13 @@ export async function updateNote(
     id,
     (old) => {
       if (options.base !== undefined && old.updatedAt !== options.base) throw new StaleEditError(old);
-      const split: { kind?: NoteKind; body: string } =
-        patch.body === undefined ? { body: old.body } : splitKind(validateBody(patch.body));
+      const marked = patch.body === undefined ? undefined : splitPrivate(validateBody(patch.body));
+      const split: { kind?: NoteKind; body: string } = marked ? splitKind(marked.body) : { body: old.body };
       const body = split.body;
+      // The toggle wins; else a typed `% ` makes the note private; else it stays as it was.
+      const visibility = patch.visibility ?? (marked?.private ? 'private' : old.visibility);
       const oldExplicit = old.tags.filter((t) => !parseTags(old.body).includes(t));
-      return {
+      const next: NoteRecord = {
         ...old,
         ...patch,
         body,
@@ -92,6 +105,10 @@ export async function updateNote(
         // The hand-picked kind, else the typed prefix's, else the old one (stored bodies carry no prefix).
         kind: patch.kind ?? split.kind ?? old.kind,
       };
+      // Public is the default: stored as no field at all.
+      if (visibility === 'private') next.visibility = visibility;
+      else delete next.visibility;
+      return next;
     },
     { missing: () => new NoteValidationError('That note no longer exists.') },
   );
@@ -119,6 +136,7 @@ export async function copyNoteWithBody(id: string, body: string): Promise<NoteRe
       tags: explicit,
       // A kind prefix typed in the text sets the kind, else the note keeps the one it had.
       kind: splitKind(body).kind ?? source.kind,
+      visibility: source.visibility,
     });
     if (source.eventId) copy.eventId = source.eventId;
     return addRecord(db.notes, copy);

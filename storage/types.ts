@@ -30,6 +30,13 @@ export interface TalkRecord extends BaseRecord, TalkFields {
   /** Field names the user edited by hand; later captures leave them alone. */
   editedFields?: string[];
   source: { platform: string; url: string; capturedAt: number };
+  /** When the user pressed "Talk started" (epoch ms): live notes count their offset from it. */
+  startedAt?: number;
+  /**
+   * The talk's recording, aligned once (storage/recordings.ts): a live note's moment in it is
+   * `startSec + note.talkOffsetSec` seconds.
+   */
+  recording?: { url: string; startSec: number; alignedAt: number };
 }
 
 export interface DeckRecord extends BaseRecord {
@@ -42,6 +49,12 @@ export interface DeckRecord extends BaseRecord {
 }
 
 export type NoteKind = 'note' | 'takeaway' | 'quote' | 'question' | 'todo';
+
+/**
+ * Who a note is for: `public` (the default, also when absent) goes into recaps and exports;
+ * `private` never does unless the user includes private notes for that one export.
+ */
+export type NoteVisibility = 'public' | 'private';
 
 export interface NoteAnchor {
   slide?: { index: number; label: string; title?: string };
@@ -63,9 +76,13 @@ export interface NoteRecord extends BaseRecord {
   /** Title of that page when the note was written (for lists of untalked notes). */
   pageTitle?: string;
   anchor?: NoteAnchor;
+  /** Taken live during its talk: seconds from the talk's start (its time slot or "Talk started"). */
+  talkOffsetSec?: number;
   body: string;
   tags: string[];
   kind: NoteKind;
+  /** Private notes stay out of every recap and export (storage/kinds.ts, isPrivateNote); absent = public. */
+  visibility?: NoteVisibility;
   thumbnailId?: string;
   /**
    * Sync: this note is a conflict copy — the text of `conflictOf` as another device wrote it, kept

@@ -45,6 +45,8 @@ const SECTION_NAME: Record<(typeof BACKUP_TABLES)[number], string> = {
 
 export function BackupPanel({ notify }: { notify: (t: ToastState) => void }) {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  // Private notes stay out of both note exports unless ticked (the backup always holds everything).
+  const [includePrivate, setIncludePrivate] = useState(false);
   const worker = useRef<Worker | null>(null);
   const fileName = useRef('');
   const action = useRef<Action>('export');
@@ -93,13 +95,13 @@ export function BackupPanel({ notify }: { notify: (t: ToastState) => void }) {
       const notes = `${count.toLocaleString('en')} ${count === 1 ? 'note' : 'notes'}`;
       if (kind === 'annotations') {
         const all = [...talks.flatMap((t) => t.notes), ...loose];
-        const doc = JSON.stringify(annotationCollection(all), null, 2);
+        const doc = JSON.stringify(annotationCollection(all, undefined, { includePrivate }), null, 2);
         downloadFile(`talkmarks-annotations-${today()}.jsonld`, doc, 'application/ld+json');
         setStatus({ kind: 'done', message: `Web Annotations downloaded: ${notes}.` });
       } else {
         downloadFile(
           `talkmarks-notes-${today()}.zip`,
-          notesArchive(talks, loose) as Uint8Array<ArrayBuffer>,
+          notesArchive(talks, loose, { includePrivate }) as Uint8Array<ArrayBuffer>,
           'application/zip',
         );
         setStatus({ kind: 'done', message: `Markdown archive downloaded: ${notes}.` });
@@ -157,6 +159,14 @@ export function BackupPanel({ notify }: { notify: (t: ToastState) => void }) {
         <button type="button" class="btn" disabled={busy} onClick={() => void exportNotes('archive')}>
           All notes as Markdown (.zip)
         </button>
+        <label class="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            checked={includePrivate}
+            onChange={(e) => setIncludePrivate(e.currentTarget.checked)}
+          />
+          Include private notes
+        </label>
       </div>
       <div role="status" data-testid="backup-status">
         {status.kind === 'busy' && (

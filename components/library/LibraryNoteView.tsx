@@ -7,6 +7,7 @@ import { getNote } from '../../storage/library';
 import { getTalk } from '../../storage/talks';
 import type { NoteKind, NoteRecord } from '../../storage/types';
 import { MoveForm } from '../notes/MoveForm';
+import { PrivateLock } from '../notes/PrivateLock';
 import { useNoteActions } from '../notes/useNoteActions';
 import { formatWhen } from '../shared/format';
 import { anchorText } from '../shared/SlideLink';
@@ -88,6 +89,7 @@ export function LibraryNoteView({ id, notify, onOpen, onBack, onTag }: Props) {
       }}
     >
       <h2 id="note-heading" ref={heading} tabIndex={-1} class="text-sm font-semibold">
+        <PrivateLock note={note} />
         {KIND_LABEL[note.kind]} ·{' '}
         <time dateTime={new Date(note.createdAt).toISOString()}>{formatWhen(note.createdAt)}</time>
       </h2>

@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { KIND_ICON, KIND_LABEL } from '../../storage/kinds';
 import type { NoteRecord, TalkRecord } from '../../storage/types';
+import { PrivateLock } from '../notes/PrivateLock';
 import { formatWhen } from '../shared/format';
 import { Highlight } from './Highlight';
 
@@ -21,6 +22,7 @@ export function NoteRow({ note, talk, terms, prefixes }: NoteRowProps) {
   return (
     <div class="flex h-full flex-col justify-between gap-0.5" data-note-id={note.id}>
       <p class="line-clamp-2 text-sm leading-snug break-words">
+        <PrivateLock note={note} />
         {note.kind !== 'note' && (
           <span
             class="mr-1 inline-block rounded bg-tag px-1 text-xs font-semibold text-tag-ink"

@@ -5,12 +5,14 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { sendMessage } from '../../messaging/protocol';
 import { KIND_ICON, KIND_LABEL } from '../../storage/kinds';
 import type { NotePlace } from '../../storage/move-notes';
 import { withoutTrailingTags } from '../../storage/tags';
 import type { NoteRecord } from '../../storage/types';
 import { formatWhen } from '../shared/format';
 import { MoveForm } from './MoveForm';
+import { PrivateLock } from './PrivateLock';
 import type { EditConflict } from './useNoteActions';
 
 /** Bodies longer than this are shown folded: lists stay fast whatever was pasted. */
@@ -175,6 +177,7 @@ export function NoteItem({ note, onEdit, onDelete, onMove, showPage, lead }: Pro
       )}
       <div class="flex items-center justify-between gap-2 text-xs text-muted">
         <span class="truncate">
+          <PrivateLock note={note} />
           {note.kind !== 'note' && (
             <span class="mr-1.5 font-semibold text-accent" data-kind={note.kind}>
               <span aria-hidden="true">{KIND_ICON[note.kind]} </span>
@@ -201,6 +204,22 @@ export function NoteItem({ note, onEdit, onDelete, onMove, showPage, lead }: Pro
               }}
             >
               Edit
+            </button>
+            <button
+              type="button"
+              class="btn btn-ghost text-xs"
+              aria-pressed={note.visibility === 'private'}
+              title="A private note stays out of recaps and exports unless you include private notes"
+              onClick={() =>
+                void sendMessage('setNoteVisibility', {
+                  id: note.id,
+                  private: note.visibility !== 'private',
+                }).then((r) => {
+                  if (!r.ok) setError(r.error);
+                })
+              }
+            >
+              Private
             </button>
             <button type="button" class="btn btn-ghost text-xs" onClick={() => onDelete(note)}>
               Delete

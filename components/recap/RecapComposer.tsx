@@ -187,6 +187,15 @@ export function RecapComposer({ wide, recapId, notify, onOpenWide }: Props) {
           onInput={(e) => update({ outro: e.currentTarget.value })}
         />
       </label>
+      <label class="flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          checked={state.includePrivate}
+          onChange={(e) => state.setIncludePrivate(e.currentTarget.checked)}
+        />
+        Include private notes
+        <span class="text-xs text-muted">(this post only; off again when the composer closes)</span>
+      </label>
       <label class={field}>
         Front matter
         <select

@@ -12,6 +12,7 @@ import { DEFAULT_TALK_OPTIONS, defaultTitle, type RecapInput, type TalkOptions }
 import { safeMarkdown } from '../../recap/safe-markdown';
 import { listTemplates } from '../../recap/templates';
 import { toBase64 } from '../../storage/backup/format';
+import { isPrivateNote } from '../../storage/kinds';
 import {
   createRecap,
   loadRecapInput,
@@ -63,9 +64,16 @@ function dataUrl(thumbs: Thumbs, id: string): string | undefined {
   return url;
 }
 
-function withText(input: RecapInput, draft: Draft, thumbs: Thumbs, mode: ImageMode): RecapInput {
+function withText(
+  input: RecapInput,
+  draft: Draft,
+  thumbs: Thumbs,
+  mode: ImageMode,
+  includePrivate = false,
+): RecapInput {
   return {
     ...input,
+    ...(includePrivate ? { includePrivate } : {}),
     title: draft.title,
     intro: draft.intro,
     outro: draft.outro,
@@ -148,6 +156,8 @@ export function dayMoments(content: RecapContent): NoteRecord[] {
 
 export function useRecapDraft(initial: Draft) {
   const [draft, setDraft] = useState<Draft>(initial);
+  // "Include private notes": for this composing only, never saved with the recap.
+  const [includePrivate, setIncludePrivate] = useState(false);
   const talkKey = JSON.stringify([draft.eventId, draft.day, draft.talkIds, draft.talkOptions]);
   const loaded = useLive(
     () => loadRecapInput({ ...draft, title: '', momentsOut: [] }).then((value) => ({ key: talkKey, value })),
@@ -180,17 +190,21 @@ export function useRecapDraft(initial: Draft) {
     [input, draft.day],
   );
   const pictured = new Set(draft.pictures ?? []);
+  // A private note's picture stays out of the zip like its text (unless private notes are included).
+  const shows = (n: NoteRecord) => includePrivate || !isPrivateNote(n);
   const thumbIds =
     input.status === 'ready'
       ? [
           ...input.value.talks.flatMap((t) =>
             t.notes.flatMap((n) =>
-              n.thumbnailId && (talkOptions(draft, t.talk.id).thumbnails || pictured.has(n.id))
+              n.thumbnailId && shows(n) && (talkOptions(draft, t.talk.id).thumbnails || pictured.has(n.id))
                 ? [n.thumbnailId]
                 : [],
             ),
           ),
-          ...input.value.moments.flatMap((n) => (n.thumbnailId && pictured.has(n.id) ? [n.thumbnailId] : [])),
+          ...input.value.moments.flatMap((n) =>
+            n.thumbnailId && shows(n) && pictured.has(n.id) ? [n.thumbnailId] : [],
+          ),
         ]
       : [];
   const thumbs = useLive(() => loadThumbnails(thumbIds), [thumbIds.join()]);
@@ -198,16 +212,26 @@ export function useRecapDraft(initial: Draft) {
 
   const render = (mode: ImageMode): ComposeResult | null =>
     input.status === 'ready'
-      ? composeRecap(withText(input.value, draft, thumbMap, mode), {
+      ? composeRecap(withText(input.value, draft, thumbMap, mode, includePrivate), {
           template: source,
           frontMatter: draft.frontMatter,
           ownTemplate,
         })
       : null;
-  const shown = [draft.title, draft.intro, draft.outro, draft.frontMatter, draft.themes, draft.pictures];
+  const shown = [
+    draft.title,
+    draft.intro,
+    draft.outro,
+    draft.frontMatter,
+    draft.themes,
+    draft.pictures,
+    includePrivate,
+  ];
   // Composed in a worker (useRenderWorker.ts): a template that loops for seconds never holds a keystroke.
   const generated = useRenderWorker(
-    fresh && input.status === 'ready' ? withText(input.value, draft, thumbMap, 'inline') : null,
+    fresh && input.status === 'ready'
+      ? withText(input.value, draft, thumbMap, 'inline', includePrivate)
+      : null,
     { template: source, frontMatter: draft.frontMatter, ownTemplate },
     [fresh, input, source, thumbMap, ownTemplate, ...shown],
   );
@@ -266,6 +290,9 @@ export function useRecapDraft(initial: Draft) {
     suggest: (patch: Partial<Draft>) =>
       setDraft((d) => (d.id || d.eventId || d.talkIds.length ? d : { ...d, ...patch })),
     replace: setDraft,
+    /** Private notes go into this post (the preview, the copies and the zip) while ticked. */
+    includePrivate,
+    setIncludePrivate,
     input,
     coverage,
     templates,

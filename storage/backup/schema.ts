@@ -76,6 +76,14 @@ export function recordSchemas(now = Date.now()) {
     starredAt: opt(time),
     editedFields: opt(stringList()),
     source: obj({ platform: text(100), url: text(65_536), capturedAt: time }),
+    startedAt: opt(time),
+    recording: opt(
+      obj({
+        url: text(65_536),
+        startSec: v.pipe(v.number(), v.minValue(-1e7), v.maxValue(1e9)),
+        alignedAt: time,
+      }),
+    ),
   });
 
   const deckSchema = obj({
@@ -104,9 +112,11 @@ export function recordSchemas(now = Date.now()) {
         quote: opt(obj({ exact: text(MAX_TEXT), prefix: opt(text(MAX_TEXT)), suffix: opt(text(MAX_TEXT)) })),
       }),
     ),
+    talkOffsetSec: opt(v.pipe(v.number(), v.minValue(0), v.maxValue(1e9))),
     body: v.pipe(v.string(), v.minLength(1, 'is empty'), v.maxLength(MAX_TEXT)),
     tags: stringList(),
     kind: v.picklist(['note', 'takeaway', 'quote', 'question', 'todo']),
+    visibility: opt(v.picklist(['public', 'private'])),
     thumbnailId: opt(id),
     conflictOf: opt(id),
     conflictVersion: opt(text(200)),
