@@ -10,6 +10,7 @@ import { type FiledUnder, type FilingPlan, planFiling } from './filing';
 import type { NotePlace } from './move-notes';
 import { validateBody } from './note-rules';
 import { createNote, type NewNote } from './notes';
+import { liveOffsetSec } from './recording-moments';
 import { getTalk, upsertTalk } from './talks';
 import type { NoteAnchor, NoteRecord } from './types';
 
@@ -53,15 +54,19 @@ export async function writeFiling(
     const nowTalk = choice?.via === 'now' ? choice.record.id : undefined;
     const deckId = plan.deck ? await ensureDeck(plan.deck.ref, plan.deck.platform, nowTalk) : undefined;
     let filedUnder: FiledUnder | undefined;
+    let talkOffsetSec: number | undefined;
     if (choice?.via === 'page') {
       const talk = await upsertTalk(choice.capture, { now: plan.now });
       if (deckId) await linkDeckToTalk(deckId, talk.id);
       filedUnder = { talkId: talk.id, title: talk.title, via: 'page' };
+      talkOffsetSec = liveOffsetSec(talk, plan.now);
     } else if (choice) {
       if (deckId && choice.via === 'deck' && choice.linkDeck) await linkDeckToTalk(deckId, choice.record.id);
       filedUnder = { talkId: choice.record.id, title: choice.record.title, via: choice.via };
+      talkOffsetSec = liveOffsetSec(choice.record, plan.now);
     }
-    const saved = await createNote({ ...note, deckId, talkId: filedUnder?.talkId });
+    // A note taken while its talk runs keeps its moment in the talk, for the recording (recordings.ts).
+    const saved = await createNote({ ...note, deckId, talkId: filedUnder?.talkId, talkOffsetSec });
     return { note: saved, filedUnder };
   });
 }

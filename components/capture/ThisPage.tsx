@@ -23,6 +23,12 @@ const EnableOnSite = lazyView(() => import('./EnableOnSite').then((m) => m.Enabl
 // The talk card, agenda stars and "Now" banner load on first use: the panel's initial JS stays in budget.
 const TalkSection = lazyView(() => import('../talk/TalkSection').then((m) => m.TalkSection));
 
+// On a video: the recording of a talk noted live (issue 16): align it, its notes on the timeline.
+const RecordingSection = lazyView(
+  () => import('../recording/RecordingSection').then((m) => m.RecordingSection),
+  null,
+);
+
 export function ThisPage({ notify }: { notify: (t: ToastState) => void }) {
   const tab = useFollowedTab();
   const captured = useTabCapture(tab?.id, tab?.url);
@@ -60,6 +66,7 @@ export function ThisPage({ notify }: { notify: (t: ToastState) => void }) {
           if (saved.filedUnder?.via === 'now') notify(savedToast(saved, notify));
         }}
       />
+      {capture.kind === 'video' && <RecordingSection capture={capture} tabId={tab?.id} notify={notify} />}
       <TalkSection capture={capture} notify={notify} />
       {capture.deck ? (
         <DeckSection capture={{ ...capture, deck: capture.deck }} tabId={tab?.id} notify={notify} />
