@@ -35,9 +35,61 @@ export function openDatabase(name = DB_NAME, versions: SchemaVersion[] = SCHEMA_
 
 let shared: TalkmarksDB | undefined;
 
+/** What happened to the database connection, for the pages to say (see {@link onDatabaseNotice}). */
+export type DatabaseNotice =
+  | { kind: 'versionchange'; message: string }
+  | { kind: 'blocked'; message: string }
+  | { kind: 'reopened'; message: string };
+
+const noticeSinks = new Set<(notice: DatabaseNotice) => void>();
+
+/** Listens to the database's notices (a newer version elsewhere, a blocked upgrade); returns the unsubscribe. */
+export function onDatabaseNotice(sink: (notice: DatabaseNotice) => void): () => void {
+  noticeSinks.add(sink);
+  return () => noticeSinks.delete(sink);
+}
+
+function notice(n: DatabaseNotice): void {
+  for (const sink of noticeSinks) sink(n);
+}
+
+/**
+ * Another context opens the database with a newer schema (the extension was updated) or deletes
+ * it: this connection closes at once so that one is not blocked, and the next query reopens it
+ * (Dexie's auto-open); a page of the old version then fails to open and says to reload. An upgrade
+ * here blocked by an older page's connection is said too.
+ */
+function watch(db: TalkmarksDB): TalkmarksDB {
+  db.on('versionchange', (ev) => {
+    db.close({ disableAutoOpen: false });
+    notice({
+      kind: 'versionchange',
+      message:
+        ev.newVersion && ev.newVersion > 0
+          ? 'Talkmarks was updated in another tab: this page reconnected to the newer database. Reload it if something looks wrong.'
+          : 'The Talkmarks database was removed in another tab.',
+    });
+    return false; // handled: Dexie's default handler would only log
+  });
+  db.on('blocked', () => {
+    notice({
+      kind: 'blocked',
+      message:
+        'An older Talkmarks page is still open and holds the database: close or reload it to finish the update.',
+    });
+  });
+  return db;
+}
+
 /** The database of this extension context. */
 export function getDb(): TalkmarksDB {
-  shared ??= openDatabase();
+  shared ??= watch(openDatabase());
+  // An open that failed (a full disk, a close forced by the browser while reopening) is not final:
+  // Dexie keeps that error for every later query, so it is cleared and the next query opens again.
+  if (shared.hasFailed() && !shared.hasBeenClosed()) {
+    shared.close({ disableAutoOpen: false });
+    notice({ kind: 'reopened', message: 'The database could not be opened; trying again.' });
+  }
   return shared;
 }
 

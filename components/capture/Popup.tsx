@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PageCapture } from '../../capture/types';
 import { sendMessage } from '../../messaging/protocol';
+import { clearDraft, type NoteDraft, readDraft, writeDraft } from '../../platform/note-draft';
 import { openPanel } from '../../platform/panel';
 import { type TabInfo, targetTab } from '../../platform/tabs';
 import { useTabCapture } from '../../platform/use-tab-capture';
@@ -71,6 +72,21 @@ export function Popup() {
   };
   useEffect(() => refreshWhere(capture), [url, capture?.talk?.title, capture?.deck?.url]);
 
+  // The note being typed is kept outside the database until it is saved (platform/note-draft.ts):
+  // reopening the popup brings it back, and a save that failed (a full disk) is tried again.
+  const [restore, setRestore] = useState<{ text: string; save: boolean } | undefined>(undefined);
+  const failed = useRef<NoteDraft['failed']>(undefined);
+  const [kept, setKept] = useState(false);
+  useEffect(() => {
+    if (!url) return;
+    void readDraft(url).then((draft) => {
+      if (!draft) return;
+      failed.current = draft.failed;
+      if (draft.failed?.to) setTo(draft.failed.to);
+      setRestore({ text: draft.body, save: Boolean(draft.failed) });
+    });
+  }, [url]);
+
   if (tab === null || (captured.status === 'ready' && !capture)) {
     return (
       <main class="w-[380px] p-4">
@@ -105,17 +121,35 @@ export function Popup() {
         autoFocus
         knownTags={tags}
         onEscape={() => window.close()}
-        onText={setTyped}
+        restore={restore}
+        onText={(text) => {
+          setTyped(text);
+          if (url)
+            void writeDraft({ url, body: text, ...(failed.current ? { failed: failed.current } : {}) });
+        }}
         onSave={async (body) => {
           const page = await captureForSave();
           const saved = await sendMessage('saveNote', { body, capture: page, tabId: tab?.id, to });
-          if (!saved.ok) throw new Error(saved.error);
+          if (!saved.ok) {
+            failed.current = { error: saved.error, capture: page, to, at: Date.now() };
+            await writeDraft({ url: page.url, body, failed: failed.current });
+            setKept(true);
+            throw new Error(saved.error);
+          }
+          failed.current = undefined;
+          setKept(false);
+          void clearDraft(page.url);
           setToast(savedToast(saved, setToast));
           refreshCount(page.url);
           refreshWhere(page);
           refreshTags();
         }}
       />
+      {kept && (
+        <p class="text-sm text-muted" data-testid="draft-kept">
+          Your note is kept: it is here when you open this popup again, and saved then.
+        </p>
+      )}
       <footer class="flex items-center justify-between gap-2">
         <p class="text-sm text-muted" data-testid="page-note-count">
           {count === undefined ? ' ' : notesOnPage(count)}

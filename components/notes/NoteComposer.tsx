@@ -12,9 +12,22 @@ interface Props {
   onEscape?: () => void;
   /** Told the text as it is typed (the popup shows the kind a prefix gives). */
   onText?: (text: string) => void;
+  /**
+   * Text to put back in the box (a kept draft), and whether to save it at once (its save failed
+   * before); applied each time a new object is given.
+   */
+  restore?: { text: string; save: boolean };
 }
 
-export function NoteComposer({ knownTags, onSave, placeholder, autoFocus, onEscape, onText }: Props) {
+export function NoteComposer({
+  knownTags,
+  onSave,
+  placeholder,
+  autoFocus,
+  onEscape,
+  onText,
+  restore,
+}: Props) {
   const [text, setText] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -24,6 +37,12 @@ export function NoteComposer({ knownTags, onSave, placeholder, autoFocus, onEsca
   useEffect(() => {
     if (autoFocus) area.current?.focus(); // the popup opens to type a note
   }, [autoFocus]);
+  useEffect(() => {
+    if (!restore) return;
+    setText(restore.text);
+    onText?.(restore.text);
+    if (restore.save) void save(restore.text);
+  }, [restore]);
   const options = partial ? suggestTags(knownTags, partial.typed) : [];
   const open = options.length > 0;
 
@@ -41,11 +60,11 @@ export function NoteComposer({ knownTags, onSave, placeholder, autoFocus, onEsca
     requestAnimationFrame(() => el.setSelectionRange(next.caret, next.caret));
   };
 
-  const save = async () => {
+  const save = async (body = text) => {
     if (busy) return;
     setBusy(true);
     try {
-      await onSave(text);
+      await onSave(body);
       setText('');
       onText?.('');
       setError('');
