@@ -246,7 +246,7 @@ function clocks(text: string): { h: number; mi: number }[] {
   for (const m of text.matchAll(CLOCK)) {
     const hasMinutes = m[2] !== undefined;
     const mer = m[3]?.toLowerCase().replace(/\./g, '');
-    if (!hasMinutes && (!mer || mer === 'uhr')) continue;
+    if (!hasMinutes && !mer) continue; // a bare number is a day or a year
     let h = Number(m[1]);
     const mi = hasMinutes ? Number(m[2]) : 0;
     if (h > 24 || mi > 59 || (mer && mer !== 'uhr' && (h > 12 || h === 0))) continue;

@@ -68,14 +68,18 @@ const OFF_PAGE =
   'nav, footer, aside, [role="navigation"], [role="contentinfo"], [class*="sidebar" i], [class*="related" i], [class*="comment" i]';
 
 /** Speaker-name elements a page marks up (`.speaker-name`, `.speaker .name`, schema.org `performer`). */
-export function markedSpeakers(root: ParentNode): string[] {
+export function markedSpeakers(elements: readonly Element[]): string[] {
   const out: string[] = [];
-  const els = root.querySelectorAll(
-    '[class*="speaker" i] [class~="name" i], [class*="speaker-name" i], [class*="speakername" i], [class*="speaker_name" i], [class*="presenter-name" i], [itemprop="performer"] [itemprop="name"]',
-  );
-  for (const el of [...els].slice(0, 100)) {
-    if (el.closest(OFF_PAGE)) continue;
-    const name = cleanText(el.textContent, 120);
+  for (const el of elements) {
+    const cls = (el.getAttribute('class') ?? '').toLowerCase();
+    const prop = el.getAttribute('itemprop');
+    let nameEl: Element | null = null;
+    if (/speaker-?_?name|presenter-name/.test(cls)) nameEl = el;
+    else if (cls.includes('speaker') && !cls.includes('speakers-list'))
+      nameEl = el.querySelector('.name, [itemprop="name"]');
+    else if (prop === 'performer') nameEl = el.querySelector('[itemprop="name"]');
+    if (!nameEl || nameEl.closest(OFF_PAGE)) continue;
+    const name = cleanText(nameEl.textContent, 120);
     if (isPersonName(name) && !out.includes(name)) out.push(name);
     if (out.length >= 20) break;
   }
@@ -157,10 +161,12 @@ export function speakerFromTitle(title: string, lead: string, printed = false): 
  * A bold or linked name in the page's first paragraphs that the title also names ("Armon Dadgar on
  * Bloom Filters" and "<strong>Armon Dadgar</strong> from HashiCorp…").
  */
-export function leadSpeakers(root: ParentNode, title: string): string[] {
+export function leadSpeakers(root: Element, title: string): string[] {
   if (!title) return [];
   const out: string[] = [];
-  for (const p of [...root.querySelectorAll('p')].slice(0, 4)) {
+  const ps = root.getElementsByTagName('p');
+  for (let i = 0; i < Math.min(ps.length, 4); i++) {
+    const p = ps[i] as Element;
     if (p.closest(OFF_PAGE)) continue;
     for (const el of [...p.querySelectorAll('strong, b, a')].slice(0, 6)) {
       const name = cleanText(el.textContent, 120);
@@ -175,9 +181,12 @@ export function leadSpeakers(root: ParentNode, title: string): string[] {
  * Speaker cards without a class name to go by: a portrait whose `alt` is a person's name, printed
  * again right beside it (`<img alt="Atsushi Morimoto">` then "Atsushi Morimoto"). At most four.
  */
-export function portraitSpeakers(root: ParentNode): string[] {
+export function portraitSpeakers(root: Element): string[] {
   const out: string[] = [];
-  for (const img of [...root.querySelectorAll('img[alt]')].slice(0, 60)) {
+  const imgs = root.getElementsByTagName('img');
+  for (let i = 0; i < Math.min(imgs.length, 60); i++) {
+    const img = imgs[i] as Element;
+    if (!img.hasAttribute('alt')) continue;
     if (img.closest(OFF_PAGE)) continue;
     const alt = cleanText(img.getAttribute('alt'), 120).replace(
       /^(?:photo|portrait|picture|avatar|image)\s+of\s+/i,

@@ -25,10 +25,15 @@ export function looksLikeEvent(raw: string): boolean {
 }
 
 /** The breadcrumb trail's entries, first to last (the site's home left out). */
-export function breadcrumbs(doc: Document): string[] {
-  const trail = doc.querySelector(
-    'nav[aria-label*="breadcrumb" i], [class~="breadcrumb" i], [class*="breadcrumbs" i], ol[itemtype*="BreadcrumbList"], [itemtype*="BreadcrumbList"]',
-  );
+export function breadcrumbs(elements: readonly Element[]): string[] {
+  const trail = elements.find((el) => {
+    const cls = (el.getAttribute('class') ?? '').toLowerCase();
+    return (
+      /(?:^|\s)breadcrumbs?(?:$|\s)/.test(cls) ||
+      (el.tagName === 'NAV' && /breadcrumb/i.test(el.getAttribute('aria-label') ?? '')) ||
+      /BreadcrumbList/.test(el.getAttribute('itemtype') ?? '')
+    );
+  });
   if (!trail) return [];
   const items = [...trail.querySelectorAll('li, a, [itemprop="name"]')].slice(0, 12);
   const out: string[] = [];

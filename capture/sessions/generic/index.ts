@@ -22,7 +22,7 @@ import {
   speakerFromTitle,
 } from './byline';
 import { breadcrumbs, eventFromText, looksLikeEvent, titleSuffix } from './event-name';
-import { type LabelValue, readLabelValues } from './label-values';
+import { classOf, type LabelValue, pageElements, readLabelValues } from './label-values';
 import type { LabelField } from './labels';
 import { pickMedia } from './media-links';
 
@@ -52,8 +52,13 @@ function isListing(labels: readonly LabelValue[]): boolean {
   return speakerValues.size > LISTING_REPEATS || titles.size > LISTING_REPEATS;
 }
 
-function mainOf(doc: Document): Element | null {
-  return doc.querySelector('main, [role="main"], article') ?? doc.body;
+function mainOf(doc: Document, elements: readonly Element[]): Element | null {
+  return (
+    doc.getElementsByTagName('main')[0] ??
+    elements.find((el) => el.getAttribute('role') === 'main') ??
+    doc.getElementsByTagName('article')[0] ??
+    doc.body
+  );
 }
 
 function titleHeading(doc: Document, main: Element | null): Element | null {
@@ -180,12 +185,13 @@ export function readTalkPage(doc: Document, url: URL): TalkPageReading {
   const docTitle = cleanText(doc.title, 500);
   const ogTitle = og['og:title'] ?? og['twitter:title'] ?? '';
   const siteName = og['og:site_name'] ?? '';
-  const main = mainOf(doc);
+  const elements = pageElements(body);
+  const main = mainOf(doc, elements);
   const heading = titleHeading(doc, main);
   const h1 = heading ? cleanText(heading.textContent, 300) : '';
   const lead = leadText(main, heading);
 
-  const allLabels = readLabelValues(body, base);
+  const allLabels = readLabelValues(body, base, elements);
   const listing = isListing(allLabels);
   const labels = listing ? allLabels.filter((l) => l.field !== 'speakers' && l.field !== 'title') : allLabels;
 
@@ -201,7 +207,7 @@ export function readTalkPage(doc: Document, url: URL): TalkPageReading {
   }
   let speakerPageTitle: string | undefined;
   if (!speakers.length && !listing) {
-    speakers = markedSpeakers(main ?? body);
+    speakers = markedSpeakers(main && main !== body ? pageElements(main, 5000) : elements);
     if (speakers.length) evidence.speakers = 'class';
   }
   // A speaker's page: the name is the h1, the talk is an h2 the page's title repeats.
@@ -294,7 +300,7 @@ export function readTalkPage(doc: Document, url: URL): TalkPageReading {
     evidence.event = 'label';
   }
   if (!eventName) {
-    const crumb = breadcrumbs(doc).find((c) => looksLikeEvent(c) && !same(c, title));
+    const crumb = breadcrumbs(elements).find((c) => looksLikeEvent(c) && !same(c, title));
     if (crumb) {
       eventName = crumb;
       evidence.event = 'breadcrumb';
@@ -329,11 +335,16 @@ export function readTalkPage(doc: Document, url: URL): TalkPageReading {
     if (wall) evidence.startsAt = 'label';
   }
   if (!wall) {
-    const dated = [
-      ...(main ?? body).querySelectorAll(
-        'time, [class~="date" i], [class~="time" i], [class*="article-date" i], [class*="event-date" i], [class*="talk-date" i], [class*="session-time" i]',
-      ),
-    ].slice(0, 6);
+    const dated = elements
+      .filter(
+        (el) =>
+          (el.tagName === 'TIME' ||
+            /(?:^|[\s_-])(?:date|time|when)(?:$|[\s_-])|article-date|event-date|talk-date|session-time/.test(
+              classOf(el),
+            )) &&
+          (!main || main.contains(el)),
+      )
+      .slice(0, 6);
     for (const el of dated) {
       if (el.closest(CHROME)) continue;
       wall = readWallTime(
@@ -354,7 +365,7 @@ export function readTalkPage(doc: Document, url: URL): TalkPageReading {
   }
 
   // --- slides and video
-  const media = pickMedia(doc, base, labels, body);
+  const media = pickMedia(base, labels, elements);
   if (media.slides) evidence.slidesUrl = media.slides.source;
   if (media.video) evidence.videoUrl = media.video.source;
 

@@ -36,6 +36,24 @@ const OFF_TOPIC =
   'nav, footer, aside, [role="navigation"], [role="contentinfo"], [class*="sponsor" i], [id*="sponsor" i], [class*="partner" i], [class*="advert" i], [class*="related" i], [class*="sidebar" i], [class*="footer" i], [class*="comment" i]';
 
 const LABEL_TAGS = 'dt, th, td, strong, b, em, label, span, div, p, li, h2, h3, h4, h5, h6';
+const LABEL_TAG_SET = new Set(LABEL_TAGS.toUpperCase().split(', '));
+
+/**
+ * The first `max` elements under `root`, in document order: one cheap walk the reader's scans share
+ * (a selector with attribute patterns run over a 2 MB page costs far more than tag and class checks).
+ */
+export function pageElements(root: Element, max = MAX_VISITS): Element[] {
+  const all = root.getElementsByTagName('*');
+  const n = Math.min(all.length, max);
+  const out: Element[] = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = all[i] as Element;
+  return out;
+}
+
+/** An element's class attribute, lower case ('' for none; SVG's className is not a string). */
+export function classOf(el: Element): string {
+  return (el.getAttribute('class') ?? '').toLowerCase();
+}
 const INLINE = new Set(['STRONG', 'B', 'EM', 'LABEL', 'SPAN', 'I']);
 
 function linksIn(nodes: Iterable<Node>, base: string): LabelLink[] {
@@ -166,13 +184,16 @@ function lines(block: Element): { text: string; nodes: Node[] }[] {
 const LINE = /^\s*([^:：\n]{2,40}?)\s*[:：]\s*(\S.*)$/s;
 
 /** Every label/value pair in `root`, in document order, bounded. */
-export function readLabelValues(root: ParentNode, base: string): LabelValue[] {
+export function readLabelValues(
+  root: Element,
+  base: string,
+  elements: readonly Element[] = pageElements(root),
+): LabelValue[] {
   const out: LabelValue[] = [];
   const seen = new Set<string>();
-  const all = root.querySelectorAll(LABEL_TAGS);
-  const limit = Math.min(all.length, MAX_VISITS);
-  for (let i = 0; i < limit && out.length < MAX_PAIRS; i++) {
-    const el = all[i] as Element;
+  for (let i = 0; i < elements.length && out.length < MAX_PAIRS; i++) {
+    const el = elements[i] as Element;
+    if (!LABEL_TAG_SET.has(el.tagName)) continue;
     const raw = boundedText(el, 600);
     if (raw === undefined) continue;
     const text = cleanText(raw, 600);

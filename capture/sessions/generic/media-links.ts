@@ -76,14 +76,13 @@ function plainUrl(text: string, base: string): string | undefined {
 }
 
 /**
- * Slides and video for the talk on `doc`: labels first (their links, else a URL written in the
- * value), then embeds, then links. At most 2,000 links are read.
+ * Slides and video for the talk among a page's elements: labels first (their links, else a URL
+ * written in the value), then embeds, then links. At most 2,000 links and 200 frames are read.
  */
 export function pickMedia(
-  doc: Document,
   base: string,
   labels: readonly LabelValue[],
-  root: ParentNode = doc,
+  elements: readonly Element[],
 ): { slides?: MediaPick; video?: MediaPick } {
   let slides: Candidate | undefined;
   let video: Candidate | undefined;
@@ -96,27 +95,43 @@ export function pickMedia(
     if (lv.field === 'slides' && !NOT_ONE_VIDEO.test(href)) slides = better(slides, c);
     if (lv.field === 'video' && !NOT_ONE_VIDEO.test(href)) video = better(video, c);
   }
-  for (const frame of root.querySelectorAll(
-    'iframe[src], iframe[data-src], embed[src], video[src], video source[src]',
-  )) {
+  const frames = elements
+    .filter(
+      (el) =>
+        el.tagName === 'IFRAME' ||
+        el.tagName === 'EMBED' ||
+        el.tagName === 'VIDEO' ||
+        el.tagName === 'SOURCE',
+    )
+    .slice(0, 200);
+  for (const frame of frames) {
     if (order > 2000) break;
     const href = safeHttpUrl(frame.getAttribute('src') ?? frame.getAttribute('data-src'), base);
     if (!href || frame.closest(CHROME)) continue;
     const c: Candidate = { url: cleanUrl(href), source: 'embed', order: order++ };
-    if (VIDEO_EMBED.test(href) || frame.tagName !== 'IFRAME') video = better(video, c);
+    const tag = frame.tagName;
+    const player = tag === 'VIDEO' || (tag === 'SOURCE' && frame.parentElement?.tagName === 'VIDEO');
+    if (VIDEO_EMBED.test(href) || player) video = better(video, c);
     else if (SLIDES_EMBED.test(href)) slides = better(slides, c);
   }
-  const anchors = root.querySelectorAll('a[href]');
-  const limit = Math.min(anchors.length, 2000);
-  for (let i = 0; i < limit; i++) {
-    const a = anchors[i] as Element;
+  let seen = 0;
+  for (const a of elements) {
+    if (a.tagName !== 'A') continue;
+    if (++seen > 2000) break;
     const href = safeHttpUrl(a.getAttribute('href'), base);
     if (!href) continue;
     const text = visibleText(a, 120) || (a.getAttribute('title') ?? '');
     const said = `${text} ${a.getAttribute('aria-label') ?? ''}`;
-    if (a.closest(CHROME)) continue;
-    const url = cleanUrl(href);
     const isDoc = DOC_FILE.test(href);
+    const relevant =
+      isDoc ||
+      SLIDE_WORDS.test(said) ||
+      VIDEO_WORDS.test(said) ||
+      isSlidesLink(href) ||
+      isVideoLink(href) ||
+      VIDEO_PAGE.test(href);
+    if (!relevant || a.closest(CHROME)) continue;
+    const url = cleanUrl(href);
     if (NOT_SLIDES.test(said) && !SLIDE_WORDS.test(said)) continue;
     if (SLIDE_WORDS.test(said) && text.length <= 60 && !NOT_ONE_VIDEO.test(href) && !isVideoLink(href)) {
       slides = better(slides, { url, source: 'link-text', order: order++ });
