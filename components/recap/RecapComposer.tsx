@@ -234,6 +234,11 @@ export function RecapComposer({ wide, recapId, notify, onOpenWide }: Props) {
   );
   const output = (
     <section class="flex flex-col gap-3" aria-label="Result">
+      {state.autosaveError && (
+        <p role="alert" class="text-sm text-danger" data-testid="autosave-error">
+          {state.autosaveError}
+        </p>
+      )}
       {error && (
         <p role="alert" class="text-sm text-danger">
           Template error{error.line ? ` on line ${error.line}` : ''}: {error.message}

@@ -254,6 +254,8 @@ export function useRecapDraft(initial: Draft) {
   const placeholderTitle = input.status === 'ready' ? defaultTitle(input.value) : '';
 
   const baseline = useRef<{ id?: string; shape: string }>({ shape: '' });
+  /** Why the last automatic save failed ('' when it did not). */
+  const [autosaveError, setAutosaveError] = useState('');
   const save = async (): Promise<Draft> => {
     const { id, ...fields } = draft;
     const saved = id ? await updateRecap(id, fields) : await createRecap(fields);
@@ -277,8 +279,14 @@ export function useRecapDraft(initial: Draft) {
       void updateRecap(id, fields)
         .then(() => {
           baseline.current = { id, shape };
+          setAutosaveError('');
         })
-        .catch(() => undefined); // trashed meanwhile: the explicit Save reports it
+        // Said under the post (a full disk, a recap trashed meanwhile): the edits stay in the page.
+        .catch((e: unknown) =>
+          setAutosaveError(
+            `Your changes are not saved yet: ${e instanceof Error ? e.message : String(e)}. They are kept in this page; try Save.`,
+          ),
+        );
     }, AUTOSAVE_MS);
     return () => clearTimeout(timer);
   }, [draft]);
@@ -322,6 +330,7 @@ export function useRecapDraft(initial: Draft) {
     // `undefined`, not absent: a saved recap's update merges fields, and must drop the old edits.
     regenerate: () => setDraft((d) => ({ ...d, edited: undefined })),
     save,
+    autosaveError,
   };
 }
 
