@@ -189,7 +189,7 @@ describe('hostile pages: less data, never wrong, never an exception', () => {
     const r = readTalkPage(doc, new URL(URL_));
     const ms = performance.now() - t0;
     expect(r.capture?.talk?.speakers ?? []).toEqual([]);
-    expect(ms).toBeLessThan(2000); // jsdom; the real-browser budget is bench/capture-sessions.mjs's
+    expect(ms).toBeLessThan(6000); // a guard against a scan per row in jsdom on a shared machine; the real-browser budget is bench/capture-sessions.mjs's
   });
 
   it('a page with no talk evidence is left to the other fallbacks', () => {
