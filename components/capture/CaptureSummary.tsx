@@ -32,7 +32,14 @@ export function CaptureSummary({ capture }: { capture: PageCapture }) {
         </p>
       )}
       {talk && talk.speakers.length > 0 && (
-        <p class="truncate text-sm text-muted">{talk.speakers.map((s) => s.name).join(', ')}</p>
+        <p class="truncate text-sm text-muted" data-testid="capture-speakers">
+          {talk.speakers.map((s) => s.name).join(', ')}
+        </p>
+      )}
+      {capture.event?.name && (
+        <p class="truncate text-sm text-muted" data-testid="capture-event">
+          {capture.event.name}
+        </p>
       )}
       <p class="truncate text-xs text-muted" title={capture.url}>
         {capture.url}
