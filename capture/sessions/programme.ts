@@ -434,8 +434,33 @@ function toTalk(item: Item, offset: number | undefined, base: string): TalkRef |
   );
 }
 
+/** Words a programme page calls itself by, in its URL, title or headings. */
+const PROGRAMME_WORD =
+  /\b(?:programm?e?s?|program|schedule|agenda|timetable|fahrplan|zeitplan|horaires?|programa|cronograma|calendrier)\b/i;
+
+/** The page says it is a programme: its path, its title or one of its first headings names it so. */
+function saysProgramme(doc: Document, url: URL): boolean {
+  if (PROGRAMME_WORD.test(decodeURIComponentSafe(url.pathname).replace(/[-_/.]+/g, ' '))) return true;
+  if (PROGRAMME_WORD.test(doc.title)) return true;
+  const headings = doc.querySelectorAll('h1, h2, h3');
+  for (let i = 0; i < Math.min(headings.length, 200); i++) {
+    if (PROGRAMME_WORD.test(text(headings[i] as Element, 200))) return true;
+  }
+  return false;
+}
+
+function decodeURIComponentSafe(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 /** The programme a page lists, or null when it is not one. */
 export function readProgramme(doc: Document, url: URL): Partial<PageCapture> | null {
+  // Timed sections alone are not a programme (a live blog, minutes): the page must call itself one.
+  if (!saysProgramme(doc, url)) return null;
   let items = tableItems(doc, url.href);
   if (items.length < 3) items = foldSessions(blockItems(doc));
   if (items.length < 3) return null;

@@ -250,6 +250,12 @@ describe('pages that are not programmes', () => {
     expect(capturePage(doc(html, url), url).platform).not.toBe('programme');
   });
 
+  it('an article whose sections each carry a time (a live blog) does not call itself a programme', () => {
+    const url = 'https://news.example/2026/live-coverage/';
+    const html = `<h1>Election night, live</h1>${[1, 2, 3, 4, 5].map((i) => `<section><span>2${i}:00</span><h2>Update ${i}</h2><p>Counting goes on in district ${i}.</p></section>`).join('')}`;
+    expect(capturePage(doc(html, url), url).platform).not.toBe('programme');
+  });
+
   it('two timed rows are not a programme', () => {
     const url = 'https://conf.example/';
     const html =
