@@ -56,8 +56,10 @@ const MEDIA_LABEL =
   /^(?:watch(?:\s+the)?\s+)?(?:video|recording|replay|stream|youtube|vid[ée]o|aufzeichnung)$/i;
 
 const MAX_TABLES = 100;
-const MAX_ROWS = 1200;
-const MAX_TIMES = 1200;
+const MAX_ROWS = 400;
+const MAX_TIMES = 400;
+/** Elements a time is printed in. */
+const TIME_TAGS = new Set(['TIME', 'SPAN', 'DIV', 'P', 'TD', 'B', 'STRONG', 'DT', 'LI', 'EM', 'SMALL']);
 
 interface Day {
   y: number;
@@ -105,10 +107,21 @@ function cellTitle(cell: Element): string {
   if (first && /^(?:STRONG|B)$/.test(first.tagName) && !cell.firstChild?.nodeValue?.trim()) {
     return cleanText(first.textContent, 500).replace(/[;:,]$/, '');
   }
-  const copy = cell.cloneNode(true) as Element;
-  for (const s of copy.querySelectorAll(SECONDARY)) s.remove();
-  for (const s of copy.querySelectorAll('iframe, a[href]')) if (isMediaLink(s)) s.remove();
-  return cleanText(copy.textContent?.replace(/\[[^\]]*\]/g, ' '), 500).replace(/[;:,]$/, '');
+  // The cell's text without its secondary lines and media links, read in one walk (no copy of the cell).
+  const parts: string[] = [];
+  const walk = (el: Element, depth: number) => {
+    for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 3) parts.push(n.nodeValue ?? '');
+      else if (n.nodeType === 1 && depth < 20) {
+        const child = n as Element;
+        if (child.tagName === 'BR') parts.push(' ');
+        else if (!child.matches(SECONDARY) && !(child.matches('iframe, a[href]') && isMediaLink(child)))
+          walk(child, depth + 1);
+      }
+    }
+  };
+  walk(cell, 0);
+  return cleanText(parts.join('').replace(/\[[^\]]*\]/g, ' '), 500).replace(/[;:,]$/, '');
 }
 
 /** A "Watch video" / "Slides" link or an embedded player beside a title: the talk's media, not its title. */
@@ -143,23 +156,34 @@ function secondaryText(cell: Element): string {
   return [...cell.querySelectorAll(SECONDARY)].map((s) => s.textContent ?? '').join(', ');
 }
 
-/** The nearest heading (or table head) before `el` that names a date. */
-function dayBefore(el: Element, doc: Document): Day | undefined {
-  let node: Element | null = el;
-  let steps = 0;
-  while (node && node !== doc.body && steps < 400) {
-    let sib = node.previousElementSibling;
-    while (sib && steps < 400) {
-      steps++;
-      const heading = /^H[1-6]$/.test(sib.tagName) ? sib : null;
-      const t = heading ? text(heading, 200) : '';
-      const date = t ? findDate(t) : undefined;
-      if (date) return { y: date.y, mo: date.mo, d: date.d };
-      sib = sib.previousElementSibling;
-    }
-    node = node.parentElement;
+/**
+ * The day of an element: the nearest heading before it (in document order) that names a date. The
+ * dated headings are found once; each look-up is a binary search.
+ */
+function dayIndex(doc: Document): (el: Element) => Day | undefined {
+  const dated: { h: Element; day: Day }[] = [];
+  const headings = doc.querySelectorAll('h1, h2, h3, h4, h5, h6');
+  for (let i = 0; i < Math.min(headings.length, 3000); i++) {
+    const h = headings[i] as Element;
+    const t = text(h, 200);
+    const date = t ? findDate(t) : undefined;
+    if (date) dated.push({ h, day: { y: date.y, mo: date.mo, d: date.d } });
   }
-  return undefined;
+  return (el) => {
+    let lo = 0;
+    let hi = dated.length - 1;
+    let found: Day | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const entry = dated[mid] as { h: Element; day: Day };
+      // 4: `el` follows the heading (and is not inside it).
+      if (entry.h.compareDocumentPosition(el) & 4 && !entry.h.contains(el)) {
+        found = entry.day;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  };
 }
 
 function rowCells(tr: Element): Element[] {
@@ -180,14 +204,14 @@ function roomColumns(table: Element): Map<number, string> {
   return rooms.size >= 2 ? rooms : new Map();
 }
 
-function tableItems(doc: Document, base: string): Item[] {
+function tableItems(doc: Document, base: string, dayOf: (el: Element) => Day | undefined): Item[] {
   const items: Item[] = [];
   let rows = 0;
   for (const table of [...doc.querySelectorAll('table')].slice(0, MAX_TABLES)) {
     if (table.querySelector('table')) continue; // a layout table: its inner tables are read
     const headText = text(table.querySelector('thead, caption'), 300);
     const headDate = headText ? findDate(headText) : undefined;
-    const day = headDate ? { y: headDate.y, mo: headDate.mo, d: headDate.d } : dayBefore(table, doc);
+    const day = headDate ? { y: headDate.y, mo: headDate.mo, d: headDate.d } : dayOf(table);
     const rooms = roomColumns(table);
     for (const tr of table.querySelectorAll('tr')) {
       if (++rows > MAX_ROWS) return items;
@@ -251,23 +275,27 @@ function linkOf(el: Element, base: string, title: string): string | undefined {
   }
 }
 
-/** Elements whose own text is only a time or a time span. */
+/** Elements whose own text is only a time or a time span: found from the text nodes, in one walk. */
 function timeElements(doc: Document): Element[] {
   const out: Element[] = [];
-  const all = doc.body?.querySelectorAll('time, span, div, p, td, b, strong, dt, li') ?? [];
-  for (let i = 0; i < all.length && out.length < MAX_TIMES; i++) {
-    const el = all[i] as Element;
-    if (el.childElementCount > 2) continue;
-    // Only leaves and near-leaves: reading a large subtree's text for each of its ancestors would be quadratic.
-    let deep = false;
-    for (const child of el.children) if (child.childElementCount > 0) deep = true;
-    if (deep) continue;
+  const body = doc.body;
+  if (!body) return out;
+  const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+  let seen = 0;
+  for (
+    let node = walker.nextNode();
+    node && out.length < MAX_TIMES && seen < 200_000;
+    node = walker.nextNode()
+  ) {
+    seen++;
+    const data = node.nodeValue ?? '';
+    if (data.length > 40 || !/\d/.test(data)) continue;
+    const el = node.parentElement;
+    if (!el || !TIME_TAGS.has(el.tagName) || out[out.length - 1] === el) continue;
     const t = el.textContent ?? '';
-    if (t.length <= 40 && TIME_ONLY.test(t) && !el.querySelector('time, span, div, p')) out.push(el);
+    if (t.length <= 40 && TIME_ONLY.test(t)) out.push(el);
   }
-  // `<time><b>08:30</b></time>`: the time once, as its innermost element.
-  const found = new Set(out);
-  return out.filter((el) => ![...el.children].some((c) => found.has(c)));
+  return out;
 }
 
 /** A code before a name in a heading ("1A-1"): the paper's number, its title being the line after. */
@@ -302,7 +330,7 @@ function isAsideLink(a: Element): boolean {
   return isMediaLink(a) || ASIDE_LABEL.test(cleanText(a.textContent, 100));
 }
 
-function blockItems(doc: Document): Item[] {
+function blockItems(doc: Document, dayOf: (el: Element) => Day | undefined): Item[] {
   const times = timeElements(doc).filter((t) => !t.closest('table')); // rows are read as rows
   const timeSet = new Set(times);
   // How many times each near ancestor holds, counted once up front (not per block).
@@ -321,7 +349,7 @@ function blockItems(doc: Document): Item[] {
       // Parallel talks of one time slot: every heading of the first one's level in the block.
       const headings = [...block.querySelectorAll(first.tagName)].slice(0, 8);
       const clock = findTimes(text(t, 60)).slice(0, 2);
-      const day = dayBefore(block, doc);
+      const day = dayOf(block);
       for (const h of headings) {
         const { title, speakers } = headingTalk(h, timeSet);
         if (title)
@@ -355,9 +383,25 @@ function foldSessions(items: Item[]): Item[] {
   return items.filter((s) => !sessions.has(s));
 }
 
+/** The page's text, up to `max` characters, scripts and styles left out (the zone note, the one date). */
+function pageText(doc: Document, max = 100_000): string {
+  const parts: string[] = [];
+  let length = 0;
+  const body = doc.body;
+  if (!body) return '';
+  const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node && length < max; node = walker.nextNode()) {
+    const tag = node.parentElement?.tagName;
+    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT' || tag === 'TEMPLATE') continue;
+    const data = node.nodeValue ?? '';
+    parts.push(data);
+    length += data.length;
+  }
+  return parts.join(' ').slice(0, max);
+}
+
 /** The zone the page prints its times in, as an offset: "(BST/GMT+01/UTC+01)", "All times CEST". */
-function pageOffset(doc: Document): number | undefined {
-  const body = (doc.body?.textContent ?? '').slice(0, 100_000);
+function pageOffset(body: string): number | undefined {
   for (const sentence of body.split(/(?<=[.!?])\s+|\n+/)) {
     if (!/\b(?:tim(?:e|es|ing|ings)|horaires?|heures?|zeit(?:en)?|uhrzeit|horas?)\b/i.test(sentence))
       continue;
@@ -375,8 +419,7 @@ function pageOffset(doc: Document): number | undefined {
 }
 
 /** The only date the page names (a one-day workshop), if it names exactly one. */
-function onlyDate(doc: Document): Day | undefined {
-  const body = (doc.body?.textContent ?? '').slice(0, 100_000);
+function onlyDate(body: string): Day | undefined {
   let found: Day | undefined;
   let rest = body;
   for (let n = 0; n < 50; n++) {
@@ -461,13 +504,15 @@ function decodeURIComponentSafe(raw: string): string {
 export function readProgramme(doc: Document, url: URL): Partial<PageCapture> | null {
   // Timed sections alone are not a programme (a live blog, minutes): the page must call itself one.
   if (!saysProgramme(doc, url)) return null;
-  let items = tableItems(doc, url.href);
-  if (items.length < 3) items = foldSessions(blockItems(doc));
+  const dayOf = dayIndex(doc);
+  let items = tableItems(doc, url.href, dayOf);
+  if (items.length < 3) items = foldSessions(blockItems(doc, dayOf));
   if (items.length < 3) return null;
   const h1 = [...doc.querySelectorAll('h1')].map((h) => text(h, 500).toLowerCase());
   if (items.some((i) => h1.includes(i.title.toLowerCase()))) return null; // a talk page listing its neighbours
-  const offset = pageOffset(doc);
-  const single = items.some((i) => !i.day) ? onlyDate(doc) : undefined;
+  const body = pageText(doc);
+  const offset = pageOffset(body);
+  const single = items.some((i) => !i.day) ? onlyDate(body) : undefined;
   const schedule: TalkRef[] = [];
   for (const item of items) {
     if (schedule.length >= MAX_SCHEDULE) break;
