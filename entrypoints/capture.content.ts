@@ -10,6 +10,8 @@
  * `document` is not touched). The module's life is its own signal, not the context's, which a page
  * could end by dispatching that event itself.
  */
+import { createHighlightLayer } from '../capture/highlights/layer';
+import { answerHighlights } from '../messaging/highlights';
 import { startCaptureModule } from '../platform/capture-module';
 
 const ANNOUNCEMENT = /:wxt:content-script-started$/;
@@ -23,6 +25,8 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main() {
     Reflect.deleteProperty(document, 'dispatchEvent'); // the context is built: back to the DOM's own
-    startCaptureModule(window, new AbortController().signal);
+    const started = startCaptureModule(window, new AbortController().signal);
+    // "Show my notes on this page" (issue 16): drawn only when the extension asks (the site's option).
+    if (started && window === window.top) answerHighlights(createHighlightLayer(window, () => undefined));
   },
 });

@@ -28,6 +28,11 @@ const RecordingSection = lazyView(
   () => import('../recording/RecordingSection').then((m) => m.RecordingSection),
   null,
 );
+// "Show my notes on this page" (issue 16): the per-site switch and the quotes not found.
+const HighlightsToggle = lazyView(
+  () => import('../highlights/HighlightsToggle').then((m) => m.HighlightsToggle),
+  null,
+);
 
 export function ThisPage({ notify }: { notify: (t: ToastState) => void }) {
   const tab = useFollowedTab();
@@ -67,6 +72,7 @@ export function ThisPage({ notify }: { notify: (t: ToastState) => void }) {
         }}
       />
       {capture.kind === 'video' && <RecordingSection capture={capture} tabId={tab?.id} notify={notify} />}
+      <HighlightsToggle capture={capture} tabId={tab?.id} />
       <TalkSection capture={capture} notify={notify} />
       {capture.deck ? (
         <DeckSection capture={{ ...capture, deck: capture.deck }} tabId={tab?.id} notify={notify} />
