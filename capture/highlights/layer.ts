@@ -59,6 +59,7 @@ export function createHighlightLayer(win: Window, onBadge: (slideIndex: number) 
     for (const old of shadow.querySelectorAll('.mark')) old.remove();
     const frag = doc.createDocumentFragment();
     for (const range of ranges) {
+      if (typeof range.getClientRects !== 'function') continue; // no layout (a DOM without one)
       for (const r of range.getClientRects()) {
         if (r.width < 1 || r.height < 1) continue;
         const mark = doc.createElement('div');
