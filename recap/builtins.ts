@@ -24,6 +24,10 @@ const CLOSING = `
 
 {{ recap.outro }}
 {% endif %}
+{% if recap.links_list != "" %}
+
+{{ recap.links_list }}
+{% endif %}
 {% if recap.tags.size > 0 %}
 
 Tagged: {{ recap.tags | join: ", " }}
@@ -34,7 +38,9 @@ Tagged: {{ recap.tags | join: ", " }}
 const DAY_POST = `${INTRO}
 {%- for talk in recap.talks %}
 
-{% if forloop.first %}First, {% else %}Then {% endif %}{{ talk.mention }}.{% for s in talk.sentences %} {{ s }}{% endfor %}
+{% if forloop.first %}First, {% else %}Then {% endif %}{{ talk.mention }}.{% for s in talk.sentences %} {{ s }}{% endfor %}{% if talk.links_list != "" %}
+
+{{ talk.links_list }}{% endif %}
 {%- endfor %}
 {%- for group in recap.moment_groups %}
 
@@ -45,7 +51,9 @@ ${CLOSING}`;
 const DAY_ONE = `${INTRO}
 {%- for item in recap.story %}
 
-{% if item.kind == "talk" %}{% if item.first %}First, {% else %}Then {% endif %}{{ item.talk.mention }}.{% for s in item.talk.sentences %} {{ s }}{% endfor %}{% else %}{{ item.opener }}: {{ item.sentences | join: " " }}{% endif %}
+{% if item.kind == "talk" %}{% if item.first %}First, {% else %}Then {% endif %}{{ item.talk.mention }}.{% for s in item.talk.sentences %} {{ s }}{% endfor %}{% if item.talk.links_list != "" %}
+
+{{ item.talk.links_list }}{% endif %}{% else %}{{ item.opener }}: {{ item.sentences | join: " " }}{% endif %}
 {%- endfor %}
 ${CLOSING}`;
 
@@ -75,6 +83,10 @@ const DAY_RECAP = `# {{ recap.title }}
 - {{ note.line }}{% if note.thumbnail != "" %}
   ![Slide{% if note.slide %} {{ note.slide.label }}{% endif %}]({{ note.thumbnail }}){% endif %}
 {%- endif %}{% endfor %}
+{% if talk.links_list != "" %}
+
+{{ talk.links_list }}
+{% endif %}
 {% endfor %}
 {% if recap.moments.size > 0 %}
 
@@ -87,6 +99,10 @@ const DAY_RECAP = `# {{ recap.title }}
 {% if recap.outro != "" %}
 
 {{ recap.outro }}
+{% endif %}
+{% if recap.links_list != "" %}
+
+{{ recap.links_list }}
 {% endif %}
 {% if recap.tags.size > 0 %}
 
@@ -113,6 +129,10 @@ const MY_TAKEAWAYS = `# {{ recap.title }}
 {% if recap.outro != "" %}
 
 {{ recap.outro }}
+{% endif %}
+{% if recap.links_list != "" %}
+
+{{ recap.links_list }}
 {% endif %}
 {% if recap.tags.size > 0 %}
 
@@ -165,6 +185,10 @@ const TALK_NOTES = `{% for talk in recap.talks %}
 {% for note in talk.questions %}{% if note.text != "" %}
 - {{ note.text }}{% endif %}{% endfor %}
 {% endif %}
+{% if talk.links_list != "" %}
+
+{{ talk.links_list }}
+{% endif %}
 {% endfor %}
 {% if recap.moments.size > 0 %}
 
@@ -176,6 +200,10 @@ const TALK_NOTES = `{% for talk in recap.talks %}
 {% if recap.outro != "" %}
 
 {{ recap.outro }}
+{% endif %}
+{% if recap.links_list != "" %}
+
+{{ recap.links_list }}
 {% endif %}
 {% if recap.tags.size > 0 %}
 
@@ -213,6 +241,10 @@ const SLIDES_DIGEST = `# {{ recap.title }}
 {% for note in talk.unanchored %}{% if note.text != "" %}
 - {{ note.text }}{% endif %}{% endfor %}
 {% endif %}
+{% if talk.links_list != "" %}
+
+{{ talk.links_list }}
+{% endif %}
 {% endfor %}
 {% if recap.moments.size > 0 %}
 
@@ -224,6 +256,10 @@ const SLIDES_DIGEST = `# {{ recap.title }}
 {% if recap.outro != "" %}
 
 {{ recap.outro }}
+{% endif %}
+{% if recap.links_list != "" %}
+
+{{ recap.links_list }}
 {% endif %}
 {% if recap.tags.size > 0 %}
 

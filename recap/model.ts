@@ -7,6 +7,7 @@
 
 import { dayZone } from '../storage/day-notes';
 import { isPrivateNote, withKindSplit } from '../storage/kinds';
+import { collectLinks, type MentionedLink } from '../storage/links';
 import { momentUrl, noteMomentSec } from '../storage/recording-moments';
 import { withoutTrailingTags } from '../storage/tags';
 import { talkDay } from '../storage/talk-day';
@@ -73,6 +74,11 @@ export interface RecapInput {
   pictures?: readonly string[];
   /** Private notes go in too: the user ticked "Include private notes" for this export. */
   includePrivate?: boolean;
+  /**
+   * Where the built-ins print the "Links mentioned" list: after each talk's part (`talk`), once at
+   * the end of the post (`post`), or not at all (default). Templates can always read `talk.links`.
+   */
+  linksMentioned?: 'none' | 'talk' | 'post';
   /** The tag that makes a note private (default `private`, storage/kinds.ts). */
   privateTag?: string;
 }
@@ -182,6 +188,18 @@ export interface TalkModel {
   short_mention: string;
   /** The notes' sentences in order, each with its picture when it has one. */
   sentences: string[];
+  /** The links the talk's notes mention (docs/templates.md, Links mentioned). */
+  links: LinkModel[];
+  /** "Links mentioned:" and the list, when the recap asks for it after each talk; else "". */
+  links_list: string;
+}
+
+export interface LinkModel {
+  url: string;
+  /** The page's title where known, else "". */
+  title: string;
+  /** `[title](url)`, or the address without its scheme as the text when there is no title. */
+  markdown: string;
 }
 
 export interface RecapModel {
@@ -204,6 +222,32 @@ export interface RecapModel {
   story: StoryItemModel<TalkModel>[];
   /** Paragraphs by theme, for "Takeaways by theme". */
   themes: ThemeModel[];
+  /** Every link the post's talks and moments mention, each once. */
+  links: LinkModel[];
+  /** "Links mentioned:" and the list, when the recap asks for it at the end of the post; else "". */
+  links_list: string;
+}
+
+/** A collected link as templates see it: URL encoded for a destination, title escaped. */
+function linkModel(link: MentionedLink): LinkModel {
+  const url = safeUrl(link.url);
+  const title = escapeMarkdown(link.title ?? '');
+  const text = title || escapeMarkdown(link.url.replace(/^https?:\/\//, '').replace(/\/$/, ''));
+  return { url, title, markdown: url ? `[${text}](${url})` : text };
+}
+
+/** The "Links mentioned" block: a label line and a list; "" for no links. */
+export function linksList(links: readonly LinkModel[]): string {
+  const items = links.filter((l) => l.url).map((l) => `- ${l.markdown}`);
+  return items.length ? `Links mentioned:\n\n${items.join('\n')}` : '';
+}
+
+/** The links notes mention (posted notes: private ones are already out), the talk's own left out. */
+function mentionedLinks(notes: readonly NoteRecord[], talk?: TalkRecord): LinkModel[] {
+  return collectLinks({
+    notes: notes.map((n) => ({ body: n.body })),
+    exclude: talk ? [talk.url, talk.slidesUrl, talk.videoUrl] : [],
+  }).map(linkModel);
 }
 
 /** "A", "A and B", "A, B and C". */
@@ -416,7 +460,7 @@ function talkModel(input: RecapTalkInput, recap: RecapInput, zone: string): Talk
   const url = safeUrl(talk.url);
   const slidesUrl = slidesUrlOf(talk, input.decks);
   const parts = { title, url, speaker_names: speakerNames, slides_url: slidesUrl };
-  return {
+  const model = {
     id: escapeMarkdown(talk.id),
     title,
     speakers,
@@ -447,7 +491,13 @@ function talkModel(input: RecapTalkInput, recap: RecapInput, zone: string): Talk
     mention: talkMention(parts),
     short_mention: talkShortMention(parts),
     sentences: notes.map(withPicture).filter(Boolean),
-  };
+  } as TalkModel;
+  // Read by few templates: worked out when read.
+  let links: LinkModel[] | undefined;
+  const linksOf = () => (links ??= mentionedLinks(selectNotes(input.notes, options.include), talk));
+  lazy(model, 'links', linksOf);
+  lazy(model, 'links_list', () => (recap.linksMentioned === 'talk' ? linksList(linksOf()) : ''));
+  return model;
 }
 
 /** Where the note's thumbnail is, when the user put it in the post; else "". */
@@ -551,6 +601,14 @@ export function buildRecapModel(input: RecapInput): RecapModel {
       momentLines(),
     ),
   );
+  lazy(model, 'links', () => {
+    const byUrl = new Map<string, LinkModel>();
+    for (const l of [...talks.flatMap((t) => t.links), ...mentionedLinks(momentRecords)]) {
+      if (!byUrl.has(l.url)) byUrl.set(l.url, l);
+    }
+    return [...byUrl.values()];
+  });
+  lazy(model, 'links_list', () => (input.linksMentioned === 'post' ? linksList(model.links) : ''));
   lazy(model, 'themes', () => {
     const talkNotes = input.talks.map((t) =>
       selectNotes(t.notes, t.options?.include ?? DEFAULT_TALK_OPTIONS.include),

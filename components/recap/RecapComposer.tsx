@@ -11,7 +11,15 @@ import { useLive } from '../shared/useLive';
 import { RecapActions } from './RecapActions';
 import { RecapCoverage } from './RecapCoverage';
 import { RecapDayNote } from './RecapDayNote';
-import { type Draft, dayMoments, EMPTY_DRAFT, readingMinutes, useRecapDraft, wordCount } from './RecapDraft';
+import {
+  type Draft,
+  dayMoments,
+  EMPTY_DRAFT,
+  type LinksPlace,
+  readingMinutes,
+  useRecapDraft,
+  wordCount,
+} from './RecapDraft';
 import { RecapEdits } from './RecapEdits';
 import { RecapMoments } from './RecapMoments';
 import { RecapPictures } from './RecapPictures';
@@ -186,6 +194,19 @@ export function RecapComposer({ wide, recapId, notify, onOpenWide }: Props) {
           value={draft.outro ?? ''}
           onInput={(e) => update({ outro: e.currentTarget.value })}
         />
+      </label>
+      <label class={field}>
+        Links mentioned
+        <select
+          class="field"
+          aria-label="Links mentioned"
+          value={state.linksMentioned}
+          onChange={(e) => state.setLinksMentioned(e.currentTarget.value as LinksPlace)}
+        >
+          <option value="none">Not listed</option>
+          <option value="talk">After each talk</option>
+          <option value="post">At the end of the post</option>
+        </select>
       </label>
       <label class="flex items-center gap-2 text-sm">
         <input

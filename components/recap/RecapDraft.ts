@@ -41,6 +41,9 @@ const NO_THUMBS: Thumbs = new Map();
 /** Where thumbnails point: data URLs in the preview and the clipboard, `images/…` in a zip. */
 export type ImageMode = 'inline' | 'zip';
 
+/** Where the post lists the links its notes mention (recap/model.ts, `linksMentioned`). */
+export type LinksPlace = NonNullable<RecapInput['linksMentioned']>;
+
 export function talkOptions(draft: Draft, talkId: string): TalkOptions {
   return { ...DEFAULT_TALK_OPTIONS, ...draft.talkOptions?.[talkId] };
 }
@@ -70,10 +73,12 @@ function withText(
   thumbs: Thumbs,
   mode: ImageMode,
   includePrivate = false,
+  linksMentioned: LinksPlace = 'none',
 ): RecapInput {
   return {
     ...input,
     ...(includePrivate ? { includePrivate } : {}),
+    ...(linksMentioned !== 'none' ? { linksMentioned } : {}),
     title: draft.title,
     intro: draft.intro,
     outro: draft.outro,
@@ -158,6 +163,7 @@ export function useRecapDraft(initial: Draft) {
   const [draft, setDraft] = useState<Draft>(initial);
   // "Include private notes": for this composing only, never saved with the recap.
   const [includePrivate, setIncludePrivate] = useState(false);
+  const [linksMentioned, setLinksMentioned] = useState<LinksPlace>('none');
   const talkKey = JSON.stringify([draft.eventId, draft.day, draft.talkIds, draft.talkOptions]);
   const loaded = useLive(
     () => loadRecapInput({ ...draft, title: '', momentsOut: [] }).then((value) => ({ key: talkKey, value })),
@@ -212,7 +218,7 @@ export function useRecapDraft(initial: Draft) {
 
   const render = (mode: ImageMode): ComposeResult | null =>
     input.status === 'ready'
-      ? composeRecap(withText(input.value, draft, thumbMap, mode, includePrivate), {
+      ? composeRecap(withText(input.value, draft, thumbMap, mode, includePrivate, linksMentioned), {
           template: source,
           frontMatter: draft.frontMatter,
           ownTemplate,
@@ -226,11 +232,12 @@ export function useRecapDraft(initial: Draft) {
     draft.themes,
     draft.pictures,
     includePrivate,
+    linksMentioned,
   ];
   // Composed in a worker (useRenderWorker.ts): a template that loops for seconds never holds a keystroke.
   const generated = useRenderWorker(
     fresh && input.status === 'ready'
-      ? withText(input.value, draft, thumbMap, 'inline', includePrivate)
+      ? withText(input.value, draft, thumbMap, 'inline', includePrivate, linksMentioned)
       : null,
     { template: source, frontMatter: draft.frontMatter, ownTemplate },
     [fresh, input, source, thumbMap, ownTemplate, ...shown],
@@ -301,6 +308,9 @@ export function useRecapDraft(initial: Draft) {
     /** Private notes go into this post (the preview, the copies and the zip) while ticked. */
     includePrivate,
     setIncludePrivate,
+    /** Where the post lists the links its notes mention. */
+    linksMentioned,
+    setLinksMentioned,
     input,
     coverage,
     templates,

@@ -26,6 +26,7 @@ import { useMinute } from '../shared/useMinute';
 import { TalkAttachDeck } from './TalkAttachDeck';
 import { TalkCard } from './TalkCard';
 import { TalkDecks } from './TalkDecks';
+import { TalkMentions } from './TalkMentions';
 import { TalkNotes } from './TalkNotes';
 import { TalkNowBanner } from './TalkNowBanner';
 import { TalkSchedule } from './TalkSchedule';
@@ -73,6 +74,9 @@ export function StoredTalk({
       }}
     >
       {decks.status === 'ready' && <TalkDecks decks={decks.value} />}
+      {notes.status === 'ready' && (
+        <TalkMentions talk={record} notes={notes.value} decks={decks.status === 'ready' ? decks.value : []} />
+      )}
       {besideDeck ? (
         notes.status === 'ready' &&
         notes.value.length > 0 && (
