@@ -19,6 +19,8 @@ export const PLATFORM_NAMES: Readonly<Record<string, string>> = {
   remark: 'remark',
   shower: 'Shower',
   slidev: 'Slidev',
+  // A deck made with an engine not listed above, read from its sequence of slides
+  'generic-deck': 'Slide deck',
   // Session pages and videos
   pretalx: 'pretalx',
   'pretalx-2025': 'pretalx',
@@ -35,6 +37,8 @@ export const PLATFORM_NAMES: Readonly<Record<string, string>> = {
   opengraph: 'Open Graph',
   // Read from the page's layout (labels, bylines, links) by the generic talk-page reader
   generic: 'Talk page layout',
+  // A conference's day grid or a workshop programme, read from its timed rows or cards
+  programme: 'Programme page',
   // Nothing specific: the page's own title, or the tab as the browser reports it
   page: 'Web page',
   tab: 'Browser tab',
