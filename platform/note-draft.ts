@@ -59,3 +59,27 @@ export async function clearDraft(url: string): Promise<void> {
     // nothing kept
   }
 }
+
+const SAVED_KEY = 'notes-saved-in-popup';
+const ASKED_KEY = 'persist-asked';
+
+/**
+ * Asks the browser once, after the 10th note saved from the popup, to keep this extension's data
+ * under storage pressure (`navigator.storage.persist()`): by then the user has something to lose,
+ * and the question comes after a save they made, not at install. Counted in `storage.local`.
+ */
+export async function askPersistenceOnce(): Promise<void> {
+  try {
+    const got = await browser.storage.local.get([SAVED_KEY, ASKED_KEY]);
+    if (got[ASKED_KEY]) return;
+    const saved = (typeof got[SAVED_KEY] === 'number' ? got[SAVED_KEY] : 0) + 1;
+    if (saved < 10 || !navigator.storage?.persist) {
+      await browser.storage.local.set({ [SAVED_KEY]: saved });
+      return;
+    }
+    await browser.storage.local.set({ [SAVED_KEY]: saved, [ASKED_KEY]: Date.now() });
+    await navigator.storage.persist();
+  } catch {
+    // Not asked: nothing else depends on it.
+  }
+}

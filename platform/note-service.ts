@@ -10,7 +10,7 @@ import type { NotePlace, NotePlacement } from '../storage/move-notes';
 import { NoteValidationError } from '../storage/note-rules';
 import { copyNoteWithBody, restoreNote, StaleEditError, trashNote, updateNote } from '../storage/notes';
 import { setStarred, starCapturedTalk } from '../storage/talks';
-import { thumbnailOfTab } from './thumbnail';
+import { imageOfTab } from './thumbnail';
 
 async function attempt(what: string, run: () => Promise<string>): Promise<SaveNoteResult> {
   try {
@@ -34,7 +34,8 @@ export async function saveNoteFromPopup(
   const capture = parseCapture(rawCapture);
   if (!capture) return { ok: false, error: 'This page could not be read, so the note has nowhere to go.' };
   // A note on a slide or a video moment gets a thumbnail of what the tab shows, when it is visible.
-  const thumbnail = tabId === undefined ? undefined : () => thumbnailOfTab(tabId, capture.slideRect);
+  // Taken here, stored with the note in its transaction (storage/file-note.ts): no orphan image.
+  const thumbnail = tabId === undefined ? undefined : () => imageOfTab(tabId, capture.slideRect);
   let filedUnder: FiledUnderInfo | undefined;
   const result = await attempt('saved', async () => {
     const filed = await fileNoteDetailed(body, capture, { thumbnail, place });

@@ -2,11 +2,18 @@
 import { browser } from 'wxt/browser';
 import type { Rect } from '../messaging/protocol';
 import { putImage } from '../storage/blobs';
+import type { NewImage } from '../storage/notes';
 
 export const THUMB_MAX_WIDTH = 480;
 
 /** Captures, crops and stores a thumbnail; returns its blob id, or null when the tab cannot be captured. */
 export async function captureThumbnail(windowId: number, rect?: Rect): Promise<string | null> {
+  const image = await captureImage(windowId, rect);
+  return image ? putImage(image.data, image.width, image.height) : null;
+}
+
+/** Captures and crops a thumbnail without storing it (a note stores it with itself, in one transaction). */
+export async function captureImage(windowId: number, rect?: Rect): Promise<NewImage | null> {
   let dataUrl: string;
   try {
     dataUrl = await browser.tabs.captureVisibleTab(windowId, { format: 'jpeg', quality: 80 });
@@ -23,7 +30,14 @@ export async function captureThumbnail(windowId: number, rect?: Rect): Promise<s
   if (!ctx) return null;
   ctx.drawImage(shot, crop.x, crop.y, crop.width, crop.height, 0, 0, width, height);
   const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.8 });
-  return putImage(blob, width, height);
+  return { data: blob, width, height };
+}
+
+/** The image of a tab's slide, not stored, when that tab is the visible one of its window; null otherwise. */
+export async function imageOfTab(tabId: number, rect?: Rect): Promise<NewImage | null> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  if (!tab?.active || tab.windowId === undefined) return null; // only the visible tab can be shot
+  return captureImage(tab.windowId, rect).catch(() => null);
 }
 
 /** A thumbnail of a tab's slide when that tab is the visible one of its window; null otherwise. */

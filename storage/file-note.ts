@@ -9,7 +9,7 @@ import { ensureDeck, linkDeckToTalk } from './decks';
 import { type FiledUnder, type FilingPlan, planFiling } from './filing';
 import type { NotePlace } from './move-notes';
 import { validateBody } from './note-rules';
-import { createNote, type NewNote } from './notes';
+import { createNote, type NewImage, type NewNote } from './notes';
 import { liveOffsetSec } from './recording-moments';
 import { getTalk, upsertTalk } from './talks';
 import type { NoteAnchor, NoteRecord } from './types';
@@ -33,7 +33,7 @@ export function anchorFrom(capture: PageCapture): NoteAnchor | undefined {
 export async function fileNote(
   body: string,
   capture: PageCapture,
-  extra: { thumbnailId?: string; thumbnail?: () => Promise<string | null> } = {},
+  extra: { thumbnailId?: string; thumbnail?: () => Promise<string | NewImage | null> } = {},
 ): Promise<NoteRecord> {
   return (await fileNoteDetailed(body, capture, extra)).note;
 }
@@ -45,9 +45,10 @@ export async function fileNote(
 export async function writeFiling(
   plan: FilingPlan,
   note: Omit<NewNote, 'talkId' | 'deckId'>,
+  image?: NewImage,
 ): Promise<{ note: NoteRecord; filedUnder?: FiledUnder }> {
   const db = getDb();
-  return db.transaction('rw', [db.events, db.talks, db.decks, db.notes], async () => {
+  return db.transaction('rw', [db.events, db.talks, db.decks, db.notes, db.blobs], async () => {
     const choice = plan.talk;
     // A deck without a talk, noted while a starred talk runs, is taken to be that talk's deck: it
     // is linked, and its earlier notes follow (decks.ts, linkDeckToTalk).
@@ -66,7 +67,8 @@ export async function writeFiling(
       talkOffsetSec = liveOffsetSec(choice.record, plan.now);
     }
     // A note taken while its talk runs keeps its moment in the talk, for the recording (recordings.ts).
-    const saved = await createNote({ ...note, deckId, talkId: filedUnder?.talkId, talkOffsetSec });
+    // The slide image is written with the note, in this transaction: no orphan image on a failure.
+    const saved = await createNote({ ...note, deckId, talkId: filedUnder?.talkId, talkOffsetSec }, image);
     return { note: saved, filedUnder };
   });
 }
@@ -80,7 +82,8 @@ export async function fileNoteDetailed(
   capture: PageCapture,
   extra: {
     thumbnailId?: string;
-    thumbnail?: () => Promise<string | null>;
+    /** Takes the slide's image: stored with the note (or, as before, an id already stored). */
+    thumbnail?: () => Promise<string | NewImage | null>;
     now?: number;
     /** Where the user chose to file the note, overriding the plan (`{}`: under no talk). */
     place?: NotePlace;
@@ -95,14 +98,21 @@ export async function fileNoteDetailed(
     plan.talk = chosen && !chosen.deletedAt ? { via: 'chosen', record: chosen } : undefined;
   }
   let thumbnailId = extra.thumbnailId;
+  let image: NewImage | undefined;
   if (!thumbnailId && extra.thumbnail && (capture.slide || capture.video)) {
-    thumbnailId = (await extra.thumbnail().catch(() => null)) ?? undefined;
+    const taken = await extra.thumbnail().catch(() => null);
+    if (typeof taken === 'string') thumbnailId = taken;
+    else if (taken) image = taken;
   }
-  return writeFiling(plan, {
-    body,
-    url: capture.url,
-    pageTitle: capture.title,
-    anchor: anchorFrom(capture),
-    thumbnailId,
-  });
+  return writeFiling(
+    plan,
+    {
+      body,
+      url: capture.url,
+      pageTitle: capture.title,
+      anchor: anchorFrom(capture),
+      thumbnailId,
+    },
+    image,
+  );
 }

@@ -2,9 +2,17 @@
 import { getDb } from './db';
 import { splitKind, splitPrivate } from './kinds';
 import { NoteValidationError, validateBody } from './note-rules';
-import { addRecord, type Fields, newRecord, restore, softDelete, updateRecord } from './records';
+import {
+  addRecord,
+  createRecord,
+  type Fields,
+  newRecord,
+  restore,
+  softDelete,
+  updateRecord,
+} from './records';
 import { mergeTags, parseTags } from './tags';
-import type { NoteAnchor, NoteKind, NoteRecord, NoteVisibility } from './types';
+import type { BlobRecord, NoteAnchor, NoteKind, NoteRecord, NoteVisibility } from './types';
 
 export { MAX_NOTE_CHARS, NoteValidationError, validateBody } from './note-rules';
 
@@ -51,9 +59,29 @@ export function buildNote(input: NewNote, now = Date.now()): NoteRecord {
   return newRecord<NoteRecord>(fields, now);
 }
 
-/** Saves a new note. */
-export async function createNote(input: NewNote): Promise<NoteRecord> {
-  return addRecord(getDb().notes, buildNote(input));
+/** A slide image taken for a new note, not stored yet. */
+export interface NewImage {
+  data: Blob;
+  width: number;
+  height: number;
+}
+
+/**
+ * Saves a new note; with `image`, the image and the note are written in one transaction (joined by
+ * the caller's when there is one): a note that cannot be written leaves no orphan image behind.
+ */
+export async function createNote(input: NewNote, image?: NewImage): Promise<NoteRecord> {
+  if (!image) return addRecord(getDb().notes, buildNote(input));
+  const db = getDb();
+  return db.transaction('rw', db.notes, db.blobs, async () => {
+    const blob = await createRecord<BlobRecord>(db.blobs, {
+      mime: image.data.type,
+      data: image.data,
+      width: image.width,
+      height: image.height,
+    });
+    return addRecord(db.notes, buildNote({ ...input, thumbnailId: blob.id }));
+  });
 }
 
 export type NotePatch = Partial<

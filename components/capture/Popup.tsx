@@ -5,7 +5,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PageCapture } from '../../capture/types';
 import { sendMessage } from '../../messaging/protocol';
-import { clearDraft, type NoteDraft, readDraft, writeDraft } from '../../platform/note-draft';
+import {
+  askPersistenceOnce,
+  clearDraft,
+  type NoteDraft,
+  readDraft,
+  writeDraft,
+} from '../../platform/note-draft';
 import { openPanel } from '../../platform/panel';
 import { type TabInfo, targetTab } from '../../platform/tabs';
 import { useTabCapture } from '../../platform/use-tab-capture';
@@ -139,6 +145,7 @@ export function Popup() {
           failed.current = undefined;
           setKept(false);
           void clearDraft(page.url);
+          void askPersistenceOnce();
           setToast(savedToast(saved, setToast));
           refreshCount(page.url);
           refreshWhere(page);

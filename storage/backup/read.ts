@@ -29,8 +29,12 @@ export type ReadResult = { ok: true; file: BackupFile } | { ok: false; error: st
 export const MAX_BACKUP_BYTES = 500_000_000;
 /** Levels of `{`/`[`: the file's own three (root, data, section) and four inside a record. */
 export const MAX_DEPTH = 8;
-/** The longest string a record of a section may hold as written (escapes included). */
-const maxString = (section: string) => (section === 'blobs' ? 44_800_002 : 6 * MAX_TEXT + 2);
+/**
+ * The longest string a record of a section may hold as written (escapes included): six characters
+ * per character of the longest field (`\u0000`), images aside, and a recap's edited post ten times a note.
+ */
+const maxString = (section: string) =>
+  section === 'blobs' ? 44_800_002 : section === 'recaps' ? 60 * MAX_TEXT + 2 : 6 * MAX_TEXT + 2;
 
 export interface ReadOptions {
   /** Called as the file is read and records are checked (done of total). */
