@@ -161,6 +161,10 @@ export function recordSchemas(now = Date.now()) {
     ),
     frontMatter: opt(v.picklist(['none', 'jekyll', 'hugo'])),
     momentsOut: opt(v.pipe(v.array(id), v.maxLength(100_000))),
+    themes: opt(v.pipe(v.array(obj({ tag: text(1_000), name: text() })), v.maxLength(1_000))),
+    pictures: opt(v.pipe(v.array(id), v.maxLength(100_000))),
+    // The edited post and what it was edited from: each at most ten note bodies long.
+    edited: opt(obj({ markdown: text(10 * MAX_TEXT), from: text(10 * MAX_TEXT) })),
   });
 
   const templateSchema = v.pipe(
