@@ -10,7 +10,13 @@ import { isRecordingOf } from './recording-moments';
 import { updateRecord } from './records';
 import type { NoteRecord, TalkRecord } from './types';
 
-export { isRecordingOf, liveOffsetSec, momentUrl, noteMomentSec } from './recording-moments';
+export {
+  isRecordingOf,
+  liveOffsetSec,
+  momentUrl,
+  noteMomentSec,
+  STARTED_BY_HAND_MS,
+} from './recording-moments';
 
 /** The talk with live notes whose recording this video is (the most recently noted first). */
 export async function talkOfRecording(video: {

@@ -28,6 +28,8 @@ const RecordingSection = lazyView(
   () => import('../recording/RecordingSection').then((m) => m.RecordingSection),
   null,
 );
+// "Talk started" on a talk's page (issue 16): live notes count from the real start.
+const TalkStarted = lazyView(() => import('../recording/TalkStarted').then((m) => m.TalkStarted), null);
 // "Show my notes on this page" (issue 16): the per-site switch and the quotes not found.
 const HighlightsToggle = lazyView(
   () => import('../highlights/HighlightsToggle').then((m) => m.HighlightsToggle),
@@ -74,6 +76,7 @@ export function ThisPage({ notify }: { notify: (t: ToastState) => void }) {
       {capture.kind === 'video' && <RecordingSection capture={capture} tabId={tab?.id} notify={notify} />}
       <HighlightsToggle capture={capture} tabId={tab?.id} />
       <TalkSection capture={capture} notify={notify} />
+      {capture.talk && capture.kind !== 'video' && <TalkStarted capture={capture} />}
       {capture.deck ? (
         <DeckSection capture={{ ...capture, deck: capture.deck }} tabId={tab?.id} notify={notify} />
       ) : (

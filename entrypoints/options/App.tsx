@@ -4,6 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import { BackupPanel } from '../../components/backup/BackupPanel';
+import { HighlightSitesSection } from '../../components/highlights/HighlightSitesSection';
 import { HelpSection } from '../../components/options/HelpSection';
 import { ShortcutsSection } from '../../components/options/ShortcutsSection';
 import { SitesSection } from '../../components/options/SitesSection';
@@ -29,6 +30,7 @@ export function App() {
       <main class="flex flex-col gap-4">
         <ShortcutsSection />
         <SitesSection />
+        <HighlightSitesSection />
         <SyncSection />
         <BackupPanel notify={setToast} />
         <StorageSection />

@@ -33,6 +33,8 @@ const NOTES = [
   { body: 'Closing remarks and next year’s venue', at: 1200 },
 ];
 const TALK_PATH = '/live/gbaf-highlights/';
+/** The same talk on a page that prints no time: the user presses "Talk started". */
+const NO_SLOT_PATH = '/live/gbaf-no-slot/';
 
 let dir: string;
 let http: FixtureServer;
@@ -41,14 +43,15 @@ let session: ExtensionSession;
 
 /** The talk's session page: JSON-LD with its slot, named as the recording is. */
 function talkPage(req: IncomingMessage, res: ServerResponse): boolean {
-  if (req.url !== TALK_PATH) return false;
+  if (req.url !== TALK_PATH && req.url !== NO_SLOT_PATH) return false;
+  const slot =
+    req.url === TALK_PATH ? { startDate: '2026-09-10T10:00:00Z', endDate: '2026-09-10T10:45:00Z' } : {};
   const ld = {
     '@context': 'https://schema.org',
     '@type': 'EducationEvent',
     name: TITLE,
-    url: TALK_PATH,
-    startDate: '2026-09-10T10:00:00Z',
-    endDate: '2026-09-10T10:45:00Z',
+    url: req.url,
+    ...slot,
     performer: { '@type': 'Person', name: 'Global Brain' },
   };
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -179,5 +182,32 @@ describe('the talk’s clock in Chromium', () => {
     await links.first().click();
     await expect.poll(async () => Math.abs((await currentTime()) - 155)).toBeLessThanOrEqual(1);
     expect(session.context.pages().some((p) => p.url().includes('t=155s'))).toBe(false);
+  });
+
+  it('"Talk started" on a talk with no time slot: a note 90 s later links to 1:30 of the recording', async () => {
+    const talk = await openTab(http.url(NO_SLOT_PATH));
+    const panel = await session.openPage('sidepanel.html', { tabId: talk.tabId });
+    const started = panel.getByRole('button', { name: 'Talk started' });
+    await expect.poll(() => started.count()).toBe(1);
+    const pressedAt = Date.parse('2026-09-10T14:07:00Z');
+    await panel.clock.setFixedTime(pressedAt); // the panel's clock, where the press is stored
+    await started.click();
+    await expect.poll(() => panel.getByTestId('talk-started').count()).toBe(1);
+    await setClock(pressedAt + 90_000); // the background's, where the note is filed
+    const box = panel.getByRole('combobox', { name: 'Note' });
+    await box.fill('The real start was seven minutes late');
+    await box.press('Control+Enter');
+    await expect.poll(() => box.inputValue()).toBe('');
+    await setClock(null);
+
+    const video = await openTab(VIDEO);
+    const vpanel = await session.openPage('sidepanel.html', { tabId: video.tabId });
+    const section = vpanel.getByRole('region', { name: 'Recording of your talk' });
+    await expect.poll(() => section.getByText('You took 1 note live during this talk').count()).toBe(1);
+    await section.getByRole('button', { name: 'The video starts with the talk' }).click();
+    const link = section.getByRole('list', { name: 'Your notes in the recording' }).getByRole('link');
+    await expect.poll(() => link.count()).toBe(1);
+    expect(tOf(await link.getAttribute('href'))).toBe(90);
+    expect(await link.textContent()).toBe('1:30');
   });
 });
