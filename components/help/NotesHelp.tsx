@@ -89,6 +89,25 @@ export function NotesHelp() {
         press <Keys>Alt+Shift+Q</Keys>: it is saved as a quote note on that page (and slide), and the toolbar
         button’s badge shows it worked.
       </p>
+      <h3 class="font-semibold">The talk’s clock and its recording</h3>
+      <p>
+        A note taken while its talk runs — its time slot is known and now is inside it, or you pressed{' '}
+        <strong>Talk started</strong> on the talk’s page — keeps its moment in the talk. When you later open
+        the talk’s recording (a YouTube, Vimeo or PeerTube video with the talk’s title, or its video link),
+        the side panel offers to align it once: the video starts with the talk, or play it to one note’s
+        moment and press <strong>This note is now</strong>. Each live note then links to its second of the
+        video, shows as a marker on the video’s timeline (a click plays from there), and recap templates can
+        link it with <Typed>note.moment_url</Typed>.
+      </p>
+      <h3 class="font-semibold">Your notes on the page itself</h3>
+      <p>
+        <strong>Show my notes on this page</strong> (in the side panel, per site; the list is in the options)
+        highlights your quotes on the page and badges a deck’s slides with their number of notes. It is off
+        for every site until you turn it on, because anything drawn into a page can be read by that page’s own
+        scripts. A quote whose text the page no longer has is listed under{' '}
+        <strong>Not found on this page</strong>
+        and stays in your library. Turning it off takes everything out of the page.
+      </p>
       <h3 class="font-semibold">Stars: your agenda</h3>
       <p>
         The star on a talk’s card puts it on your agenda (the side panel’s <strong>Now</strong> tab). While a
