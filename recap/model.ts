@@ -8,6 +8,7 @@
 import { dayZone } from '../storage/day-notes';
 import { isPrivateNote, withKindSplit } from '../storage/kinds';
 import { collectLinks, type MentionedLink } from '../storage/links';
+import { slidesPromiseOf } from '../storage/promises';
 import { momentUrl, noteMomentSec } from '../storage/recording-moments';
 import { withoutTrailingTags } from '../storage/tags';
 import { talkDay } from '../storage/talk-day';
@@ -188,6 +189,11 @@ export interface TalkModel {
   short_mention: string;
   /** The notes' sentences in order, each with its picture when it has one. */
   sentences: string[];
+  /**
+   * "The slides are promised for Friday." while slides promised for later are not known, then "The
+   * slides are now [online](…)."; "" for a talk with no promise (storage/promises.ts).
+   */
+  slides_promise: string;
   /** The links the talk's notes mention (docs/templates.md, Links mentioned). */
   links: LinkModel[];
   /** "Links mentioned:" and the list, when the recap asks for it after each talk; else "". */
@@ -460,6 +466,12 @@ function talkModel(input: RecapTalkInput, recap: RecapInput, zone: string): Talk
   const url = safeUrl(talk.url);
   const slidesUrl = slidesUrlOf(talk, input.decks);
   const parts = { title, url, speaker_names: speakerNames, slides_url: slidesUrl };
+  const promise = promiseSentence(talk, input.notes, slidesUrl);
+  // The note that promised the slides reads as the link once the link is known.
+  const sentenceOf = (n: NoteModel) =>
+    promise.kept && promise.noteId !== undefined && n.id === escapeMarkdown(promise.noteId)
+      ? promise.sentence
+      : withPicture(n);
   const model = {
     id: escapeMarkdown(talk.id),
     title,
@@ -490,7 +502,8 @@ function talkModel(input: RecapTalkInput, recap: RecapInput, zone: string): Talk
     unanchored: notes.filter((n) => !n.slide),
     mention: talkMention(parts),
     short_mention: talkShortMention(parts),
-    sentences: notes.map(withPicture).filter(Boolean),
+    sentences: [...notes.map(sentenceOf), promise.noteId === undefined ? promise.sentence : ''].filter(Boolean),
+    slides_promise: promise.sentence,
   } as TalkModel;
   // Read by few templates: worked out when read.
   let links: LinkModel[] | undefined;
@@ -498,6 +511,22 @@ function talkModel(input: RecapTalkInput, recap: RecapInput, zone: string): Talk
   lazy(model, 'links', linksOf);
   lazy(model, 'links_list', () => (recap.linksMentioned === 'talk' ? linksList(linksOf()) : ''));
   return model;
+}
+
+/** A talk's promise of slides as the post says it (and the note that made it, if one did). */
+function promiseSentence(
+  talk: TalkRecord,
+  notes: readonly NoteRecord[],
+  slidesUrl: string,
+): { sentence: string; kept: boolean; noteId?: string } {
+  const promise = slidesPromiseOf(talk, notes, { slidesKnown: !!slidesUrl });
+  if (!promise) return { sentence: '', kept: false };
+  const noteId = promise.noteId ? { noteId: promise.noteId } : {};
+  if (promise.kept && slidesUrl) {
+    return { sentence: `The slides are now [online](${slidesUrl}).`, kept: true, ...noteId };
+  }
+  const by = promise.by ? ` for ${escapeMarkdown(promise.by)}` : '';
+  return { sentence: `The slides are promised${by}.`, kept: false, ...noteId };
 }
 
 /** Where the note's thumbnail is, when the user put it in the post; else "". */

@@ -37,6 +37,11 @@ export interface TalkRecord extends BaseRecord, TalkFields {
    * `startSec + note.talkOffsetSec` seconds.
    */
   recording?: { url: string; startSec: number; alignedAt: number };
+  /**
+   * The speaker promised the slides for later (storage/promises.ts): marked from the talk card, with
+   * when, as the user typed it ("Friday"); `fulfilledAt` once a slides link was found for it.
+   */
+  slidesPromise?: { at: number; by?: string; fulfilledAt?: number };
 }
 
 export interface DeckRecord extends BaseRecord {

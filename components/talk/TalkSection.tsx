@@ -23,12 +23,14 @@ import { useNoteActions } from '../notes/useNoteActions';
 import type { ToastState } from '../shared/Toast';
 import { useLive } from '../shared/useLive';
 import { useMinute } from '../shared/useMinute';
+import { PromiseWatch } from './PromiseWatch';
 import { TalkAttachDeck } from './TalkAttachDeck';
 import { TalkCard } from './TalkCard';
 import { TalkDecks } from './TalkDecks';
 import { TalkMentions } from './TalkMentions';
 import { TalkNotes } from './TalkNotes';
 import { TalkNowBanner } from './TalkNowBanner';
+import { TalkPromise } from './TalkPromise';
 import { TalkSchedule } from './TalkSchedule';
 
 type Notify = (t: ToastState) => void;
@@ -74,6 +76,7 @@ export function StoredTalk({
       }}
     >
       {decks.status === 'ready' && <TalkDecks decks={decks.value} />}
+      {notes.status === 'ready' && <TalkPromise talk={record} notes={notes.value} />}
       {notes.status === 'ready' && (
         <TalkMentions talk={record} notes={notes.value} decks={decks.status === 'ready' ? decks.value : []} />
       )}
@@ -168,6 +171,15 @@ function Now() {
 }
 
 export function TalkSection({ capture, notify }: { capture: PageCapture; notify: Notify }) {
+  return (
+    <>
+      <PromiseWatch capture={capture} />
+      <PageSection capture={capture} notify={notify} />
+    </>
+  );
+}
+
+function PageSection({ capture, notify }: { capture: PageCapture; notify: Notify }) {
   if (capture.talk) return <PageTalk capture={capture} talk={capture.talk} notify={notify} />;
   if (capture.deck) return <DeckTalk capture={capture} deck={capture.deck} notify={notify} />;
   if (capture.schedule?.length) return <Schedule capture={capture} talks={capture.schedule} />;

@@ -84,6 +84,7 @@ export function recordSchemas(now = Date.now()) {
         alignedAt: time,
       }),
     ),
+    slidesPromise: opt(obj({ at: time, by: opt(text(200)), fulfilledAt: opt(time) })),
   });
 
   const deckSchema = obj({

@@ -1,0 +1,78 @@
+/**
+ * The watchlist at work (issue 16, item 2): when the page in the side panel gives a slides link for a
+ * talk whose slides were promised — its session page now links them, or a deck whose title matches
+ * the talk's is open — the link is stored (storage/promises.ts, keepPromise) and the user is told:
+ * a banner here, and a system notification where the extension may show one (it asks for no
+ * permission for it: without `notifications` the banner is all).
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { PageCapture } from '../../capture/types';
+import { safeHttpUrl } from '../../capture/url';
+import { deckMatchesTalk, keepPromise, promisedTalks } from '../../storage/promises';
+import { storedTalk } from '../../storage/talks';
+import type { TalkRecord } from '../../storage/types';
+
+/** Finds and keeps the promise this capture answers; the talk whose promise was kept, if any. */
+export async function keepPromiseFrom(capture: PageCapture): Promise<TalkRecord | undefined> {
+  const sessionSlides = safeHttpUrl(capture.talk?.slidesUrl, capture.url);
+  if (capture.talk && sessionSlides) {
+    const stored = await storedTalk(capture.talk, capture.url);
+    if (stored) return keepPromise(stored.id, sessionSlides);
+  }
+  const deckUrl = safeHttpUrl(capture.deck?.url ?? (capture.kind === 'slides' ? capture.url : undefined));
+  const deckTitle = capture.deck?.title || capture.title;
+  if (deckUrl && deckTitle && capture.kind === 'slides') {
+    const waiting = await promisedTalks();
+    const match = waiting.find((t) => deckMatchesTalk(deckTitle, t.title));
+    if (match) return keepPromise(match.id, deckUrl);
+  }
+  return undefined;
+}
+
+function tell(talk: TalkRecord): void {
+  try {
+    const api = (globalThis as { browser?: { notifications?: { create?: (o: unknown) => unknown } } })
+      .browser;
+    const create = api?.notifications?.create;
+    if (typeof create === 'function') {
+      void Promise.resolve(
+        create({
+          type: 'basic',
+          iconUrl: '/icon/128.png',
+          title: 'Slides arrived',
+          message: `The slides of “${talk.title}” are online now.`,
+        }),
+      ).catch(() => undefined);
+    }
+  } catch {
+    // No notifications here: the banner tells.
+  }
+}
+
+export function PromiseWatch({ capture }: { capture: PageCapture }) {
+  const [kept, setKept] = useState<TalkRecord | undefined>();
+  const key = JSON.stringify([capture.url, capture.talk?.slidesUrl, capture.deck?.url, capture.deck?.title]);
+  useEffect(() => {
+    let live = true;
+    void keepPromiseFrom(capture)
+      .then((talk) => {
+        if (!live || !talk) return;
+        setKept(talk);
+        tell(talk);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  const slides = safeHttpUrl(kept?.slidesUrl);
+  if (!kept || !slides) return null;
+  return (
+    <p role="status" class="card text-sm" data-testid="promise-banner">
+      The slides promised for “{kept.title}” are online now:{' '}
+      <a class="text-accent underline" href={slides} target="_blank" rel="noopener noreferrer">
+        Slides
+      </a>
+    </p>
+  );
+}
