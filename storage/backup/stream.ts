@@ -45,6 +45,9 @@ const COLON = 58;
 /** Keys that mean something to JavaScript objects rather than to data: never accepted. */
 export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** A quote or a backslash: where a string's plain run ends. */
+const SPECIAL = /["\\]/g;
+
 const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 
 /** The scanner: feed it text with {@link push}, then call {@link end}. */
@@ -105,6 +108,15 @@ export class BackupScanner {
     for (let i = 0; i < n; i++) {
       const c = chunk.charCodeAt(i);
       if (this.inString) {
+        if (!this.escaped && c !== BACKSLASH && c !== QUOTE) {
+          // Plain characters: jump to the next quote or backslash (a base64 image is one long run).
+          SPECIAL.lastIndex = i;
+          const at = SPECIAL.test(chunk) ? SPECIAL.lastIndex - 1 : n;
+          this.stringLength += at - i;
+          if (this.stringLength > this.maxString()) this.tooLong();
+          i = at - 1;
+          continue;
+        }
         if (this.escaped) this.escaped = false;
         else if (c === BACKSLASH) this.escaped = true;
         else if (c === QUOTE) {
@@ -112,11 +124,7 @@ export class BackupScanner {
           if (this.keyText !== null) this.endKey(chunk, i + 1);
           continue;
         }
-        if (++this.stringLength > this.maxString()) {
-          failRead(
-            `The file has a text of more than ${this.maxString().toLocaleString('en')} characters${this.where()}: no field of a backup is that long.`,
-          );
-        }
+        if (++this.stringLength > this.maxString()) this.tooLong();
         continue;
       }
       if (isSpace(c)) continue;
@@ -154,6 +162,12 @@ export class BackupScanner {
     if (this.skeleton.length > 1_000_000 + 2 * this.records) {
       failRead('The file has more around its records than a backup has (its header is too large).');
     }
+  }
+
+  private tooLong(): never {
+    return failRead(
+      `The file has a text of more than ${this.maxString().toLocaleString('en')} characters${this.where()}: no field of a backup is that long.`,
+    );
   }
 
   private maxString(): number {
