@@ -6,8 +6,20 @@ import { HelpSection, Typed } from './HelpSection';
 
 const BUILT_IN = [
   [
-    'Day recap',
-    'A title with the event and the weekday, a section per talk (speakers, time, room, slides link) with its notes, the day’s moments under “Also today”, and a closing “Tagged: …” line.',
+    'Day post',
+    'A paragraph per talk in the order attended — the talk named with its speakers and linked, then your notes as its sentences — the day’s moments by part of the day, and a closing “Tagged: …” line.',
+  ],
+  [
+    'Day one',
+    'The day as it happened: the talks and the day’s moments in one story, by time, each talk a paragraph.',
+  ],
+  [
+    'Takeaways by theme',
+    'A paragraph per theme (your tags, or the themes you choose in the composer), each citing the talks and speakers it draws on.',
+  ],
+  [
+    'Talk notes (bullets)',
+    'A title with the event and the weekday, a section per talk (speakers, time, room, slides link) with its notes as a list, the day’s moments under “Also today”, and a closing “Tagged: …” line.',
   ],
   [
     'My takeaways',
@@ -35,6 +47,17 @@ const RECAP: Row[] = [
   ['recap.tags', 'the tags of the notes in the post, then of the talks, then of the moments'],
   ['recap.takeaways', 'every takeaway on a talk in the post (each has talk_title)'],
   ['recap.note_count', 'how many notes are in the post, moments too'],
+  [
+    'recap.moment_groups',
+    'the moments as Day post writes them: part, opener (“In the afternoon”), sentences',
+  ],
+  ['recap.story', 'Day one’s paragraphs in order: kind (talk or moments), first, talk, opener, sentences'],
+  ['recap.themes', 'Takeaways by theme: tag, name, paragraph, talk_titles'],
+  ['recap.links', 'every link the post’s notes mention, once each: url, title, markdown'],
+  [
+    'recap.links_list',
+    '“Links mentioned:” and the list, when you put it at the end of the post in the composer (else empty)',
+  ],
 ];
 const TALK: Row[] = [
   ['talk.title, talk.id', ''],
@@ -59,6 +82,17 @@ const TALK: Row[] = [
   ],
   ['talk.slides', 'notes grouped by slide: number, label, title, thumbnail, notes'],
   ['talk.unanchored', 'notes on no slide'],
+  ['talk.mention, talk.short_mention', '[title](url) by speakers ([slides](url)); title by speakers'],
+  ['talk.sentences', 'the notes as sentences, each with its picture when it has one'],
+  [
+    'talk.slides_promise',
+    '“The slides are promised for Friday.” until promised slides are found, then “The slides are now online” with the link (empty when nothing was promised)',
+  ],
+  ['talk.links', 'the links the talk’s notes mention: url, title, markdown'],
+  [
+    'talk.links_list',
+    '“Links mentioned:” and the list, when you put it after each talk in the composer (else empty)',
+  ],
 ];
 const NOTE: Row[] = [
   ['note.kind', 'note, takeaway, quote, question or todo'],
@@ -66,7 +100,7 @@ const NOTE: Row[] = [
   ['note.body', 'the whole note'],
   [
     'note.line',
-    'the note as Day recap writes it: a quote in “…”, a question after “Open question:”, then (slide N)',
+    'the note as Talk notes (bullets) writes it: a quote in “…”, a question after “Open question:”, then (slide N)',
   ],
   ['note.slide', 'number, label, title of its slide — or nothing'],
   ['note.slide_ref', '“ (slide 4)” or empty'],
@@ -76,6 +110,10 @@ const NOTE: Row[] = [
   ['note.tags, note.created_at, note.talk_title', 'talk_title is empty for a moment'],
   ['note.time_of_day', 'when it was written, at the venue: 14:05'],
   ['note.page_title, note.page_url', 'the page it was written on (for a moment: the blog post, the deck)'],
+  [
+    'note.sentence, note.picture',
+    'the note as a sentence of a prose post; its slide picture when you put it in',
+  ],
 ];
 
 function Variables({ caption, rows }: { caption: string; rows: Row[] }) {
@@ -125,6 +163,16 @@ export function TemplatesHelp() {
         , <strong>Copy rich text</strong> (for WordPress, Medium or Google Docs) or <strong>Download</strong>.
         To-dos stay out: they are private. Jekyll or Hugo front matter is added by the composer when you ask
         for it.
+      </p>
+      <p>
+        <strong>Private notes</strong> — typed with <Typed>% </Typed> first, made private with a note’s{' '}
+        <strong>Private</strong> button, or tagged <Typed>#private</Typed> — show a lock and stay out of every
+        post, copy, download, the Markdown archive and the Web Annotations, unless you tick{' '}
+        <strong>Include private notes</strong> for that export. <strong>Links mentioned</strong> in the
+        composer lists the links your notes carry (tracking parameters removed) after each talk or at the end
+        of the post. A talk marked <strong>Slides promised</strong> (on its card, or by a note saying “slides
+        later” or “slides will be posted”) reads “The slides are promised for Friday.” until the slides are
+        found, then links them.
       </p>
       <h3 class="font-semibold">The built-in templates</h3>
       <dl class="flex flex-col gap-1 text-sm">
