@@ -102,6 +102,7 @@ export function bylineSpeakers(title: Element | null): string[] {
   if (!title) return [];
   for (const el of afterTitle(title)) {
     if (/^H[1-3]$/.test(el.tagName)) break;
+    if (el.getElementsByTagName('*').length > 40) continue; // the page's body, not its byline
     const authors = el.matches('.article-metadata, [class*="author" i], [itemprop="author"]')
       ? [el]
       : [

@@ -27,6 +27,11 @@ export interface LabelValue {
 
 /** Elements looked at for a label, at most. */
 const MAX_VISITS = 20_000;
+/**
+ * Label-tag elements read, at most: a talk's labels sit near its title, not after thousands of
+ * paragraphs, and a 2 MB page must be read within the capture budget.
+ */
+const MAX_CANDIDATES = 4_000;
 /** Pairs kept, at most. */
 const MAX_PAIRS = 200;
 const MAX_VALUE = 500;
@@ -191,11 +196,26 @@ export function readLabelValues(
 ): LabelValue[] {
   const out: LabelValue[] = [];
   const seen = new Set<string>();
+  let candidates = 0;
   for (let i = 0; i < elements.length && out.length < MAX_PAIRS; i++) {
     const el = elements[i] as Element;
     if (!LABEL_TAG_SET.has(el.tagName)) continue;
-    const raw = boundedText(el, 600);
-    if (raw === undefined) continue;
+    if (++candidates > MAX_CANDIDATES) break;
+    // a wrapper around a larger subtree is never a label or a one-line value
+    const only = el.childElementCount === 1 ? el.firstElementChild : null;
+    const paragraph = el.tagName === 'P' || el.tagName === 'LI';
+    if (el.childElementCount > (paragraph ? 12 : 2) || (only && only.childElementCount > 2)) continue;
+    if (paragraph && el.childElementCount > 0) {
+      // "Label: value" lines start with the label as text, or follow a <br>; a paragraph of prose does
+      // not (and its inline label, `<strong>Speaker</strong>: Ada`, is read from the <strong>)
+      const first = el.firstChild;
+      const labelled = first?.nodeType === 3 && /^\s*[^:：\n]{2,40}[:：]/.test(first.nodeValue ?? '');
+      if (!labelled && el.getElementsByTagName('br').length === 0) continue;
+    }
+    const raw = el.childElementCount === 0 ? (el.textContent ?? '') : boundedText(el, 600);
+    if (raw === undefined || raw.length > 600) continue;
+    // neither a short label nor a "Label: value" line: nothing to read (most of a page's text)
+    if (raw.length > MAX_LABEL + 20 && !/[:：]/.test(raw)) continue;
     const text = cleanText(raw, 600);
     if (!text) continue;
     const field = text.length <= MAX_LABEL ? labelField(text) : undefined;
@@ -213,10 +233,12 @@ export function readLabelValues(
     }
     // A leaf block that is itself "Label: value" (no label element), one or more lines.
     if (el.childElementCount === 0 || el.tagName === 'P' || el.tagName === 'LI') {
-      if (!/[:：]/.test(text)) continue;
-      for (const line of el.tagName === 'P' || el.tagName === 'LI'
-        ? lines(el)
-        : [{ text: raw, nodes: [...el.childNodes] }]) {
+      const colon = text.search(/[:：]/);
+      if (colon < 0) continue;
+      const multiline = /\n/.test(raw) || el.getElementsByTagName('br').length > 0;
+      // one line only when it starts with a label Talkmarks knows ("Paragraph 3 of the write-up: …" is not one)
+      if (!multiline && !(colon <= MAX_LABEL && labelField(text.slice(0, colon)))) continue;
+      for (const line of multiline ? lines(el) : [{ text: raw, nodes: [...el.childNodes] }]) {
         const m = LINE.exec(line.text.replace(/\s+/g, ' '));
         const f = m?.[1] ? labelField(m[1]) : undefined;
         if (!f || !m?.[2]) continue;

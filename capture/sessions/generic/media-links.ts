@@ -41,9 +41,15 @@ const NOT_SLIDES =
   /(?:^|[^\p{L}])(?:paper|papers|preprint|poster|cv|résumé|resume|lebenslauf|abstract|handout|worksheet|article|manuscript|proceedings|report|thesis|bib(?:tex)?|cite|code|repo|repository|data|dataset|supplement(?:ary)?)(?:$|[^\p{L}])/iu;
 const DOC_FILE = /\.(?:pdf|pptx?|key|odp)(?:$|[?#])/i;
 
-/** Links the page's frame, header and footer hold are not the talk's. */
-const CHROME =
-  'nav, footer, header nav, aside, [role="navigation"], [role="contentinfo"], [class*="sponsor" i], [class*="footer" i], [class*="sidebar" i], [class*="related" i], [class*="social" i]';
+/** Links the page's frame, footer and sidebars hold are not the talk's. */
+const CHROME_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE']);
+const CHROME_CLASS = /sponsor|footer|sidebar|related|social/;
+function isChrome(el: Element): boolean {
+  if (CHROME_TAGS.has(el.tagName)) return true;
+  const role = el.getAttribute('role');
+  if (role === 'navigation' || role === 'contentinfo') return true;
+  return CHROME_CLASS.test((el.getAttribute('class') ?? '').toLowerCase());
+}
 
 interface Candidate {
   url: string;
@@ -87,6 +93,9 @@ export function pickMedia(
   let slides: Candidate | undefined;
   let video: Candidate | undefined;
   let order = 0;
+  // The page's chrome (navigation, footers, sidebars, sponsor blocks), found once from the walk.
+  const chrome = elements.filter(isChrome).slice(0, 200);
+  const inChrome = (el: Element) => chrome.some((c) => c.contains(el));
   for (const lv of labels) {
     if (lv.field !== 'slides' && lv.field !== 'video') continue;
     const href = lv.links[0]?.href ?? plainUrl(lv.text, base);
@@ -107,7 +116,7 @@ export function pickMedia(
   for (const frame of frames) {
     if (order > 2000) break;
     const href = safeHttpUrl(frame.getAttribute('src') ?? frame.getAttribute('data-src'), base);
-    if (!href || frame.closest(CHROME)) continue;
+    if (!href || inChrome(frame)) continue;
     const c: Candidate = { url: cleanUrl(href), source: 'embed', order: order++ };
     const tag = frame.tagName;
     const player = tag === 'VIDEO' || (tag === 'SOURCE' && frame.parentElement?.tagName === 'VIDEO');
@@ -118,19 +127,25 @@ export function pickMedia(
   for (const a of elements) {
     if (a.tagName !== 'A') continue;
     if (++seen > 2000) break;
-    const href = safeHttpUrl(a.getAttribute('href'), base);
-    if (!href) continue;
-    const text = visibleText(a, 120) || (a.getAttribute('title') ?? '');
+    const rawHref = a.getAttribute('href');
+    if (!rawHref || rawHref.startsWith('#')) continue;
+    const text =
+      (a.childElementCount === 0
+        ? (a.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 120)
+        : visibleText(a, 120)) ||
+      (a.getAttribute('title') ?? '');
     const said = `${text} ${a.getAttribute('aria-label') ?? ''}`;
-    const isDoc = DOC_FILE.test(href);
+    // cheap checks on the written address first; the URL is parsed only for a link that could count
+    const isDoc = DOC_FILE.test(rawHref);
     const relevant =
       isDoc ||
       SLIDE_WORDS.test(said) ||
       VIDEO_WORDS.test(said) ||
-      isSlidesLink(href) ||
-      isVideoLink(href) ||
-      VIDEO_PAGE.test(href);
-    if (!relevant || a.closest(CHROME)) continue;
+      /^https?:/i.test(rawHref) ||
+      /\.(?:mp4|webm|mkv|ogv|m4v)(?:$|[?#])/i.test(rawHref);
+    if (!relevant || inChrome(a)) continue;
+    const href = safeHttpUrl(rawHref, base);
+    if (!href) continue;
     const url = cleanUrl(href);
     if (NOT_SLIDES.test(said) && !SLIDE_WORDS.test(said)) continue;
     if (SLIDE_WORDS.test(said) && text.length <= 60 && !NOT_ONE_VIDEO.test(href) && !isVideoLink(href)) {

@@ -179,18 +179,19 @@ describe('hostile pages: less data, never wrong, never an exception', () => {
   });
 
   it('10,000 label rows: a listing, read within bounds, no speaker claimed', () => {
-    const rows = Array.from(
-      { length: 10_000 },
-      (_, i) =>
-        `<tr><th>Speaker</th><td><b>Person ${i}</b> Name${i}</td></tr><tr><th>Title</th><td>Talk <i>${i}</i></td></tr>`,
+    const rows = Array.from({ length: 10_000 }, (_, i) =>
+      i % 2
+        ? `<tr><th>Title</th><td>Talk <i>${i}</i></td></tr>`
+        : `<tr><th>Speaker</th><td><b>Person ${i}</b> Name${i}</td></tr>`,
     ).join('');
     const doc = page(`<main><h1>All talks</h1><table>${rows}</table></main>`);
     const t0 = performance.now();
     const r = readTalkPage(doc, new URL(URL_));
     const ms = performance.now() - t0;
     expect(r.capture?.talk?.speakers ?? []).toEqual([]);
-    expect(ms).toBeLessThan(6000); // a guard against a scan per row in jsdom on a shared machine; the real-browser budget is bench/capture-sessions.mjs's
-  });
+    // catches a scan per row (minutes in jsdom), not a loaded machine; the real-browser budget is bench/capture-sessions.mjs's
+    expect(ms).toBeLessThan(20_000);
+  }, 120_000);
 
   it('a page with no talk evidence is left to the other fallbacks', () => {
     const c = capture(
