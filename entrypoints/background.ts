@@ -4,6 +4,7 @@ import { onContentMessage } from '../messaging/content';
 import { onPageMessage } from '../messaging/protocol';
 import { captureTab, injectIntoFrame } from '../platform/capture-service';
 import { relayFrameCaptures } from '../platform/frame-captures';
+import { watchHighlights } from '../platform/highlights';
 import { changeTag, setNoteKind, setNoteVisibility, trashAdmin, undoTag } from '../platform/library-service';
 import {
   destinationOf,
@@ -31,6 +32,9 @@ export default defineBackground(() => {
     await injectIntoFrame(tabId, frameId);
   });
   relayFrameCaptures(); // embedded players and decks report here, for their top frame (never to the page)
+  // Notes on the page itself (issue 16): drawn again as pages load; a slide badge's click opens the panel.
+  watchHighlights();
+  onContentMessage('openNotes', ({ tabId, frameId }) => (frameId === 0 ? openPanel(tabId) : undefined));
 
   // From extension pages only (onPageMessage refuses anything a content script sends).
   onPageMessage('captureTab', ({ data }) => captureTab(data.tabId));

@@ -11,6 +11,7 @@
  * could end by dispatching that event itself.
  */
 import { createHighlightLayer } from '../capture/highlights/layer';
+import { sendToBackground } from '../messaging/content';
 import { answerHighlights } from '../messaging/highlights';
 import { startCaptureModule } from '../platform/capture-module';
 
@@ -27,6 +28,9 @@ export default defineContentScript({
     Reflect.deleteProperty(document, 'dispatchEvent'); // the context is built: back to the DOM's own
     const started = startCaptureModule(window, new AbortController().signal);
     // "Show my notes on this page" (issue 16): drawn only when the extension asks (the site's option).
-    if (started && window === window.top) answerHighlights(createHighlightLayer(window, () => undefined));
+    if (started && window === window.top)
+      answerHighlights(
+        createHighlightLayer(window, () => void sendToBackground('openNotes').catch(() => undefined)),
+      );
   },
 });

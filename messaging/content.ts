@@ -30,6 +30,8 @@ export interface ContentToBackgroundCalls {
    * this envelope by hand (`ContentEnvelope`) to stay tiny (entrypoints/detector.ts).
    */
   loadCapture(): void;
+  /** "Show my notes on this page": the user clicked a slide's badge; open the side panel on this tab. */
+  openNotes(): void;
 }
 
 type Call = keyof ContentToBackgroundCalls;
@@ -60,6 +62,7 @@ const VALIDATE: { [K in Call]: (raw: unknown) => Data<K> | null } = {
   frameCaptureChanged: parseCapture,
   frameCaptures: () => undefined, // no payload: whatever came is ignored
   loadCapture: () => undefined, // no payload: whatever came is ignored
+  openNotes: () => undefined, // no payload: whatever came is ignored
 };
 
 /** A content call after validation, with the tab and frame it came from. */

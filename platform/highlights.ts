@@ -12,6 +12,7 @@ import { sendMessage } from '../messaging/protocol';
 import { deckByUrl, notesForDeck } from '../storage/decks';
 import { notesForUrl } from '../storage/notes';
 import type { NoteRecord } from '../storage/types';
+import { captureTab } from './capture-service';
 
 /** chrome.storage.local key: the origins the user shows notes on. */
 export const HIGHLIGHT_SITES_KEY = 'highlightSites';
@@ -93,4 +94,24 @@ export async function refreshHighlights(
   // No layer yet (a page just loaded): reading the tab injects the capture module where allowed.
   await sendMessage('captureTab', { tabId }).catch(() => null);
   return askHighlights(tabId, message);
+}
+
+/**
+ * Background: draws a page's notes again each time a tab finishes loading on a site the user
+ * turned the option on for (a reload takes the drawing out with the page). Pages where no capture
+ * module may run are left alone.
+ */
+export function watchHighlights(): void {
+  browser.tabs.onUpdated.addListener((tabId, info, tab) => {
+    if (info.status !== 'complete' || !tab.url) return;
+    void (async () => {
+      if (!(await highlightsOn(tab.url ?? ''))) return;
+      const capture = await captureTab(tabId).catch(() => null);
+      if (!capture) return;
+      const request = highlightRequest(await notesShownOn(capture));
+      if (request.quotes.length || request.slides.length) {
+        await askHighlights(tabId, { type: 'talkmarks:highlights', ...request });
+      }
+    })();
+  });
 }
