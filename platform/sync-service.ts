@@ -12,6 +12,7 @@ import {
   queuedCount,
   queueWholeLibrary,
   readBlobBytes,
+  readSyncDevice,
   readSyncMeta,
   resetSyncDevice,
   type SyncSettings,
@@ -195,7 +196,7 @@ export async function disconnectSync(): Promise<SyncStatus> {
   // they stop waiting for its acknowledgements before collecting old files.
   const settings = await readSyncMeta<SyncSettings>('settings');
   const kept = await readSyncMeta<KeptVault>('vault');
-  const device = await readSyncMeta<DeviceState>('device');
+  const device = await readSyncDevice<DeviceState>();
   if (settings && kept && device) {
     try {
       const vault = resumeVault(storeFor(settings), kept.raw, kept.keyring);

@@ -59,7 +59,7 @@ function notice(n: DatabaseNotice): void {
  * (Dexie's auto-open); a page of the old version then fails to open and says to reload. An upgrade
  * here blocked by an older page's connection is said too.
  */
-function watch(db: TalkmarksDB): TalkmarksDB {
+export function watchDatabase(db: TalkmarksDB): TalkmarksDB {
   db.on('versionchange', (ev) => {
     db.close({ disableAutoOpen: false });
     notice({
@@ -83,7 +83,7 @@ function watch(db: TalkmarksDB): TalkmarksDB {
 
 /** The database of this extension context. */
 export function getDb(): TalkmarksDB {
-  shared ??= watch(openDatabase());
+  shared ??= watchDatabase(openDatabase());
   // An open that failed (a full disk, a close forced by the browser while reopening) is not final:
   // Dexie keeps that error for every later query, so it is cleared and the next query opens again.
   if (shared.hasFailed() && !shared.hasBeenClosed()) {

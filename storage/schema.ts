@@ -75,16 +75,22 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
   {
     // Sync keeps its replica one row per record (`syncReplica`) and the operations waiting for
     // upload as rows (`syncPending`), so a step reads and writes only what it names: as one value
-    // the device state was 13 MB at 10,000 notes, read and written whole by every step. The kept
-    // state is split here; no records change.
+    // the device state was 13 MB at 10,000 notes, read and written whole by every step. The rest
+    // of the device state moves to `syncDevice`, out of `syncMeta`, whose status row the pages read
+    // while a step runs. The kept state is split here; no records change.
     version: 6,
-    stores: { syncReplica: 'id', syncPending: '++seq' },
+    stores: { syncReplica: 'id', syncPending: '++seq', syncDevice: 'id' },
     upgrade: async (tx) => {
       const row = await tx.table('syncMeta').get('device');
       const state = row?.value as
         | { replica?: { tables?: Record<string, Record<string, unknown>> }; pending?: unknown[] }
         | undefined;
-      if (!state?.replica?.tables) return;
+      if (!state) return;
+      if (!state.replica?.tables) {
+        await tx.table('syncDevice').put({ id: 'device', value: state });
+        await tx.table('syncMeta').delete('device');
+        return;
+      }
       const { tables, ...header } = state.replica;
       const rows: { id: string; json: string }[] = [];
       const copies = { ...(header as { copies?: Record<string, [string, string]> }).copies };
@@ -104,12 +110,11 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       if (pending.length)
         await tx.table('syncPending').add({ count: pending.length, json: JSON.stringify(pending) });
       const { pending: _moved, ...rest } = state;
-      await tx
-        .table('syncMeta')
-        .put({
-          id: 'device',
-          value: { ...rest, replica: { ...header, copies }, pendingCount: pending.length },
-        });
+      await tx.table('syncDevice').put({
+        id: 'device',
+        value: { ...rest, replica: { ...header, copies }, pendingCount: pending.length },
+      });
+      await tx.table('syncMeta').delete('device');
     },
   },
 ];

@@ -80,15 +80,27 @@ export interface SyncStepOutcome<S, T> {
 }
 
 const META = 'syncMeta';
+/**
+ * The device state, apart from `syncMeta`: a step's transaction holds it for as long as the step
+ * runs (seconds on a first sync), and with it in `syncMeta` the status row could not be read
+ * meanwhile — the options page said "Not synced yet" while the first sync ran.
+ */
+export const DEVICE = 'syncDevice';
 /** The replica, one row per record: `{ id: table\u0000key, json }` (JSON text: see {@link PendingRow}). */
 export const REPLICA = 'syncReplica';
 /** Operations waiting for upload, one row per step that made them: `{ seq, count, json }`. */
 export const PENDING = 'syncPending';
 const id = (table: string, key: string) => `${table}\u0000${key}`;
 
-/** A row of `syncMeta`: the device state, the kept vault, the settings, the status. */
+/** A row of `syncMeta`: the kept vault, the settings, the status. */
 interface MetaRow {
-  id: 'device' | 'vault' | 'settings' | 'status';
+  id: 'vault' | 'settings' | 'status';
+  value: unknown;
+}
+
+/** The one row of `syncDevice`. */
+interface DeviceRow {
+  id: 'device';
   value: unknown;
 }
 
@@ -127,12 +139,17 @@ export async function writeSyncMeta(name: MetaRow['id'], value: unknown): Promis
  */
 export async function resetSyncDevice(device: unknown): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', [META, REPLICA, PENDING], async () => {
+  await db.transaction('rw', [DEVICE, REPLICA, PENDING], async () => {
     await db.table(REPLICA).clear();
     await db.table(PENDING).clear();
-    if (device === undefined) await db.table(META).delete('device');
-    else await db.table(META).put({ id: 'device', value: device });
+    if (device === undefined) await db.table(DEVICE).delete('device');
+    else await db.table<DeviceRow, string>(DEVICE).put({ id: 'device', value: device });
   });
+}
+
+/** This device's kept sync state (undefined: not connected). */
+export async function readSyncDevice<T>(): Promise<T | undefined> {
+  return (await getDb().table<DeviceRow, string>(DEVICE).get('device'))?.value as T | undefined;
 }
 
 /** Removes the first `count` waiting operations (whole rows, and the front of a row cut in two). */
@@ -166,10 +183,10 @@ export async function syncStep<S, T>(
 ): Promise<T> {
   const db = getDb();
   const tables = [...SYNCED_TABLES].filter((t) => db.tables.some((x) => x.name === t));
-  return db.transaction('rw', [...tables, OUTBOX, META, REPLICA, PENDING], async () => {
+  return db.transaction('rw', [...tables, OUTBOX, DEVICE, REPLICA, PENDING], async () => {
     // The write-back below is the merge's own: not a change to queue and upload again.
     writeBackQuietly(Dexie.currentTransaction.idbtrans);
-    const device = (await db.table<MetaRow, string>(META).get('device'))?.value as S | undefined;
+    const device = (await db.table<DeviceRow, string>(DEVICE).get('device'))?.value as S | undefined;
     const queue =
       ask.queue === false ? [] : await db.table<QueuedEntry, number>(OUTBOX).orderBy('seq').toArray();
     const records = new Map<string, Record<string, unknown>>();
@@ -235,7 +252,7 @@ export async function syncStep<S, T>(
       await db
         .table<PendingRow, number>(PENDING)
         .add({ count: out.appendPending.length, json: JSON.stringify(out.appendPending) });
-    await db.table<MetaRow, string>(META).put({ id: 'device', value: out.device });
+    await db.table<DeviceRow, string>(DEVICE).put({ id: 'device', value: out.device });
     return out.result;
   });
 }

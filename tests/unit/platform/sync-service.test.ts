@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { connectSync, syncNow } from '../../../platform/sync-service';
 import { getDb } from '../../../storage/db';
 import { createNote, updateNote } from '../../../storage/notes';
-import { readSyncMeta, type SyncStatus } from '../../../storage/sync-store';
+import { readSyncDevice, readSyncMeta, type SyncStatus } from '../../../storage/sync-store';
 import type { DeviceState } from '../../../sync/engine';
 import { serverFor, startApacheDav } from '../../support/dav-servers';
 
@@ -30,7 +30,7 @@ describe('sync service', () => {
     );
     expect(connected).toMatchObject({ ok: true, created: true });
     await syncNow(); // the round Connect started: the note goes up as log 1
-    const first = await readSyncMeta<DeviceState>('device');
+    const first = await readSyncDevice<DeviceState>();
     expect(first?.remote.lastOwnSeq).toBe(1);
     expect(first?.pendingCount).toBe(0);
     expect(await getDb().table('syncPending').count()).toBe(0);
@@ -50,7 +50,7 @@ describe('sync service', () => {
 
     expect(edited).toBe(true);
     expect(status).toMatchObject({ state: 'idle', waiting: 0 });
-    const after = await readSyncMeta<DeviceState>('device');
+    const after = await readSyncDevice<DeviceState>();
     // The edit was sent: nothing pending, and it went up as this device's log 2.
     expect(after?.pendingCount).toBe(0);
     expect(await getDb().table('syncPending').count()).toBe(0);

@@ -330,7 +330,8 @@ describe('version 6: the sync replica one row per record', () => {
       ]);
       const waiting = await after.table('syncPending').toArray();
       expect(waiting.map((w) => [w.count, JSON.parse(w.json)])).toEqual([[1, pending]]);
-      expect((await after.table('syncMeta').get('device')).value).toEqual({
+      expect(await after.table('syncMeta').get('device')).toBeUndefined();
+      expect((await after.table('syncDevice').get('device')).value).toEqual({
         deviceId: 'A',
         label: 'laptop',
         replica: {

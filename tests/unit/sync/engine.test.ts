@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { getImage, putImage } from '../../../storage/blobs';
 import { getDb, openDatabase, setDb, type TalkmarksDB } from '../../../storage/db';
 import { createNote } from '../../../storage/notes';
-import { queuedCount, readBlobBytes, syncStep, writeSyncMeta } from '../../../storage/sync-store';
+import { queuedCount, readBlobBytes, resetSyncDevice, syncStep } from '../../../storage/sync-store';
 import { parseTags } from '../../../storage/tags';
 import { storedInput } from '../../../sync/device';
 import { type DeviceState, newDevice, type SyncLocal, syncRound } from '../../../sync/engine';
@@ -268,7 +268,7 @@ describe('sync rounds through Apache WebDAV', () => {
       const db = openDatabase(`talkmarks-sync-${name}-${Math.random().toString(36).slice(2)}`);
       dbs.push(db);
       setDb(db);
-      await writeSyncMeta('device', newDevice(deviceId, name));
+      await resetSyncDevice(newDevice(deviceId, name));
       return db;
     };
     try {
