@@ -82,6 +82,7 @@ describe('accessibility of every extension page (axe-core, light and dark)', () 
       .toEqual([
         'Keyboard shortcuts',
         'Sites Talkmarks reads',
+        'Notes on the pages themselves',
         'Sync',
         'Backup and export',
         'Storage',

@@ -121,6 +121,7 @@ describe('accessibility in Firefox (axe-core, light and dark)', () => {
         expect(await texts(page, 'h2')).toEqual([
           'Keyboard shortcuts',
           'Sites Talkmarks reads',
+          'Notes on the pages themselves',
           'Sync',
           'Backup and export',
           'Storage',
