@@ -31,7 +31,7 @@ const MAX_VISITS = 20_000;
  * Label-tag elements read, at most: a talk's labels sit near its title, not after thousands of
  * paragraphs, and a 2 MB page must be read within the capture budget.
  */
-const MAX_CANDIDATES = 4_000;
+const MAX_CANDIDATES = 1_500;
 /** Pairs kept, at most. */
 const MAX_PAIRS = 200;
 const MAX_VALUE = 500;

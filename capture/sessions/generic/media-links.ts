@@ -83,7 +83,7 @@ function plainUrl(text: string, base: string): string | undefined {
 
 /**
  * Slides and video for the talk among a page's elements: labels first (their links, else a URL
- * written in the value), then embeds, then links. At most 2,000 links and 200 frames are read.
+ * written in the value), then embeds, then links. At most 1,000 links and 200 frames are read.
  */
 export function pickMedia(
   base: string,
@@ -126,7 +126,7 @@ export function pickMedia(
   let seen = 0;
   for (const a of elements) {
     if (a.tagName !== 'A') continue;
-    if (++seen > 2000) break;
+    if (++seen > 1000) break;
     const rawHref = a.getAttribute('href');
     if (!rawHref || rawHref.startsWith('#')) continue;
     const text =
