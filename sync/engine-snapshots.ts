@@ -6,9 +6,19 @@
  * from that device's newest snapshot after the hole (finding `gap`): joining a replica state is the
  * same as applying every operation it was made of (merge/index.ts `joinState`). Once a snapshot
  * covers them and every active device has acknowledged them, a device deletes its own old logs
- * (`collectableLogs`), so the vault does not grow with the history.
+ * (`collectableLogs`), so the vault does not grow with the history. When it writes a snapshot (it
+ * reads its whole replica then), it also drops the tombstones of purged records that every active
+ * device has acknowledged (`collectable`, with the vectors the devices publish in their heads).
  */
-import { type DeviceState, runStep, type SyncLocal } from './device';
+import { type DeviceState, replicaIdsFor, runStep, type SyncLocal } from './device';
+import {
+  type AckVector,
+  type CollectInput,
+  collectable,
+  dropRecords,
+  type MergeOptions,
+  tombstones,
+} from './merge';
 import { REPLICA_FORMAT, type ReplicaState } from './merge/state';
 import {
   collectableLogs,
@@ -23,6 +33,8 @@ import { CorruptError, NotFoundError } from './remote/store';
 
 /** Own logs between periodic snapshots. */
 export const SNAPSHOT_EVERY = 64;
+/** A device silent this long no longer holds tombstones or logs back (it rejoins from a snapshot). */
+const INACTIVE_AFTER_DAYS = 90;
 
 export interface GapSnapshot {
   deviceId: string;
@@ -75,24 +87,43 @@ export async function snapshotIfDue(
   vault: OpenVault,
   view: RemoteView,
   device: DeviceState,
-  every: number = SNAPSHOT_EVERY,
+  options: MergeOptions & { snapshotEvery?: number; now?: () => number } = {},
 ): Promise<DeviceState> {
+  const every = options.snapshotEvery ?? SNAPSHOT_EVERY;
   const seq = device.remote.lastOwnSeq;
   const lost = view.findings.some((f) => f.kind === 'own-missing');
   const onServer = view.devices.find((d) => d.deviceId === device.deviceId)?.snapshots.includes(seq) ?? false;
   const due = seq > 0 && !device.inFlight && (lost || seq - (device.lastSnapshot ?? 0) >= every);
   if (!due) return device;
-  if (!onServer) {
-    const snap = await runStep(
+  // The whole replica is read here anyway: its tombstones that every active device has seen go too.
+  const acks = activeAcks(view, device, options.now?.() ?? Date.now());
+  const snap = await runStep(
+    local,
+    { queue: false, allReplica: true },
+    ({ device: d, replica }) => ({
+      device: d,
+      result: {
+        json: onServer ? '' : JSON.stringify(replica),
+        covers: { ...d.remote.cursor, [d.deviceId]: seq },
+        gone: collectable(tombstones(replica), {
+          ...acks,
+          acks: { ...acks.acks, [d.deviceId]: replica.clock },
+        }),
+      },
+    }),
+    { readOnly: true },
+  );
+  if (!onServer) await writeSnapshot(vault, device.deviceId, seq, snap.covers, utf8(snap.json));
+  if (snap.gone.length) {
+    const keys = snap.gone.map(({ table, key }) => ({ table, key }));
+    await runStep(
       local,
-      { queue: false, allReplica: true },
-      ({ device: d, replica }) => ({
-        device: d,
-        result: { json: JSON.stringify(replica), covers: { ...d.remote.cursor, [d.deviceId]: seq } },
-      }),
-      { readOnly: true },
+      { queue: false, replica: (d) => replicaIdsFor(d, keys) },
+      ({ device: d, replica }) => {
+        dropRecords(replica, keys, options);
+        return { device: d, result: undefined };
+      },
     );
-    await writeSnapshot(vault, device.deviceId, seq, snap.covers, utf8(snap.json));
   }
   return runStep(local, { queue: false }, ({ device: d }) => {
     // Lost own logs are covered by the snapshot now: no longer missing.
@@ -104,6 +135,31 @@ export async function snapshotIfDue(
     };
     return { device: next, result: next };
   });
+}
+
+/**
+ * The devices whose acknowledgement a tombstone waits for — this one, and every other device whose
+ * head is not retired and was written in the last 90 days — with their published vectors.
+ */
+function activeAcks(
+  view: RemoteView,
+  device: DeviceState,
+  now: number,
+): Omit<CollectInput, 'acks'> & {
+  acks: Record<string, AckVector>;
+} {
+  const horizon = now - INACTIVE_AFTER_DAYS * 86_400_000;
+  const active = [device.deviceId];
+  const acks: Record<string, AckVector> = {};
+  for (const d of view.devices) {
+    if (d.deviceId === device.deviceId) continue;
+    const head = d.head;
+    if (head?.retired || (head && Date.parse(head.updatedAt) < horizon)) continue;
+    active.push(d.deviceId);
+    // A device without a readable head (or one from before acks were published) holds everything back.
+    if (head?.acks) acks[d.deviceId] = head.acks;
+  }
+  return { active, self: device.deviceId, acks };
 }
 
 /**

@@ -233,13 +233,14 @@ export async function syncRound(
 
   // 5. A snapshot when one is due; then tell the others how far this device is (their logs can be
   // collected once all have seen them), and collect the own logs they all have.
-  const after = await snapshotIfDue(local, vault, view, merged.device, options.snapshotEvery);
+  const after = await snapshotIfDue(local, vault, view, merged.device, options);
   await writeHead(vault, after.deviceId, {
     format: FORMAT,
     seq: after.remote.lastOwnSeq,
     label: after.label,
     updatedAt: new Date(now()).toISOString(),
     seen: after.remote.cursor,
+    acks: after.replica.clock,
     ...(after.lastSnapshot !== undefined ? { snapshot: after.lastSnapshot } : {}),
   });
   const collected = await collectOwnLogs(local, vault, view, after.deviceId, now());

@@ -73,6 +73,11 @@ export interface DeviceHead {
   seen?: Record<string, number>;
   /** Its newest snapshot seq, when it wrote one. */
   snapshot?: number;
+  /**
+   * Its acknowledgement vector: per device, the latest operation stamp it has applied (its
+   * replica's clock). Purged records' tombstones go once every active device's vector covers them.
+   */
+  acks?: Record<string, string>;
 }
 
 /** An opened vault: the store, its vault file and the unwrapped keys. */

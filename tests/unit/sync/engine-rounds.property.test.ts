@@ -10,7 +10,8 @@
  *  - no appended line is lost: each is in the note or in one of its conflict copies.
  * The server may also lose a device's newest log (a restore from an older backup): the device
  * notices and writes a snapshot, the others start again from it; logs are collected once a snapshot
- * covers them and every device has seen them. The vault is in memory (tests/support/memory-store.ts): the transports are tested against real
+ * covers them and every device has seen them, and purged notes' tombstones once every device has
+ * acknowledged the purge. The vault is in memory (tests/support/memory-store.ts): the transports are tested against real
  * servers elsewhere; here a case runs dozens of rounds. Not seeded: fast-check prints the seed and
  * the shrunk case of a failure.
  */
@@ -35,7 +36,7 @@ type Command =
   | { kind: 'create' | 'append' | 'first'; dev: number; note: number }
   | { kind: 'talk'; dev: number; note: number; talk: string }
   | { kind: 'tag'; dev: number; note: number; tag: string }
-  | { kind: 'trash' | 'restore'; dev: number; note: number }
+  | { kind: 'trash' | 'restore' | 'purge'; dev: number; note: number }
   | { kind: 'copy'; dev: number }
   /** The server loses this device's newest log (restored from an older backup). */
   | { kind: 'rollback'; dev: number }
@@ -73,6 +74,7 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('sync' as const), dev }), weight: 5 },
   { arbitrary: fc.record({ kind: fc.constant('copy' as const), dev }), weight: 6 },
   { arbitrary: fc.record({ kind: fc.constant('rollback' as const), dev }), weight: 1 },
+  { arbitrary: fc.record({ kind: fc.constant('purge' as const), dev, note }), weight: 1 },
 );
 
 /** The notes a device's whole replica says it should hold (every replica row, as the merge reads it). */
@@ -124,12 +126,15 @@ describe('sync rounds between three devices (property)', () => {
     let joined = 0;
     let collected = 0;
     let rolledBack = 0;
+    let dropped = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(command, { minLength: 10, maxLength: 50 }), async (commands) => {
         const store = memoryStore(new Map(template.files));
         const vault = resumeVault(store, template.raw, template.keyring);
         const devices = IDS.map((id) => new MemoryDevice(id));
-        const appended = new Set<string>();
+        /** Appended line → its note; a copy's lines → the copy's original. */
+        const appended = new Map<string, string>();
+        const purgedNotes = new Set<string>();
         let line = 0;
         for (const id of NOTES.slice(0, 2))
           devices[0]!.write('notes', {
@@ -165,13 +170,19 @@ describe('sync rounds between three devices (property)', () => {
             const copy = [...d.records.values()].find((r) => r.conflictOf !== undefined);
             if (!copy) continue;
             const text = `line ${++line} in a copy on device ${c.dev}`;
-            appended.add(text);
+            appended.set(text, String(copy.conflictOf));
             copiesEdited += 1;
             d.write('notes', { ...copy, body: `${String(copy.body)}\n${text}` });
             continue;
           }
           const id = NOTES[c.note]!;
           const old = d.get('notes', id);
+          if (c.kind === 'purge') {
+            // Deleted for good: its lines may go (an edit it had not seen brings it back whole).
+            if (old) purgedNotes.add(id);
+            d.remove('notes', id);
+            continue;
+          }
           const text = `line ${++line} from device ${c.dev}`;
           if (c.kind === 'create') {
             if (!old)
@@ -188,7 +199,7 @@ describe('sync rounds between three devices (property)', () => {
           if (!old) continue;
           const body = String(old.body);
           if (c.kind === 'append') {
-            appended.add(text);
+            appended.set(text, id);
             d.write('notes', { ...old, body: `${body}\n${text}`, tags: bodyTags(`${body}\n${text}`) });
           } else if (c.kind === 'first') {
             const [, ...rest] = body.split('\n');
@@ -210,6 +221,10 @@ describe('sync rounds between three devices (property)', () => {
         for (let pass = 0; pass < 4; pass++) for (const d of devices) await syncRound(d, vault, options);
 
         copiesMade += [...devices[0]!.records.values()].filter((r) => r.conflictOf !== undefined).length;
+        // Tombstones collected: a purged note gone from a device's replica as well as its records.
+        for (const id of purgedNotes)
+          for (const d of devices)
+            if (!d.records.has(`notes\u0000${id}`) && !d.replica.has(`notes\u0000${id}`)) dropped += 1;
         const first = sorted(storedNotes(devices[0]!));
         for (const d of devices) {
           expect(sorted(storedNotes(d))).toEqual(first);
@@ -218,7 +233,8 @@ describe('sync rounds between three devices (property)', () => {
           expect(d.pending).toEqual([]);
         }
         const text = [...devices[0]!.records.values()].map((r) => String(r.body)).join('\n');
-        for (const l of appended) expect(text.split('\n'), l).toContain(l);
+        for (const [l, note] of appended)
+          if (!purgedNotes.has(note)) expect(text.split('\n'), l).toContain(l);
       }),
       { numRuns: 400 },
     );
@@ -228,5 +244,6 @@ describe('sync rounds between three devices (property)', () => {
     expect(rolledBack).toBeGreaterThan(20);
     expect(joined).toBeGreaterThan(5);
     expect(collected).toBeGreaterThan(20);
+    expect(dropped).toBeGreaterThan(5);
   }, 120_000);
 });

@@ -47,6 +47,13 @@ export class MemoryDevice implements SyncLocal {
     }
   }
 
+  /** A delete for good (`purge`), queued as storage's write hook queues it. */
+  remove(table: string, key: string): void {
+    if (!this.records.delete(recordId(table, key))) return;
+    this.now += 1000;
+    this.queue.push({ seq: ++this.seq, table, key, op: 'delete', at: this.now });
+  }
+
   get(table: string, key: string) {
     return this.records.get(recordId(table, key));
   }
