@@ -4,6 +4,7 @@
  */
 import type { Coverage } from '../../recap/coverage';
 import { KIND_LABEL, withKindSplit } from '../../storage/kinds';
+import { PrivateLock } from '../notes/PrivateLock';
 
 interface Props {
   coverage: Coverage;
@@ -26,6 +27,7 @@ export function RecapCoverage({ coverage, onPutBack }: Props) {
                     const kind = withKindSplit(note).kind;
                     return (
                       <li key={note.id}>
+                        <PrivateLock note={note} />
                         {kind !== 'note' && <span class="text-muted">{KIND_LABEL[kind]}: </span>}
                         {text}
                         <span class="text-muted"> — {where}</span>

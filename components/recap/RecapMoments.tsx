@@ -6,6 +6,7 @@ import { wallClock } from '../../recap/dates';
 import { KIND_LABEL, withKindSplit } from '../../storage/kinds';
 import { withoutTrailingTags } from '../../storage/tags';
 import type { NoteRecord } from '../../storage/types';
+import { PrivateLock } from '../notes/PrivateLock';
 
 interface Props {
   /** Every moment of the day, oldest first. */
@@ -45,6 +46,7 @@ export function RecapMoments({ moments, out, zone, onChange }: Props) {
                 />
                 <span class="tabular-nums text-muted">{time}</span>
                 <span class="flex-1">
+                  <PrivateLock note={note} />
                   {note.kind !== 'note' && <span class="text-xs text-muted">{KIND_LABEL[note.kind]}: </span>}
                   {text}
                   {note.pageTitle && <span class="block truncate text-xs text-muted">{note.pageTitle}</span>}

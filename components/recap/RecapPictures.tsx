@@ -6,6 +6,7 @@
 import { withKindSplit } from '../../storage/kinds';
 import { withoutTrailingTags } from '../../storage/tags';
 import type { NoteRecord } from '../../storage/types';
+import { PrivateLock } from '../notes/PrivateLock';
 import { Thumbnail } from '../shared/Thumbnail';
 
 interface Props {
@@ -52,6 +53,7 @@ export function RecapPictures({ notes, pictures, onChange }: Props) {
                   />
                 )}
                 <span class="flex-1">
+                  <PrivateLock note={note} />
                   {slide && <span class="text-xs text-muted">Slide {slide.label || slide.index + 1}: </span>}
                   {text}
                 </span>
