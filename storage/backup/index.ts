@@ -67,7 +67,32 @@ export async function exportBackup(app: string, onProgress?: Progress): Promise<
       onProgress?.('reading', done, total);
     }
   }
+  dropDanglingReferences(data);
   return serializeBackup(data, app);
+}
+
+/**
+ * A library can hold a reference to a record that is gone (a talk deleted for good on another
+ * device while a note was filed under it here). Import refuses references to nothing, so a backup
+ * never carries one: the field is left out (the note stays, on no talk), and so the user's own
+ * backup always imports.
+ */
+export function dropDanglingReferences(data: BackupData): number {
+  const dangling = outsideReferences(data, (id) => id.startsWith('builtin:'));
+  for (const { where } of dangling) {
+    const record = data[where.table][where.index];
+    if (!record) continue;
+    if (where.item === undefined) delete record[where.field];
+    else {
+      const list = record[where.field];
+      if (Array.isArray(list)) list[where.item] = undefined;
+    }
+  }
+  // List entries were blanked by position (so the positions above held); now removed.
+  for (const recap of data.recaps) {
+    if (Array.isArray(recap.talkIds)) recap.talkIds = recap.talkIds.filter((id) => id !== undefined);
+  }
+  return dangling.length;
 }
 
 export type PreparedImport =

@@ -11,6 +11,8 @@ import type { BackupData, BackupTable } from './format';
 export interface Reference {
   /** Where the reference is: `notes[3].talkId`. */
   at: string;
+  /** The same, as parts: the record (table and index in the file), its field, the list item. */
+  where: { table: BackupTable; index: number; field: string; item?: number };
   target: BackupTable;
   id: string;
 }
@@ -50,19 +52,20 @@ export function outsideReferences(data: BackupData, isBuiltin: (templateId: stri
     (Object.keys(data) as BackupTable[]).map((t) => [t, new Set(data[t].map((r) => r.id))]),
   ) as Record<BackupTable, Set<string>>;
   const out: Reference[] = [];
-  const check = (at: string, target: BackupTable, id: unknown) => {
+  const check = (where: Reference['where'], target: BackupTable, id: unknown) => {
     if (typeof id !== 'string') return;
     if (target === 'templates' && isBuiltin(id)) return;
-    if (!ids[target].has(id)) out.push({ at, target, id });
+    const at = `${where.table}[${where.index}].${where.field}${where.item === undefined ? '' : `.${where.item}`}`;
+    if (!ids[target].has(id)) out.push({ at, where, target, id });
   };
   for (const { table, field, target } of FIELDS) {
-    data[table].forEach((r, i) => {
-      check(`${table}[${i}].${field}`, target, r[field]);
+    data[table].forEach((r, index) => {
+      check({ table, index, field }, target, r[field]);
     });
   }
-  data.recaps.forEach((r, i) => {
-    (r.talkIds as string[]).forEach((id, k) => {
-      check(`recaps[${i}].talkIds.${k}`, 'talks', id);
+  data.recaps.forEach((r, index) => {
+    (r.talkIds as string[]).forEach((id, item) => {
+      check({ table: 'recaps', index, field: 'talkIds', item }, 'talks', id);
     });
   });
   return out;

@@ -91,6 +91,24 @@ describe('backup', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('a library holding references to records that are gone still exports a backup that imports (the references are left out)', async () => {
+    await seed();
+    const db = getDb();
+    const [first] = await db.table('notes').toArray();
+    // A talk and an image deleted for good elsewhere (sync) while this note was filed under them.
+    await db
+      .table('notes')
+      .put({ ...first, talkId: '01GONE00000000000000000001', thumbnailId: '01GONE00000000000000000002' });
+    const text = await exportBackup('t');
+    const written = JSON.parse(text).data.notes.find((n: { id: string }) => n.id === first.id);
+    expect(written.talkId).toBeUndefined();
+    expect(written.thumbnailId).toBeUndefined();
+    expect(written.body).toBe(first.body);
+    await freshDb();
+    const prepared = await importText(text);
+    expect(prepared.summary.notes).toEqual({ new: NOTES.length, updated: 0, unchanged: 0 });
+  });
+
   it('changes nothing when the same file is imported twice', async () => {
     await seed();
     const text = await exportBackup('t');
