@@ -191,9 +191,12 @@ export function useRecapDraft(initial: Draft) {
   const coverage = useMemo(
     (): Coverage | null =>
       input.status === 'ready'
-        ? recapCoverage(input.value, draft.day ? input.value.dayLeftOut : undefined)
+        ? recapCoverage(
+            includePrivate ? { ...input.value, includePrivate } : input.value,
+            draft.day ? input.value.dayLeftOut : undefined,
+          )
         : null,
-    [input, draft.day],
+    [input, draft.day, includePrivate],
   );
   const pictured = new Set(draft.pictures ?? []);
   // A private note's picture stays out of the zip like its text (unless private notes are included).

@@ -16,6 +16,7 @@ import { annotationCollection } from '../../../recap/annotations';
 import { notesArchive } from '../../../recap/archive';
 import { BUILTIN_TEMPLATES } from '../../../recap/builtins';
 import { composeRecap } from '../../../recap/compose';
+import { recapCoverage } from '../../../recap/coverage';
 import { makeZip } from '../../../recap/files';
 import { htmlDocument, markdownToSafeHtml } from '../../../recap/html';
 import type { RecapInput } from '../../../recap/model';
@@ -233,5 +234,15 @@ describe('private notes, by hand', () => {
     expect(all.markdown).toContain('my rant about the speaker');
     expect(all.markdown).toContain('private takeaway');
     expect(all.markdown).toContain('gossip');
+  });
+
+  it('counts them as left out, and as in when included', () => {
+    const input: RecapInput = { event: EVENT, talks: [{ talk: TALKS[0]!, notes }] };
+    const out = recapCoverage(input);
+    expect(out.summary).toBe('In the post: 1 of 4 notes.');
+    expect(out.out.map((g) => [g.reason, g.label])).toEqual([
+      ['private-note', '3 private notes left out (tick "Include private notes" to put them in)'],
+    ]);
+    expect(recapCoverage({ ...input, includePrivate: true }).summary).toBe('In the post: all 4 notes.');
   });
 });
