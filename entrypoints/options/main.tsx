@@ -1,5 +1,13 @@
 import { render } from 'preact';
 import '../../assets/main.css';
+import { DatabaseNotice } from '../../components/shared/DatabaseNotice';
 import { App } from './App';
 
-render(<App />, document.getElementById('app')!);
+// What happens to the database connection (an update in another tab) is said above the page.
+render(
+  <>
+    <DatabaseNotice />
+    <App />
+  </>,
+  document.getElementById('app')!,
+);
