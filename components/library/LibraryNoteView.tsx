@@ -1,4 +1,5 @@
 /** One note, whole: its text, kind (a toggle), tags, talk, page, slide and quote; edit and delete. */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendMessage } from '../../messaging/protocol';
 import { getEvent } from '../../storage/events';
@@ -6,9 +7,10 @@ import { KIND_LABEL, KIND_PREFIX, NOTE_KINDS } from '../../storage/kinds';
 import { getNote } from '../../storage/library';
 import { getTalk } from '../../storage/talks';
 import type { NoteKind, NoteRecord } from '../../storage/types';
+import { EditConflictChoice } from '../notes/EditConflictChoice';
 import { MoveForm } from '../notes/MoveForm';
 import { PrivateLock } from '../notes/PrivateLock';
-import { useNoteActions } from '../notes/useNoteActions';
+import { type EditConflict, useNoteActions } from '../notes/useNoteActions';
 import { formatWhen } from '../shared/format';
 import { anchorText } from '../shared/SlideLink';
 import { Thumbnail } from '../shared/Thumbnail';
@@ -44,6 +46,9 @@ export function LibraryNoteView({ id, notify, onOpen, onBack, onTag }: Props) {
   const [moving, setMoving] = useState(false);
   const [draft, setDraft] = useState('');
   const [error, setError] = useState('');
+  /** The version the open edit began from, and the other version when a save found it changed. */
+  const [base, setBase] = useState<number | undefined>(undefined);
+  const [conflict, setConflict] = useState<EditConflict | null>(null);
 
   useEffect(() => heading.current?.focus(), [data.status === 'ready']);
 
@@ -66,10 +71,17 @@ export function LibraryNoteView({ id, notify, onOpen, onBack, onTag }: Props) {
     const r = await sendMessage('setNoteKind', { id: note.id, kind });
     if (!r.ok) notify({ message: r.error });
   };
-  const save = async () => {
+  /** Saves the draft over version `from` (the one the edit began from), or beside the note. */
+  const save = async (from = base, keep?: 'both') => {
     try {
-      await actions.onEdit(note.id, draft);
+      const changed = await actions.onEdit(note.id, draft, from, keep);
+      if (changed) {
+        setConflict(changed);
+        setError('');
+        return;
+      }
       setEditing(false);
+      setConflict(null);
       setError('');
     } catch (e) {
       setError(e instanceof Error ? e.message : 'The note could not be saved.');
@@ -104,8 +116,24 @@ export function LibraryNoteView({ id, notify, onOpen, onBack, onTag }: Props) {
           draft={draft}
           setDraft={setDraft}
           error={error}
-          onSave={save}
-          onCancel={() => setEditing(false)}
+          onSave={() => save()}
+          onCancel={() => {
+            setEditing(false);
+            setConflict(null);
+          }}
+          conflict={
+            conflict && (
+              <EditConflictChoice
+                conflict={conflict}
+                onBoth={() => void save(undefined, 'both')}
+                onTheirs={() => {
+                  setEditing(false);
+                  setConflict(null);
+                }}
+                onMine={() => void save(conflict.updatedAt)}
+              />
+            )
+          }
         />
       ) : (
         <p class="note-body whitespace-pre-wrap break-words text-sm" data-testid="library-note-body">
@@ -176,6 +204,8 @@ export function LibraryNoteView({ id, notify, onOpen, onBack, onTag }: Props) {
             class="btn"
             onClick={() => {
               setDraft(note.body);
+              setBase(note.updatedAt);
+              setConflict(null);
               setEditing(true);
             }}
           >
@@ -260,6 +290,8 @@ function EditBox(props: {
   error: string;
   onSave: () => void;
   onCancel: () => void;
+  /** The choice shown when a save found the note changed elsewhere (Save is hidden meanwhile). */
+  conflict?: ComponentChildren;
 }) {
   const area = useRef<HTMLTextAreaElement>(null);
   useEffect(() => area.current?.focus(), []);
@@ -287,13 +319,16 @@ function EditBox(props: {
           {props.error}
         </p>
       )}
+      {props.conflict}
       <div class="flex justify-end gap-2">
         <button type="button" class="btn" onClick={props.onCancel}>
           Cancel
         </button>
-        <button type="button" class="btn btn-primary" onClick={() => void props.onSave()}>
-          Save
-        </button>
+        {!props.conflict && (
+          <button type="button" class="btn btn-primary" onClick={() => void props.onSave()}>
+            Save
+          </button>
+        )}
       </div>
     </div>
   );

@@ -11,6 +11,7 @@ import type { NotePlace } from '../../storage/move-notes';
 import { withoutTrailingTags } from '../../storage/tags';
 import type { NoteRecord } from '../../storage/types';
 import { formatWhen } from '../shared/format';
+import { EditConflictChoice } from './EditConflictChoice';
 import { MoveForm } from './MoveForm';
 import { PrivateLock } from './PrivateLock';
 import type { EditConflict } from './useNoteActions';
@@ -109,37 +110,15 @@ export function NoteItem({ note, onEdit, onDelete, onMove, showPage, lead }: Pro
             </p>
           )}
           {conflict && (
-            <div
-              role="alert"
-              class="flex flex-col gap-2 rounded border border-danger p-2 text-sm"
-              data-testid="edit-conflict"
-            >
-              <p class="font-medium">Changed elsewhere while you edited it. It now reads:</p>
-              <p
-                class="whitespace-pre-wrap break-words rounded bg-surface-2 px-2 py-1"
-                data-testid="edit-theirs"
-              >
-                {conflict.body}
-              </p>
-              <div class="flex flex-wrap justify-end gap-2">
-                <button type="button" class="btn" onClick={() => void save(undefined, 'both')}>
-                  Keep both
-                </button>
-                <button
-                  type="button"
-                  class="btn"
-                  onClick={() => {
-                    setDraft(conflict.body);
-                    close();
-                  }}
-                >
-                  Keep theirs
-                </button>
-                <button type="button" class="btn btn-primary" onClick={() => void save(conflict.updatedAt)}>
-                  Keep mine
-                </button>
-              </div>
-            </div>
+            <EditConflictChoice
+              conflict={conflict}
+              onBoth={() => void save(undefined, 'both')}
+              onTheirs={() => {
+                setDraft(conflict.body);
+                close();
+              }}
+              onMine={() => void save(conflict.updatedAt)}
+            />
           )}
           <div class="flex justify-end gap-2">
             <button type="button" class="btn" onClick={close}>
