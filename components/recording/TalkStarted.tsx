@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { PageCapture } from '../../capture/types';
-import { markTalkStarted, STARTED_BY_HAND_MS } from '../../storage/recordings';
+import { liveNotesOf, markTalkStarted, STARTED_BY_HAND_MS } from '../../storage/recordings';
 import { storedTalk, upsertTalk } from '../../storage/talks';
 import { useLive } from '../shared/useLive';
 
@@ -14,6 +14,11 @@ export function TalkStarted({ capture }: { capture: PageCapture }) {
   const talk = useLive(
     async () => (ref ? ((await storedTalk(ref, capture.url)) ?? null) : null),
     [ref?.title, ref?.url, capture.url],
+  );
+  // The session page gained a video link and the talk has live notes not yet in a recording: say so.
+  const live = useLive(
+    async () => (talk.status === 'ready' && talk.value ? (await liveNotesOf(talk.value.id)).length : 0),
+    [talk.status === 'ready' ? talk.value?.id : undefined],
   );
   const [error, setError] = useState('');
   if (!ref || talk.status !== 'ready') return null;
@@ -45,6 +50,12 @@ export function TalkStarted({ capture }: { capture: PageCapture }) {
           Started at {new Date(startedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}:
           your notes keep their moment in the talk.
         </span>
+      )}
+      {talk.value?.videoUrl && !talk.value.recording && live.status === 'ready' && live.value > 0 && (
+        <a class="text-accent underline" href={talk.value.videoUrl} target="_blank" rel="noopener noreferrer">
+          The recording is out: open it to link your {live.value} live {live.value === 1 ? 'note' : 'notes'}{' '}
+          to their moments
+        </a>
       )}
       {error && (
         <span role="alert" class="text-danger">
