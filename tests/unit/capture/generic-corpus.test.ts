@@ -5,12 +5,12 @@
  * list where the page allows more than one reading; a field left out is not judged). The capture
  * pipeline runs on each page as the content script would, and the test prints per-field accuracy.
  *
- * The saved pages themselves are not in this repository (see tests/fixtures/pages/talks/README.md):
- * the test reads them from TALKMARKS_TALK_CORPUS, `.tmp/talk-corpus/` or `../shared/corpus/talk-pages/`
- * and checks each against the SHA-256 its expectation records. Without them the test is skipped.
+ * The saved pages are in `tests/fixtures/pages/talks/<name>.html`, each behind one header line
+ * naming its source (repository, path, commit); the bytes after that line are checked against the
+ * SHA-256 its expectation records, so the page is the file as it is in its repository.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
@@ -32,14 +32,14 @@ type Outcome = 'right' | 'missing' | 'wrong' | 'invented' | 'absent';
 
 const ROOT = resolve(__dirname, '../../..');
 const EXPECTED_DIR = join(ROOT, 'tests/fixtures/pages/talks');
-const CANDIDATES = [
-  process.env.TALKMARKS_TALK_CORPUS,
-  join(ROOT, '.tmp/talk-corpus'),
-  join(ROOT, '../shared/corpus/talk-pages'),
-];
-const CORPUS = CANDIDATES.find(
-  (d): d is string => !!d && existsSync(join(d, 'pyconhk-2017-python-logging.html')),
-);
+const CORPUS = EXPECTED_DIR;
+
+/** A saved page's own bytes: the file without its one-line source header. */
+function pageBytes(name: string): Buffer {
+  const file = readFileSync(join(CORPUS, name));
+  const end = file.indexOf(0x0a);
+  return file.subarray(0, 5).toString() === '<!-- ' && end > 0 ? file.subarray(end + 1) : file;
+}
 
 /** Per-field floors, set from the corpus run (docs/capture-coverage.md): accuracy on pages that show the field. */
 const FLOORS: Record<Field, number> = {
@@ -133,10 +133,10 @@ const expectations: Expectation[] = readdirSync(EXPECTED_DIR)
   .sort()
   .map((f) => JSON.parse(readFileSync(join(EXPECTED_DIR, f), 'utf8')) as Expectation);
 
-describe.skipIf(!CORPUS)('generic talk-page corpus (real pages)', () => {
+describe('generic talk-page corpus (real pages)', () => {
   const results = new Map<string, { capture: PageCapture; out: Partial<Record<Field, Outcome>> }>();
   for (const exp of expectations) {
-    const html = CORPUS ? readFileSync(join(CORPUS, exp.page)) : Buffer.alloc(0);
+    const html = pageBytes(exp.page);
     const doc = new JSDOM(html.toString('utf8'), { url: exp.url }).window.document;
     const capture = capturePage(doc, exp.url);
     const reading = readTalkPage(doc, new URL(exp.url));
@@ -145,7 +145,7 @@ describe.skipIf(!CORPUS)('generic talk-page corpus (real pages)', () => {
 
   it('has the pages the expectations were written from (SHA-256), from ≥ 17 sites', () => {
     for (const exp of expectations) {
-      const bytes = readFileSync(join(CORPUS as string, exp.page));
+      const bytes = pageBytes(exp.page);
       expect(createHash('sha256').update(bytes).digest('hex'), exp.page).toBe(exp.sha256);
     }
     expect(new Set(expectations.map((e) => e.source.repository)).size).toBeGreaterThanOrEqual(17);
