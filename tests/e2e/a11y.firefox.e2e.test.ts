@@ -67,7 +67,7 @@ beforeAll(async () => {
   const popup = await ff.openPage('popup.html', { tabId });
   await poll(
     () => texts(popup, 'h1'),
-    (t) => t[0] === 'GlusterFS: the road ahead',
+    (t) => t[0] === 'GlusterFS: the road ahead — demo page',
   );
   await typeInto(popup, '#note-body', 'Replicate translator needs tuning #GlusterFS #storage');
   await pressCtrlEnter(popup);

@@ -33,7 +33,7 @@ describe('walking skeleton in Chromium', () => {
     const popup = await session.openPage('popup.html', { tabId });
     await expect
       .poll(() => popup.getByRole('heading', { level: 1 }).textContent())
-      .toBe('GlusterFS: the road ahead');
+      .toBe('GlusterFS: the road ahead — demo page');
     const box = popup.getByRole('combobox', { name: 'Note' });
     await box.fill('Replicate translator needs tuning #GlusterFS #storage');
     await box.press('Control+Enter');
@@ -95,7 +95,7 @@ describe('walking skeleton in Chromium', () => {
     const box = popup.getByRole('combobox', { name: 'Note' });
     await expect
       .poll(() => popup.getByRole('heading', { level: 1 }).textContent())
-      .toBe('GlusterFS: the road ahead');
+      .toBe('GlusterFS: the road ahead — demo page');
 
     await box.fill('   ');
     await box.press('Control+Enter');

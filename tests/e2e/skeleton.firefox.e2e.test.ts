@@ -57,7 +57,7 @@ describe('walking skeleton in Firefox ESR', () => {
     const popup = await ff.openPage('popup.html', { tabId });
     await poll(
       () => text(popup, 'h1'),
-      (t) => t[0] === 'GlusterFS: the road ahead',
+      (t) => t[0] === 'GlusterFS: the road ahead — demo page',
     );
     await typeAndSave(popup, '#note-body', 'Replicate translator needs tuning #GlusterFS #storage');
     await poll(

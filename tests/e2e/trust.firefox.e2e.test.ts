@@ -28,7 +28,7 @@ describe('messages from content scripts in Firefox', () => {
     const popup = await ff.openPage('popup.html', { tabId });
     await poll(
       () => texts(popup, 'h1'),
-      (t) => t[0] === 'GlusterFS: the road ahead',
+      (t) => t[0] === 'GlusterFS: the road ahead — demo page',
     );
     await typeInto(popup, '#note-body', 'Keep me #safe');
     await pressCtrlEnter(popup);
