@@ -502,7 +502,9 @@ function talkModel(input: RecapTalkInput, recap: RecapInput, zone: string): Talk
     unanchored: notes.filter((n) => !n.slide),
     mention: talkMention(parts),
     short_mention: talkShortMention(parts),
-    sentences: [...notes.map(sentenceOf), promise.noteId === undefined ? promise.sentence : ''].filter(Boolean),
+    sentences: [...notes.map(sentenceOf), promise.noteId === undefined ? promise.sentence : ''].filter(
+      Boolean,
+    ),
     slides_promise: promise.sentence,
   } as TalkModel;
   // Read by few templates: worked out when read.
