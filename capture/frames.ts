@@ -104,7 +104,9 @@ export function mergeFrames(top: PageCapture, reports: Report[]): PageCapture {
     const box = report.frame.getBoundingClientRect();
     if (!(box.width > 0 && box.height > 0)) continue;
     const out: PageCapture = { ...top };
-    if (top.kind === 'page' || top.platform === child.platform) {
+    // A page read only from its layout (a blog post about the talk) is what the embed shows: the
+    // embed's kind and platform, with the talk the page's layout gave.
+    if (top.kind === 'page' || top.platform === 'generic' || top.platform === child.platform) {
       out.kind = child.kind;
       out.platform = child.platform;
     }

@@ -58,6 +58,22 @@ describe('frame merge', () => {
     });
     expect(merged.slideRect).toEqual({ x: 0.1, y: 0.2, width: 0.5, height: 0.2 });
   });
+  it('a blog post read from its layout (a talk, no slide of its own) becomes the embed’s deck, keeping the talk', () => {
+    Object.assign(window, { innerWidth: 1000, innerHeight: 1000 });
+    const post: PageCapture = {
+      ...top,
+      kind: 'session',
+      platform: 'generic',
+      talk: { title: 'Scaling etcd', speakers: [{ name: 'Ana Lee' }] },
+    };
+    expect(mergeFrames(post, [{ capture: child, frame: frame(100, 200, 500, 400), at: 1 }])).toMatchObject({
+      url: top.url,
+      kind: 'slides',
+      platform: 'speakerdeck',
+      slide: { index: 4 },
+      talk: { title: 'Scaling etcd', speakers: [{ name: 'Ana Lee' }] },
+    });
+  });
   it('keeps the page’s own slide when it has one from another platform, and skips hidden frames', () => {
     const ownDeck: PageCapture = {
       ...top,
