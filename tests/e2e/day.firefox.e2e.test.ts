@@ -436,9 +436,12 @@ describe('a conference day in Firefox', () => {
       (t) => t === 'In the post: 4 of 5 notes of the day.',
     );
     expect(coverage).toBe('In the post: 4 of 5 notes of the day.');
-    expect(await texts(composer, '[data-testid="recap-coverage"] summary')).toEqual([
-      '1 to-do left out: private',
-    ]);
+    // The list of what is left out renders beside the count, not necessarily in the same frame.
+    const leftOut = await poll(
+      () => texts(composer, '[data-testid="recap-coverage"] summary'),
+      (t) => t.length > 0,
+    );
+    expect(leftOut).toEqual(['1 to-do left out: private']);
 
     const markdown = await poll(
       () =>
