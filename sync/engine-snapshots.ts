@@ -96,7 +96,8 @@ export async function snapshotIfDue(
   const due = seq > 0 && !device.inFlight && (lost || seq - (device.lastSnapshot ?? 0) >= every);
   if (!due) return device;
   // The whole replica is read here anyway: its tombstones that every active device has seen go too.
-  const acks = activeAcks(view, device, options.now?.() ?? Date.now());
+  const now = options.now?.() ?? Date.now();
+  const acks = activeAcks(view, device, now);
   const snap = await runStep(
     local,
     { queue: false, allReplica: true },
@@ -108,6 +109,7 @@ export async function snapshotIfDue(
         gone: collectable(tombstones(replica), {
           ...acks,
           acks: { ...acks.acks, [d.deviceId]: replica.clock },
+          now,
         }),
       },
     }),
