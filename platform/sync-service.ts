@@ -27,16 +27,10 @@ import { parseTags } from '../storage/tags';
 import type { Keyring } from '../sync/crypto/keys';
 import { storedInput } from '../sync/device';
 import { type DeviceState, ENGINE_TABLES, newDevice, type SyncLocal, syncRound } from '../sync/engine';
-import {
-  createOrJoinVault,
-  FORMAT,
-  newDeviceId,
-  type OpenVault,
-  resumeVault,
-  writeHead,
-} from '../sync/remote/layout';
+import { writeHead } from '../sync/remote/files';
 import { s3Store } from '../sync/remote/s3';
 import { ClonedDeviceError, type RemoteStore, SyncError } from '../sync/remote/store';
+import { createOrJoinVault, FORMAT, newDeviceId, type OpenVault, resumeVault } from '../sync/remote/vault';
 import { webDavStore } from '../sync/remote/webdav';
 
 interface KeptVault {

@@ -14,7 +14,7 @@
 import type { Hlc } from './hlc';
 import { emptyState, type RecordState, type ReplicaState, slot } from './merge/state';
 import type { Op } from './ops';
-import type { LocalSyncState } from './remote/layout';
+import type { LocalSyncState } from './remote/scan';
 import { CONFLICT_OF, CONFLICT_VERSION, TEXT_FIELDS } from './schema';
 
 /** The replica's small parts: everything but its records. */

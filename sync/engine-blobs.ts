@@ -9,7 +9,8 @@
 import { type BlobRef, blobRefOf, isBlobRef } from './blobs';
 import type { KnownBlobs } from './convert';
 import { type DeviceState, type LocalBlobs, runStep, type SyncLocal, type WriteBack } from './device';
-import { blobsThere, getBlob, type OpenVault, putBlob } from './remote/layout';
+import { blobsThere, getBlob, putBlob } from './remote/files';
+import type { OpenVault } from './remote/vault';
 import { BLOB_DATA_FIELD, BLOB_TABLE } from './schema';
 
 /** Runs `work` over `items`, at most `width` at a time. */

@@ -20,16 +20,10 @@ import {
   tombstones,
 } from './merge';
 import { REPLICA_FORMAT, type ReplicaState } from './merge/state';
-import {
-  collectableLogs,
-  deleteOwnFiles,
-  logPath,
-  type OpenVault,
-  type RemoteView,
-  readSnapshot,
-  writeSnapshot,
-} from './remote/layout';
+import { deleteOwnFiles, logPath, readSnapshot, writeSnapshot } from './remote/files';
+import { collectableLogs, type RemoteView } from './remote/scan';
 import { CorruptError, NotFoundError } from './remote/store';
+import type { OpenVault } from './remote/vault';
 
 /** Own logs between periodic snapshots. */
 export const SNAPSHOT_EVERY = 64;

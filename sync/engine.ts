@@ -1,7 +1,7 @@
 /**
  * The sync round: this device's queued changes become operations, are uploaded as one log file of
  * its own, the other devices' new log files are fetched and merged, and the merged records go back
- * to storage. Plain TypeScript over two interfaces — the vault (sync/remote/layout.ts) and
+ * to storage. Plain TypeScript over two interfaces — the vault (sync/remote/vault.ts, files.ts, scan.ts) and
  * {@link SyncLocal} (sync/device.ts), which the extension implements over its database
  * (storage/sync-store.ts) and tests implement in memory — so the same round runs in the background
  * and in Node tests.
@@ -21,16 +21,10 @@ import { collectOwnLogs, readGapSnapshots, snapshotIfDue } from './engine-snapsh
 import { type Hlc, HybridClock, maxHlc } from './hlc';
 import { applyOps, joinState, type MergeOptions, materialize } from './merge';
 import { decodeBatch, encodeBatch } from './ops';
-import {
-  appendLog,
-  type Finding,
-  FORMAT,
-  fetchNew,
-  type OpenVault,
-  scanRemote,
-  writeHead,
-} from './remote/layout';
+import { appendLog, writeHead } from './remote/files';
+import { type Finding, fetchNew, scanRemote } from './remote/scan';
 import { ClonedDeviceError, type SyncError } from './remote/store';
+import { FORMAT, type OpenVault } from './remote/vault';
 import { BLOB_TABLE } from './schema';
 
 export { ENGINE_TABLES } from './convert';

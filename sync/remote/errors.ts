@@ -4,7 +4,7 @@
  * later can help (`retryable`), and carries what the words need (HTTP status, Retry-After seconds).
  *
  * Nothing here is thrown for a situation that needs a decision rather than a retry (an empty remote,
- * a vault that went back in time): those are values returned by `sync/remote/layout.ts`.
+ * a vault that went back in time): those are values returned by `sync/remote/scan.ts`.
  */
 
 export type SyncErrorKind =

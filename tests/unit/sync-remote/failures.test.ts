@@ -8,20 +8,8 @@ import { cpSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  appendLog,
-  createOrJoinVault,
-  createVault,
-  deleteOwnFiles,
-  fetchNew,
-  newDeviceId,
-  type OpenVault,
-  openVault,
-  probeRemote,
-  resumeVault,
-  scanRemote,
-  writeHead,
-} from '../../../sync/remote/layout';
+import { appendLog, deleteOwnFiles, writeHead } from '../../../sync/remote/files';
+import { fetchNew, scanRemote } from '../../../sync/remote/scan';
 import {
   ClonedDeviceError,
   ForbiddenError,
@@ -35,6 +23,15 @@ import {
   VaultChangedError,
   WrongPassphraseError,
 } from '../../../sync/remote/store';
+import {
+  createOrJoinVault,
+  createVault,
+  newDeviceId,
+  type OpenVault,
+  openVault,
+  probeRemote,
+  resumeVault,
+} from '../../../sync/remote/vault';
 import { webDavStore } from '../../../sync/remote/webdav';
 import { type DavServer, serverFor, startApacheDav, startRcloneDav } from '../../support/dav-servers';
 import { diskTree, lostOrChanged } from '../../support/disk-tree';

@@ -1,5 +1,5 @@
 /**
- * The vault layout (sync/remote/layout.ts) on real servers started here: the files it writes (names
+ * The vault layout (sync/remote/vault.ts, files.ts, scan.ts) on real servers started here: the files it writes (names
  * and opacity, checked on the server's disk), reading what is new per device, and what it detects —
  * an empty or unknown remote, a remote that went back in time, a cloned device, a gap, a truncated
  * file — with what the server holds checked before and after: nothing lost or overwritten.
@@ -9,27 +9,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   appendLog,
-  collectableLogs,
-  createOrJoinVault,
-  createVault,
   deleteOwnFiles,
-  fetchNew,
   getBlob,
   logPath,
-  newDeviceId,
-  type OpenVault,
-  openVault,
-  probeRemote,
   putBlob,
-  type RemoteView,
   readSnapshot,
-  resumeVault,
-  scanRemote,
-  VAULT_PATH,
   writeHead,
   writeSnapshot,
-} from '../../../sync/remote/layout';
+} from '../../../sync/remote/files';
 import { s3Store } from '../../../sync/remote/s3';
+import { collectableLogs, fetchNew, type RemoteView, scanRemote } from '../../../sync/remote/scan';
 import {
   ClonedDeviceError,
   InvalidPathError,
@@ -38,6 +27,16 @@ import {
   VaultExistsError,
   WrongPassphraseError,
 } from '../../../sync/remote/store';
+import {
+  createOrJoinVault,
+  createVault,
+  newDeviceId,
+  type OpenVault,
+  openVault,
+  probeRemote,
+  resumeVault,
+  VAULT_PATH,
+} from '../../../sync/remote/vault';
 import { webDavStore } from '../../../sync/remote/webdav';
 import { type DavServer, serverFor, startApacheDav, startRcloneDav } from '../../support/dav-servers';
 import { diskTree, lostOrChanged } from '../../support/disk-tree';

@@ -21,7 +21,7 @@ import { syncRound } from '../../../sync/engine';
 import { canonical } from '../../../sync/hash';
 import { allRecords } from '../../../sync/merge';
 import type { RecordState, ReplicaState } from '../../../sync/merge/state';
-import { createOrJoinVault, resumeVault } from '../../../sync/remote/layout';
+import { createOrJoinVault, resumeVault } from '../../../sync/remote/vault';
 import { memoryStore } from '../../support/memory-store';
 import { MemoryDevice } from './memory-device';
 

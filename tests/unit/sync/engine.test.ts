@@ -13,8 +13,8 @@ import { queuedCount, readBlobBytes, resetSyncDevice, syncStep } from '../../../
 import { parseTags } from '../../../storage/tags';
 import { storedInput } from '../../../sync/device';
 import { type DeviceState, newDevice, type SyncLocal, syncRound } from '../../../sync/engine';
-import { createOrJoinVault, type OpenVault } from '../../../sync/remote/layout';
 import { ClonedDeviceError } from '../../../sync/remote/store';
+import { createOrJoinVault, type OpenVault } from '../../../sync/remote/vault';
 import { webDavStore } from '../../../sync/remote/webdav';
 import { serverFor, startApacheDav } from '../../support/dav-servers';
 import { MemoryDevice } from './memory-device';
