@@ -82,6 +82,29 @@ export const PageCaptureSchema = v.object({
       ),
     ),
   ),
+  candidates: v.optional(
+    v.object(
+      Object.fromEntries(
+        ['title', 'speakers', 'event', 'slidesUrl', 'videoUrl', 'startsAt'].map((k) => [
+          k,
+          v.optional(
+            v.pipe(
+              v.array(
+                v.object({
+                  // Links stay http(s) only: a bad one is dropped, not the whole capture.
+                  value: k === 'slidesUrl' || k === 'videoUrl' ? link : text(500),
+                  source: text(20),
+                  label: v.optional(text(100)),
+                }),
+              ),
+              v.maxLength(50),
+              v.transform((list) => list.filter((c) => typeof c.value === 'string' && c.value !== '')),
+            ),
+          ),
+        ]),
+      ),
+    ),
+  ),
   slideRect: v.optional(v.object({ x: finite, y: finite, width: finite, height: finite })),
 });
 

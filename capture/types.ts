@@ -42,6 +42,16 @@ export interface EventRef {
   location?: string;
 }
 
+/** A field a capture may report other candidates for (and a site hint may correct). */
+export type CandidateField = 'title' | 'speakers' | 'event' | 'slidesUrl' | 'videoUrl' | 'startsAt';
+
+/** One value the page shows for a field, with where it was read. */
+export interface CaptureCandidate {
+  value: string;
+  source: string;
+  label?: string;
+}
+
 export interface PageCapture {
   /** Canonical URL (rel=canonical, else location without tracking params). */
   url: string;
@@ -64,6 +74,13 @@ export interface PageCapture {
    * `{ speakers: 'label', event: 'og', slidesUrl: 'link-text' }` (the generic talk-page reader sets it).
    */
   evidence?: Partial<Record<'title' | 'speakers' | 'event' | 'slidesUrl' | 'videoUrl' | 'startsAt', string>>;
+  /**
+   * Other values the page itself shows for a field, each with where it was read (the same words as
+   * `evidence`) and, for a labelled value, the page's label ("Vortragende"): what the user may pick
+   * instead in one click, and what a per-site hint (capture/hints.ts) may re-rank. One name per
+   * speaker candidate. Optional: a reader that reports none leaves it out.
+   */
+  candidates?: Partial<Record<CandidateField, CaptureCandidate[]>>;
   /** Where the current slide sits in the viewport, as fractions (0–1) of its width and height, for cropping thumbnails. */
   slideRect?: { x: number; y: number; width: number; height: number };
 }
