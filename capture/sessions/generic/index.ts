@@ -383,13 +383,6 @@ export function readTalkPage(doc: Document, url: URL): TalkPageReading {
   const labelled = labels.some((l) => l.text && l.field !== 'other' && l.field !== 'abstract');
   if (evidence.event === 'og' && labelled) signals++;
   const strongSpeakers = evidence.speakers === 'label' || evidence.speakers === 'class';
-  console.log('generic', {
-    title,
-    listing,
-    signals,
-    evidence,
-    labels: labels.map((l) => [l.field, l.text.slice(0, 40)]),
-  });
   if (!title || listing || (signals < 2 && !strongSpeakers)) return { capture: null, evidence: {} };
 
   const abstract = abstractOf(main ?? body, labels, og['og:description'], title);
