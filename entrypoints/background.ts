@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import { onContentMessage } from '../messaging/content';
 import { onPageMessage } from '../messaging/protocol';
-import { captureTab, injectIntoFrame } from '../platform/capture-service';
+import { captureTab, injectIntoFrame, withSiteHints } from '../platform/capture-service';
 import { relayFrameCaptures } from '../platform/frame-captures';
 import { watchHighlights } from '../platform/highlights';
 import { changeTag, setNoteKind, setNoteVisibility, trashAdmin, undoTag } from '../platform/library-service';
@@ -26,7 +26,8 @@ import { countNotesForUrl, knownTags } from '../storage/notes';
 export default defineBackground(() => {
   // From tabs (content scripts, the PDF viewer): page data, validated by onContentMessage first.
   onContentMessage('captureChanged', async ({ data, tabId, frameId }) => {
-    if (frameId === 0) await saveTabCapture(tabId, data); // frames report through their top frame
+    // Frames report through their top frame; the user's corrections for the site apply here.
+    if (frameId === 0) await saveTabCapture(tabId, await withSiteHints(data));
   });
   onContentMessage('loadCapture', async ({ tabId, frameId }) => {
     await injectIntoFrame(tabId, frameId);

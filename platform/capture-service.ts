@@ -3,10 +3,12 @@
  * gesture (activeTab) where none runs yet, and validates every answer before anyone uses it.
  */
 import { browser } from 'wxt/browser';
+import { applySiteHints } from '../capture/hints';
 import { parseCapture } from '../capture/schema';
 import type { PageCapture } from '../capture/types';
 import { cleanUrl } from '../capture/url';
 import { askTab, CAPTURE_REQUEST } from '../messaging/tab';
+import { siteHintsFor } from '../storage/site-hints';
 import { saveTabCapture } from './tab-captures';
 
 /** The capture module (entrypoints/capture.content.ts, registered at run time). */
@@ -42,11 +44,24 @@ export async function injectIntoFrame(tabId: number, frameId: number): Promise<b
   }
 }
 
+/**
+ * A validated capture with the user's corrections for its site applied (issue 15): here, where the
+ * extension receives it, never in the page. A failure to read the hints leaves the capture as it is.
+ */
+export async function withSiteHints(capture: PageCapture): Promise<PageCapture> {
+  try {
+    return applySiteHints(capture, await siteHintsFor(capture.url));
+  } catch {
+    return capture;
+  }
+}
+
 /** What the tab shows: from its content script when possible, else from the tab's own URL and title. */
 export async function captureTab(tabId: number): Promise<PageCapture | null> {
   let answer = await askCapture(tabId);
   if (answer === undefined && (await inject(tabId))) answer = await askCapture(tabId);
-  const parsed = parseCapture(answer);
+  const valid = parseCapture(answer);
+  const parsed = valid && (await withSiteHints(valid));
   if (parsed) {
     await saveTabCapture(tabId, parsed);
     return parsed;
