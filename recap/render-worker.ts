@@ -5,6 +5,7 @@
  * line it was on; the page stops a worker that does not answer at all (components/recap/
  * useRenderWorker.ts). Thumbnail links come as a table (a function cannot be posted).
  */
+import { type NoteSettings, setNoteSettings } from '../storage/settings';
 import { type ComposeOptions, type ComposeResult, composeRecap } from './compose';
 import type { RecapInput } from './model';
 
@@ -14,6 +15,8 @@ export interface RenderRequest {
   /** Blob id → the link the post uses for it. */
   thumbs: [string, string][];
   options: ComposeOptions;
+  /** The page's note settings (private tag, promise words): a worker has no storage to read them from. */
+  settings?: NoteSettings;
 }
 
 export interface RenderReply {
@@ -24,6 +27,7 @@ export interface RenderReply {
 /** Composes one request (the worker's whole job; exported for tests). */
 export function composeRequest(req: RenderRequest): ComposeResult {
   const urls = new Map(req.thumbs);
+  if (req.settings) setNoteSettings(req.settings);
   return composeRecap({ ...req.input, thumbnailUrl: (id) => urls.get(id) }, req.options);
 }
 

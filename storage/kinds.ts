@@ -6,7 +6,10 @@
  * ({@link splitKind} takes it off on save, on edit, in the version 3 schema upgrade and when a
  * backup is imported), and views and exports render the kind their own way.
  */
+import { DEFAULT_PRIVATE_TAG, noteSettings } from './settings';
 import type { NoteKind } from './types';
+
+export { DEFAULT_PRIVATE_TAG };
 
 const PREFIXES: readonly [RegExp, NoteKind][] = [
   [/^\?\s/, 'question'],
@@ -106,9 +109,6 @@ export function withKindSplit<T extends { body: string; kind: NoteKind }>(note: 
 /** The prefix that makes a note private (like the kind prefixes, typed, then taken off the text). */
 export const PRIVATE_PREFIX = '% ';
 
-/** The tag that makes a note private unless the user names another. */
-export const DEFAULT_PRIVATE_TAG = 'private';
-
 const PRIVATE_RE = /^%\s+/;
 
 /**
@@ -134,12 +134,12 @@ export function splitPrivate(body: string): { private: boolean; body: string } {
 
 /**
  * True for a note no recap or export shows unless the user includes private notes: marked private
- * (the `% ` prefix or the toggle), or tagged with the private tag (`#private` unless the user names
- * another; compared without case).
+ * (the `% ` prefix or the toggle), or tagged with the private tag (`#private` unless the user named
+ * another on the options page: storage/settings.ts; compared without case).
  */
 export function isPrivateNote(
   note: { visibility?: string; tags?: readonly string[] },
-  privateTag: string = DEFAULT_PRIVATE_TAG,
+  privateTag: string = noteSettings().privateTag,
 ): boolean {
   if (note.visibility === 'private') return true;
   const tag = privateTag.replace(/^#/, '').trim().toLowerCase();

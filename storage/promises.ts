@@ -9,10 +9,11 @@
  */
 import { getDb } from './db';
 import { updateRecord } from './records';
+import { DEFAULT_PROMISE_WORDS, noteSettings } from './settings';
 import type { NoteRecord, TalkRecord } from './types';
 
-/** The words that make a note a promise of slides, unless the user chose others. */
-export const DEFAULT_PROMISE_WORDS: readonly string[] = ['slides later', 'slides will be posted'];
+/** The words that make a note a promise of slides, unless the user chose others (storage/settings.ts). */
+export { DEFAULT_PROMISE_WORDS };
 
 /** "by Friday", "by tomorrow", "by 2024-05-10", "by next week": what the promise says about when. */
 const BY =
@@ -31,8 +32,11 @@ export function promisedBy(text: string): string | undefined {
     : when.toLowerCase();
 }
 
-/** True when a note's text holds one of the promise words (case and spacing aside). */
-export function notePromises(body: string, words: readonly string[] = DEFAULT_PROMISE_WORDS): boolean {
+/**
+ * True when a note's text holds one of the promise words (case and spacing aside): the user's, from
+ * the options page, unless `words` are given.
+ */
+export function notePromises(body: string, words: readonly string[] = noteSettings().promiseWords): boolean {
   const text = body.toLowerCase().replace(/\s+/g, ' ');
   return words.some((w) => {
     const word = w.trim().toLowerCase().replace(/\s+/g, ' ');

@@ -12,6 +12,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type ComposeOptions, type ComposeResult, composeRecap } from '../../recap/compose';
 import type { RecapInput } from '../../recap/model';
 import type { RenderReply, RenderRequest } from '../../recap/render-worker';
+import { noteSettings } from '../../storage/settings';
 
 /** How long a render may run before its worker is stopped (liquidjs stops loops itself at 2 s, with the line). */
 export const RENDER_TIME_LIMIT_MS = 5_000;
@@ -85,7 +86,13 @@ class RenderWorker {
 
   render(input: RecapInput, options: ComposeOptions): void {
     const { thumbnailUrl: _fn, ...plain } = input;
-    this.waiting = { id: this.next++, input: plain, thumbs: thumbsOf(input), options };
+    this.waiting = {
+      id: this.next++,
+      input: plain,
+      thumbs: thumbsOf(input),
+      options,
+      settings: noteSettings(),
+    };
     this.sendWaiting();
   }
 }

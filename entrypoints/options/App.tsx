@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import { BackupPanel } from '../../components/backup/BackupPanel';
 import { HighlightSitesSection } from '../../components/highlights/HighlightSitesSection';
 import { HelpSection } from '../../components/options/HelpSection';
+import { NotesSection } from '../../components/options/NotesSection';
 import { ShortcutsSection } from '../../components/options/ShortcutsSection';
 import { SitesSection } from '../../components/options/SitesSection';
 import { StorageSection } from '../../components/options/StorageSection';
@@ -31,6 +32,7 @@ export function App() {
         <ShortcutsSection />
         <SitesSection />
         <HighlightSitesSection />
+        <NotesSection />
         <SyncSection />
         <BackupPanel notify={setToast} />
         <StorageSection />
