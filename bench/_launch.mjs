@@ -3,9 +3,9 @@
  * percentiles and the timed `talkmarks:capture` asks. The leading `_` keeps bench/run.mjs from
  * running this file as a benchmark.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /**
@@ -139,4 +139,61 @@ export async function timeCapture(ext, url, { runs, ready }) {
     { url, runs, ready },
   );
   return { probe, ...result };
+}
+
+/**
+ * One row of the summary `npm run bench` prints (bench/run.mjs gathers every bench's rows).
+ * Times in ms unless `unit` says otherwise. `value` is what the budget checks (p95 unless said);
+ * `floor` is the same measure's floor in the same run, `ratio` = value / floor.value.
+ * @typedef {object} BenchRow
+ * @property {string} measure what was measured, e.g. "side panel opened → first notes painted (1,000 notes)"
+ * @property {string} [unit] "ms" (default), "MB", "s", …
+ * @property {number | null} [cold] the first (cold) run, reported beside the warm percentiles
+ * @property {number | null} [p50]
+ * @property {number | null} [p95]
+ * @property {number} [n] warm runs
+ * @property {number} value the number the budget is checked on (usually p95)
+ * @property {{ measure: string, value: number }} [floor] the floor's measure and its value (same statistic)
+ * @property {number} [ratio] value / floor.value
+ * @property {number} [max] absolute budget: value ≤ max
+ * @property {number} [maxRatio] ratio budget: ratio ≤ maxRatio
+ * @property {boolean} [ok] computed by {@link writeRows} from max / maxRatio when left out
+ */
+
+/** Where rows go: BENCH_RESULTS_DIR (set by bench/run.mjs) or `.bench-results/` in the working directory. */
+export const resultsDir = () => resolve(process.env.BENCH_RESULTS_DIR ?? '.bench-results');
+
+/**
+ * Writes a bench's rows as `<resultsDir>/<bench>.json` (`{ bench, at, load, rows }`), filling in
+ * `ratio` (from `floor`) and `ok` (from `max` / `maxRatio`); returns the rows. bench/run.mjs prints
+ * every file's rows as one table and fails when a row is not ok. Any bench (search, sync, …) can
+ * write rows this way: import { writeRows } from './_launch.mjs'.
+ * @param {string} bench
+ * @param {BenchRow[]} rows
+ */
+export function writeRows(bench, rows) {
+  const out = rows.map((r) => {
+    const row = { unit: 'ms', ...r };
+    if (row.floor && row.ratio === undefined && row.floor.value > 0) row.ratio = row.value / row.floor.value;
+    if (row.ok === undefined) {
+      row.ok =
+        Number.isFinite(row.value) &&
+        (row.max === undefined || row.value <= row.max) &&
+        (row.maxRatio === undefined || (row.ratio !== undefined && row.ratio <= row.maxRatio));
+    }
+    return row;
+  });
+  mkdirSync(resultsDir(), { recursive: true });
+  writeFileSync(
+    join(resultsDir(), `${bench}.json`),
+    `${JSON.stringify({ bench, at: new Date().toISOString(), load: loadavg(), rows: out }, null, 1)}\n`,
+  );
+  return out;
+}
+
+/** `{ cold, p50, p95, n, value: p95 }` of a series whose first element is the cold run. */
+export function coldAndWarm(xs) {
+  const [cold, ...warm] = xs;
+  const p95 = percentile(warm, 95);
+  return { cold: cold ?? null, p50: percentile(warm, 50), p95, n: warm.length, value: p95 };
 }
