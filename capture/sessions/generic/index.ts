@@ -10,21 +10,24 @@ import { readOpenGraph } from '../../metadata/opengraph';
 import { cleanText } from '../../text';
 import { wallToIsoWithOffset } from '../../time';
 import type { CaptureAdapter, EventRef, PageCapture, Speaker } from '../../types';
-import { blockText, buildEvent, buildTalk } from '../common';
+import { buildEvent, buildTalk } from '../common';
 import { formatWallTime, readWallTime, type WallTime } from '../datetext';
-import {
-  bylineSpeakers,
-  isPersonName,
-  leadSpeakers,
-  markedSpeakers,
-  namesFrom,
-  portraitSpeakers,
-  speakerFromTitle,
-} from './byline';
+import { isPersonName } from './byline';
 import { breadcrumbs, eventFromText, looksLikeEvent, titleSuffix } from './event-name';
-import { classOf, type LabelValue, pageElements, readLabelValues } from './label-values';
-import type { LabelField } from './labels';
+import { classOf, pageElements, readLabelValues } from './label-values';
+import {
+  abstractOf,
+  CHROME,
+  firstLabel,
+  isListing,
+  leadText,
+  mainOf,
+  same,
+  TALK_HEADING,
+  titleHeading,
+} from './layout';
 import { pickMedia } from './media-links';
+import { readSpeakers } from './speakers';
 
 /** Where each field of a generic capture came from. */
 export type Evidence = Partial<
@@ -38,122 +41,11 @@ export interface TalkPageReading {
   wallStart?: string;
 }
 
-const CHROME = 'nav, footer, aside, header nav, [role="navigation"], [role="contentinfo"]';
-/** Labels repeated with different values on one page: a listing, not one talk. */
-const LISTING_REPEATS = 3;
-
-function firstLabel(labels: readonly LabelValue[], field: LabelField): LabelValue | undefined {
-  return labels.find((l) => l.field === field && l.text);
-}
-
-function isListing(labels: readonly LabelValue[]): boolean {
-  const speakerValues = new Set(labels.filter((l) => l.field === 'speakers' && l.text).map((l) => l.text));
-  const titles = new Set(labels.filter((l) => l.field === 'title' && l.text).map((l) => l.text));
-  return speakerValues.size > LISTING_REPEATS || titles.size > LISTING_REPEATS;
-}
-
-function mainOf(doc: Document, elements: readonly Element[]): Element | null {
-  return (
-    doc.getElementsByTagName('main')[0] ??
-    elements.find((el) => el.getAttribute('role') === 'main') ??
-    doc.getElementsByTagName('article')[0] ??
-    doc.body
-  );
-}
-
-function titleHeading(doc: Document, main: Element | null): Element | null {
-  const inMain = main?.querySelector('h1');
-  if (inMain && !inMain.closest(CHROME)) return inMain;
-  for (const h of [...doc.querySelectorAll('h1')].slice(0, 10)) if (!h.closest(CHROME)) return h;
-  return null;
-}
-
-/** The text of the page right after its title heading, for bylines, dates and "talk at …" sentences. */
-function leadText(main: Element | null, heading: Element | null, max = 1500): string {
-  const root = heading?.parentElement?.parentElement ?? main;
-  if (!root) return '';
-  const text = spacedText(root, 20_000)
-    .replace(/[ \t\u00a0]+/g, ' ')
-    .replace(/\s*\n\s*/g, '\n')
-    .trim();
-  const h = heading ? cleanText(heading.textContent, 500) : '';
-  const at = h ? text.indexOf(h) : -1;
-  return text.slice(at >= 0 ? at + h.length : 0, (at >= 0 ? at + h.length : 0) + max);
-}
-
-const BLOCK = new Set([
-  'P',
-  'DIV',
-  'LI',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'TD',
-  'TH',
-  'DT',
-  'DD',
-  'SECTION',
-  'ARTICLE',
-  'HEADER',
-  'BLOCKQUOTE',
-  'PRE',
-]);
-
-/** Text of `root` with a space wherever one element's text ends and another's begins ("Pisa</p><p>Henk"). */
-function spacedText(root: Element, max: number): string {
-  const walker = root.ownerDocument.createTreeWalker(root, 4 /* SHOW_TEXT */);
-  let out = '';
-  let parent: Node | null = null;
-  for (let n = walker.nextNode(); n && out.length < max; n = walker.nextNode()) {
-    const p = n.parentNode;
-    if (p && (p as Element).closest?.('script, style, template, noscript')) continue;
-    // a new block starts a new line, so "Pisa</p><p>Henk Bruin" is not one name
-    const block = p && p !== parent && BLOCK.has((p as Element).tagName ?? '');
-    out += p === parent ? (n.nodeValue ?? '') : `${block ? '\n' : ' '}${n.nodeValue ?? ''}`;
-    parent = p;
-  }
-  return out;
-}
-
-const ABSTRACT_HEADING =
-  /^(?:abstract|summary|description|about (?:the|this) talk|zusammenfassung|beschreibung|résumé|resume|description|resumen|descripción|sommario|riassunto)\s*:?$/i;
-
-/**
- * The talk's abstract: an "Abstract:" label, the paragraphs under an "Abstract" heading, else the
- * page's description when it names the talk (a site-wide description is not the talk's).
- */
-function abstractOf(
-  root: Element,
-  labels: readonly LabelValue[],
-  description: string | undefined,
-  title: string,
-): string | undefined {
-  const label = labels.find((l) => l.field === 'abstract' && l.text.length > 20);
-  if (label) return label.text;
-  for (const h of [...root.querySelectorAll('h2, h3, h4, h5')].slice(0, 20)) {
-    if (!ABSTRACT_HEADING.test(cleanText(h.textContent, 60)) || h.closest(CHROME)) continue;
-    const parts: string[] = [];
-    for (let sib = h.nextElementSibling; sib && parts.length < 20; sib = sib.nextElementSibling) {
-      if (/^H[1-5]$/.test(sib.tagName)) break;
-      parts.push(blockText(sib));
-    }
-    const text = parts.filter(Boolean).join('\n\n');
-    if (text) return text;
-  }
-  if (description && title && description.includes(title.slice(0, 30))) return description;
-  return undefined;
-}
-
 /** URL path segments that name a talk page. */
 const TALK_PATH =
   /\/(?:talks?|sessions?|seminars?|presentations?|lectures?|keynotes?|vortr(?:ae|ä)ge|vortrag|charlas?|ponencias?|conferences?|exposes?|exposés?)\//i;
 
 const QUOTED = /[“"«]([^”"»]{12,300})[”"»]/;
-const TALK_HEADING =
-  /^(?:talk|vortrag|charla|conférence|keynote|session|workshop|ponencia)\s*[-–—:]\s*(.{3,300})$/i;
 const YEAR = /(?:^|[^\d])((?:19|20)\d{2})(?:[^\d]|$)/;
 
 function yearHint(...texts: (string | undefined)[]): number | undefined {
@@ -169,10 +61,6 @@ function isoOf(t: WallTime, end = false): string | undefined {
   const mi = end ? t.endMi : t.mi;
   if (h === undefined || t.offset === undefined) return undefined;
   return wallToIsoWithOffset({ y: t.y, mo: t.mo, d: t.d, h, mi: mi ?? 0, s: 0 }, t.offset);
-}
-
-function same(a: string, b: string): boolean {
-  return a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
 }
 
 /** Reads `doc` as one talk's page. Never throws for a well-formed document; bounded on huge ones. */
@@ -196,57 +84,9 @@ export function readTalkPage(doc: Document, url: URL): TalkPageReading {
   const labels = listing ? allLabels.filter((l) => l.field !== 'speakers' && l.field !== 'title') : allLabels;
 
   // --- speakers
-  let speakers: string[] = [];
-  const speakerLabel = labels.find((l) => l.field === 'speakers');
-  if (speakerLabel?.text) {
-    speakers = namesFrom(
-      speakerLabel.text,
-      speakerLabel.links.map((l) => l.text),
-    );
-    if (speakers.length) evidence.speakers = 'label';
-  }
-  let speakerPageTitle: string | undefined;
-  if (!speakers.length && !listing) {
-    speakers = markedSpeakers(main && main !== body ? pageElements(main, 5000) : elements);
-    if (speakers.length) evidence.speakers = 'class';
-  }
-  // A speaker's page: the name is the h1, the talk is an h2 the page's title repeats.
-  if (heading && isPersonName(h1)) {
-    for (const h2 of [...(heading.parentElement?.parentElement ?? body).querySelectorAll('h2, h3')].slice(
-      0,
-      6,
-    )) {
-      const text = cleanText(h2.textContent, 300);
-      const m = TALK_HEADING.exec(text);
-      const talkTitle = m?.[1] ?? text;
-      if (talkTitle && (same(talkTitle, ogTitle) || docTitle.includes(talkTitle) || m)) {
-        speakerPageTitle = talkTitle;
-        if (!speakers.length) {
-          speakers = [h1];
-          evidence.speakers = 'heading';
-        }
-        break;
-      }
-    }
-  }
-  if (!speakers.length && !listing) {
-    speakers = bylineSpeakers(heading);
-    if (speakers.length) evidence.speakers = 'byline';
-  }
-  const fromHeading = h1 ? speakerFromTitle(h1, lead, true) : [];
-  const announcement = fromHeading.length ? fromHeading : speakerFromTitle(docTitle, lead);
-  if (!speakers.length && announcement.length) {
-    speakers = announcement;
-    evidence.speakers = 'title';
-  }
-  if (!speakers.length && !listing) {
-    speakers = leadSpeakers(main ?? body, h1 || ogTitle || docTitle);
-    if (speakers.length) evidence.speakers = 'lead';
-  }
-  if (!speakers.length && !listing) {
-    speakers = portraitSpeakers(main ?? body);
-    if (speakers.length) evidence.speakers = 'portrait';
-  }
+  const who = readSpeakers({ body, main, elements, heading, h1, lead, docTitle, ogTitle, labels, listing });
+  const { speakers, speakerPageTitle, announcement } = who;
+  if (who.source) evidence.speakers = who.source;
 
   // --- title
   let title = '';

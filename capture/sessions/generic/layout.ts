@@ -1,0 +1,125 @@
+/**
+ * The parts of a talk page the generic reader finds before it reads any field: the main content,
+ * the title heading, the text right under it (bylines, dates, "talk at …" sentences), the abstract,
+ * and whether the page's labels make it a listing of several talks rather than one talk's page.
+ */
+import { cleanText } from '../../text';
+import { blockText } from '../common';
+import type { LabelValue } from './label-values';
+import type { LabelField } from './labels';
+
+export const CHROME = 'nav, footer, aside, header nav, [role="navigation"], [role="contentinfo"]';
+/** Labels repeated with different values on one page: a listing, not one talk. */
+const LISTING_REPEATS = 3;
+
+export function firstLabel(labels: readonly LabelValue[], field: LabelField): LabelValue | undefined {
+  return labels.find((l) => l.field === field && l.text);
+}
+
+export function isListing(labels: readonly LabelValue[]): boolean {
+  const speakerValues = new Set(labels.filter((l) => l.field === 'speakers' && l.text).map((l) => l.text));
+  const titles = new Set(labels.filter((l) => l.field === 'title' && l.text).map((l) => l.text));
+  return speakerValues.size > LISTING_REPEATS || titles.size > LISTING_REPEATS;
+}
+
+export function mainOf(doc: Document, elements: readonly Element[]): Element | null {
+  return (
+    doc.getElementsByTagName('main')[0] ??
+    elements.find((el) => el.getAttribute('role') === 'main') ??
+    doc.getElementsByTagName('article')[0] ??
+    doc.body
+  );
+}
+
+export function titleHeading(doc: Document, main: Element | null): Element | null {
+  const inMain = main?.querySelector('h1');
+  if (inMain && !inMain.closest(CHROME)) return inMain;
+  for (const h of [...doc.querySelectorAll('h1')].slice(0, 10)) if (!h.closest(CHROME)) return h;
+  return null;
+}
+
+/** The text of the page right after its title heading, for bylines, dates and "talk at …" sentences. */
+export function leadText(main: Element | null, heading: Element | null, max = 1500): string {
+  const root = heading?.parentElement?.parentElement ?? main;
+  if (!root) return '';
+  const text = spacedText(root, 20_000)
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/\s*\n\s*/g, '\n')
+    .trim();
+  const h = heading ? cleanText(heading.textContent, 500) : '';
+  const at = h ? text.indexOf(h) : -1;
+  return text.slice(at >= 0 ? at + h.length : 0, (at >= 0 ? at + h.length : 0) + max);
+}
+
+const BLOCK = new Set([
+  'P',
+  'DIV',
+  'LI',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'TD',
+  'TH',
+  'DT',
+  'DD',
+  'SECTION',
+  'ARTICLE',
+  'HEADER',
+  'BLOCKQUOTE',
+  'PRE',
+]);
+
+/** Text of `root` with a space wherever one element's text ends and another's begins ("Pisa</p><p>Henk"). */
+export function spacedText(root: Element, max: number): string {
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* SHOW_TEXT */);
+  let out = '';
+  let parent: Node | null = null;
+  for (let n = walker.nextNode(); n && out.length < max; n = walker.nextNode()) {
+    const p = n.parentNode;
+    if (p && (p as Element).closest?.('script, style, template, noscript')) continue;
+    // a new block starts a new line, so "Pisa</p><p>Henk Bruin" is not one name
+    const block = p && p !== parent && BLOCK.has((p as Element).tagName ?? '');
+    out += p === parent ? (n.nodeValue ?? '') : `${block ? '\n' : ' '}${n.nodeValue ?? ''}`;
+    parent = p;
+  }
+  return out;
+}
+
+const ABSTRACT_HEADING =
+  /^(?:abstract|summary|description|about (?:the|this) talk|zusammenfassung|beschreibung|résumé|resume|description|resumen|descripción|sommario|riassunto)\s*:?$/i;
+
+/**
+ * The talk's abstract: an "Abstract:" label, the paragraphs under an "Abstract" heading, else the
+ * page's description when it names the talk (a site-wide description is not the talk's).
+ */
+export function abstractOf(
+  root: Element,
+  labels: readonly LabelValue[],
+  description: string | undefined,
+  title: string,
+): string | undefined {
+  const label = labels.find((l) => l.field === 'abstract' && l.text.length > 20);
+  if (label) return label.text;
+  for (const h of [...root.querySelectorAll('h2, h3, h4, h5')].slice(0, 20)) {
+    if (!ABSTRACT_HEADING.test(cleanText(h.textContent, 60)) || h.closest(CHROME)) continue;
+    const parts: string[] = [];
+    for (let sib = h.nextElementSibling; sib && parts.length < 20; sib = sib.nextElementSibling) {
+      if (/^H[1-5]$/.test(sib.tagName)) break;
+      parts.push(blockText(sib));
+    }
+    const text = parts.filter(Boolean).join('\n\n');
+    if (text) return text;
+  }
+  if (description && title && description.includes(title.slice(0, 30))) return description;
+  return undefined;
+}
+
+export const TALK_HEADING =
+  /^(?:talk|vortrag|charla|conférence|keynote|session|workshop|ponencia)\s*[-–—:]\s*(.{3,300})$/i;
+
+export function same(a: string, b: string): boolean {
+  return a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
+}
