@@ -3,10 +3,11 @@
  * percentiles and the timed `talkmarks:capture` asks. The leading `_` keeps bench/run.mjs from
  * running this file as a benchmark.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * @typedef {object} ExtensionBrowser
@@ -196,4 +197,42 @@ export function coldAndWarm(xs) {
   const [cold, ...warm] = xs;
   const p95 = percentile(warm, 95);
   return { cold: cold ?? null, p50: percentile(warm, 50), p95, n: warm.length, value: p95 };
+}
+
+/**
+ * Copies the floor page (bench/_floor: see floor.js) into the extension build `extDir` as
+ * bench-floor.html, with `rows` (objects `{ id, body, where, createdAt, tags }`) as the in-memory array
+ * of its paint floor. Opened as `${base}/bench-floor.html?mode=paint|read&n=…`; it marks
+ * `talkmarks:floor-painted`.
+ * @param {string} extDir
+ * @param {object[]} rows
+ */
+export function installFloorPage(extDir, rows) {
+  const from = join(dirname(fileURLToPath(import.meta.url)), '_floor');
+  copyFileSync(join(from, 'floor.html'), join(extDir, 'bench-floor.html'));
+  copyFileSync(join(from, 'floor.js'), join(extDir, 'bench-floor.js'));
+  writeFileSync(join(extDir, 'bench-floor-rows.js'), `export const ROWS = ${JSON.stringify(rows)};\n`);
+}
+
+/**
+ * Opens `url` in a fresh tab and returns the start time (ms from navigation start) of the
+ * performance mark `mark`, waiting for it on a condition (null when it never came within `timeout`).
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {string} url
+ * @param {string} mark
+ * @param {number} [timeout]
+ */
+export async function timeMarkOnOpen(context, url, mark, timeout = 30_000) {
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    const handle = await page.waitForFunction((m) => performance.getEntriesByName(m)[0]?.startTime, mark, {
+      timeout,
+    });
+    return await handle.jsonValue();
+  } catch {
+    return null;
+  } finally {
+    await page.close();
+  }
 }
