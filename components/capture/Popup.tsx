@@ -2,8 +2,8 @@
  * The popup: what this tab is, a note box, how many notes the page has, and the way to the side panel.
  * It talks to storage through the background (typed messages), so it never loads the database itself.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
-import type { PageCapture } from '../../capture/types';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { CandidateField, PageCapture } from '../../capture/types';
 import { sendMessage } from '../../messaging/protocol';
 import {
   askPersistenceOnce,
@@ -22,6 +22,7 @@ import { NoteComposer } from '../notes/NoteComposer';
 import { savedToast } from '../notes/talk-filed';
 import { Toast, type ToastState } from '../shared/Toast';
 import { CaptureSummary } from './CaptureSummary';
+import { type FixValue, type PageFixes, rulesOf, withFixes } from './corrections';
 import { Destination } from './Destination';
 import { EnableOnSite } from './EnableOnSite';
 import { SlidePdfOpen } from './SlidePdfOpen';
@@ -33,7 +34,41 @@ export function Popup() {
     void targetTab().then(setTab);
   }, []);
   const captured = useTabCapture(tab?.id);
-  const capture = captured.status === 'ready' ? captured.capture : null;
+  const read = captured.status === 'ready' ? captured.capture : null;
+  // The user's corrections on this page ("Not right?"): applied to what is shown and filed.
+  const [fixes, setFixes] = useState<PageFixes | undefined>(undefined);
+  const capture = useMemo(() => read && withFixes(read, fixes), [read, fixes]);
+  const correct = async (field: CandidateField, value: FixValue, everyPage: boolean) => {
+    if (!read) return;
+    const before = fixes;
+    const shown = capture ?? read;
+    setFixes((f) => ({
+      url: read.url,
+      fields: { ...(f?.url === read.url ? f.fields : {}), [field]: value },
+    }));
+    // Remembered for the site (storage.local; its code loads on first use, off the popup's start).
+    const rules = rulesOf(shown, field, value, everyPage);
+    let ids: string[] = [];
+    if (rules.length) {
+      try {
+        const { addSiteHints } = await import('../../storage/site-hints');
+        ids = (await addSiteHints(read.url, rules)).map((h) => h.id);
+      } catch {
+        setToast({ message: 'Corrected here, but it could not be remembered for the site.' });
+        return;
+      }
+    }
+    setToast({
+      message: ids.length ? 'Corrected, and remembered for this site.' : 'Corrected for this page.',
+      action: {
+        label: 'Undo',
+        run: () => {
+          setFixes(before);
+          if (ids.length) void import('../../storage/site-hints').then((m) => m.deleteSiteHints(ids));
+        },
+      },
+    });
+  };
   const url = capture?.url;
   // A note typed (or a shortcut pressed) while the page is still being read waits for the reading
   // instead of failing: the user's words are kept and filed once the page is known.
@@ -76,7 +111,10 @@ export function Popup() {
       () => undefined,
     );
   };
-  useEffect(() => refreshWhere(capture), [url, capture?.talk?.title, capture?.deck?.url]);
+  useEffect(
+    () => refreshWhere(capture),
+    [url, capture?.talk?.title, capture?.deck?.url, capture?.event?.name, fixes],
+  );
 
   // The note being typed is kept outside the database until it is saved (platform/note-draft.ts):
   // reopening the popup brings it back, and a save that failed (a full disk) is tried again.
@@ -105,7 +143,11 @@ export function Popup() {
 
   return (
     <main class="flex w-[380px] flex-col gap-3 p-4">
-      {capture ? <CaptureSummary capture={capture} /> : <p class="text-sm text-muted">Reading the page…</p>}
+      {capture ? (
+        <CaptureSummary capture={capture} onCorrect={(f, v, every) => void correct(f, v, every)} />
+      ) : (
+        <p class="text-sm text-muted">Reading the page…</p>
+      )}
       {tab && <EnableOnSite url={tab.url} tabId={tab.id} />}
       {tab && <SlidePdfOpen url={tab.url} tabId={tab.id} />}
       {capture && (
