@@ -56,6 +56,14 @@ export const PageCaptureSchema = v.object({
       title: v.optional(text(500)),
       text: v.optional(text(4000)),
       imageUrl: v.optional(link),
+      // A link that is not http(s) is dropped, not the whole capture.
+      links: v.optional(
+        v.pipe(
+          v.array(v.object({ url: link, text: v.optional(text(200)) })),
+          v.maxLength(20),
+          v.transform((list) => list.filter((l) => typeof l.url === 'string' && l.url !== '')),
+        ),
+      ),
     }),
   ),
   talk: v.optional(TalkSchema),

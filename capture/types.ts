@@ -19,6 +19,8 @@ export interface SlideRef {
   title?: string;
   text?: string;
   imageUrl?: string;
+  /** Links the slide shows: absolute http(s), tracking parameters removed, each once, at most 20 (slides/links.ts). */
+  links?: { url: string; text?: string }[];
 }
 
 export interface DeckRef {

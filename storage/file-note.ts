@@ -18,8 +18,10 @@ import type { NoteAnchor, NoteRecord } from './types';
 export function anchorFrom(capture: PageCapture): NoteAnchor | undefined {
   const anchor: NoteAnchor = {};
   if (capture.slide) {
-    const { index, label, title } = capture.slide;
+    const { index, label, title, links } = capture.slide;
     anchor.slide = title ? { index, label, title } : { index, label };
+    if (links?.length)
+      anchor.slide.links = links.map((l) => (l.text ? { url: l.url, text: l.text } : { url: l.url }));
   }
   if (capture.video) anchor.time = capture.video.currentTime;
   return anchor.slide || anchor.time !== undefined ? anchor : undefined;

@@ -119,15 +119,41 @@ export interface MentionedLink {
   from: 'note' | 'slide';
 }
 
+/** A link as capture records it on a slide (capture/types.ts, SlideRef.links). */
+export interface SlideLinkLike {
+  url: string;
+  text?: string;
+}
+
 export interface LinkSources {
   /** The talk's notes, oldest first (the caller leaves out what must not be listed, e.g. private notes in a recap). */
   notes: readonly { body: string; url?: string; pageTitle?: string }[];
-  /** Links the deck's slides show, as the page wrote them (relative ones allowed), with the deck's address. */
-  slides?: readonly { links: readonly string[]; deckUrl: string }[];
+  /**
+   * Links the deck's slides show, as the page wrote them (relative ones allowed) or as capture
+   * recorded them (`{ url, text }`: the text is the link's title), with the deck's address.
+   */
+  slides?: readonly { links: readonly (string | SlideLinkLike)[]; deckUrl: string }[];
   /** Titles known for pages (any address form: matched clean), e.g. the library's talks and decks. */
   titles?: ReadonlyMap<string, string> | readonly (readonly [string, string])[];
   /** Addresses not to list (the talk's own page, slides and video are shown on their own). */
   exclude?: readonly (string | undefined)[];
+}
+
+/**
+ * The slide links a talk's notes recorded (each note keeps what its slide showed when it was
+ * written: storage/file-note.ts), as {@link LinkSources.slides}; trashed notes left out.
+ */
+export function slideLinkSources(
+  notes: readonly {
+    url: string;
+    deletedAt?: number;
+    anchor?: { slide?: { links?: readonly SlideLinkLike[] } };
+  }[],
+): { links: readonly SlideLinkLike[]; deckUrl: string }[] {
+  return notes.flatMap((n) => {
+    const links = n.anchor?.slide?.links;
+    return !n.deletedAt && links?.length ? [{ links, deckUrl: n.url }] : [];
+  });
 }
 
 /** The links a talk mentioned: each once, first seen first, tracking parameters removed. */
@@ -161,6 +187,11 @@ export function collectLinks(sources: LinkSources): MentionedLink[] {
     out.set(key, title ? { url, title, from } : { url, from });
   };
   for (const n of sources.notes) for (const l of linksInText(n.body)) add(l.href, 'note', undefined, l.label);
-  for (const s of sources.slides ?? []) for (const href of s.links) add(href, 'slide', s.deckUrl);
+  for (const s of sources.slides ?? []) {
+    for (const l of s.links) {
+      if (typeof l === 'string') add(l, 'slide', s.deckUrl);
+      else add(l.url, 'slide', s.deckUrl, l.text?.trim() || undefined);
+    }
+  }
   return [...out.values()];
 }

@@ -62,7 +62,8 @@ export type NoteKind = 'note' | 'takeaway' | 'quote' | 'question' | 'todo';
 export type NoteVisibility = 'public' | 'private';
 
 export interface NoteAnchor {
-  slide?: { index: number; label: string; title?: string };
+  /** `links`: what the slide showed when the note was written (capture/slides/links.ts), for "Links mentioned". */
+  slide?: { index: number; label: string; title?: string; links?: { url: string; text?: string }[] };
   time?: number;
   quote?: { exact: string; prefix?: string; suffix?: string };
 }

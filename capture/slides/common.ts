@@ -7,6 +7,7 @@
 import { canonicalUrl } from '../site';
 import { cleanText, metaContent } from '../text';
 import type { DeckRef, PageCapture, SlideRef } from '../types';
+import { slideLinks } from './links';
 
 /** Elements whose text is never slide text. */
 const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'TEXTAREA', 'ASIDE']);
@@ -94,13 +95,19 @@ export function deckOf(doc: Document, url: URL, slideCount?: number, title?: str
   return deck;
 }
 
-/** A slide reference with its title and text read from `el` (either may be empty and is then left out). */
+/**
+ * A slide reference with its title, text and links read from `el` (each may be empty and is then
+ * left out). Links are resolved against the document's base URL (links.ts).
+ */
 export function slideRef(index: number, label: string, el: Element | null | undefined): SlideRef {
   const slide: SlideRef = { index, label: cleanText(label, 40) || String(index + 1) };
   const title = slideTitle(el);
   const text = slideText(el);
   if (title) slide.title = title;
   if (text) slide.text = text;
+  const base = el?.ownerDocument.baseURI;
+  const links = el && base ? slideLinks(el, base) : [];
+  if (links.length) slide.links = links;
   return slide;
 }
 

@@ -1,9 +1,10 @@
 /**
- * "Links mentioned" on the talk card (issue 16, item 4): the links the talk's notes carry, each once,
+ * "Links mentioned" on the talk card (issue 16, item 4): the links the talk's notes carry and the
+ * links the slides showed when those notes were written (SlideRef.links, kept in the note's anchor), each once,
  * tracking parameters removed, with the page's title where one is known (a Markdown link's text, the
  * title of a page a note was written on, a deck attached to the talk). Links are http(s) only.
  */
-import { collectLinks } from '../../storage/links';
+import { collectLinks, slideLinkSources } from '../../storage/links';
 import type { DeckRecord, NoteRecord, TalkRecord } from '../../storage/types';
 
 export function TalkMentions({
@@ -15,8 +16,10 @@ export function TalkMentions({
   notes: readonly NoteRecord[];
   decks?: readonly DeckRecord[];
 }) {
+  const live = notes.filter((n) => !n.deletedAt);
   const links = collectLinks({
-    notes: notes.filter((n) => !n.deletedAt),
+    notes: live,
+    slides: slideLinkSources(live),
     titles: decks.map((d) => [d.url, d.title] as const),
     exclude: [talk.url, talk.slidesUrl, talk.videoUrl],
   });

@@ -108,7 +108,14 @@ export function recordSchemas(now = Date.now()) {
     pageTitle: opt(text()),
     anchor: opt(
       obj({
-        slide: opt(obj({ index, label: text(2_000), title: opt(text()) })),
+        slide: opt(
+          obj({
+            index,
+            label: text(2_000),
+            title: opt(text()),
+            links: opt(v.pipe(v.array(obj({ url: text(4_096), text: opt(text(1_000)) })), v.maxLength(100))),
+          }),
+        ),
         time: opt(v.pipe(v.number(), v.minValue(0), v.maxValue(1e9))),
         quote: opt(obj({ exact: text(MAX_TEXT), prefix: opt(text(MAX_TEXT)), suffix: opt(text(MAX_TEXT)) })),
       }),
