@@ -8,6 +8,7 @@ import { HighlightSitesSection } from '../../components/highlights/HighlightSite
 import { HelpSection } from '../../components/options/HelpSection';
 import { NotesSection } from '../../components/options/NotesSection';
 import { ShortcutsSection } from '../../components/options/ShortcutsSection';
+import { SiteHintsSection } from '../../components/options/SiteHintsSection';
 import { SitesSection } from '../../components/options/SitesSection';
 import { StorageSection } from '../../components/options/StorageSection';
 import { SyncSection } from '../../components/options/SyncSection';
@@ -32,6 +33,7 @@ export function App() {
         <ShortcutsSection />
         <SitesSection />
         <HighlightSitesSection />
+        <SiteHintsSection />
         <NotesSection />
         <SyncSection />
         <BackupPanel notify={setToast} />
