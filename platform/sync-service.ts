@@ -26,12 +26,20 @@ export type { SyncSettings, SyncStatus };
 import { parseTags } from '../storage/tags';
 import type { Keyring } from '../sync/crypto/keys';
 import { storedInput } from '../sync/device';
-import { type DeviceState, ENGINE_TABLES, newDevice, type SyncLocal, syncRound } from '../sync/engine';
+import {
+  type DeviceState,
+  firstUpload,
+  LIBRARY_TABLES,
+  newDevice,
+  type SyncLocal,
+  syncRound,
+} from '../sync/engine';
 import { writeHead } from '../sync/remote/files';
 import { s3Store } from '../sync/remote/s3';
 import { ClonedDeviceError, type RemoteStore, SyncError } from '../sync/remote/store';
 import { createOrJoinVault, FORMAT, newDeviceId, type OpenVault, resumeVault } from '../sync/remote/vault';
 import { webDavStore } from '../sync/remote/webdav';
+import { BLOB_TABLE } from '../sync/schema';
 
 interface KeptVault {
   raw: Uint8Array;
@@ -109,6 +117,17 @@ async function setStatus(patch: Partial<SyncStatus>): Promise<SyncStatus> {
   return next;
 }
 
+/**
+ * A new device state whose first round uploads what this browser holds: its records are read
+ * straight from their tables by that round (no queue entry per record); thumbnails are queued, as
+ * their bytes go to the vault before their records.
+ */
+async function startAfresh(settings: SyncSettings): Promise<void> {
+  await resetSyncDevice(firstUpload(newDevice(newDeviceId(), settings.label), LIBRARY_TABLES));
+  await clearQueue();
+  await queueWholeLibrary([BLOB_TABLE]);
+}
+
 /** Connects this browser: creates the vault in that folder, or joins the one there. */
 export async function connectSync(
   settings: SyncSettings,
@@ -119,10 +138,8 @@ export async function connectSync(
     await writeSyncMeta('settings', { ...settings, paused: false });
     await writeSyncMeta('vault', { raw: vault.raw, keyring: vault.keyring } satisfies KeptVault);
     // A device state of a former vault is no use here: start afresh, and upload what this browser holds.
-    await resetSyncDevice(newDevice(newDeviceId(), settings.label));
-    await clearQueue();
-    await queueWholeLibrary([...ENGINE_TABLES]);
-    await setStatus({ state: 'idle', fingerprint: vault.fingerprint, error: undefined });
+    await startAfresh(settings);
+    await setStatus({ state: 'syncing', fingerprint: vault.fingerprint, error: undefined });
     void syncNow();
     return { ok: true, created, fingerprint: vault.fingerprint };
   } catch (error) {
@@ -163,9 +180,7 @@ async function round(): Promise<SyncStatus> {
   } catch (error) {
     if (error instanceof ClonedDeviceError) {
       // A copied profile: this browser takes a new device id, uploads what it holds, and goes on.
-      await resetSyncDevice(newDevice(newDeviceId(), settings.label));
-      await clearQueue();
-      await queueWholeLibrary([...ENGINE_TABLES]);
+      await startAfresh(settings);
       return setStatus({
         state: 'idle',
         error: 'This browser was a copy of another: it now syncs as a device of its own.',

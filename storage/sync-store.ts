@@ -54,6 +54,8 @@ export interface SyncStepAsk<S> {
   replica?: (device: S, queue: readonly QueuedEntry[]) => readonly string[];
   /** Every replica record. */
   allReplica?: boolean;
+  /** Tables whose stored records to read whole, given the kept state (a first upload). Default: none. */
+  library?: (device: S) => readonly string[];
 }
 
 export interface SyncStepInput<S> {
@@ -65,6 +67,8 @@ export interface SyncStepInput<S> {
   replica: Map<string, unknown>;
   /** The waiting operations, in order (empty unless asked). */
   pending: unknown[];
+  /** The tables `ask.library` named, every stored record (absent unless asked). */
+  library?: { table: string; records: Record<string, unknown>[] }[];
 }
 
 export interface SyncStepOutcome<S, T> {
@@ -218,7 +222,13 @@ export async function syncStep<S, T>(
           for (const op of JSON.parse(row.json) as unknown[]) pending.push(op);
         });
 
-    const out = decide({ device, queue, records, replica, pending });
+    const named = device !== undefined && ask.library ? ask.library(device) : [];
+    const library: { table: string; records: Record<string, unknown>[] }[] = [];
+    for (const table of named)
+      if (tables.includes(table))
+        library.push({ table, records: await db.table<Record<string, unknown>>(table).toArray() });
+
+    const out = decide({ device, queue, records, replica, pending, ...(named.length ? { library } : {}) });
 
     if (out.consumedThrough !== undefined)
       await db.table(OUTBOX).where('seq').belowOrEqual(out.consumedThrough).delete();

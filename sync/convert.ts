@@ -9,6 +9,7 @@ import { recordId } from './device';
 import { canonical } from './hash';
 import { HybridClock } from './hlc';
 import { applyOps, type MergedRecord, type MergeOptions, materialize } from './merge';
+import { applyRaw } from './merge/apply';
 import type { Op } from './ops';
 import { BLOB_DATA_FIELD, BLOB_TABLE, TAG_FIELDS } from './schema';
 
@@ -22,6 +23,12 @@ export const ENGINE_TABLES: ReadonlySet<string> = new Set([
   'recaps',
   'templates',
 ]);
+
+/**
+ * Tables a first upload reads and converts whole from storage. Blob records (thumbnails) go through
+ * the queue: their bytes must be in the vault before their record converts.
+ */
+export const LIBRARY_TABLES: readonly string[] = [...ENGINE_TABLES].filter((t) => t !== BLOB_TABLE);
 
 /** Bytes this device holds for a blob record: their reference and the stored `data` value. */
 export interface HeldBlob {
@@ -163,7 +170,18 @@ export function convertQueue(work: Work, options: MergeOptions, known?: KnownBlo
   const ops: Op[] = [];
   let consumedThrough: number | undefined;
   const needBlobs = new Set<string>();
+  // A first upload: the library's records, as stored now, then the queue but for what they hold.
+  let skipThrough = device.libraryThrough ?? 0;
+  if (work.library) {
+    convertLibrary(work, clock, ops, options);
+    for (const entry of work.queue) skipThrough = Math.max(skipThrough, entry.seq);
+    delete device.library;
+  }
   for (const [i, entry] of work.queue.entries()) {
+    if (entry.seq <= skipThrough && entry.table !== BLOB_TABLE) {
+      consumedThrough = Math.max(consumedThrough ?? 0, entry.seq);
+      continue;
+    }
     let stored = work.records.get(recordId(entry.table, entry.key));
     if (entry.table === BLOB_TABLE && known && stored && entry.op !== 'delete') {
       const form = blobForm(entry.key, stored, known);
@@ -185,6 +203,8 @@ export function convertQueue(work: Work, options: MergeOptions, known?: KnownBlo
   }
   device.clock = clock.last;
   device.pendingCount += ops.length;
+  if (skipThrough > (consumedThrough ?? 0)) device.libraryThrough = skipThrough;
+  else delete device.libraryThrough;
   const writeBack = settle(
     materialize(work.replica, [...touched.values()], options),
     device,
@@ -193,4 +213,28 @@ export function convertQueue(work: Work, options: MergeOptions, known?: KnownBlo
     (m) => !same(m.table, m.record, work.records.get(recordId(m.table, m.key))),
   );
   return { device, consumedThrough, writeBack, ops, touched, needBlobs: [...needBlobs] };
+}
+
+const stampOf = (r: Record<string, unknown>) => (typeof r.updatedAt === 'number' ? r.updatedAt : undefined);
+
+/**
+ * The library's records as creates, each table in `updatedAt` order, stamped with it. The replica is
+ * fresh (a first upload starts from an empty one), so each record is new to it: its operations are
+ * joined into it without the merge's conflict-copy pass and without comparing the merged record
+ * with the stored one — what the other devices build from these operations is this record (the
+ * stored record stays as it is; a merge that touches it later writes its merged form).
+ */
+function convertLibrary(work: Work, clock: HybridClock, ops: Op[], options: MergeOptions): void {
+  for (const { table, records } of work.library ?? []) {
+    if (!ENGINE_TABLES.has(table) || table === BLOB_TABLE) continue;
+    const ordered = [...records].sort((a, b) => (stampOf(a) ?? Infinity) - (stampOf(b) ?? Infinity));
+    for (const value of ordered) {
+      if (value.id === undefined || value.id === null || value.id === '') continue;
+      const change: LocalChange = { table, op: 'create', key: String(value.id), value };
+      const made = changeToOps(work.replica, change, clock, { ...options, now: stampOf(value) });
+      if (!made.length) continue;
+      applyRaw(work.replica, made);
+      for (const op of made) ops.push(op);
+    }
+  }
 }

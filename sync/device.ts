@@ -38,6 +38,18 @@ export interface DeviceState {
   inFlight?: { seq: number; count: number };
   /** When a round last completed (epoch ms). */
   lastSyncAt?: number;
+  /**
+   * A first upload under way: the tables whose stored records the next step converts whole, read
+   * straight from storage (connecting queues no change per record: 11,000 queue rows written, read
+   * and deleted cost seconds). Set with a fresh replica only (see {@link firstUpload}).
+   */
+  library?: string[];
+  /**
+   * Queue entries of the library's tables up to this seq were read with the library (its records
+   * as stored then include them): they are consumed without converting. Converting them again
+   * could turn a delete followed by a re-create of the same record into a purge of it.
+   */
+  libraryThrough?: number;
   /** This device's newest snapshot in the vault (its seq: the own log it covers through). */
   lastSnapshot?: number;
   /**
@@ -70,6 +82,14 @@ export interface StepAsk {
   replica?: (device: DeviceState, queue: readonly QueuedChange[]) => readonly string[];
   /** Every replica record (a snapshot of this device's state). */
   allReplica?: boolean;
+  /** The tables whose stored records to read whole (a first upload: `device.library`). Default: none. */
+  library?: (device: DeviceState) => readonly string[];
+}
+
+/** Stored records of one table, read whole for a first upload. */
+export interface LibraryTable {
+  table: string;
+  records: readonly Record<string, unknown>[];
 }
 
 /** What a step reads, as {@link SyncLocal} hands it over. */
@@ -82,6 +102,8 @@ export interface StoredStepInput {
   replica: ReadonlyMap<string, RecordState>;
   /** The waiting operations, in order (empty unless asked). */
   pending: readonly Op[];
+  /** The tables `ask.library` named, read whole (absent unless asked). */
+  library?: readonly LibraryTable[];
 }
 
 /** A merged or stored record to write back (`record` undefined: delete it). */
@@ -137,6 +159,14 @@ export function newDevice(deviceId: string, label: string): DeviceState {
 }
 
 /**
+ * A fresh device state whose first round uploads what this browser holds: the records of `tables`
+ * are read and converted whole by its first step, without a queue entry each.
+ */
+export function firstUpload(device: DeviceState, tables: readonly string[]): DeviceState {
+  return { ...device, library: [...tables] };
+}
+
+/**
  * The replica records a step must read: those named, and for notes their conflict copies both
  * ways — a copy reads its original's versions, and a note's copies change with it (merge/copies.ts).
  */
@@ -182,6 +212,7 @@ export interface Work {
   queue: readonly QueuedChange[];
   records: ReadonlyMap<string, Record<string, unknown>>;
   pending: readonly Op[];
+  library?: readonly LibraryTable[];
 }
 
 export interface WorkOutcome<T> {
@@ -236,6 +267,7 @@ export function storedInput(
     records: ReadonlyMap<string, Record<string, unknown>>;
     replica: ReadonlyMap<string, unknown>;
     pending: readonly unknown[];
+    library?: readonly LibraryTable[];
   },
   device: DeviceState,
 ): StoredStepInput {
@@ -245,5 +277,6 @@ export function storedInput(
     records: input.records,
     replica: input.replica as ReadonlyMap<string, RecordState>,
     pending: input.pending as readonly Op[],
+    ...(input.library ? { library: input.library } : {}),
   };
 }

@@ -27,9 +27,10 @@ import { ClonedDeviceError, type SyncError } from './remote/store';
 import { FORMAT, type OpenVault } from './remote/vault';
 import { BLOB_TABLE } from './schema';
 
-export { ENGINE_TABLES } from './convert';
+export { ENGINE_TABLES, LIBRARY_TABLES } from './convert';
 export {
   type DeviceState,
+  firstUpload,
   type LocalBlobs,
   newDevice,
   type QueuedChange,
@@ -94,10 +95,12 @@ export async function syncRound(
   const blobs = local.blobs;
   const known = blobs ? noBlobsKnown() : undefined;
   // The queue's records and their replica records (with conflict copies both ways).
+  // A first upload's step reads the library too (sync/convert.ts `convertLibrary`).
   const withQueue = (ids: readonly string[] = []) => ({
     queue: true,
     replica: (d: DeviceState, queue: readonly { table: string; key: string }[]) =>
       replicaIdsFor(d, queue, ids),
+    library: (d: DeviceState) => d.library ?? [],
   });
   const convert = (work: Work) => {
     const c = convertQueue(work, options, known);

@@ -9,10 +9,24 @@ import { describe, expect, it } from 'vitest';
 import { getImage, putImage } from '../../../storage/blobs';
 import { getDb, openDatabase, setDb, type TalkmarksDB } from '../../../storage/db';
 import { createNote } from '../../../storage/notes';
-import { queuedCount, readBlobBytes, resetSyncDevice, syncStep } from '../../../storage/sync-store';
+import {
+  clearQueue,
+  queuedCount,
+  queueWholeLibrary,
+  readBlobBytes,
+  resetSyncDevice,
+  syncStep,
+} from '../../../storage/sync-store';
 import { parseTags } from '../../../storage/tags';
 import { storedInput } from '../../../sync/device';
-import { type DeviceState, newDevice, type SyncLocal, syncRound } from '../../../sync/engine';
+import {
+  type DeviceState,
+  firstUpload,
+  LIBRARY_TABLES,
+  newDevice,
+  type SyncLocal,
+  syncRound,
+} from '../../../sync/engine';
 import { ClonedDeviceError } from '../../../sync/remote/store';
 import { createOrJoinVault, type OpenVault } from '../../../sync/remote/vault';
 import { webDavStore } from '../../../sync/remote/webdav';
@@ -304,6 +318,77 @@ describe('sync rounds through Apache WebDAV', () => {
       // A's own thumbnail stays its Blob after A's next round.
       setDb(dbA);
       await syncRound(dexieLocal, va, { bodyTags: parseTags });
+      expect(await bytesOf((await getImage(imageId)) as unknown as Record<string, unknown>)).toEqual(SLIDE);
+    } finally {
+      for (const db of dbs) await db.delete();
+    }
+  });
+
+  it("a first upload reads the library from the extension's tables: no queue row per record, a thumbnail first, and a note deleted and put back meanwhile stays", async () => {
+    const { va, vb, files } = await vaultsOnDisk();
+    const dexieLocal: SyncLocal = {
+      step: (decide, ask) =>
+        syncStep<DeviceState, ReturnType<typeof decide>['result']>(
+          (input) => decide(storedInput(input, input.device!)),
+          ask,
+        ),
+      blobs: {
+        read: readBlobBytes,
+        value: (bytes, mime) => new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }),
+      },
+    };
+    const dbs: TalkmarksDB[] = [];
+    const open = (name: string) => {
+      const db = openDatabase(`talkmarks-sync-${name}-${Math.random().toString(36).slice(2)}`);
+      dbs.push(db);
+      setDb(db);
+      return db;
+    };
+    try {
+      open('a');
+      // Saved before this browser connects.
+      const imageId = await putImage(new Blob([new Uint8Array(SLIDE)], { type: 'image/png' }), 640, 360);
+      const one = await createNote({ body: 'Raft log compaction #raft', url: 'https://slides.example/raft' });
+      const two = await createNote({
+        body: 'Snapshots every 10k entries',
+        url: 'https://slides.example/raft',
+        thumbnailId: imageId,
+      });
+      const three = await createNote({
+        body: 'Joint consensus for membership',
+        url: 'https://slides.example/raft',
+      });
+      // Connecting, as platform/sync-service.ts does: the library is not queued, thumbnails are.
+      await resetSyncDevice(firstUpload(newDevice('a1a1a1a1a1a1a1a1', 'a'), LIBRARY_TABLES));
+      await clearQueue();
+      expect(await queueWholeLibrary(['blobs'])).toBe(1);
+      // Before the first round: a note deleted and put back (an undo), another edited.
+      const kept = (await getDb().notes.get(three.id))!;
+      await getDb().notes.delete(three.id);
+      await getDb().notes.put(kept);
+      await getDb().notes.update(one.id, {
+        body: 'Raft log compaction #raft\nKeep 3 snapshots',
+        updatedAt: 5,
+      });
+      expect(await queuedCount()).toBe(4);
+
+      const first = await syncRound(dexieLocal, va, { bodyTags: parseTags });
+      expect(first).toMatchObject({ blobsUploaded: 1, pending: 0, written: 0 });
+      expect(await queuedCount()).toBe(0);
+      expect(files()).toHaveLength(1);
+      // Nothing left to send: the queued changes were in the records the library step read.
+      expect(await syncRound(dexieLocal, va, { bodyTags: parseTags })).toMatchObject({ uploaded: 0 });
+
+      open('b');
+      await resetSyncDevice(newDevice('b1b1b1b1b1b1b1b1', 'b'));
+      expect(await syncRound(dexieLocal, vb, { bodyTags: parseTags })).toMatchObject({ blobsDownloaded: 1 });
+      expect(await getDb().notes.get(one.id)).toMatchObject({
+        body: 'Raft log compaction #raft\nKeep 3 snapshots',
+        tags: ['raft'],
+      });
+      expect(await getDb().notes.get(two.id)).toMatchObject({ thumbnailId: imageId });
+      expect(await getDb().notes.get(three.id)).toMatchObject({ body: 'Joint consensus for membership' });
+      expect(await getDb().notes.count()).toBe(3);
       expect(await bytesOf((await getImage(imageId)) as unknown as Record<string, unknown>)).toEqual(SLIDE);
     } finally {
       for (const db of dbs) await db.delete();

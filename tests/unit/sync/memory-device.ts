@@ -93,12 +93,22 @@ export class MemoryDevice implements SyncLocal {
       const rec = this.replica.get(id);
       if (rec) replica.set(id, structuredClone(rec));
     }
+    // A first upload's tables, read whole (records as stored, in no particular order).
+    const tables = ask.library?.(this.device) ?? [];
+    const library = tables.map((table) => ({
+      table,
+      records: [...this.records]
+        .filter(([id]) => id.startsWith(`${table}\u0000`))
+        .map(([, record]) => record)
+        .reverse(),
+    }));
     const out = decide({
       device: structuredClone(this.device),
       queue,
       records: names,
       replica,
       pending: ask.pending ? structuredClone(this.pending) : [],
+      ...(tables.length ? { library } : {}),
     });
     this.device = out.device;
     if (out.consumedThrough !== undefined)
