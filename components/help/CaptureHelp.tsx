@@ -49,6 +49,25 @@ export function CaptureHelp() {
         </a>
         , where each can be turned off.
       </p>
+      <h3 class="font-semibold">When a field is wrong</h3>
+      <p>
+        Under each field of a talk the popup says where it was read: “from the byline”, “from a label on the
+        page”, “from og:site_name” (the site’s name in the page’s metadata), “from the tab’s title”. If one is
+        wrong, choose <strong>Not right?</strong> beside it: keep or drop each speaker, pick another value the
+        page shows, type the right one, or say the page has none. The note you save is filed with your
+        correction; <strong>Undo</strong> puts the page’s reading back.
+      </p>
+      <p>
+        With <strong>Remember for every page of this site</strong> ticked, the next pages of the same site are
+        corrected the same way — a name that is never a speaker there, where the event is read, a field the
+        site never has — and say “from your correction for this site”. A correction only leaves out or picks
+        among what a page itself shows; the one exception is an event name you type and tick as the event of
+        every page of the site. The corrections are listed, and can be deleted, in{' '}
+        <a class="text-accent underline" href="/options.html#site-corrections">
+          Settings
+        </a>
+        . They stay on this computer: they are not synced and not in backups.
+      </p>
       <p>
         A deck and its talk are often on two pages. In the side panel on the deck, choose its talk under{' '}
         <strong>Attach this deck to a talk</strong>: notes on the deck are then filed under that talk.
