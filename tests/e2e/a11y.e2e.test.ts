@@ -83,6 +83,8 @@ describe('accessibility of every extension page (axe-core, light and dark)', () 
         'Keyboard shortcuts',
         'Sites Talkmarks reads',
         'Notes on the pages themselves',
+        'Site corrections',
+        'Private notes and promised slides',
         'Sync',
         'Backup and export',
         'Storage',

@@ -122,6 +122,8 @@ describe('accessibility in Firefox (axe-core, light and dark)', () => {
           'Keyboard shortcuts',
           'Sites Talkmarks reads',
           'Notes on the pages themselves',
+          'Site corrections',
+          'Private notes and promised slides',
           'Sync',
           'Backup and export',
           'Storage',
