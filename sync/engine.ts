@@ -20,7 +20,7 @@ import { fetchWantedBlobs, readBlobs, sendBlobs } from './engine-blobs';
 import { collectOwnLogs, readGapSnapshots, snapshotIfDue } from './engine-snapshots';
 import { type Hlc, HybridClock, maxHlc } from './hlc';
 import { applyOps, joinState, type MergeOptions, materialize } from './merge';
-import { decodeBatch, encodeBatch } from './ops';
+import { decodeBatch, encodeBatch, type Op } from './ops';
 import { appendLog, writeHead } from './remote/files';
 import { type Finding, fetchNew, scanRemote } from './remote/scan';
 import { ClonedDeviceError, type SyncError } from './remote/store';
@@ -75,6 +75,12 @@ export interface SyncReport {
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const fromUtf8 = (b: Uint8Array) => new TextDecoder().decode(b);
 
+/** The next log file: its seq and how many waiting operations it holds, and those operations. */
+interface Flight {
+  inFlight: { seq: number; count: number };
+  ops: readonly Op[];
+}
+
 export interface RoundOptions extends MergeOptions {
   now?: () => number;
   /** Own logs between periodic snapshots (default {@link SNAPSHOT_EVERY}). */
@@ -102,19 +108,26 @@ export async function syncRound(
       replicaIdsFor(d, queue, ids),
     library: (d: DeviceState) => d.library ?? [],
   });
+  // When nothing waited before, the step that converts fixes the upload too (the next log file is
+  // exactly these operations): the round sends them from memory, without a step reading them back.
   const convert = (work: Work) => {
     const c = convertQueue(work, options, known);
+    let flight: Flight | undefined;
+    if (!c.device.inFlight && work.device.pendingCount === 0 && c.ops.length && !c.needBlobs.length) {
+      c.device.inFlight = { seq: c.device.remote.lastOwnSeq + 1, count: c.ops.length };
+      flight = { inFlight: c.device.inFlight, ops: c.ops };
+    }
     return {
       device: c.device,
       consumedThrough: c.consumedThrough,
       writeBack: c.writeBack,
       appendPending: c.ops,
-      result: { device: c.device, needBlobs: c.needBlobs },
+      result: { device: c.device, needBlobs: c.needBlobs, flight },
     };
   };
   // 1. Local changes → operations, before anything from the server is merged (changes.ts order rule),
   // up to the first thumbnail whose bytes are not in the vault yet.
-  let { device, needBlobs } = await runStep(local, withQueue(), convert);
+  let { device, needBlobs, flight: fixed } = await runStep(local, withQueue(), convert);
 
   // 2. What the server holds; a copied profile is refused before this device writes anything.
   const view = await scanRemote(vault, device.remote);
@@ -130,17 +143,28 @@ export async function syncRound(
   let blobsUploaded = 0;
   if (blobs && known && needBlobs.length) {
     blobsUploaded = await sendBlobs(blobs, vault, needBlobs, known);
-    ({ device, needBlobs } = await runStep(local, withQueue(), convert));
+    let more: Flight | undefined;
+    ({ device, needBlobs, flight: more } = await runStep(local, withQueue(), convert));
+    fixed ??= more;
   }
 
   // 3. Upload what waits, as the next log file of this device. The file is fixed (seq and which
   // operations) before it is sent, so a retry after a lost answer sends the same file.
+  // It is recorded as sent by the merge step below (a round that fails before that sends the same
+  // file again next time, which the server then already has).
   let uploaded = 0;
+  let sent: Flight['inFlight'] | undefined;
   if (device.pendingCount || device.inFlight) {
-    const flight = await runStep(local, { queue: false, pending: true }, ({ device: d, pending }) => {
-      const inFlight = d.inFlight ?? { seq: d.remote.lastOwnSeq + 1, count: d.pendingCount };
-      return { device: { ...d, inFlight }, result: { inFlight, ops: pending.slice(0, inFlight.count) } };
-    });
+    const flight =
+      fixed && fixed.inFlight.seq === device.inFlight?.seq
+        ? fixed
+        : await runStep(local, { queue: false, pending: true }, ({ device: d, pending }) => {
+            const inFlight = d.inFlight ?? { seq: d.remote.lastOwnSeq + 1, count: d.pendingCount };
+            return {
+              device: { ...d, inFlight },
+              result: { inFlight, ops: pending.slice(0, inFlight.count) },
+            };
+          });
     await appendLog(
       vault,
       device.deviceId,
@@ -148,15 +172,7 @@ export async function syncRound(
       utf8(JSON.stringify(encodeBatch(flight.ops))),
     );
     uploaded = flight.ops.length;
-    await runStep(local, { queue: false }, ({ device: d }) => {
-      const { inFlight: _done, ...rest } = d;
-      const next: DeviceState = {
-        ...rest,
-        pendingCount: d.pendingCount - flight.inFlight.count,
-        remote: { ...d.remote, lastOwnSeq: flight.inFlight.seq },
-      };
-      return { device: next, dropPending: flight.inFlight.count, result: undefined };
-    });
+    sent = flight.inFlight;
   }
 
   // 4. The other devices' new files, merged in one step with any change made meanwhile; where their
@@ -187,6 +203,14 @@ export async function syncRound(
   const merged = await runStep(local, withQueue([...named]), (work) => {
     const c = convertQueue(work, options, known);
     const d = c.device;
+    // The upload, recorded: its operations leave the waiting ones (unless a round that overlapped
+    // recorded it already).
+    const done = sent && d.inFlight?.seq === sent.seq ? sent : undefined;
+    if (done) {
+      delete d.inFlight;
+      d.pendingCount -= done.count;
+      d.remote = { ...d.remote, lastOwnSeq: done.seq };
+    }
     const clock = new HybridClock(d.deviceId, d.clock);
     const drift: SyncReport['drift'] = [];
     const touched = new Map<string, { table: string; key: string }>();
@@ -224,6 +248,7 @@ export async function syncRound(
       consumedThrough: c.consumedThrough,
       writeBack,
       appendPending: c.ops,
+      ...(done ? { dropPending: done.count } : {}),
       result: { device: d, written: writeBack.length, drift, deferred: c.needBlobs.length },
     };
   });

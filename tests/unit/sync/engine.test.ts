@@ -400,9 +400,10 @@ describe('sync rounds through Apache WebDAV', () => {
     const a = new MemoryDevice('f6f6f6f6f6f6f6f6');
     const b = new MemoryDevice('f7f7f7f7f7f7f7f7');
     a.write('notes', note('N8', 'Before the round'));
-    // Steps of this round: convert, fix the upload, record it, merge. Saved just before the merge.
+    // Steps of this round: convert (which fixes the upload), merge (which records it). Saved just
+    // before the merge.
     a.onStep = (n) => {
-      if (n !== 4) return;
+      if (n !== 2) return;
       a.write('blobs', image('IMG9', OTHER, 'image/jpeg'));
       a.write('notes', note('N9', 'During the round', { thumbnailId: 'IMG9' }));
     };
