@@ -4,6 +4,7 @@
  */
 import MiniSearch, { type Options, type Query, type SearchResult } from 'minisearch';
 import type { NoteRecord, TalkRecord } from '../types';
+import { type Executed, type ExecuteOptions, execute, type PrefixCap } from './execute';
 import { type LibraryFilter, matchesFilter, type StoredDoc } from './filter';
 import { type ParsedQuery, parseQuery } from './query';
 import { processTerm, tokenize } from './text';
@@ -34,7 +35,7 @@ export const talkDocId = (talkId: string) => `t:${talkId}`;
 const BOOST = { tags: 3, title: 2, speakers: 1.5, body: 1, abstract: 0.5 };
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 
-const OPTIONS: Options<SearchDoc> = {
+const OPTIONS: Options<SearchDoc> & { fields: string[] } = {
   fields: ['body', 'title', 'speakers', 'abstract', 'tags'],
   storeFields: ['type', 'kind', 'tagList', 'talkId', 'eventId', 'url', 'createdAt', 'thumb'],
   tokenize,
@@ -133,8 +134,70 @@ function toQuery(q: ParsedQuery, combineWith: 'AND' | 'OR'): Query {
   return parts.length === 1 ? parts[0]! : { queries: parts, combineWith: 'AND' };
 }
 
-/** Runs a query (string or parsed) against the index with the library's filters. */
+/** The recency boost: newer notes win ties ("that thing from last year" still ranks by words first). */
+function recency(now: number) {
+  return (createdAt: number) => {
+    const created = Number.isFinite(createdAt) ? createdAt : now - YEAR_MS;
+    return 1 + 0.1 * Math.exp(-Math.max(0, now - created) / YEAR_MS);
+  };
+}
+
+/** How {@link searchIndex} asks the executor: MiniSearch's scoring with the options above. */
+export function executeOptions(now = Date.now(), cap?: PrefixCap): ExecuteOptions {
+  const options: ExecuteOptions = {
+    boost: BOOST,
+    fields: OPTIONS.fields,
+    // As-you-type: a word being completed outranks a word with a typo.
+    weights: { prefix: 0.5, fuzzy: 0.3 },
+    prefix,
+    fuzzy,
+    boostDocument: recency(now),
+  };
+  if (cap) options.cap = cap;
+  return options;
+}
+
+const toAnswer = (r: Executed, loose: boolean, keep: boolean): SearchAnswer | undefined =>
+  r.total > 0 || keep
+    ? {
+        total: r.total,
+        loose: loose && r.total > 0,
+        hits: r.hits.map((h) => ({
+          id: h.id,
+          type: h.stored?.type === 'talk' ? 'talk' : 'note',
+          score: h.score,
+          terms: h.terms,
+        })),
+      }
+    : undefined;
+
+/**
+ * Runs a query (string or parsed) against the index with the library's filters: every word (and
+ * `#tag`) must match; when no document has them all, documents with any word, said to be `loose`.
+ * `cap` bounds prefix expansion (tests and the bench set it; the default suits 50,000 notes).
+ */
 export function searchIndex(
+  index: MiniSearch<SearchDoc>,
+  input: string | ParsedQuery,
+  filter: LibraryFilter = {},
+  limit = 500,
+  now = Date.now(),
+  cap?: PrefixCap,
+): SearchAnswer {
+  const q = typeof input === 'string' ? parseQuery(input) : input;
+  if (!q.terms.length && !q.tags.length) return EMPTY_ANSWER;
+  const options = executeOptions(now, cap);
+  const strict = execute(index, q, 'AND', filter, limit, options);
+  const answer = toAnswer(strict, false, q.terms.length <= 1);
+  if (answer) return answer;
+  return toAnswer(execute(index, q, 'OR', filter, limit, options), true, true)!;
+}
+
+/**
+ * The same query through MiniSearch's own `search` (no prefix cap): how Talkmarks searched before
+ * the executor. Kept as the reference its unit tests compare against, and the bench's "before".
+ */
+export function searchIndexWithMiniSearch(
   index: MiniSearch<SearchDoc>,
   input: string | ParsedQuery,
   filter: LibraryFilter = {},
@@ -143,16 +206,13 @@ export function searchIndex(
 ): SearchAnswer {
   const q = typeof input === 'string' ? parseQuery(input) : input;
   if (!q.terms.length && !q.tags.length) return EMPTY_ANSWER;
+  const boost = recency(now);
   const options = {
     boost: BOOST,
-    // As-you-type: a word being completed outranks a word with a typo.
     weights: { prefix: 0.5, fuzzy: 0.3 },
     filter: (r: SearchResult) => matchesFilter(r as unknown as StoredDoc, filter),
-    // Newer notes win ties: "that thing from last year" still ranks by words first.
-    boostDocument: (_id: unknown, _term: string, stored?: Record<string, unknown>) => {
-      const created = typeof stored?.createdAt === 'number' ? stored.createdAt : now - YEAR_MS;
-      return 1 + 0.1 * Math.exp(-Math.max(0, now - created) / YEAR_MS);
-    },
+    boostDocument: (_id: unknown, _term: string, stored?: Record<string, unknown>) =>
+      boost(typeof stored?.createdAt === 'number' ? stored.createdAt : Number.NaN),
   };
   let results = index.search(toQuery(q, 'AND'), options);
   let loose = false;
