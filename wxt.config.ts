@@ -83,9 +83,13 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     // Host access is asked per site ("Enable on this site"); Firefox MV2 lists it as optional permissions.
+    // `notifications` too, asked only when the user turns on "Notify me when promised slides appear".
     ...(browser === 'firefox'
-      ? { optional_permissions: ['https://*/*', 'http://*/*'] }
-      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
+      ? { optional_permissions: ['https://*/*', 'http://*/*', 'notifications'] }
+      : {
+          optional_permissions: ['notifications'],
+          optional_host_permissions: ['https://*/*', 'http://*/*'],
+        }),
     // Known hosts: the detector asks the background to inject the capture module there (the same
     // hosts its content script already covers, so no new install warning).
     host_permissions: [...KNOWN_HOST_MATCHES, ...(e2e ? E2E_HOSTS : [])],

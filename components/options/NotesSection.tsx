@@ -6,6 +6,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { loadNoteSettings, saveNoteSettings } from '../../platform/note-settings';
 import {
+  notificationsGranted,
+  releaseNotifications,
+  requestNotifications,
+} from '../../platform/slides-notice';
+import {
   checkPrivateTag,
   checkPromiseWords,
   DEFAULT_PRIVATE_TAG,
@@ -24,14 +29,17 @@ export function NotesSection() {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [tagError, setTagError] = useState('');
   const [wordsError, setWordsError] = useState('');
+  const [notifyStatus, setNotifyStatus] = useState('');
 
   useEffect(() => {
     let live = true;
-    void loadNoteSettings().then((s) => {
+    void loadNoteSettings().then(async (s) => {
+      // Turned on, but the permission was taken back in the browser's settings: shown as off.
+      const next = s.notifySlides && !(await notificationsGranted()) ? { ...s, notifySlides: false } : s;
       if (!live) return;
-      setSaved(s);
-      setTag(s.privateTag);
-      setWords(s.promiseWords.join('\n'));
+      setSaved(next);
+      setTag(next.privateTag);
+      setWords(next.promiseWords.join('\n'));
     });
     return () => {
       live = false;
@@ -60,6 +68,27 @@ export function NotesSection() {
     } catch {
       setStatus({ kind: 'error', message: 'The settings could not be saved.' });
     }
+  };
+
+  // The browser asks for a permission only during the click: the request goes before anything awaits.
+  const setNotify = (on: boolean) => {
+    if (!saved) return;
+    const asked = on ? requestNotifications() : releaseNotifications().then(() => false);
+    void asked.then(async (granted) => {
+      const want = on && granted;
+      try {
+        setSaved(await saveNoteSettings({ ...saved, notifySlides: want }));
+        setNotifyStatus(
+          want
+            ? 'You will get a notification when promised slides appear.'
+            : on
+              ? 'Notifications were not allowed: the side panel’s banner stays the only signal.'
+              : 'No notifications: the side panel’s banner tells you.',
+        );
+      } catch {
+        setNotifyStatus('The setting could not be saved.');
+      }
+    });
   };
 
   return (
@@ -137,6 +166,26 @@ export function NotesSection() {
             </button>
           </div>
         </form>
+      )}
+      {saved !== null && (
+        <div class="flex flex-col gap-1 text-sm">
+          <label class="flex items-center gap-2">
+            <input
+              type="checkbox"
+              name="notify-slides"
+              checked={saved.notifySlides}
+              onChange={(e) => setNotify(e.currentTarget.checked)}
+            />
+            Notify me when promised slides appear
+          </label>
+          <span class="text-xs text-muted">
+            A system notification as well as the side panel’s banner. The browser asks you to allow
+            notifications when you turn this on.
+          </span>
+          <p role="status" class="text-sm" data-testid="notify-status">
+            {notifyStatus}
+          </p>
+        </div>
       )}
       <p
         role="status"

@@ -2,12 +2,14 @@
  * The watchlist at work (issue 16, item 2): when the page in the side panel gives a slides link for a
  * talk whose slides were promised — its session page now links them, or a deck whose title matches
  * the talk's is open — the link is stored (storage/promises.ts, keepPromise) and the user is told:
- * a banner here, and a system notification where the extension may show one (it asks for no
- * permission for it: without `notifications` the banner is all).
+ * a banner here, and a system notification when they turned on "Notify me when promised slides
+ * appear" in the options, which asks for the optional `notifications` permission (platform/
+ * slides-notice.ts); without it the banner is all.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { PageCapture } from '../../capture/types';
 import { safeHttpUrl } from '../../capture/url';
+import { notifySlidesFound } from '../../platform/slides-notice';
 import { deckMatchesTalk, keepPromise, promisedTalks } from '../../storage/promises';
 import { storedTalk } from '../../storage/talks';
 import type { TalkRecord } from '../../storage/types';
@@ -29,26 +31,6 @@ export async function keepPromiseFrom(capture: PageCapture): Promise<TalkRecord 
   return undefined;
 }
 
-function tell(talk: TalkRecord): void {
-  try {
-    const api = (globalThis as { browser?: { notifications?: { create?: (o: unknown) => unknown } } })
-      .browser;
-    const create = api?.notifications?.create;
-    if (typeof create === 'function') {
-      void Promise.resolve(
-        create({
-          type: 'basic',
-          iconUrl: '/icon/128.png',
-          title: 'Slides arrived',
-          message: `The slides of “${talk.title}” are online now.`,
-        }),
-      ).catch(() => undefined);
-    }
-  } catch {
-    // No notifications here: the banner tells.
-  }
-}
-
 export function PromiseWatch({ capture }: { capture: PageCapture }) {
   const [kept, setKept] = useState<TalkRecord | undefined>();
   const key = JSON.stringify([capture.url, capture.talk?.slidesUrl, capture.deck?.url, capture.deck?.title]);
@@ -58,7 +40,7 @@ export function PromiseWatch({ capture }: { capture: PageCapture }) {
       .then((talk) => {
         if (!live || !talk) return;
         setKept(talk);
-        tell(talk);
+        void notifySlidesFound(talk);
       })
       .catch(() => undefined);
     return () => {
