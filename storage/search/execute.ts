@@ -196,6 +196,14 @@ function scratch(ix: Internals): Scratch {
   return s;
 }
 
+/**
+ * Fills the executor's dense copies for what the index holds now, so the first query after a load,
+ * a build or a batch of changes does not pay for it.
+ */
+export function prepareIndex(index: object): void {
+  scratch(index as Internals);
+}
+
 /** Postings of a term over the given fields (documents may count once per field). */
 function postings(data: FieldTermData, fields: number[]): number {
   let n = 0;

@@ -21,6 +21,7 @@ import {
   talkDocId,
   talkInfo,
 } from './engine';
+import { prepareIndex } from './execute';
 import type { LibraryFilter } from './filter';
 
 export interface IndexStatus {
@@ -179,6 +180,7 @@ export class SearchService {
           this.queue = { notes: new Set(), talks: new Set() };
           await this.apply(notes, talks);
         }
+        prepareIndex(this.index);
         this.setStatus({ state: 'ready' });
       } catch (e) {
         this.setStatus({ state: 'error', message: e instanceof Error ? e.message : String(e) });
