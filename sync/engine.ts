@@ -18,11 +18,12 @@ import { convertQueue, noBlobsKnown, same, settle } from './convert';
 import { type DeviceState, recordId, replicaIdsFor, runStep, type SyncLocal, type Work } from './device';
 import { fetchWantedBlobs, readBlobs, sendBlobs } from './engine-blobs';
 import { collectOwnLogs, readGapSnapshots, snapshotIfDue } from './engine-snapshots';
+import { canonical } from './hash';
 import { type Hlc, HybridClock, maxHlc } from './hlc';
 import { applyOps, joinState, type MergeOptions, materialize } from './merge';
 import { decodeBatch, encodeBatch, type Op } from './ops';
-import { appendLog, writeHead } from './remote/files';
-import { type Finding, fetchNew, scanRemote } from './remote/scan';
+import { appendLog, type DeviceHead, writeHead } from './remote/files';
+import { type Finding, fetchNew, findingsFor, readRemote } from './remote/scan';
 import { ClonedDeviceError, type SyncError } from './remote/store';
 import { FORMAT, type OpenVault } from './remote/vault';
 import { BLOB_TABLE } from './schema';
@@ -127,10 +128,23 @@ export async function syncRound(
   };
   // 1. Local changes → operations, before anything from the server is merged (changes.ts order rule),
   // up to the first thumbnail whose bytes are not in the vault yet.
-  let { device, needBlobs, flight: fixed } = await runStep(local, withQueue(), convert);
-
-  // 2. What the server holds; a copied profile is refused before this device writes anything.
-  const view = await scanRemote(vault, device.remote);
+  // 2. What the server holds, listed meanwhile (the listing does not depend on the step); a copied
+  // profile is refused before this device writes anything.
+  const listing = readRemote(vault).then(
+    (read) => ({ read }),
+    (error: unknown) => ({ error }),
+  );
+  let {
+    device,
+    needBlobs,
+    flight: fixed,
+  } = await runStep(local, withQueue(), convert).catch(async (error: unknown) => {
+    await listing;
+    throw error;
+  });
+  const listed = await listing;
+  if ('error' in listed) throw listed.error;
+  const view = findingsFor(listed.read, device.remote);
   const cloned = view.findings.find((f) => f.kind === 'cloned');
   if (cloned && cloned.kind === 'cloned')
     throw new ClonedDeviceError(
@@ -256,7 +270,7 @@ export async function syncRound(
   // 5. A snapshot when one is due; then tell the others how far this device is (their logs can be
   // collected once all have seen them), and collect the own logs they all have.
   const after = await snapshotIfDue(local, vault, view, merged.device, options);
-  await writeHead(vault, after.deviceId, {
+  const head: DeviceHead = {
     format: FORMAT,
     seq: after.remote.lastOwnSeq,
     label: after.label,
@@ -264,7 +278,9 @@ export async function syncRound(
     seen: after.remote.cursor,
     acks: after.replica.clock,
     ...(after.lastSnapshot !== undefined ? { snapshot: after.lastSnapshot } : {}),
-  });
+  };
+  const onServer = view.devices.find((d) => d.deviceId === after.deviceId)?.head;
+  if (!onServer || headNews(onServer, head, after.deviceId)) await writeHead(vault, after.deviceId, head);
   const collected = await collectOwnLogs(local, vault, view, after.deviceId, now());
 
   // 6. Thumbnails merged here without their bytes: download, check, write. One that fails waits.
@@ -285,4 +301,28 @@ export async function syncRound(
     snapshots: snapshots.length,
     collected,
   };
+}
+
+/** A head older than this is written again even when nothing the others read from it changed. */
+const HEAD_REFRESH_MS = 60 * 60_000;
+
+/**
+ * Whether a head tells the other devices more than the one on the server: what this device has
+ * applied of theirs (`seen`, and `acks` but for its own entry, which its logs tell), its snapshot,
+ * its name, or its head is an hour old. Not its own newest seq or stamp, which its log files
+ * say: a round that only uploads a change then costs two requests fewer. (An older acknowledgement
+ * of its own stamps only delays collecting its tombstones.)
+ */
+function headNews(old: DeviceHead, next: DeviceHead, deviceId: string): boolean {
+  if (old.retired || old.label !== next.label || old.snapshot !== next.snapshot) return true;
+  const at = Date.parse(old.updatedAt);
+  if (!(Date.parse(next.updatedAt) - at < HEAD_REFRESH_MS) || at > Date.parse(next.updatedAt)) return true;
+  const others = (acks: Record<string, string> | undefined) => {
+    const { [deviceId]: _own, ...rest } = acks ?? {};
+    return rest;
+  };
+  return (
+    canonical(old.seen ?? {}) !== canonical(next.seen ?? {}) ||
+    canonical(others(old.acks)) !== canonical(others(next.acks))
+  );
 }

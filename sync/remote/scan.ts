@@ -76,12 +76,16 @@ async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<
 }
 
 /**
- * What the server holds for this vault, per device, and what it means for this device. Checks
- * `vault.json` first: missing → put back from `vault.raw` (create-once, never over another file);
- * different → `VaultChangedError` (nothing merged). Reads otherwise; never deletes.
+ * Heads read before, by path, with the ETag they had: a head whose ETag is the same is not read
+ * again (a device replaces its head once per round; most rounds see most heads unchanged). A head
+ * taken from here when a server gave a replaced file the same ETag is an older one: acks and
+ * cursors only ever grow, so an older head only delays collecting logs and tombstones.
  */
-export async function scanRemote(vault: OpenVault, local: LocalSyncState): Promise<RemoteView> {
-  const findings: Finding[] = [];
+const headCache = new Map<string, { etag: string; head: DeviceHead | undefined }>();
+const HEAD_CACHE_MAX = 256;
+
+/** Checks `vault.json` on the server: put back when missing, `VaultChangedError` when another. */
+async function checkVaultFile(vault: OpenVault, findings: Finding[]): Promise<void> {
   let onServer: Uint8Array | undefined;
   try {
     onServer = await vault.store.get(VAULT_PATH);
@@ -110,36 +114,88 @@ export async function scanRemote(vault: OpenVault, local: LocalSyncState): Promi
       found,
     );
   }
+}
 
-  const folders = (await vault.store.list(`${vault.dir}/devices`)).filter((e) => e.dir && ID.test(e.name));
-  const devices = await pool(folders, 4, async (folder): Promise<DeviceView> => {
-    const deviceId = folder.name;
-    const inside = await vault.store.list(folder.path);
-    const has = (name: string) => inside.some((e) => e.name === name);
-    const logEntries = has('log') ? await vault.store.list(`${folder.path}/log`) : [];
-    const snapEntries = has('snap') ? await vault.store.list(`${folder.path}/snap`) : [];
-    const view: DeviceView = {
-      deviceId,
-      logs: seqsOf(logEntries),
-      snapshots: seqsOf(snapEntries),
-      stray: [
-        ...strayOf(inside).filter((p) => !p.endsWith('/head.bin')),
-        ...strayOf(logEntries),
-        ...strayOf(snapEntries),
-      ],
-    };
-    if (has('head.bin')) {
-      try {
-        const head = await readHead(vault, deviceId);
-        if (head) view.head = head;
-      } catch (error) {
-        if (!(error instanceof CorruptError)) throw error;
-        view.headError = error;
+/** One device's folder: its logs, snapshots and head (the listings and the head read together). */
+async function readDevice(vault: OpenVault, folder: RemoteEntry): Promise<DeviceView> {
+  const deviceId = folder.name;
+  const inside = await vault.store.list(folder.path);
+  const entry = (name: string) => inside.find((e) => e.name === name);
+  const headEntry = entry('head.bin');
+  const readHeadOf = async (): Promise<{ head?: DeviceHead; headError?: SyncError }> => {
+    if (!headEntry) return {};
+    const cached = headEntry.etag ? headCache.get(headEntry.path) : undefined;
+    if (cached && cached.etag === headEntry.etag) return cached.head ? { head: cached.head } : {};
+    try {
+      const head = await readHead(vault, deviceId);
+      if (headEntry.etag) {
+        if (headCache.size >= HEAD_CACHE_MAX) headCache.clear();
+        headCache.set(headEntry.path, { etag: headEntry.etag, head });
       }
+      return head ? { head } : {};
+    } catch (error) {
+      if (!(error instanceof CorruptError)) throw error;
+      return { headError: error };
     }
-    return view;
-  });
+  };
+  const [logEntries, snapEntries, head] = await Promise.all([
+    entry('log') ? vault.store.list(`${folder.path}/log`) : [],
+    entry('snap') ? vault.store.list(`${folder.path}/snap`) : [],
+    readHeadOf(),
+  ]);
+  return {
+    deviceId,
+    logs: seqsOf(logEntries),
+    snapshots: seqsOf(snapEntries),
+    stray: [
+      ...strayOf(inside).filter((p) => !p.endsWith('/head.bin')),
+      ...strayOf(logEntries),
+      ...strayOf(snapEntries),
+    ],
+    ...head,
+  };
+}
 
+/**
+ * What the server holds for this vault, per device (reads only, except that a missing `vault.json`
+ * is put back). Checks `vault.json` while the device folders are listed: missing → put back from
+ * `vault.raw` (create-once, never over another file); different → `VaultChangedError`, whatever the
+ * listing found.
+ */
+export async function readRemote(vault: OpenVault): Promise<{ devices: DeviceView[]; findings: Finding[] }> {
+  const findings: Finding[] = [];
+  const listing = (async () => {
+    const folders = (await vault.store.list(`${vault.dir}/devices`)).filter((e) => e.dir && ID.test(e.name));
+    return pool(folders, 4, (folder) => readDevice(vault, folder));
+  })().then(
+    (devices) => ({ devices }),
+    (error: unknown) => ({ error }),
+  );
+  await checkVaultFile(vault, findings).catch(async (error: unknown) => {
+    await listing;
+    throw error;
+  });
+  const listed = await listing;
+  if ('error' in listed) throw listed.error;
+  return { devices: listed.devices, findings };
+}
+
+/**
+ * What the server holds for this vault, per device, and what it means for this device. Checks
+ * `vault.json` first: missing → put back from `vault.raw` (create-once, never over another file);
+ * different → `VaultChangedError` (nothing merged). Reads otherwise; never deletes.
+ */
+export async function scanRemote(vault: OpenVault, local: LocalSyncState): Promise<RemoteView> {
+  return findingsFor(await readRemote(vault), local);
+}
+
+/** The findings of a listing ({@link readRemote}) for this device: what went back, a clone, gaps. */
+export function findingsFor(
+  read: { devices: DeviceView[]; findings: Finding[] },
+  local: LocalSyncState,
+): RemoteView {
+  const findings: Finding[] = [...read.findings];
+  const devices = read.devices;
   const byId = new Map(devices.map((d) => [d.deviceId, d]));
   const own = byId.get(local.deviceId);
   const ownLogs = own?.logs ?? [];
