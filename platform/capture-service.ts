@@ -8,7 +8,7 @@ import { parseCapture } from '../capture/schema';
 import type { PageCapture } from '../capture/types';
 import { cleanUrl } from '../capture/url';
 import { askTab, CAPTURE_REQUEST } from '../messaging/tab';
-import { siteHintsFor } from '../storage/site-hints';
+import { allSiteHints, type StoredSiteHint, watchSiteHints } from '../storage/site-hints';
 import { saveTabCapture } from './tab-captures';
 
 /** The capture module (entrypoints/capture.content.ts, registered at run time). */
@@ -45,14 +45,32 @@ export async function injectIntoFrame(tabId: number, frameId: number): Promise<b
 }
 
 /**
+ * The site hints, read once and then kept current from storage's change events: captures of one tab
+ * (a talk with its video's time) arrive in quick succession and must be kept in the order they came,
+ * which one shared promise does where a storage read per capture might not.
+ */
+let hints: Promise<StoredSiteHint[]> | undefined;
+function siteHints(): Promise<StoredSiteHint[]> {
+  if (!hints) {
+    hints = allSiteHints().catch(() => []);
+    watchSiteHints((list) => {
+      hints = Promise.resolve(list);
+    });
+  }
+  return hints;
+}
+
+/**
  * A validated capture with the user's corrections for its site applied (issue 15): here, where the
- * extension receives it, never in the page. A failure to read the hints leaves the capture as it is.
+ * extension receives it, never in the page. A capture with no talk or event has nothing to correct.
  */
 export async function withSiteHints(capture: PageCapture): Promise<PageCapture> {
+  if (!capture.talk && !capture.event) return capture;
+  const list = await siteHints();
   try {
-    return applySiteHints(capture, await siteHintsFor(capture.url));
+    return applySiteHints(capture, list);
   } catch {
-    return capture;
+    return capture; // a hint never costs the user the page's own reading
   }
 }
 
