@@ -317,7 +317,7 @@ export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
   },
 ];
 
-export const DEFAULT_TEMPLATE_ID = 'builtin:day-recap';
+export const DEFAULT_TEMPLATE_ID = 'builtin:day-post';
 
 /** A built-in template by id. */
 export function builtinTemplate(id: string): BuiltinTemplate | undefined {

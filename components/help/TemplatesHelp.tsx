@@ -7,7 +7,7 @@ import { HelpSection, Typed } from './HelpSection';
 const BUILT_IN = [
   [
     'Day post',
-    'A paragraph per talk in the order attended — the talk named with its speakers and linked, then your notes as its sentences — the day’s moments by part of the day, and a closing “Tagged: …” line.',
+    'The template a new recap starts on. A paragraph per talk in the order attended — the talk named with its speakers and linked, then your notes as its sentences — the day’s moments by part of the day, and a closing “Tagged: …” line.',
   ],
   [
     'Day one',

@@ -3,6 +3,7 @@
  * line and nothing is saved. Variables and filters: the help page's templates section (docs/templates.md).
  */
 import { useState } from 'preact/hooks';
+import { DEFAULT_TEMPLATE_ID } from '../../recap/builtins';
 import { checkTemplate } from '../../recap/render';
 import { createTemplate, listTemplates, trashTemplate, updateTemplate } from '../../recap/templates';
 import type { ToastState } from '../shared/Toast';
@@ -11,7 +12,7 @@ import { markOwnTemplate, unmarkOwnTemplate, useOwnTemplate } from './template-t
 
 export function TemplateEditor({ notify }: { notify: (t: ToastState) => void }) {
   const templates = useLive(listTemplates, []);
-  const [selected, setSelected] = useState('builtin:day-recap');
+  const [selected, setSelected] = useState(DEFAULT_TEMPLATE_ID);
   const [name, setName] = useState('');
   const [source, setSource] = useState<string | null>(null);
   const list = templates.status === 'ready' ? templates.value : [];
@@ -83,7 +84,7 @@ export function TemplateEditor({ notify }: { notify: (t: ToastState) => void }) 
             onClick={() =>
               void trashTemplate(current.id).then(() => {
                 unmarkOwnTemplate(current.id);
-                open('builtin:day-recap');
+                open(DEFAULT_TEMPLATE_ID);
               })
             }
           >

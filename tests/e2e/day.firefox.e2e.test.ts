@@ -456,9 +456,10 @@ describe('a conference day in Firefox', () => {
       'Most of your pods are idle most of the time',
       'Hallway: the storage folks are hiring',
     ];
-    // Each note once, under the talk's heading (the blog post's note was moved there).
-    expect(markdown).toContain(`## ${TALK}`);
-    const afterTalk = markdown.slice(markdown.indexOf(`## ${TALK}`));
+    // The post is the default Day post: each note once, in the talk's paragraph, which opens with the
+    // talk's linked title (the blog post's note was moved there).
+    expect(markdown).toContain(`[${TALK}](${TALK_URL})`);
+    const afterTalk = markdown.slice(markdown.indexOf(`[${TALK}](`));
     for (const text of inPost) expect(afterTalk.split(text)).toHaveLength(2);
     expect(markdown).not.toContain('replication paper');
     // No kind prefix, typed or escaped, right before any note's text.

@@ -188,6 +188,10 @@ describe('recap composer end to end', () => {
     await composer
       .getByLabel('Day', { exact: true })
       .selectOption({ label: 'Wednesday, June 27, 2012 (3 talks)' });
+    // A new recap starts on the prose "Day post"; the golden file is the bullet template's.
+    const template = composer.getByLabel('Template', { exact: true });
+    expect(await template.locator('option:checked').textContent()).toBe('Day post');
+    await template.selectOption({ label: 'Talk notes (bullets)' });
     await composer.getByLabel('Intro', { exact: true }).fill(RECAP_INTRO);
     const markdown = composer.getByTestId('recap-markdown');
     const value = await until(
@@ -255,6 +259,7 @@ describe('recap composer end to end', () => {
     await composer
       .getByLabel('Day', { exact: true })
       .selectOption({ label: 'Wednesday, June 27, 2012 (3 talks, 4 moments)' });
+    await composer.getByLabel('Template', { exact: true }).selectOption({ label: 'Talk notes (bullets)' });
     await composer.getByLabel('Intro', { exact: true }).fill(RECAP_INTRO);
     const markdown = composer.getByTestId('recap-markdown');
     const value = await until(
@@ -360,6 +365,7 @@ describe('recap composer end to end', () => {
     await panel
       .getByLabel('Day', { exact: true })
       .selectOption({ label: 'Wednesday, June 27, 2012 (3 talks)' });
+    await panel.getByLabel('Template', { exact: true }).selectOption({ label: 'Talk notes (bullets)' });
     await panel.getByLabel('Intro', { exact: true }).fill(RECAP_INTRO);
     await panel.getByRole('button', { name: 'Markdown', exact: true }).click();
     const value = await until(

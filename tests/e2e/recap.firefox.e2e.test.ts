@@ -141,6 +141,8 @@ describe('recap in Firefox ESR', () => {
     const composer = await ff.openPage('composer.html');
     await setField(composer, 'Event', 'Red Hat Summit 2012', true);
     await setField(composer, 'Day', 'Wednesday, June 27, 2012 (3 talks)', true);
+    // A new recap starts on the prose Day post; the golden file is the bullet template's.
+    await setField(composer, 'Template', 'Talk notes (bullets)', true);
     await setField(composer, 'Intro', RECAP_INTRO);
     const markdown = await poll(
       () =>
@@ -185,6 +187,8 @@ describe('recap in Firefox ESR', () => {
       const composer = await own.openPage('composer.html');
       await setField(composer, 'Event', 'Red Hat Summit 2012', true);
       await setField(composer, 'Day', 'Wednesday, June 27, 2012 (3 talks, 4 moments)', true);
+      // A new recap starts on the prose Day post; the golden file is the bullet template's.
+      await setField(composer, 'Template', 'Talk notes (bullets)', true);
       await setField(composer, 'Intro', RECAP_INTRO);
       const markdown = await poll(
         () =>

@@ -3,10 +3,14 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { annotationCollection } from '../../../recap/annotations';
 import { notesArchive } from '../../../recap/archive';
+import { builtinTemplate } from '../../../recap/builtins';
 import { composeRecap } from '../../../recap/compose';
 import { makeZip, slugify } from '../../../recap/files';
 import { markdownToSafeHtml } from '../../../recap/html';
 import { EVENT, GLUSTER, NETWORK, NOTES, SELINUX } from '../../fixtures/recap/summit-2012';
+
+/** This test is about the bullet template ("Talk notes (bullets)"); new recaps start on the Day post. */
+const BULLETS = builtinTemplate('builtin:day-recap')!.source;
 
 describe('rich HTML', () => {
   it('renders the recap as HTML with headings, lists and links, and nothing active', () => {
@@ -19,7 +23,7 @@ describe('rich HTML', () => {
           notes: NOTES.filter((n) => n.talkId === talk.id),
         })),
       },
-      { frontMatter: 'jekyll' },
+      { frontMatter: 'jekyll', template: BULLETS },
     );
     if (!result.ok) throw new Error(result.error.message);
     const html = markdownToSafeHtml(result.markdown);

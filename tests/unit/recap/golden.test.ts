@@ -10,10 +10,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { builtinTemplate } from '../../../recap/builtins';
 import { composeRecap } from '../../../recap/compose';
 import { getDb } from '../../../storage/db';
 import { attendedByDay, loadRecapInput, talksForDay } from '../../../storage/recaps';
 import { EVENT, NOTES, RECAP_INTRO, TALKS } from '../../fixtures/recap/summit-2012';
+
+/** This test is about the bullet template ("Talk notes (bullets)"); new recaps start on the Day post. */
+const BULLETS = builtinTemplate('builtin:day-recap')!.source;
 
 const GOLDEN = new URL('../../fixtures/recap/red-hat-summit-2012-wednesday.md', import.meta.url);
 
@@ -47,7 +51,7 @@ describe('Day recap golden file', () => {
       talkIds: talks.map((t) => t.id),
       intro: RECAP_INTRO,
     });
-    const result = composeRecap(input);
+    const result = composeRecap(input, { template: BULLETS });
     if (!result.ok) throw new Error(result.error.message);
     expect(result.markdown).toBe(readFileSync(GOLDEN, 'utf8'));
     expect(result.markdown.startsWith('# Red Hat Summit 2012: Wednesday\n')).toBe(true);

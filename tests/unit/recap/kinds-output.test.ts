@@ -16,6 +16,9 @@ import { markdownToSafeHtml } from '../../../recap/html';
 import { buildNote } from '../../../storage/notes';
 import { EVENT, GLUSTER } from '../../fixtures/recap/summit-2012';
 
+/** This test is about the bullet template ("Talk notes (bullets)"); new recaps start on the Day post. */
+const BULLETS = builtinTemplate('builtin:day-recap')!.source;
+
 const at = (hhmm: string) => Date.parse(`2012-06-27T${hhmm}:00-04:00`);
 const slide = (n: number) => ({ slide: { index: n - 1, label: String(n) } });
 const url = GLUSTER.slidesUrl!;
@@ -171,11 +174,10 @@ describe('kinds in the outputs', () => {
         kind: 'quote' as const,
       },
     ];
-    const result = composeRecap({
-      event: EVENT,
-      day: '2012-06-27',
-      talks: [{ talk: GLUSTER, notes: legacy }],
-    });
+    const result = composeRecap(
+      { event: EVENT, day: '2012-06-27', talks: [{ talk: GLUSTER, notes: legacy }] },
+      { template: BULLETS },
+    );
     if (!result.ok) throw new Error(result.error.message);
     expect(result.markdown).toContain(
       '- Open question: Is etcd the bottleneck? (slide 4)\n- “Most of your pods are idle” (slide 4)\n',

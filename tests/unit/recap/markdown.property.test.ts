@@ -11,10 +11,13 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toString as mdText } from 'mdast-util-to-string';
 import { gfm } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_TEMPLATES } from '../../../recap/builtins';
+import { BUILTIN_TEMPLATES, builtinTemplate } from '../../../recap/builtins';
 import { composeRecap } from '../../../recap/compose';
 import type { RecapInput } from '../../../recap/model';
 import type { NoteKind, NoteRecord, TalkRecord } from '../../../storage/types';
+
+/** This test is about the bullet template ("Talk notes (bullets)"); new recaps start on the Day post. */
+const BULLETS = builtinTemplate('builtin:day-recap')!.source;
 
 /*
  * The oracle below is written from docs/templates.md and the CommonMark spec, not from recap/: it
@@ -403,7 +406,7 @@ describe('recap Markdown survives hostile input', { timeout: 60_000 }, () => {
         momentsArb,
         (title, eventName, talks, moments) => {
           const input = toInput(title, eventName, talks, moments);
-          const result = composeRecap(input);
+          const result = composeRecap(input, { template: BULLETS });
           if (!result.ok) throw new Error(result.error.message);
           const tree = parse(result.markdown);
           walk(tree, (n) => expect(n.type, `raw HTML in:\n${result.markdown}`).not.toBe('html'));
@@ -499,7 +502,7 @@ describe('recap Markdown survives hostile input', { timeout: 60_000 }, () => {
         fc.array(talkArb, { minLength: 1, maxLength: 2 }),
         (intro, outro, talks) => {
           const input = { ...toInput('Day', 'Conf', talks), intro, outro };
-          const result = composeRecap(input);
+          const result = composeRecap(input, { template: BULLETS });
           if (!result.ok) throw new Error(result.error.message);
           const tree = parse(result.markdown);
           walk(tree, (n) => expect(n.type).not.toBe('html'));

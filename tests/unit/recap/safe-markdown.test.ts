@@ -6,9 +6,13 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { isOwnTemplate, markOwnTemplate, unmarkOwnTemplate } from '../../../components/recap/template-trust';
+import { builtinTemplate } from '../../../recap/builtins';
 import { composeRecap } from '../../../recap/compose';
 import { safeMarkdown } from '../../../recap/safe-markdown';
 import { EVENT, GLUSTER, NOTES } from '../../fixtures/recap/summit-2012';
+
+/** This test is about the bullet template ("Talk notes (bullets)"); new recaps start on the Day post. */
+const BULLETS = builtinTemplate('builtin:day-recap')!.source;
 
 const md = (text: string, keepHtml = false) => safeMarkdown(text, { keepHtml }).markdown;
 
@@ -115,7 +119,10 @@ describe('a template’s HTML in a post', () => {
       kind: 'note' as const,
       anchor: undefined,
     };
-    const result = composeRecap({ event: EVENT, talks: [{ talk: GLUSTER, notes: [note] }] });
+    const result = composeRecap(
+      { event: EVENT, talks: [{ talk: GLUSTER, notes: [note] }] },
+      { template: BULLETS },
+    );
     if (!result.ok) throw new Error(result.error.message);
     expect(result.markdown).toContain('\n- see http://ok.example/a_b`&lt;b>code&lt;/b>`\n');
     expect(result.safety.htmlEscaped).toBe(2);

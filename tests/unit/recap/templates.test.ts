@@ -7,6 +7,9 @@ import { buildRecapModel } from '../../../recap/model';
 import { checkTemplate, renderTemplate } from '../../../recap/render';
 import { EVENT, GLUSTER, NETWORK, NOTES, SELINUX } from '../../fixtures/recap/summit-2012';
 
+/** Tests about the bullet template ("Talk notes (bullets)") name it: new recaps start on the Day post. */
+const BULLETS = builtinTemplate('builtin:day-recap')!.source;
+
 const input = (extra: Partial<RecapInput> = {}): RecapInput => ({
   event: EVENT,
   day: '2012-06-27',
@@ -84,23 +87,26 @@ describe('templates', () => {
       ['Only tags #x #y-z', ['x', 'y-z']],
       ['#storage', ['storage']],
     ];
-    const result = composeRecap({
-      title: 'Tags',
-      talks: [
-        {
-          talk: { ...GLUSTER, slidesUrl: undefined, speakers: [], room: undefined, startsAt: undefined },
-          notes: notes.map(([body, tags], i) => ({
-            ...NOTES[0]!,
-            id: `N${i}`,
-            createdAt: i,
-            body,
-            tags,
-            kind: 'note' as const,
-            anchor: undefined,
-          })),
-        },
-      ],
-    });
+    const result = composeRecap(
+      {
+        title: 'Tags',
+        talks: [
+          {
+            talk: { ...GLUSTER, slidesUrl: undefined, speakers: [], room: undefined, startsAt: undefined },
+            notes: notes.map(([body, tags], i) => ({
+              ...NOTES[0]!,
+              id: `N${i}`,
+              createdAt: i,
+              body,
+              tags,
+              kind: 'note' as const,
+              anchor: undefined,
+            })),
+          },
+        ],
+      },
+      { template: BULLETS },
+    );
     if (!result.ok) throw new Error(result.error.message);
     expect(result.markdown).toBe(
       [
@@ -144,5 +150,17 @@ describe('templates', () => {
     expect(
       hugo.ok && hugo.markdown.startsWith('---\ntitle: "Red Hat Summit 2012: Wednesday"\ndate: 2012-06-27\n'),
     ).toBe(true);
+  });
+});
+
+describe('the default template', () => {
+  it('is the Day post: a paragraph per talk, not bullets (DESIGN §5)', () => {
+    const result = composeRecap(input());
+    if (!result.ok) throw new Error(result.error.message);
+    const body = result.markdown.split('\n');
+    expect(body[0]).toMatch(/^# /);
+    expect(body.filter((l) => l.startsWith('- '))).toEqual([]);
+    expect(body.some((l) => l.startsWith('## '))).toBe(false);
+    expect(result.markdown).toMatch(/\nTagged: [^\n]+\n$/);
   });
 });
