@@ -254,8 +254,8 @@ export async function syncRound(
       known,
       work.records,
       (m) =>
-        !same(m.table, m.record, work.records.get(recordId(m.table, m.key))) ||
-        !work.records.has(recordId(m.table, m.key)),
+        !work.records.has(recordId(m.table, m.key)) ||
+        !same(m.table, m.record, work.records.get(recordId(m.table, m.key))),
     );
     return {
       device: d,

@@ -55,6 +55,15 @@ async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
+/** The platform's zlib where there is one (fflate's inflate took 0.2 s of a join's 2.5 MB in the service worker). */
+async function inflate(bytes: Uint8Array): Promise<Uint8Array> {
+  if (typeof DecompressionStream === 'undefined') return inflateSync(bytes);
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
 /** Seals `plaintext` for `path` in the keyring's vault with its current key. */
 export async function seal(keyring: Keyring, path: string, plaintext: Uint8Array): Promise<Uint8Array> {
   const deflated = await deflate(plaintext);
@@ -124,7 +133,7 @@ export async function open(keyring: Keyring, path: string, file: Uint8Array): Pr
   const data = padded.subarray(5, 5 + length);
   if (flags === FLAG_STORED) return data.slice();
   try {
-    return inflateSync(data);
+    return await inflate(data);
   } catch (cause) {
     throw new CorruptError(`'${path}' has an unreadable body`, { cause });
   }
