@@ -21,7 +21,7 @@ export function visibleText(el: Element, max = 400): string {
 
 /** Words that make a "name" an organisation, a place or a role rather than a person. */
 const NOT_A_PERSON =
-  /\b(?:university|universität|université|universidad|università|univ|inc|ltd|llc|gmbh|corp|corporation|company|co|ag|sa|s\.a|institute|institut|instituto|istituto|lab|labs|laboratory|school|college|foundation|group|team|department|dept|programs?|office|center|centre|society|association|committee|staff|admin|administrator|editor|editors|organizers?|organisers?|sponsors?|community|club|meetup|conference|conf|summit|media|news|press|blog|website|official|tba|tbd|speaker|speakers|various)\b/i;
+  /\b(?:university|universität|université|universidad|università|univ|inc|ltd|llc|gmbh|corp|corporation|company|co|ag|sa|s\.a|institute|institut|instituto|istituto|lab|labs|laboratory|school|college|foundation|group|team|department|dept|programs?|office|center|centre|society|association|committee|staff|admin|administrator|editor|editors|organizers?|organisers?|sponsors?|community|club|meetup|conference|conf|summit|symposium|workshop|seminars?|colloquium|forum|festival|hackathon|congress|talks|tech|series|podcast|channel|media|news|press|blog|website|official|tba|tbd|speaker|speakers|various)\b/i;
 /** Particles that may stay lower case inside a name. */
 const PARTICLE =
   /^(?:de|da|das|do|dos|del|della|der|den|di|du|la|le|van|von|zu|y|e|bin|ibn|al|el|ten|ter|st\.?)$/i;
@@ -209,4 +209,42 @@ export function portraitSpeakers(root: Element): string[] {
     if (out.length > 4) return [];
   }
   return out;
+}
+
+/** Two to four capitalised words (particles between): a name as a sentence prints it. */
+const NAME_WORDS = String.raw`\p{Lu}(?:\.|[\p{L}'’-]+)(?:[ \t]+(?:(?:de|del|da|van|von|der|la|le|di)[ \t]+)?\p{Lu}(?:\.|[\p{L}'’-]+)){1,3}`;
+/**
+ * Sentences that say who gave the talk: "The talk was given by Ada Lovelace", "The speaker was …",
+ * "gehalten von …", "présenté par …", "impartida por …", and a meetup post's "Carlos González nos
+ * habló sobre …" / "… nous a parlé de …". Only these forms: a sentence that merely names someone is
+ * not a byline.
+ */
+const SAID_BY: readonly RegExp[] = [
+  new RegExp(
+    String.raw`\b(?:talk|seminar|lecture|presentation|session|keynote|colloquium|webinar|workshop)\s+(?:was|is|will be)\s+(?:given|presented|delivered|led)\s+by\s+(${NAME_WORDS})`,
+    'iu',
+  ),
+  new RegExp(String.raw`\b(?:the\s+)?speaker\s+(?:was|is|will be)\s+(${NAME_WORDS})`, 'iu'),
+  new RegExp(String.raw`\b(?:gehalten|präsentiert|vorgestellt)\s+von\s+(${NAME_WORDS})`, 'iu'),
+  new RegExp(String.raw`\b(?:présentée?s?|animée?s?|donnée?s?)\s+par\s+(${NAME_WORDS})`, 'iu'),
+  new RegExp(String.raw`\b(?:impartid[oa]s?|dictad[oa]s?|presentad[oa]s?)\s+por\s+(${NAME_WORDS})`, 'iu'),
+  new RegExp(
+    String.raw`(${NAME_WORDS})\s+nos\s+(?:habl[óo]|hablar[áa]|present[óo]|presentar[áa]|cont[óo]|contar[áa]|enseñ[óo]|enseñar[áa])\b`,
+    'u',
+  ),
+  new RegExp(
+    String.raw`(${NAME_WORDS})\s+nous\s+(?:a|avait|va|présente|parle)\s*(?:parlé|présenté|expliqué)?\b`,
+    'u',
+  ),
+];
+
+/** The speaker a sentence of the page's lead names as the one who gave the talk, if any. */
+export function sentenceSpeakers(lead: string): string[] {
+  const text = lead.slice(0, 1500).replace(/[ \t\u00a0]+/g, ' ');
+  for (const re of SAID_BY) {
+    const m = re.exec(text);
+    const name = m?.[1]?.replace(/[.,;:]+$/, '').trim();
+    if (name && isPersonName(name)) return [name];
+  }
+  return [];
 }

@@ -63,6 +63,22 @@ function isoOf(t: WallTime, end = false): string | undefined {
   return wallToIsoWithOffset({ y: t.y, mo: t.mo, d: t.d, h, mi: mi ?? 0, s: 0 }, t.offset);
 }
 
+/**
+ * A page title without the site's name after it ("Talk | PyCon 2017" → "Talk"). The last part goes
+ * only when it names the site (`og:site_name`, an event, a person, or the suffix the document title
+ * repeats): "Weaving the web - Programming textile-based interactions" is one title.
+ */
+function withoutSiteSuffix(raw: string, siteName: string, docTitle: string): string {
+  const suffix = titleSuffix(raw, '');
+  if (!suffix || !raw.endsWith(suffix)) return raw;
+  const site =
+    (siteName && same(suffix, siteName)) ||
+    looksLikeEvent(suffix) ||
+    isPersonName(suffix) ||
+    (docTitle !== '' && docTitle !== raw && docTitle.endsWith(suffix));
+  return site ? raw.slice(0, raw.length - suffix.length).replace(/\s+[|·•–—-]\s*$/, '') : raw;
+}
+
 /** Reads `doc` as one talk's page. Never throws for a well-formed document; bounded on huge ones. */
 export function readTalkPage(doc: Document, url: URL): TalkPageReading {
   const base = url.href;
@@ -113,18 +129,10 @@ export function readTalkPage(doc: Document, url: URL): TalkPageReading {
       title = h1;
       evidence.title = 'heading';
     } else if (ogTitle) {
-      const suffix = titleSuffix(ogTitle, '');
-      title =
-        suffix && ogTitle.endsWith(suffix)
-          ? ogTitle.slice(0, ogTitle.length - suffix.length).replace(/\s+[|·•–—-]\s*$/, '')
-          : ogTitle;
+      title = withoutSiteSuffix(ogTitle, siteName, docTitle);
       evidence.title = 'og';
     } else if (docTitle) {
-      const suffix = titleSuffix(docTitle, '');
-      title =
-        suffix && docTitle.endsWith(suffix)
-          ? docTitle.slice(0, docTitle.length - suffix.length).replace(/\s+[|·•–—-]\s*$/, '')
-          : docTitle;
+      title = withoutSiteSuffix(docTitle, siteName, '');
       evidence.title = 'title';
     }
   }
@@ -199,7 +207,8 @@ export function readTalkPage(doc: Document, url: URL): TalkPageReading {
       }
     }
   }
-  if (!wall && heading) {
+  // the first lines under the title, or of the main content on a page with no title heading
+  if (!wall && (heading || (main && main !== body))) {
     wall = readWallTime(lead.slice(0, 300), year);
     if (wall) evidence.startsAt = 'text';
   }
@@ -222,7 +231,8 @@ export function readTalkPage(doc: Document, url: URL): TalkPageReading {
   // an event-like site name counts with a labelled field (a meetup's post with "Slides: …")
   const labelled = labels.some((l) => l.text && l.field !== 'other' && l.field !== 'abstract');
   if (evidence.event === 'og' && labelled) signals++;
-  const strongSpeakers = evidence.speakers === 'label' || evidence.speakers === 'class';
+  const strongSpeakers =
+    evidence.speakers === 'label' || evidence.speakers === 'class' || evidence.speakers === 'sentence';
   if (!title || listing || (signals < 2 && !strongSpeakers)) return { capture: null, evidence: {} };
 
   const abstract = abstractOf(main ?? body, labels, og['og:description'], title);

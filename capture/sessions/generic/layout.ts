@@ -40,15 +40,23 @@ export function titleHeading(doc: Document, main: Element | null): Element | nul
 
 /** The text of the page right after its title heading, for bylines, dates and "talk at …" sentences. */
 export function leadText(main: Element | null, heading: Element | null, max = 1500): string {
-  const root = heading?.parentElement?.parentElement ?? main;
-  if (!root) return '';
-  const text = spacedText(root, 20_000)
-    .replace(/[ \t\u00a0]+/g, ' ')
-    .replace(/\s*\n\s*/g, '\n')
-    .trim();
+  let root = heading?.parentElement?.parentElement ?? main;
   const h = heading ? cleanText(heading.textContent, 500) : '';
-  const at = h ? text.indexOf(h) : -1;
-  return text.slice(at >= 0 ? at + h.length : 0, (at >= 0 ? at + h.length : 0) + max);
+  // a title in its own header block: the lead is in the block after it, so climb (at most to `main`)
+  for (let depth = 0; root; depth++) {
+    const text = spacedText(root, 20_000)
+      .replace(/[ \t\u00a0]+/g, ' ')
+      .replace(/\s*\n\s*/g, '\n')
+      .trim();
+    const at = h ? text.indexOf(h) : -1;
+    const from = at >= 0 ? at + h.length : 0;
+    const lead = text.slice(from, from + max);
+    const parent: Element | null = root.parentElement;
+    if (lead.length >= 300 || depth >= 3 || !heading || root === main || !parent || parent.tagName === 'HTML')
+      return lead;
+    root = parent;
+  }
+  return '';
 }
 
 const BLOCK = new Set([

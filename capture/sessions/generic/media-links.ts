@@ -42,13 +42,26 @@ const NOT_SLIDES =
 const DOC_FILE = /\.(?:pdf|pptx?|key|odp)(?:$|[?#])/i;
 
 /** Links the page's frame, footer and sidebars hold are not the talk's. */
-const CHROME_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE']);
-const CHROME_CLASS = /sponsor|footer|sidebar|related|social/;
+const CHROME_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE', 'FIGCAPTION']);
+/** An image's caption or credit ("Image credit: Unsplash") links the picture's source, not the talk's media. */
+const CHROME_CLASS = /sponsor|footer|sidebar|related|social|caption|credit/;
 function isChrome(el: Element): boolean {
   if (CHROME_TAGS.has(el.tagName)) return true;
   const role = el.getAttribute('role');
   if (role === 'navigation' || role === 'contentinfo') return true;
   return CHROME_CLASS.test((el.getAttribute('class') ?? '').toLowerCase());
+}
+
+/**
+ * A link that is a single word inside a sentence of running text (its paragraph or list item holds
+ * four times its text and more than 80 characters): a mention, not a "Slides" or "Video" button.
+ */
+function isWordInProse(a: Element, text: string): boolean {
+  if (!text || /\s/.test(text.trim())) return false;
+  const block = a.closest('p, li, td, dd');
+  if (!block) return false;
+  const around = (block.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+  return around > 80 && around > 4 * text.length;
 }
 
 interface Candidate {
@@ -148,11 +161,24 @@ export function pickMedia(
     if (!href) continue;
     const url = cleanUrl(href);
     if (NOT_SLIDES.test(said) && !SLIDE_WORDS.test(said)) continue;
-    if (SLIDE_WORDS.test(said) && text.length <= 60 && !NOT_ONE_VIDEO.test(href) && !isVideoLink(href)) {
+    // one word of a longer sentence ("using the site builder's <a>Slides</a> feature") is not a link to the deck
+    const inProse = isWordInProse(a, text);
+    if (
+      SLIDE_WORDS.test(said) &&
+      text.length <= 60 &&
+      !inProse &&
+      !NOT_ONE_VIDEO.test(href) &&
+      !isVideoLink(href)
+    ) {
       slides = better(slides, { url, source: 'link-text', order: order++ });
       continue;
     }
-    if (VIDEO_WORDS.test(said) && text.length <= 60 && (isVideoLink(href) || VIDEO_PAGE.test(href))) {
+    if (
+      VIDEO_WORDS.test(said) &&
+      text.length <= 60 &&
+      !inProse &&
+      (isVideoLink(href) || VIDEO_PAGE.test(href))
+    ) {
       video = better(video, { url, source: 'link-text', order: order++ });
       continue;
     }

@@ -1,6 +1,7 @@
 /**
  * The talk's speakers, by order of trust: a "Speaker:" label, elements the page marks as a speaker's
- * name, a speaker's own page (the name is the heading, the talk an `h2` the title repeats), the byline
+ * name, a speaker's own page (the name is the heading, the talk an `h2` the title repeats), a sentence
+ * that says who gave the talk ("The talk was given by …", "… nos habló sobre …"), the byline
  * under the title, the person a seminar announcement's title names, a bold or linked name in the lead
  * that the title repeats, and portraits whose name is printed beside them. A page whose labels list
  * several talks takes none of the last four. Each reading says where it came from.
@@ -13,12 +14,21 @@ import {
   markedSpeakers,
   namesFrom,
   portraitSpeakers,
+  sentenceSpeakers,
   speakerFromTitle,
 } from './byline';
 import { type LabelValue, pageElements } from './label-values';
 import { same, TALK_HEADING } from './layout';
 
-export type SpeakerSource = 'label' | 'class' | 'heading' | 'byline' | 'title' | 'lead' | 'portrait';
+export type SpeakerSource =
+  | 'label'
+  | 'class'
+  | 'heading'
+  | 'sentence'
+  | 'byline'
+  | 'title'
+  | 'lead'
+  | 'portrait';
 
 export interface SpeakerReading {
   speakers: string[];
@@ -77,6 +87,12 @@ export function readSpeakers(ctx: SpeakerContext): SpeakerReading {
         break;
       }
     }
+  }
+  // "The talk was given by …", "… nos habló sobre …": the page says who gave the talk (a post's byline
+  // names its writer, who may not be the speaker)
+  if (!speakers.length && !listing) {
+    speakers = sentenceSpeakers(lead);
+    if (speakers.length) evidence.speakers = 'sentence';
   }
   if (!speakers.length && !listing) {
     speakers = bylineSpeakers(heading);
