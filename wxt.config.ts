@@ -87,7 +87,9 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { optional_permissions: ['https://*/*', 'http://*/*', 'notifications'] }
       : {
-          optional_permissions: ['notifications'],
+          // `offscreen` with a site, when the user turns on a promised talk's daily check (the
+          // service worker reads the page in an offscreen document: it has no DOMParser).
+          optional_permissions: ['notifications', 'offscreen'],
           optional_host_permissions: ['https://*/*', 'http://*/*'],
         }),
     // Known hosts: the detector asks the background to inject the capture module there (the same
