@@ -19,14 +19,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createJiti } from 'jiti';
-import {
-  coldAndWarm,
-  installFloorPage,
-  launchExtension,
-  percentile as pct,
-  timeMarkOnOpen,
-  writeRows,
-} from './_launch.mjs';
+import { coldAndWarm, installFloorPage, launchExtension, timeMarkOnOpen, writeRows } from './_launch.mjs';
 
 const jiti = createJiti(import.meta.url);
 const { makeCorpus, THUMBNAIL_FILES, pngSize } = await jiti.import('../tests/corpus.ts');
@@ -41,7 +34,6 @@ const images = THUMBNAIL_FILES.map((f) => {
   return { base64: Buffer.from(bytes).toString('base64'), mime: 'image/png', ...pngSize(bytes) };
 });
 const r1 = (x) => Math.round(x * 10) / 10;
-const stats = (xs) => ({ p50: pct(xs, 50), p95: pct(xs, 95), n: xs.length, value: pct(xs, 95) });
 
 const rows = [];
 const printed = [];
@@ -119,12 +111,22 @@ for (const size of SIZES) {
     const shownIds = await probe.evaluate(() =>
       [...document.querySelectorAll('[data-note-id]')].map((e) => e.getAttribute('data-note-id')),
     );
+    // The panel keeps its first screen for the next open (storage/first-page.ts) once it has been
+    // open a moment, as a user's panel is: wait until it is kept.
+    const firstPageKept = await probe.evaluate(async () => {
+      for (let i = 0; i < 300; i++) {
+        const got = await chrome.storage.local.get('firstPage');
+        if (got.firstPage) return got.firstPage.rows.length;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return 0;
+    });
     await probe.close();
     if (shownIds[0] !== newest[0].id)
       throw new Error(`the panel's first row is ${shownIds[0]}, not ${newest[0].id}`);
 
     // 3. Panel, paint floor and read floor, alternating; the first of each is its cold run.
-    const series = { panel: [], paint: [], read: [] };
+    const series = { panel: [], live: [], paint: [], read: [] };
     const urls = {
       panel: [`${base}/sidepanel.html?view=library&scope=all&tabId=0`, 'talkmarks:list-painted'],
       paint: [`${base}/bench-floor.html?mode=paint&n=${shownRows}`, 'talkmarks:floor-painted'],
@@ -132,6 +134,23 @@ for (const size of SIZES) {
     };
     for (let i = 0; i <= OPENS; i++) {
       for (const [k, [url, mark]] of Object.entries(urls)) {
+        if (k === 'panel') {
+          // Both marks: first notes painted (the kept first page, or the live list) and live rows painted.
+          const page = await context.newPage();
+          await page.goto(url);
+          const [painted, live] = await (
+            await page.waitForFunction(() => {
+              const at = (m) => performance.getEntriesByName(m)[0]?.startTime;
+              return at('talkmarks:list-painted') && at('talkmarks:list-live')
+                ? [at('talkmarks:list-painted'), at('talkmarks:list-live')]
+                : null;
+            })
+          ).jsonValue();
+          await page.close();
+          series.panel.push(painted);
+          series.live.push(live);
+          continue;
+        }
         const t = await timeMarkOnOpen(context, url, mark);
         if (t === null) throw new Error(`${k}: ${mark} never came`);
         series[k].push(t);
@@ -147,6 +166,11 @@ for (const size of SIZES) {
         floor: { measure: 'paint floor', value: paint.value },
         max: size >= 50_000 ? 200 : 150,
         maxRatio: 1.5,
+      },
+      {
+        measure: `side panel opened → live rows painted (kept first page replaced: ${firstPageKept ? 'yes' : 'none kept'}) (${label})`,
+        ...coldAndWarm(series.live),
+        floor: { measure: 'read floor', value: read.value },
       },
       { measure: `paint floor: ${shownRows} plain rows from memory (${label})`, ...paint },
       {
@@ -262,8 +286,11 @@ for (const size of SIZES) {
             last = performance.now();
           });
           obs.observe(document.body, { subtree: true, childList: true, characterData: true });
-          const tick = () =>
-            performance.now() - last > 1500 ? (obs.disconnect(), done()) : setTimeout(tick, 250);
+          const tick = () => {
+            if (performance.now() - last <= 1500) return setTimeout(tick, 250);
+            obs.disconnect();
+            done();
+          };
           tick();
         }),
     );

@@ -1,6 +1,7 @@
 /** The Dexie database. Only repositories in `storage/` write to it; every write passes the change hook. */
 import Dexie, { type EntityTable } from 'dexie';
 import { changesMiddleware } from './changes';
+import { staleFirstPageOnWrite } from './first-page-stale';
 import { DB_NAME, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 import type {
   BlobRecord,
@@ -84,6 +85,8 @@ export function watchDatabase(db: TalkmarksDB): TalkmarksDB {
 /** The database of this extension context. */
 export function getDb(): TalkmarksDB {
   shared ??= watchDatabase(openDatabase());
+  // Every write to notes or talks seen here makes the side panel's persisted first page stale.
+  staleFirstPageOnWrite();
   // An open that failed (a full disk, a close forced by the browser while reopening) is not final:
   // Dexie keeps that error for every later query, so it is cleared and the next query opens again.
   if (shared.hasFailed() && !shared.hasBeenClosed()) {

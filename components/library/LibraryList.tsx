@@ -209,14 +209,29 @@ export function LibraryList(props: Props) {
   );
 }
 
+/** Dispatched on `window` when a live list first has its rows in the DOM (the first page then goes). */
+export const LIST_LIVE_EVENT = 'talkmarks:list-live';
+
 let painted = false;
+let live = false;
+
+/** Whether a live list of this page has had its rows in the DOM already. */
+export const listIsLive = (): boolean => live;
 
 /**
  * Marks `talkmarks:list-painted` once per page, after the first rows are on screen (a frame and a
- * task later): what the benchmark reads as "list painted".
+ * task later): what the benchmark reads as "list painted" — the persisted first page's rows
+ * (`from: 'first-page'`) or the live list's, whichever came first. The live list's first rows also
+ * dispatch {@link LIST_LIVE_EVENT} and mark `talkmarks:list-live`.
  */
-export function markListPainted(): void {
+export function markListPainted(from: 'live' | 'first-page' = 'live'): void {
+  const mark = (name: string) => requestAnimationFrame(() => setTimeout(() => performance.mark(name), 0));
+  if (from === 'live' && !live) {
+    live = true;
+    window.dispatchEvent(new Event(LIST_LIVE_EVENT));
+    mark('talkmarks:list-live');
+  }
   if (painted) return;
   painted = true;
-  requestAnimationFrame(() => setTimeout(() => performance.mark('talkmarks:list-painted'), 0));
+  mark('talkmarks:list-painted');
 }

@@ -1,6 +1,8 @@
 /** The library's note lists: every note of a place (filtered), and search answers. Both windowed and live. */
 import type { MutableRef } from 'preact/hooks';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { FIRST_PAGE_ROWS, firstRow, saveFirstPage } from '../../storage/first-page';
+import { onFirstPageChange } from '../../storage/first-page-stale';
 import {
   hitRows,
   isEmptyFilter,
@@ -53,6 +55,7 @@ function AllNotes(p: ListProps) {
   const row = useLivePages('all', (o, l) => noteRows({ total: 0 }, o, l), ...range);
   // The total walks the whole store: re-read it once saves settle, not before the new note shows.
   const total = useQuietQuery(liveNoteCount, 'notes', []);
+  useKeepFirstPage('library:all', total);
   const first = row(0);
   return (
     <NotesView
@@ -63,6 +66,45 @@ function AllNotes(p: ListProps) {
       onRange={setRange}
     />
   );
+}
+
+/**
+ * Keeps the first screen of "All notes" for the next panel to paint at once (storage/first-page.ts):
+ * read once the list is on screen, and again after every change to notes or talks (debounced). The
+ * page carries the time its read started, so a write stamped after that makes it stale.
+ */
+function useKeepFirstPage(key: string, count: number | undefined): void {
+  const counted = useRef(count);
+  counted.current = count;
+  useEffect(() => {
+    let alive = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const keep = async () => {
+      const at = Date.now();
+      const rows = await noteRows({ total: 0 }, 0, FIRST_PAGE_ROWS).catch(() => null);
+      if (!alive || !rows) return;
+      await saveFirstPage({
+        key,
+        at,
+        count: counted.current,
+        rows: rows.flatMap((r) =>
+          r.note ? [firstRow(r.note, r.talk?.title || r.note.pageTitle || r.note.url)] : [],
+        ),
+      });
+    };
+    const later = (ms: number) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void keep(), ms);
+    };
+    // After the list's own first reads, never before them.
+    later(1000);
+    const stop = onFirstPageChange(() => later(300));
+    return () => {
+      alive = false;
+      clearTimeout(timer);
+      stop();
+    };
+  }, [key]);
 }
 
 function FilteredNotes({ filter, ...p }: ListProps & { filter: LibraryFilter }) {
@@ -95,8 +137,9 @@ function NotesView({ count, row, ready, error, onRange, ...p }: ViewProps) {
   const first = row(0);
   const picked = usePicked();
   useEffect(() => {
-    if (first || (ready && count === 0)) markListPainted();
-  }, [first, ready, count]);
+    // An error is "live" too: the persisted first page must not stay in its place.
+    if (first || (ready && count === 0) || error) markListPainted();
+  }, [first, ready, count, error]);
 
   p.listRef.current = {
     count,

@@ -1,9 +1,12 @@
 /** The side panel: notes on this page, and all notes. */
 import { useEffect, useState } from 'preact/hooks';
+import { FirstPageList, firstPageKey } from '../../components/library/first-page';
+import { LIST_LIVE_EVENT, listIsLive } from '../../components/library/LibraryList';
 import { openLibrary } from '../../components/library/LibraryNav';
 import { lazyView } from '../../components/shared/lazy';
 import { Tabs } from '../../components/shared/Tabs';
 import { Toast, type ToastState } from '../../components/shared/Toast';
+import type { FirstPage } from '../../storage/first-page';
 
 // Every view loads on first use (see components/shared/lazy.tsx), "This page" included: the panel's
 // first bundle is the frame (header, tabs, toast), painted at once, while the default view's code —
@@ -62,13 +65,31 @@ const initialView = (): View => {
 };
 // Fetch the opening view's code while the page starts, not after its first render.
 if (initialView() === 'page') void loadThisPage();
-if (initialView() === 'library') void loadLibrary();
+// (Not when a kept first page may paint first: the library's code is fetched once that is on screen.)
+if (initialView() === 'library' && !firstPageKey(location.search)) void loadLibrary();
 const isTyping = (t: EventTarget | null) =>
   t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement;
 
-export function App() {
+export function App({ firstPage = null }: { firstPage?: FirstPage | null }) {
   const [view, setView] = useState<View>(initialView);
   const [toast, setToast] = useState<ToastState | null>(null);
+  // The library's persisted first page shows until the live list has its rows (or another view is chosen).
+  const [live, setLive] = useState(!firstPage);
+  useEffect(() => {
+    if (live) return;
+    const onLive = () => setLive(true);
+    if (listIsLive()) onLive();
+    window.addEventListener(LIST_LIVE_EVENT, onLive);
+    return () => window.removeEventListener(LIST_LIVE_EVENT, onLive);
+  }, [live]);
+  const early = Boolean(firstPage && !live && view === 'library');
+  // With a kept first page, the library (its code, the database) starts once that page is painted.
+  const [started, setStarted] = useState(!firstPage);
+  useEffect(() => {
+    if (started) return;
+    const frame = requestAnimationFrame(() => setTimeout(() => setStarted(true), 0));
+    return () => cancelAnimationFrame(frame);
+  }, [started]);
   useEffect(() => {
     // Views ask for another view with this event; `/` anywhere goes to the library's search.
     const onOpen = (e: Event) => {
@@ -112,7 +133,12 @@ export function App() {
         {view === 'now' && <NowView notify={setToast} />}
         {view === 'events' && <EventView notify={setToast} />}
         {view === 'recap' && <RecapView notify={setToast} />}
-        {view === 'library' && <Library notify={setToast} />}
+        {early && firstPage && <FirstPageList page={firstPage} />}
+        {view === 'library' && started && (
+          <div hidden={early}>
+            <Library notify={setToast} />
+          </div>
+        )}
         {view === 'tags' && <Tags notify={setToast} />}
         {view === 'trash' && <Trash notify={setToast} />}
       </main>

@@ -1,0 +1,52 @@
+/**
+ * Stamps the side panel's persisted first page stale (storage/first-page.ts) after every committed
+ * write to notes or talks: kept apart from storage/first-page.ts so the panel's first bundle, which
+ * reads the page, does not load Dexie.
+ */
+import Dexie, { type ObservabilitySet } from 'dexie';
+import { browser } from 'wxt/browser';
+import { FIRST_PAGE_STALE_KEY } from './first-page';
+
+/** Whether a set of changed parts touches what a first page shows. */
+export function touchesFirstPage(parts: ObservabilitySet): boolean {
+  return Object.keys(parts).some((p) => p === 'all' || /\/(notes|talks)\//.test(p));
+}
+
+let watching = false;
+let pending: ReturnType<typeof setTimeout> | undefined;
+let last = 0;
+
+function stamp(): void {
+  last = Date.now();
+  try {
+    void browser.storage.local.set({ [FIRST_PAGE_STALE_KEY]: last }).catch(() => undefined);
+  } catch {
+    // No extension storage in this context (a worker): the pages and the background, which get
+    // this context's commits through Dexie's BroadcastChannel, stamp it.
+  }
+}
+
+/**
+ * Stamps `firstPageStaleAt` after every committed change to notes or talks seen in this context
+ * (at once, and again after a burst: at most one stamp per 200 ms, the last one after the last
+ * change). Called once per context where the database is opened (storage/db.ts).
+ */
+export function staleFirstPageOnWrite(): void {
+  if (watching) return;
+  watching = true;
+  Dexie.on('storagemutated', (parts: ObservabilitySet) => {
+    if (!touchesFirstPage(parts)) return;
+    if (Date.now() - last >= 200) stamp();
+    clearTimeout(pending);
+    pending = setTimeout(stamp, 200);
+  });
+}
+
+/** Calls `listener` after every committed change to notes or talks seen here; returns the unsubscribe. */
+export function onFirstPageChange(listener: () => void): () => void {
+  const on = (parts: ObservabilitySet) => {
+    if (touchesFirstPage(parts)) listener();
+  };
+  Dexie.on('storagemutated', on);
+  return () => Dexie.on.storagemutated.unsubscribe(on);
+}
