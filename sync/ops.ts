@@ -24,7 +24,11 @@
 import { type Hlc, isHlc } from './hlc';
 
 export const OPS_FORMAT = 'talkmarks-ops';
-export const OPS_VERSION = 1;
+/**
+ * Version 2 (written now): the operations of one record and one stamp travel as one group (a
+ * record's creation is one entry, not one per field). Version 1 (a plain list) is still read.
+ */
+export const OPS_VERSION = 2;
 
 /**
  * What a device had of a record when it trashed or purged it. An edit that survives in the merged
@@ -95,11 +99,25 @@ export interface UnknownOp {
 
 export type Op = KnownOp | UnknownOp;
 
+/**
+ * Version 2's entry for the operations of one record with one stamp: `r` is `[table, key, hlc]`;
+ * `s` the `set`s with a value (and no `seen`), field → value; `u` the `set`s without value (fields
+ * removed); `o` every other operation, without its table, key and stamp. Applying operations is a
+ * join, so their order within a group does not matter.
+ */
+export interface OpGroup {
+  r: [string, string, Hlc];
+  s?: Record<string, unknown>;
+  u?: string[];
+  o?: Record<string, unknown>[];
+}
+
 /** The JSON document of one batch (what the remote layer seals into a log file). */
 export interface OpBatch {
   format: typeof OPS_FORMAT;
   version: number;
-  ops: Op[];
+  /** Version 1: operations. Version 2: groups, and operations of kinds this version does not know. */
+  ops: Array<Op | OpGroup>;
 }
 
 /** A batch or operation that cannot be read (corrupt, or written by a newer format). */
@@ -113,9 +131,42 @@ export function isKnownOp(op: Op): op is KnownOp {
   return KNOWN.has(op.op);
 }
 
-/** The batch document for some operations. */
+/**
+ * The batch document for some operations (version 2): each run of known operations of one record
+ * with one stamp (the operations of one change) becomes one {@link OpGroup}.
+ */
 export function encodeBatch(ops: readonly Op[]): OpBatch {
-  return { format: OPS_FORMAT, version: OPS_VERSION, ops: [...ops] };
+  const out: Array<Op | OpGroup> = [];
+  let group: OpGroup | undefined;
+  for (const op of ops) {
+    if (!isKnownOp(op)) {
+      group = undefined;
+      out.push(op);
+      continue;
+    }
+    const { table, key, hlc, ...rest } = op;
+    if (!group || group.r[0] !== table || group.r[1] !== key || group.r[2] !== hlc) {
+      group = { r: [table, key, hlc] };
+      out.push(group);
+    }
+    const plain =
+      op.op === 'set' &&
+      op.seen === undefined &&
+      op.field !== '__proto__' &&
+      !(group.s && op.field in group.s) &&
+      !group.u?.includes(op.field);
+    if (plain && op.value !== undefined) {
+      group.s ??= {};
+      group.s[op.field] = op.value;
+    } else if (plain) {
+      group.u ??= [];
+      group.u.push(op.field);
+    } else {
+      group.o ??= [];
+      group.o.push(rest);
+    }
+  }
+  return { format: OPS_FORMAT, version: OPS_VERSION, ops: out };
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -152,6 +203,30 @@ function problem(op: Record<string, unknown>): string | null {
   }
 }
 
+/** Version 2 entries as operations: a group's expanded, anything else as it is. */
+function expand(entries: readonly unknown[]): unknown[] {
+  const out: unknown[] = [];
+  for (const [i, entry] of entries.entries()) {
+    if (!isObject(entry) || entry.op !== undefined || !Array.isArray(entry.r)) {
+      out.push(entry);
+      continue;
+    }
+    const [table, key, hlc] = entry.r as unknown[];
+    const { s, u, o } = entry;
+    if (
+      (s !== undefined && !isObject(s)) ||
+      (u !== undefined && !Array.isArray(u)) ||
+      (o !== undefined && !(Array.isArray(o) && o.every(isObject)))
+    )
+      throw new SyncFormatError(`Group ${i} is not a group of operations.`);
+    if (s)
+      for (const field of Object.keys(s)) out.push({ op: 'set', table, key, hlc, field, value: s[field] });
+    if (u) for (const field of u) out.push({ op: 'set', table, key, hlc, field });
+    if (o) for (const rest of o as Record<string, unknown>[]) out.push({ ...rest, table, key, hlc });
+  }
+  return out;
+}
+
 /**
  * Reads a batch document (already parsed from JSON): checks the format and version and every known
  * operation. Unknown operation kinds pass through. Throws {@link SyncFormatError}.
@@ -168,7 +243,8 @@ export function decodeBatch(doc: unknown): Op[] {
     );
   }
   if (!Array.isArray(doc.ops)) throw new SyncFormatError('The batch has no operations list.');
-  return doc.ops.map((op, i) => {
+  const ops = doc.version >= 2 ? expand(doc.ops) : doc.ops;
+  return ops.map((op, i) => {
     if (!isObject(op) || typeof op.op !== 'string' || !op.op) {
       throw new SyncFormatError(`Operation ${i} is not an operation.`);
     }

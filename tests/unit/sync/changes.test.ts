@@ -202,12 +202,64 @@ describe('the batch format', () => {
   it('round-trips through JSON, keeping unknown operation kinds as they are', () => {
     const future = { op: 'reorder', table: 'talks', keys: ['T1', 'T2'], hlc: A2 };
     const doc = JSON.parse(JSON.stringify(encodeBatch([op, future])));
-    expect(doc).toEqual({ format: 'talkmarks-ops', version: 1, ops: [op, future] });
+    expect(doc).toEqual({
+      format: 'talkmarks-ops',
+      version: 2,
+      ops: [{ r: ['talks', 'T1', A1], s: { title: 'Keynote' } }, future],
+    });
     expect(decodeBatch(doc)).toEqual([op, future]);
   });
 
+  it('writes one group per record and stamp (a create is one entry), and reads it back as the same operations', () => {
+    const at = { table: 'notes', key: 'N1', hlc: A1 };
+    const seen = { fields: { createdAt: A1 } };
+    const ops = [
+      { op: 'set', ...at, field: 'createdAt', value: 1 },
+      { op: 'body', ...at, field: 'body', parents: [], value: 'Raft #raft' },
+      { op: 'tag', ...at, field: 'tags', value: 'raft' },
+      { op: 'set', ...at, field: 'url', value: 'https://x.example/' },
+      { op: 'set', ...at, field: 'talkId' },
+      { op: 'set', ...at, field: 'deletedAt', value: 5, seen },
+      { op: 'set', table: 'notes', key: 'N2', hlc: A1, field: 'createdAt', value: 2 },
+      { op: 'purge', table: 'notes', key: 'N3', hlc: A2, seen },
+    ] as const;
+    const doc = JSON.parse(JSON.stringify(encodeBatch(ops)));
+    expect(doc.ops).toEqual([
+      {
+        r: ['notes', 'N1', A1],
+        s: { createdAt: 1, url: 'https://x.example/' },
+        u: ['talkId'],
+        o: [
+          { op: 'body', field: 'body', parents: [], value: 'Raft #raft' },
+          { op: 'tag', field: 'tags', value: 'raft' },
+          { op: 'set', field: 'deletedAt', value: 5, seen },
+        ],
+      },
+      { r: ['notes', 'N2', A1], s: { createdAt: 2 } },
+      { r: ['notes', 'N3', A2], o: [{ op: 'purge', seen }] },
+    ]);
+    // Within a group: the sets with a value, the removed fields, then the others.
+    expect(decodeBatch(doc)).toEqual([ops[0], ops[3], ops[4], ops[1], ops[2], ops[5], ops[6], ops[7]]);
+  });
+
+  it('reads version 1 batches (a plain list of operations)', () => {
+    const removed = { op: 'set', table: 'talks', key: 'T1', hlc: A1, field: 'room' };
+    const doc = { format: 'talkmarks-ops', version: 1, ops: [op, removed] };
+    expect(decodeBatch(doc)).toEqual([op, removed]);
+  });
+
   it('refuses a newer format, a foreign document and malformed operations', () => {
-    expect(() => decodeBatch({ format: 'talkmarks-ops', version: 2, ops: [] })).toThrow(/newer Talkmarks/);
+    expect(() => decodeBatch({ format: 'talkmarks-ops', version: 3, ops: [] })).toThrow(/newer Talkmarks/);
+    expect(() =>
+      decodeBatch({ format: 'talkmarks-ops', version: 2, ops: [{ r: ['talks', 'T1', A1], s: 'title' }] }),
+    ).toThrow(SyncFormatError);
+    expect(() =>
+      decodeBatch({
+        format: 'talkmarks-ops',
+        version: 2,
+        ops: [{ r: ['talks', 'T1', 'now'], s: { title: 'x' } }],
+      }),
+    ).toThrow(/invalid hlc/);
     expect(() => decodeBatch({ format: 'other', version: 1, ops: [] })).toThrow(SyncFormatError);
     expect(() => decodeBatch({ format: 'talkmarks-ops', version: 1, ops: [{ ...op, hlc: 'now' }] })).toThrow(
       /invalid hlc/,
