@@ -220,20 +220,22 @@ const NAME_WORDS = String.raw`\p{Lu}(?:\.|[\p{L}'’-]+)(?:[ \t]+(?:(?:de|del|da
  * not a byline.
  */
 const SAID_BY: readonly RegExp[] = [
+  /\b(?:talk|seminar|lecture|presentation|session|keynote|colloquium|webinar|workshop)\s+(?:was|is|will be)\s+(?:given|presented|delivered|led)\s+by\s+/giu,
+  /\b(?:the\s+)?speaker\s+(?:was|is|will be)\s+/giu,
+  /\b(?:gehalten|präsentiert|vorgestellt)\s+von\s+/giu,
+  /\b(?:présentée?s?|animée?s?|donnée?s?)\s+par\s+/giu,
+  /\b(?:impartid[oa]s?|dictad[oa]s?|presentad[oa]s?)\s+por\s+/giu,
+];
+/** The name right after a lead-in (matched case-sensitively: a name is capitalised). */
+const NAME_AT = new RegExp(`^(${NAME_WORDS})`, 'u');
+/** A name as the subject of "nos habló" / "nous a parlé". */
+const SUBJECT_SAYS: readonly RegExp[] = [
   new RegExp(
-    String.raw`\b(?:talk|seminar|lecture|presentation|session|keynote|colloquium|webinar|workshop)\s+(?:was|is|will be)\s+(?:given|presented|delivered|led)\s+by\s+(${NAME_WORDS})`,
-    'iu',
-  ),
-  new RegExp(String.raw`\b(?:the\s+)?speaker\s+(?:was|is|will be)\s+(${NAME_WORDS})`, 'iu'),
-  new RegExp(String.raw`\b(?:gehalten|präsentiert|vorgestellt)\s+von\s+(${NAME_WORDS})`, 'iu'),
-  new RegExp(String.raw`\b(?:présentée?s?|animée?s?|donnée?s?)\s+par\s+(${NAME_WORDS})`, 'iu'),
-  new RegExp(String.raw`\b(?:impartid[oa]s?|dictad[oa]s?|presentad[oa]s?)\s+por\s+(${NAME_WORDS})`, 'iu'),
-  new RegExp(
-    String.raw`(${NAME_WORDS})\s+nos\s+(?:habl[óo]|hablar[áa]|present[óo]|presentar[áa]|cont[óo]|contar[áa]|enseñ[óo]|enseñar[áa])\b`,
+    `(${NAME_WORDS})\\s+nos\\s+(?:habl[óo]|hablar[áa]|present[óo]|presentar[áa]|cont[óo]|contar[áa]|enseñ[óo]|enseñar[áa])(?![\\p{L}])`,
     'u',
   ),
   new RegExp(
-    String.raw`(${NAME_WORDS})\s+nous\s+(?:a|avait|va|présente|parle)\s*(?:parlé|présenté|expliqué)?\b`,
+    `(${NAME_WORDS})\\s+nous\\s+(?:a|avait|va)\\s+(?:parlé|présenté|expliqué|parler|présenter)(?![\\p{L}])`,
     'u',
   ),
 ];
@@ -242,8 +244,14 @@ const SAID_BY: readonly RegExp[] = [
 export function sentenceSpeakers(lead: string): string[] {
   const text = lead.slice(0, 1500).replace(/[ \t\u00a0]+/g, ' ');
   for (const re of SAID_BY) {
-    const m = re.exec(text);
-    const name = m?.[1]?.replace(/[.,;:]+$/, '').trim();
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const name = NAME_AT.exec(text.slice(m.index + m[0].length))?.[1]?.trim();
+      if (name && isPersonName(name)) return [name];
+    }
+  }
+  for (const re of SUBJECT_SAYS) {
+    const name = re.exec(text)?.[1]?.trim();
     if (name && isPersonName(name)) return [name];
   }
   return [];

@@ -186,6 +186,23 @@ function lines(block: Element): { text: string; nodes: Node[] }[] {
   return out;
 }
 
+/** Blocks a bare text label can stand before. */
+const VALUE_BLOCK = new Set(['UL', 'OL', 'P', 'DIV', 'DL', 'SPAN', 'A']);
+
+/** A value block whose previous sibling is a text node that is only a label ending in a colon. */
+function textLabelBefore(el: Element, base: string): LabelValue | undefined {
+  let prev = el.previousSibling;
+  while (prev && prev.nodeType === 3 && !(prev.nodeValue ?? '').trim()) prev = prev.previousSibling;
+  if (prev?.nodeType !== 3) return undefined;
+  const raw = (prev.nodeValue ?? '').trim();
+  if (raw.length > MAX_LABEL + 10 || !/[:：]$/.test(raw)) return undefined;
+  const label = raw.replace(/^(?:list of|our|the)\s+/i, '');
+  const field = labelField(label);
+  if (!field || el.closest(OFF_TOPIC)) return undefined;
+  const text = cleanValue(el.textContent ?? '');
+  return { field, label: raw, text, links: linksIn([el], base), el };
+}
+
 const LINE = /^\s*([^:：\n]{2,40}?)\s*[:：]\s*(\S.*)$/s;
 
 /** Every label/value pair in `root`, in document order, bounded. */
@@ -199,6 +216,11 @@ export function readLabelValues(
   let candidates = 0;
   for (let i = 0; i < elements.length && out.length < MAX_PAIRS; i++) {
     const el = elements[i] as Element;
+    // a bare "Speakers:" text before a list or block ("List of speakers: <ul><li><a>Ada</a>…")
+    if (VALUE_BLOCK.has(el.tagName)) {
+      const pair = textLabelBefore(el, base);
+      if (pair) push(out, seen, pair);
+    }
     if (!LABEL_TAG_SET.has(el.tagName)) continue;
     if (++candidates > MAX_CANDIDATES) break;
     // a wrapper around a larger subtree is never a label or a one-line value
