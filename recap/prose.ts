@@ -29,7 +29,10 @@ export function noteSentence(kind: NoteKind, text: string, speakers: string): st
     return speakers ? `As ${speakers} put it: ${quoted}` : quoted;
   }
   if (kind === 'question' && !firstPerson(text)) return `I asked: ${text}${endsSentence(text) ? '' : '?'}`;
-  return endsSentence(text) ? text : `${text}.`;
+  if (endsSentence(text)) return text;
+  // A note that is only a number ("0", "2012") would become "2012." — at the start of a paragraph
+  // that is an ordered list item, so its full stop is escaped (the text itself already is).
+  return /^\d{1,9}$/.test(text) ? `${text}\\.` : `${text}.`;
 }
 
 /** What a talk's first mention needs (escaped model values). */

@@ -88,6 +88,17 @@ describe('sentence rules', () => {
     );
   });
 
+  it('a note that is only a number opening a paragraph stays a sentence, not an ordered list (found by the property test)', () => {
+    const md = post('builtin:takeaways-by-theme', {
+      talks: [{ talk: talk('z', 'Zero', []), notes: [] }],
+      moments: [note(undefined, '10:00', '0'), note(undefined, '10:01', '2012')],
+    });
+    expect(md).toBe(['# Summit: Wednesday', '', '## Everything else', '', '0\\. 2012\\.', ''].join('\n'));
+    const tree = fromMarkdown(md, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+    expect(tree.children.map((c) => c.type)).toEqual(['heading', 'heading', 'paragraph']);
+    expect(mdText(tree.children[2]!)).toBe('0. 2012.');
+  });
+
   it('a picture the user put in the post follows its sentence; others stay out', () => {
     const a = talk('a', 'Slides', ['Cy']);
     const slide = { slide: { index: 3, label: '4' } };
