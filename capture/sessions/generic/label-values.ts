@@ -35,6 +35,9 @@ const MAX_CANDIDATES = 1_500;
 /** Pairs kept, at most. */
 const MAX_PAIRS = 200;
 const MAX_VALUE = 500;
+/** Elements a page hides: their text is not what the page shows. */
+const HIDDEN =
+  '[hidden], [aria-hidden="true"], [style*="display:none" i], [style*="display: none" i], [style*="visibility:hidden" i], [style*="visibility: hidden" i], template, script, style';
 
 /** Containers whose label/value pairs describe something other than the talk. */
 const OFF_TOPIC =
@@ -68,6 +71,8 @@ function linksIn(nodes: Iterable<Node>, base: string): LabelLink[] {
     const el = node as Element;
     const anchors = el.tagName === 'A' ? [el] : [...el.querySelectorAll('a[href]')].slice(0, 20);
     for (const a of anchors) {
+      const hidden = a.closest(HIDDEN);
+      if (hidden && (hidden === el || el.contains(hidden))) continue; // a link the page does not show
       const href = safeHttpUrl(a.getAttribute('href'), base);
       if (href) out.push({ href, text: cleanText(a.textContent, 200) });
     }
@@ -79,8 +84,23 @@ function linksIn(nodes: Iterable<Node>, base: string): LabelLink[] {
 function textOfNodes(nodes: Iterable<Node>): string {
   let text = '';
   for (const n of nodes) {
-    text += n.textContent ?? '';
+    text += n.nodeType === 1 ? shownText(n as Element) : (n.textContent ?? '');
     if (text.length > MAX_VALUE * 4) break;
+  }
+  return text;
+}
+
+/**
+ * A value's text as the page shows it: hidden parts (`hidden`, `aria-hidden`, `display:none`,
+ * scripts) left out, so a name tucked away in the markup is never read as the speaker.
+ */
+function shownText(el: Element): string {
+  if (!el.querySelector(HIDDEN)) return el.textContent ?? '';
+  let text = '';
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* SHOW_TEXT */);
+  for (let n = walker.nextNode(); n && text.length <= MAX_VALUE * 4; n = walker.nextNode()) {
+    const hidden = n.parentElement?.closest(HIDDEN);
+    if (!hidden || !el.contains(hidden)) text += n.nodeValue ?? '';
   }
   return text;
 }
@@ -108,12 +128,12 @@ function valueFor(box: Element, base: string): { text: string; links: LabelLink[
   if (tag === 'DT') {
     const dd = box.nextElementSibling;
     if (dd?.tagName !== 'DD') return undefined;
-    return { text: dd.textContent ?? '', links: linksIn([dd], base), el: dd };
+    return { text: shownText(dd), links: linksIn([dd], base), el: dd };
   }
   if (tag === 'TH' || tag === 'TD') {
     const cell = box.nextElementSibling;
     if (!cell || (cell.tagName !== 'TD' && cell.tagName !== 'TH')) return undefined;
-    return { text: cell.textContent ?? '', links: linksIn([cell], base), el: cell };
+    return { text: shownText(cell), links: linksIn([cell], base), el: cell };
   }
   const after = siblingsAfter(box);
   const inlineText = textOfNodes(after);
@@ -127,7 +147,7 @@ function valueFor(box: Element, base: string): { text: string; links: LabelLink[
   }
   const next = box.nextElementSibling;
   if (!next || /^H[1-6]$/.test(next.tagName) || next.tagName === 'DT') return undefined;
-  return { text: next.textContent ?? '', links: linksIn([next], base), el: next };
+  return { text: shownText(next), links: linksIn([next], base), el: next };
 }
 
 function push(out: LabelValue[], seen: Set<string>, pair: LabelValue): void {
@@ -199,7 +219,7 @@ function textLabelBefore(el: Element, base: string): LabelValue | undefined {
   const label = raw.replace(/^(?:list of|our|the)\s+/i, '');
   const field = labelField(label);
   if (!field || el.closest(OFF_TOPIC)) return undefined;
-  const text = cleanValue(el.textContent ?? '');
+  const text = cleanValue(shownText(el));
   return { field, label: raw, text, links: linksIn([el], base), el };
 }
 
