@@ -328,12 +328,14 @@ self.onmessage = async ({ data }) => {
       const t0 = performance.now();
       Object.assign(engines, await builders[data.engine]());
       const ms = performance.now() - t0;
+      post({ ok: true, ms, variants: Object.keys(engines) });
+    } else if (data.type === 'free') {
       // Queries run with what the product's worker holds: the index, not the notes (filters that an
       // engine cannot apply itself read a slim copy of the stored fields).
       byId = new Map(docs.map((d) => [d.id, { type: d.type, kind: d.kind, tagList: d.tagList, eventId: d.eventId }]));
       docs = undefined;
       corpus = undefined;
-      post({ ok: true, ms, variants: Object.keys(engines) });
+      post({ ok: true });
     } else if (data.type === 'search') {
       const q = parseQuery(data.q);
       const t0 = performance.now();
@@ -465,6 +467,7 @@ try {
       [name, engine],
     );
     const after = await heapOf(name);
+    await page.evaluate((nm) => window.ask(nm, { type: 'free' }), name);
     console.error(`${engine}: built in ${Math.round(built.ms)} ms, heap ${r1(after - before)} MB; querying…`);
     // Variants of one engine share its index and run query by query in turn (same moment, same load).
     const runs = await page.evaluate(

@@ -69,7 +69,7 @@ export interface PrefixCap {
   minTerms: number;
 }
 
-export const DEFAULT_PREFIX_CAP: PrefixCap = { postings: 40_000, minTerms: 64 };
+export const DEFAULT_PREFIX_CAP: PrefixCap = { postings: 20_000, minTerms: 32 };
 
 export interface ExecutedHit {
   id: string;
