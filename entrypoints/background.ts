@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { onContentMessage } from '../messaging/content';
 import { onPageMessage } from '../messaging/protocol';
 import { captureTab, injectIntoFrame, withSiteHints } from '../platform/capture-service';
-import { watchDailyChecks } from '../platform/daily-check-service';
+import { runDailyRound, watchDailyChecks } from '../platform/daily-check-service';
 import { relayFrameCaptures } from '../platform/frame-captures';
 import { watchHighlights } from '../platform/highlights';
 import { changeTag, setNoteKind, setNoteVisibility, trashAdmin, undoTag } from '../platform/library-service';
@@ -69,6 +69,7 @@ export default defineBackground(() => {
 
   watchSiteAccess(); // "Enable on this site": capture registered for the origins the user granted
   watchDailyChecks(); // "Check daily" on a promised talk: its session page, at most once a day, 30 days
+  if (__TALKMARKS_E2E__) Object.assign(globalThis, { __talkmarksDailyRound: runDailyRound });
 
   // "Quote in Talkmarks": the selection becomes a quote note (context menu, or the shortcut).
   registerQuoteMenu();
