@@ -139,16 +139,15 @@ describe('the daily check in Firefox', () => {
       { ifNoneMatch: null, status: 200 },
       { ifNoneMatch: '"v1"', status: 304 },
     ]);
-    let db = (await panel.evaluate(readDatabase)) as { talks: { slidesUrl?: string }[] };
+    type Db = { talks: { slidesUrl?: string; slidesPromise?: { fulfilledAt?: number } }[] };
+    let db = (await panel.evaluate(readDatabase)) as Db;
     expect(db.talks[0]!.slidesUrl).toBeUndefined();
 
     // Day 3: the page lists the slides now.
     slidesPosted = true;
     await round(start + 2 * DAY + 60_000);
     expect(requests.at(-1)).toEqual({ ifNoneMatch: '"v1"', status: 200 });
-    db = (await panel.evaluate(readDatabase)) as {
-      talks: { slidesUrl?: string; slidesPromise?: { fulfilledAt?: number } }[];
-    };
+    db = (await panel.evaluate(readDatabase)) as Db;
     expect(db.talks[0]!.slidesUrl).toBe(SLIDES);
     expect(db.talks[0]!.slidesPromise?.fulfilledAt).toBe(start + 2 * DAY + 60_000);
     expect(await storedChecks()).toEqual([]);
