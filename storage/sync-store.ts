@@ -80,6 +80,8 @@ export interface SyncStepOutcome<S, T> {
   appendPending?: readonly unknown[];
   /** Waiting operations done, from the first. */
   dropPending?: number;
+  /** `dropPending` is all that waited when the step began: every row goes, none is read. */
+  dropAllPending?: boolean;
   result: T;
 }
 
@@ -257,7 +259,8 @@ export async function syncStep<S, T>(
       if (rows.length) await db.table(REPLICA).bulkPut(rows);
       if (deletes.length) await db.table(REPLICA).bulkDelete(deletes);
     }
-    if (out.dropPending) await dropPending(out.dropPending);
+    if (out.dropAllPending) await db.table(PENDING).clear();
+    else if (out.dropPending) await dropPending(out.dropPending);
     if (out.appendPending?.length)
       await db
         .table<PendingRow, number>(PENDING)

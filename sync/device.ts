@@ -126,6 +126,11 @@ export interface StoredStepOutcome<T> {
   appendPending?: readonly Op[];
   /** How many waiting operations, from the first, are done (uploaded). */
   dropPending?: number;
+  /**
+   * `dropPending` is every operation that waited when the step began: the store may drop them all
+   * without reading how many each of its rows holds (a first upload's row is megabytes).
+   */
+  dropAllPending?: boolean;
   result: T;
 }
 
@@ -221,6 +226,7 @@ export interface WorkOutcome<T> {
   writeBack?: WriteBack[];
   appendPending?: readonly Op[];
   dropPending?: number;
+  dropAllPending?: boolean;
   result: T;
 }
 

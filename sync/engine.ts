@@ -262,7 +262,7 @@ export async function syncRound(
       consumedThrough: c.consumedThrough,
       writeBack,
       appendPending: c.ops,
-      ...(done ? { dropPending: done.count } : {}),
+      ...(done ? { dropPending: done.count, dropAllPending: done.count === work.device.pendingCount } : {}),
       result: { device: d, written: writeBack.length, drift, deferred: c.needBlobs.length },
     };
   });

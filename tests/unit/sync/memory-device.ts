@@ -122,6 +122,8 @@ export class MemoryDevice implements SyncLocal {
       if (rec) this.replica.set(id, structuredClone(rec));
       else this.replica.delete(id);
     }
+    if (out.dropAllPending && out.dropPending !== this.pending.length)
+      throw new Error(`dropAllPending with ${out.dropPending} of ${this.pending.length} waiting`);
     this.pending = [...this.pending.slice(out.dropPending ?? 0), ...(out.appendPending ?? [])];
     return out.result;
   }
