@@ -214,7 +214,7 @@ export function readTalkPage(doc: Document, url: URL): TalkPageReading {
   }
 
   // --- slides and video
-  const media = pickMedia(base, labels, elements);
+  const media = pickMedia(base, labels, elements, body);
   if (media.slides) evidence.slidesUrl = media.slides.source;
   if (media.video) evidence.videoUrl = media.video.source;
 

@@ -17,6 +17,9 @@ export interface MediaPick {
   source: MediaSource;
 }
 
+/** Links read, at most: a talk's links sit near its title. */
+const MAX_LINKS = 1000;
+
 const RANK: Record<MediaSource, number> = { label: 5, embed: 4, 'link-text': 3, heading: 2, host: 1 };
 
 /** Players whose frame is the talk's recording. */
@@ -41,15 +44,15 @@ const NOT_SLIDES =
   /(?:^|[^\p{L}])(?:paper|papers|preprint|poster|cv|résumé|resume|lebenslauf|abstract|handout|worksheet|article|manuscript|proceedings|report|thesis|bib(?:tex)?|cite|code|repo|repository|data|dataset|supplement(?:ary)?)(?:$|[^\p{L}])/iu;
 const DOC_FILE = /\.(?:pdf|pptx?|key|odp)(?:$|[?#])/i;
 
-/** Links the page's frame, footer and sidebars hold are not the talk's. */
-const CHROME_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE', 'FIGCAPTION']);
-/** An image's caption or credit ("Image credit: Unsplash") links the picture's source, not the talk's media. */
-const CHROME_CLASS = /sponsor|footer|sidebar|related|social|caption|credit/;
-function isChrome(el: Element): boolean {
-  if (CHROME_TAGS.has(el.tagName)) return true;
-  const role = el.getAttribute('role');
-  if (role === 'navigation' || role === 'contentinfo') return true;
-  return CHROME_CLASS.test((el.getAttribute('class') ?? '').toLowerCase());
+/**
+ * Links the page's frame, footer and sidebars hold are not the talk's; nor an image's caption or
+ * credit ("Image credit: Unsplash"), which links the picture's source. Checked on a candidate's own
+ * ancestors (`closest`), never by scanning the page for such containers.
+ */
+const CHROME =
+  'nav, footer, aside, figcaption, [role="navigation"], [role="contentinfo"], [class*="sponsor" i], [class*="footer" i], [class*="sidebar" i], [class*="related" i], [class*="social" i], [class*="caption" i], [class*="credit" i]';
+function inChrome(el: Element): boolean {
+  return el.closest(CHROME) !== null;
 }
 
 /**
@@ -102,13 +105,11 @@ export function pickMedia(
   base: string,
   labels: readonly LabelValue[],
   elements: readonly Element[],
+  root?: Element,
 ): { slides?: MediaPick; video?: MediaPick } {
   let slides: Candidate | undefined;
   let video: Candidate | undefined;
   let order = 0;
-  // The page's chrome (navigation, footers, sidebars, sponsor blocks), found once from the walk.
-  const chrome = elements.filter(isChrome).slice(0, 200);
-  const inChrome = (el: Element) => chrome.some((c) => c.contains(el));
   for (const lv of labels) {
     if (lv.field !== 'slides' && lv.field !== 'video') continue;
     const href = lv.links[0]?.href ?? plainUrl(lv.text, base);
@@ -117,16 +118,13 @@ export function pickMedia(
     if (lv.field === 'slides' && !NOT_ONE_VIDEO.test(href)) slides = better(slides, c);
     if (lv.field === 'video' && !NOT_ONE_VIDEO.test(href)) video = better(video, c);
   }
-  const frames = elements
-    .filter(
-      (el) =>
-        el.tagName === 'IFRAME' ||
-        el.tagName === 'EMBED' ||
-        el.tagName === 'VIDEO' ||
-        el.tagName === 'SOURCE',
-    )
-    .slice(0, 200);
-  for (const frame of frames) {
+  // players and links found by the browser's own tag index (a tag-only selector), not a JS pass over
+  // every element of a large page
+  const frames: ArrayLike<Element> = root
+    ? root.querySelectorAll('iframe, embed, video, source')
+    : elements.filter((el) => /^(?:IFRAME|EMBED|VIDEO|SOURCE)$/.test(el.tagName));
+  for (let f = 0; f < Math.min(frames.length, 200); f++) {
+    const frame = frames[f] as Element;
     if (order > 2000) break;
     const href = safeHttpUrl(frame.getAttribute('src') ?? frame.getAttribute('data-src'), base);
     if (!href || inChrome(frame)) continue;
@@ -136,10 +134,11 @@ export function pickMedia(
     if (VIDEO_EMBED.test(href) || player) video = better(video, c);
     else if (SLIDES_EMBED.test(href)) slides = better(slides, c);
   }
-  let seen = 0;
-  for (const a of elements) {
-    if (a.tagName !== 'A') continue;
-    if (++seen > 1000) break;
+  const links: ArrayLike<Element> = root
+    ? root.getElementsByTagName('a')
+    : elements.filter((el) => el.tagName === 'A');
+  for (let l = 0; l < Math.min(links.length, MAX_LINKS); l++) {
+    const a = links[l] as Element;
     const rawHref = a.getAttribute('href');
     if (!rawHref || rawHref.startsWith('#')) continue;
     const text =
@@ -156,11 +155,13 @@ export function pickMedia(
       VIDEO_WORDS.test(said) ||
       /^https?:/i.test(rawHref) ||
       /\.(?:mp4|webm|mkv|ogv|m4v)(?:$|[?#])/i.test(rawHref);
-    if (!relevant || inChrome(a)) continue;
+    if (!relevant) continue;
+    // a paper, poster or CV is never slides: dropped before its address is parsed
+    if (NOT_SLIDES.test(said) && !SLIDE_WORDS.test(said)) continue;
+    if (inChrome(a)) continue;
     const href = safeHttpUrl(rawHref, base);
     if (!href) continue;
     const url = cleanUrl(href);
-    if (NOT_SLIDES.test(said) && !SLIDE_WORDS.test(said)) continue;
     // one word of a longer sentence ("using the site builder's <a>Slides</a> feature") is not a link to the deck
     const inProse = isWordInProse(a, text);
     if (
