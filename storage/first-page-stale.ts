@@ -4,8 +4,25 @@
  * reads the page, does not load Dexie.
  */
 import Dexie, { type ObservabilitySet } from 'dexie';
-import { browser } from 'wxt/browser';
-import { FIRST_PAGE_STALE_KEY } from './first-page';
+import { FIRST_PAGE_STALE_KEY } from './first-page-keys';
+
+interface LocalStorageArea {
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+/**
+ * The extension's `storage.local` where this context has one (pages, the background: `browser` in
+ * Firefox, `chrome` in Chromium MV3, both promise-based), none in a worker. Read from the global,
+ * not through `wxt/browser`: this module is loaded wherever the database is, search and recap
+ * workers included, and the polyfill throws when loaded there.
+ */
+function localArea(): LocalStorageArea | undefined {
+  const g = globalThis as {
+    browser?: { storage?: { local?: LocalStorageArea } };
+    chrome?: { storage?: { local?: LocalStorageArea } };
+  };
+  return (g.browser ?? g.chrome)?.storage?.local;
+}
 
 /** Whether a set of changed parts touches what a first page shows. */
 export function touchesFirstPage(parts: ObservabilitySet): boolean {
@@ -19,7 +36,9 @@ let last = 0;
 function stamp(): void {
   last = Date.now();
   try {
-    void browser.storage.local.set({ [FIRST_PAGE_STALE_KEY]: last }).catch(() => undefined);
+    void localArea()
+      ?.set({ [FIRST_PAGE_STALE_KEY]: last })
+      .catch(() => undefined);
   } catch {
     // No extension storage in this context (a worker): the pages and the background, which get
     // this context's commits through Dexie's BroadcastChannel, stamp it.

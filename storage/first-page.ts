@@ -9,11 +9,11 @@
  * read that might have missed the write always started before it.
  */
 import { browser } from 'wxt/browser';
+import { FIRST_PAGE_KEY, FIRST_PAGE_STALE_KEY } from './first-page-keys';
 import type { NoteKind, NoteRecord } from './types';
 
 /** `storage.local` keys: the page, and when notes or talks last changed (epoch ms). */
-export const FIRST_PAGE_KEY = 'firstPage';
-export const FIRST_PAGE_STALE_KEY = 'firstPageStaleAt';
+export { FIRST_PAGE_KEY, FIRST_PAGE_STALE_KEY };
 /** Rows kept: a screen of the panel at most. */
 export const FIRST_PAGE_ROWS = 16;
 /** Characters of a body kept (a row shows two lines). */
