@@ -78,6 +78,8 @@ export interface SyncStepOutcome<S, T> {
   /** Replica records to put (or, undefined, delete), by id. */
   replica?: ReadonlyMap<string, unknown>;
   appendPending?: readonly unknown[];
+  /** How many operations `appendPending` holds (its length when absent). */
+  appendCount?: number;
   /** Waiting operations done, from the first. */
   dropPending?: number;
   /** `dropPending` is all that waited when the step began: every row goes, none is read. */
@@ -169,7 +171,10 @@ async function dropPending(count: number): Promise<void> {
       await table.delete(row.seq);
       left -= row.count;
     } else {
-      const rest = (JSON.parse(row.json) as unknown[]).slice(left);
+      const entries = JSON.parse(row.json) as unknown[];
+      // A row of grouped operations (sync/ops.ts `groupOps`) is only ever dropped whole.
+      if (entries.length !== row.count) throw new Error('A row of waiting sync operations cannot be cut');
+      const rest = entries.slice(left);
       await table.put({ seq: row.seq, count: rest.length, json: JSON.stringify(rest) });
       left = 0;
     }
@@ -264,7 +269,7 @@ export async function syncStep<S, T>(
     if (out.appendPending?.length)
       await db
         .table<PendingRow, number>(PENDING)
-        .add({ count: out.appendPending.length, json: JSON.stringify(out.appendPending) });
+        .add({ count: out.appendCount ?? out.appendPending.length, json: JSON.stringify(out.appendPending) });
     await db.table<DeviceRow, string>(DEVICE).put({ id: 'device', value: out.device });
     return out.result;
   });

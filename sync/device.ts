@@ -13,7 +13,7 @@
  */
 import type { Hlc } from './hlc';
 import { emptyState, type RecordState, type ReplicaState, slot } from './merge/state';
-import type { Op } from './ops';
+import { groupOps, type Op, ungroupOps } from './ops';
 import type { LocalSyncState } from './remote/scan';
 import { CONFLICT_OF, CONFLICT_VERSION, TEXT_FIELDS } from './schema';
 
@@ -100,8 +100,8 @@ export interface StoredStepInput {
   records: ReadonlyMap<string, Record<string, unknown>>;
   /** The replica records asked for; absent: the replica has none. */
   replica: ReadonlyMap<string, RecordState>;
-  /** The waiting operations, in order (empty unless asked). */
-  pending: readonly Op[];
+  /** The waiting operations, in order (empty unless asked), as kept: grouped (`ungroupOps` reads them). */
+  pending: readonly unknown[];
   /** The tables `ask.library` named, read whole (absent unless asked). */
   library?: readonly LibraryTable[];
 }
@@ -122,8 +122,13 @@ export interface StoredStepOutcome<T> {
   writeBack?: WriteBack[];
   /** Replica records to put (or, undefined, delete), by {@link recordId}. */
   replica?: ReadonlyMap<string, RecordState | undefined>;
-  /** Operations to add after the waiting ones. */
-  appendPending?: readonly Op[];
+  /**
+   * Operations to add after the waiting ones, kept grouped as in a log file (`groupOps`: half the
+   * JSON of a first upload); the store keeps them as one row, which is dropped whole.
+   */
+  appendPending?: readonly unknown[];
+  /** How many operations `appendPending` holds. */
+  appendCount?: number;
   /** How many waiting operations, from the first, are done (uploaded). */
   dropPending?: number;
   /**
@@ -247,7 +252,7 @@ export function runStep<T>(
       const [table, key] = id.split('\u0000') as [string, string];
       slot(replica.tables, table, (): Record<string, RecordState> => ({}))[key] = rec;
     }
-    const out = decide({ ...input, replica });
+    const out = decide({ ...input, pending: ungroupOps(input.pending) as Op[], replica });
     const rows = new Map<string, RecordState | undefined>();
     // A step that only reads the replica (a snapshot) writes none of it back.
     if (!readOnly)
@@ -258,7 +263,13 @@ export function runStep<T>(
         }
     if (!readOnly) for (const id of input.replica.keys()) if (!rows.has(id)) rows.set(id, undefined);
     const { tables: _records, ...header } = replica;
-    return { ...out, device: { ...out.device, replica: header }, replica: rows };
+    const { appendPending: ops, ...rest } = out;
+    return {
+      ...rest,
+      ...(ops?.length ? { appendPending: groupOps(ops), appendCount: ops.length } : {}),
+      device: { ...out.device, replica: header },
+      replica: rows,
+    };
   }, ask);
 }
 
@@ -282,7 +293,7 @@ export function storedInput(
     queue: input.queue,
     records: input.records,
     replica: input.replica as ReadonlyMap<string, RecordState>,
-    pending: input.pending as readonly Op[],
+    pending: input.pending,
     ...(input.library ? { library: input.library } : {}),
   };
 }

@@ -136,6 +136,11 @@ export function isKnownOp(op: Op): op is KnownOp {
  * with one stamp (the operations of one change) becomes one {@link OpGroup}.
  */
 export function encodeBatch(ops: readonly Op[]): OpBatch {
+  return { format: OPS_FORMAT, version: OPS_VERSION, ops: groupOps(ops) };
+}
+
+/** Operations as version 2 entries (see {@link encodeBatch}); also how a device keeps those waiting. */
+export function groupOps(ops: readonly Op[]): Array<Op | OpGroup> {
   const out: Array<Op | OpGroup> = [];
   let group: OpGroup | undefined;
   for (const op of ops) {
@@ -166,7 +171,7 @@ export function encodeBatch(ops: readonly Op[]): OpBatch {
       group.o.push(rest);
     }
   }
-  return { format: OPS_FORMAT, version: OPS_VERSION, ops: out };
+  return out;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -203,8 +208,8 @@ function problem(op: Record<string, unknown>): string | null {
   }
 }
 
-/** Version 2 entries as operations: a group's expanded, anything else as it is. */
-function expand(entries: readonly unknown[]): unknown[] {
+/** Version 2 entries as operations: a group's expanded, anything else as it is (so plain operations too). */
+export function ungroupOps(entries: readonly unknown[]): unknown[] {
   const out: unknown[] = [];
   for (const [i, entry] of entries.entries()) {
     if (!isObject(entry) || entry.op !== undefined || !Array.isArray(entry.r)) {
@@ -243,7 +248,7 @@ export function decodeBatch(doc: unknown): Op[] {
     );
   }
   if (!Array.isArray(doc.ops)) throw new SyncFormatError('The batch has no operations list.');
-  const ops = doc.version >= 2 ? expand(doc.ops) : doc.ops;
+  const ops = doc.version >= 2 ? ungroupOps(doc.ops) : doc.ops;
   return ops.map((op, i) => {
     if (!isObject(op) || typeof op.op !== 'string' || !op.op) {
       throw new SyncFormatError(`Operation ${i} is not an operation.`);

@@ -15,7 +15,6 @@ import {
   type SyncLocal,
 } from '../../../sync/device';
 import type { RecordState } from '../../../sync/merge/state';
-import type { Op } from '../../../sync/ops';
 
 /** One device: its records, its queue and its sync state, in memory. */
 export class MemoryDevice implements SyncLocal {
@@ -78,7 +77,7 @@ export class MemoryDevice implements SyncLocal {
 
   /** The replica, per record, and the waiting operations, as the extension keeps them apart. */
   replica = new Map<string, RecordState>();
-  pending: Op[] = [];
+  pending: Array<{ count: number; entries: unknown[] }> = [];
 
   async step<T>(decide: (input: StoredStepInput) => StoredStepOutcome<T>, ask: StepAsk): Promise<T> {
     this.onStep?.(++this.steps);
@@ -107,7 +106,7 @@ export class MemoryDevice implements SyncLocal {
       queue,
       records: names,
       replica,
-      pending: ask.pending ? structuredClone(this.pending) : [],
+      pending: ask.pending ? structuredClone(this.pending.flatMap((row) => row.entries)) : [],
       ...(tables.length ? { library } : {}),
     });
     this.device = out.device;
@@ -122,9 +121,21 @@ export class MemoryDevice implements SyncLocal {
       if (rec) this.replica.set(id, structuredClone(rec));
       else this.replica.delete(id);
     }
-    if (out.dropAllPending && out.dropPending !== this.pending.length)
-      throw new Error(`dropAllPending with ${out.dropPending} of ${this.pending.length} waiting`);
-    this.pending = [...this.pending.slice(out.dropPending ?? 0), ...(out.appendPending ?? [])];
+    // Rows as the extension keeps them (storage/sync-store.ts): one per step that added some, whole.
+    const waiting = this.pending.reduce((n, row) => n + row.count, 0);
+    if (out.dropAllPending && out.dropPending !== waiting)
+      throw new Error(`dropAllPending with ${out.dropPending} of ${waiting} waiting`);
+    let drop = out.dropPending ?? 0;
+    while (drop > 0) {
+      const row = this.pending.shift();
+      if (!row || row.count > drop) throw new Error(`dropPending ${out.dropPending} cuts a row`);
+      drop -= row.count;
+    }
+    if (out.appendPending?.length)
+      this.pending.push({
+        count: out.appendCount ?? out.appendPending.length,
+        entries: structuredClone([...out.appendPending]),
+      });
     return out.result;
   }
 }
