@@ -2,6 +2,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { changesMiddleware } from './changes';
 import { staleFirstPageOnWrite } from './first-page-stale';
+import { type DatabaseNotice, notice } from './notices';
 import { DB_NAME, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 import type {
   BlobRecord,
@@ -36,23 +37,7 @@ export function openDatabase(name = DB_NAME, versions: SchemaVersion[] = SCHEMA_
 
 let shared: TalkmarksDB | undefined;
 
-/** What happened to the database connection, for the pages to say (see {@link onDatabaseNotice}). */
-export type DatabaseNotice =
-  | { kind: 'versionchange'; message: string }
-  | { kind: 'blocked'; message: string }
-  | { kind: 'reopened'; message: string };
-
-const noticeSinks = new Set<(notice: DatabaseNotice) => void>();
-
-/** Listens to the database's notices (a newer version elsewhere, a blocked upgrade); returns the unsubscribe. */
-export function onDatabaseNotice(sink: (notice: DatabaseNotice) => void): () => void {
-  noticeSinks.add(sink);
-  return () => noticeSinks.delete(sink);
-}
-
-function notice(n: DatabaseNotice): void {
-  for (const sink of noticeSinks) sink(n);
-}
+export { type DatabaseNotice, onDatabaseNotice } from './notices';
 
 /**
  * Another context opens the database with a newer schema (the extension was updated) or deletes
