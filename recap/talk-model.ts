@@ -3,7 +3,7 @@
  * slides, moments in the recording. Strings are escaped here (recap/markdown.ts), once.
  */
 
-import { collectLinks, type MentionedLink } from '../storage/links';
+import { collectLinks, type MentionedLink, slideLinkSources } from '../storage/links';
 import { slidesPromiseOf } from '../storage/promises';
 import { momentUrl, noteMomentSec } from '../storage/recording-moments';
 import { withoutTrailingTags } from '../storage/tags';
@@ -33,6 +33,8 @@ export function linksList(links: readonly LinkModel[]): string {
 export function mentionedLinks(notes: readonly NoteRecord[], talk?: TalkRecord): LinkModel[] {
   return collectLinks({
     notes: notes.map((n) => ({ body: n.body })),
+    // The links the noted slides showed (posted notes only: a private note's slide stays out).
+    slides: slideLinkSources(notes),
     exclude: talk ? [talk.url, talk.slidesUrl, talk.videoUrl] : [],
   }).map(linkModel);
 }

@@ -72,4 +72,36 @@ describe('Links mentioned in the built-ins', () => {
       expect(out.markdown.split('Links mentioned').length).toBe(2);
     }
   });
+
+  it('adds the links the noted slides showed, relative ones resolved against the deck; a private note’s slide stays out', () => {
+    const slideNote = (body: string, links: { url: string; text?: string }[], at: number) =>
+      buildNote(
+        {
+          body,
+          url: 'https://slides.example/raft/',
+          talkId: 'T1',
+          anchor: { slide: { index: 3, label: '4', links } },
+        },
+        at,
+      );
+    const withSlides: RecapInput = {
+      title: 'Day',
+      linksMentioned: 'talk',
+      talks: [
+        {
+          talk,
+          notes: [
+            slideNote('Leader election', [{ url: 'demo/run.html', text: 'Run the demo' }], 5),
+            slideNote('% not for the post', [{ url: 'https://private.example/x' }], 6),
+          ],
+        },
+      ],
+    };
+    const out = composeRecap(withSlides, { template: dayPost });
+    if (!out.ok) throw new Error(out.error.message);
+    expect(out.markdown).toContain(
+      'Links mentioned:\n\n- [Run the demo](https://slides.example/raft/demo/run.html)\n',
+    );
+    expect(out.markdown).not.toContain('private.example');
+  });
 });
