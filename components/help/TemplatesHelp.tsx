@@ -166,13 +166,14 @@ export function TemplatesHelp() {
       </p>
       <p>
         <strong>Private notes</strong> — typed with <Typed>% </Typed> first, made private with a note’s{' '}
-        <strong>Private</strong> button, or tagged <Typed>#private</Typed> — show a lock and stay out of every
-        post, copy, download, the Markdown archive and the Web Annotations, unless you tick{' '}
+        <strong>Private</strong> button, or tagged <Typed>#private</Typed> (the tag is yours to choose in
+        Settings, under Private notes and promised slides) — show a lock and stay out of every post, copy,
+        download, the Markdown archive and the Web Annotations, unless you tick{' '}
         <strong>Include private notes</strong> for that export. <strong>Links mentioned</strong> in the
-        composer lists the links your notes carry (tracking parameters removed) after each talk or at the end
-        of the post. A talk marked <strong>Slides promised</strong> (on its card, or by a note saying “slides
-        later” or “slides will be posted”) reads “The slides are promised for Friday.” until the slides are
-        found, then links them.
+        composer lists the links your notes carry, and those the slides you noted showed (tracking parameters
+        removed), after each talk or at the end of the post. A talk marked <strong>Slides promised</strong>{' '}
+        (on its card, or by a note saying “slides later” or “slides will be posted”) reads “The slides are
+        promised for Friday.” until the slides are found, then links them.
       </p>
       <h3 class="font-semibold">The built-in templates</h3>
       <dl class="flex flex-col gap-1 text-sm">
