@@ -79,6 +79,22 @@ function withoutSiteSuffix(raw: string, siteName: string, docTitle: string): str
   return site ? raw.slice(0, raw.length - suffix.length).replace(/\s+[|·•–—-]\s*$/, '') : raw;
 }
 
+/** A clock time as pages print one ("14:30", "2 pm", "14h30"). */
+const PRINTED_CLOCK = /\d{1,2}[:.h]\d{2}|\d\s*[ap]\.?m\b/i;
+
+/**
+ * The text a dated element gives the date reader. A `<time datetime>` counts, except a bare midnight
+ * in UTC ("2017-02-28T00:00:00Z") under a text that prints no time: that is a day a site generator
+ * wrote out in full (a post's publication day), not a start at 00:00 UTC, so only its day is read.
+ */
+function datedText(el: Element): string {
+  const text = el.textContent ?? '';
+  const dt = el.tagName === 'TIME' ? el.getAttribute('datetime') : null;
+  if (!dt) return text;
+  const bareMidnight = /T00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)$/i.test(dt) && !PRINTED_CLOCK.test(text);
+  return `${bareMidnight ? dt.slice(0, 10) : dt} ${text}`;
+}
+
 /** Reads `doc` as one talk's page. Never throws for a well-formed document; bounded on huge ones. */
 export function readTalkPage(doc: Document, url: URL): TalkPageReading {
   const base = url.href;
@@ -195,12 +211,7 @@ export function readTalkPage(doc: Document, url: URL): TalkPageReading {
       .slice(0, 6);
     for (const el of dated) {
       if (el.closest(CHROME)) continue;
-      wall = readWallTime(
-        el.getAttribute('datetime') && el.tagName === 'TIME'
-          ? `${el.getAttribute('datetime')} ${el.textContent ?? ''}`
-          : el.textContent,
-        year,
-      );
+      wall = readWallTime(datedText(el), year);
       if (wall) {
         evidence.startsAt = 'class';
         break;

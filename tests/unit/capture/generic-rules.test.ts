@@ -125,3 +125,21 @@ describe('labels as bare text', () => {
     expect(r.capture?.talk?.speakers ?? []).toEqual([]);
   });
 });
+
+describe('dates a site generator writes', () => {
+  it('a post\'s <time datetime="…T00:00:00Z"> is its day, not a start at midnight UTC; a printed time still counts', () => {
+    const body = (time: string) =>
+      `<main><h1>Aprendiendo sobre JWT</h1>${time}<dl><dt>Speaker</dt><dd>Carlos González</dd></dl></main>`;
+    const day = readTalkPage(
+      doc(body('<time datetime="2017-02-28T00:00:00Z">Feb 28, 2017</time>')),
+      new URL(URL_),
+    );
+    expect(day.wallStart).toBe('2017-02-28');
+    expect(day.capture?.talk?.startsAt).toBeUndefined();
+    const timed = readTalkPage(
+      doc(body('<time datetime="2017-02-28T18:30:00+01:00">Feb 28, 2017, 18:30</time>')),
+      new URL(URL_),
+    );
+    expect(timed.wallStart?.startsWith('2017-02-28T18:30')).toBe(true);
+  });
+});
