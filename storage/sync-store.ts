@@ -78,6 +78,8 @@ export interface SyncStepOutcome<S, T> {
   /** Replica records to put (or, undefined, delete), by id. */
   replica?: ReadonlyMap<string, unknown>;
   appendPending?: readonly unknown[];
+  /** The JSON text of what to add (instead of `appendPending`), made by the caller. */
+  appendPendingJson?: string;
   /** How many operations `appendPending` holds (its length when absent). */
   appendCount?: number;
   /** Waiting operations done, from the first. */
@@ -266,7 +268,11 @@ export async function syncStep<S, T>(
     }
     if (out.dropAllPending) await db.table(PENDING).clear();
     else if (out.dropPending) await dropPending(out.dropPending);
-    if (out.appendPending?.length)
+    if (out.appendPendingJson && out.appendCount)
+      await db
+        .table<PendingRow, number>(PENDING)
+        .add({ count: out.appendCount, json: out.appendPendingJson });
+    else if (out.appendPending?.length)
       await db
         .table<PendingRow, number>(PENDING)
         .add({ count: out.appendCount ?? out.appendPending.length, json: JSON.stringify(out.appendPending) });

@@ -127,6 +127,8 @@ export interface StoredStepOutcome<T> {
    * JSON of a first upload); the store keeps them as one row, which is dropped whole.
    */
   appendPending?: readonly unknown[];
+  /** The JSON of `appendPending`, when the step made it (instead of `appendPending`). */
+  appendPendingJson?: string;
   /** How many operations `appendPending` holds. */
   appendCount?: number;
   /** How many waiting operations, from the first, are done (uploaded). */
@@ -230,6 +232,8 @@ export interface WorkOutcome<T> {
   consumedThrough?: number;
   writeBack?: WriteBack[];
   appendPending?: readonly Op[];
+  /** `JSON.stringify(groupOps(appendPending))` when the step needs it too (kept as it is). */
+  appendPendingJson?: string;
   dropPending?: number;
   dropAllPending?: boolean;
   result: T;
@@ -263,10 +267,11 @@ export function runStep<T>(
         }
     if (!readOnly) for (const id of input.replica.keys()) if (!rows.has(id)) rows.set(id, undefined);
     const { tables: _records, ...header } = replica;
-    const { appendPending: ops, ...rest } = out;
+    const { appendPending: ops, appendPendingJson: json, ...rest } = out;
+    const append = json ? { appendPendingJson: json } : { appendPending: groupOps(ops ?? []) };
     return {
       ...rest,
-      ...(ops?.length ? { appendPending: groupOps(ops), appendCount: ops.length } : {}),
+      ...(ops?.length ? { ...append, appendCount: ops.length } : {}),
       device: { ...out.device, replica: header },
       replica: rows,
     };

@@ -21,7 +21,7 @@ import { collectOwnLogs, readGapSnapshots, snapshotIfDue } from './engine-snapsh
 import { canonical } from './hash';
 import { type Hlc, HybridClock, maxHlc } from './hlc';
 import { applyOps, joinState, type MergeOptions, materialize } from './merge';
-import { decodeBatch, encodeBatch, type Op } from './ops';
+import { batchText, decodeBatch, encodeBatch, groupOps, type Op } from './ops';
 import { appendLog, type DeviceHead, writeHead } from './remote/files';
 import { type Finding, fetchNew, findingsFor, readRemote } from './remote/scan';
 import { ClonedDeviceError, type SyncError } from './remote/store';
@@ -80,6 +80,8 @@ const fromUtf8 = (b: Uint8Array) => new TextDecoder().decode(b);
 interface Flight {
   inFlight: { seq: number; count: number };
   ops: readonly Op[];
+  /** `JSON.stringify(groupOps(ops))`, when made already. */
+  json?: string;
 }
 
 export interface RoundOptions extends MergeOptions {
@@ -116,13 +118,15 @@ export async function syncRound(
     let flight: Flight | undefined;
     if (!c.device.inFlight && work.device.pendingCount === 0 && c.ops.length && !c.needBlobs.length) {
       c.device.inFlight = { seq: c.device.remote.lastOwnSeq + 1, count: c.ops.length };
-      flight = { inFlight: c.device.inFlight, ops: c.ops };
+      // The waiting row's JSON is the log file's operations: made once, for both.
+      flight = { inFlight: c.device.inFlight, ops: c.ops, json: JSON.stringify(groupOps(c.ops)) };
     }
     return {
       device: c.device,
       consumedThrough: c.consumedThrough,
       writeBack: c.writeBack,
       appendPending: c.ops,
+      ...(flight ? { appendPendingJson: flight.json } : {}),
       result: { device: c.device, needBlobs: c.needBlobs, flight },
     };
   };
@@ -144,7 +148,10 @@ export async function syncRound(
   });
   const listed = await listing;
   if ('error' in listed) throw listed.error;
-  const view = findingsFor(listed.read, device.remote);
+  const view = findingsFor(listed.read, {
+    ...device.remote,
+    ...(device.inFlight ? { inFlightSeq: device.inFlight.seq } : {}),
+  });
   const cloned = view.findings.find((f) => f.kind === 'cloned');
   if (cloned && cloned.kind === 'cloned')
     throw new ClonedDeviceError(
@@ -169,7 +176,7 @@ export async function syncRound(
   let uploaded = 0;
   let sent: Flight['inFlight'] | undefined;
   if (device.pendingCount || device.inFlight) {
-    const flight =
+    const flight: Flight =
       fixed && fixed.inFlight.seq === device.inFlight?.seq
         ? fixed
         : await runStep(local, { queue: false, pending: true }, ({ device: d, pending }) => {
@@ -183,7 +190,7 @@ export async function syncRound(
       vault,
       device.deviceId,
       flight.inFlight.seq,
-      utf8(JSON.stringify(encodeBatch(flight.ops))),
+      utf8(flight.json !== undefined ? batchText(flight.json) : JSON.stringify(encodeBatch(flight.ops))),
     );
     uploaded = flight.ops.length;
     sent = flight.inFlight;

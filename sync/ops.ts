@@ -139,6 +139,15 @@ export function encodeBatch(ops: readonly Op[]): OpBatch {
   return { format: OPS_FORMAT, version: OPS_VERSION, ops: groupOps(ops) };
 }
 
+/**
+ * The text of {@link encodeBatch}'s document from the JSON of its entries (`JSON.stringify` of
+ * {@link groupOps}' result), the same bytes: a device that keeps that JSON for its waiting
+ * operations does not build it twice.
+ */
+export function batchText(entriesJson: string): string {
+  return `${JSON.stringify({ format: OPS_FORMAT, version: OPS_VERSION }).slice(0, -1)},"ops":${entriesJson}}`;
+}
+
 /** Operations as version 2 entries (see {@link encodeBatch}); also how a device keeps those waiting. */
 export function groupOps(ops: readonly Op[]): Array<Op | OpGroup> {
   const out: Array<Op | OpGroup> = [];

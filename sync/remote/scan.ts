@@ -46,6 +46,8 @@ export interface LocalSyncState {
   deviceId: string;
   /** Highest seq this device has written (0: none). */
   lastOwnSeq: number;
+  /** The own log this device is uploading (fixed, not yet recorded as written), if any. */
+  inFlightSeq?: number;
   /** Own seqs at or below this were deliberately collected (deleted after a snapshot). */
   collectedThrough?: number;
   /** Per other device, the last seq applied here. */
@@ -200,7 +202,9 @@ export function findingsFor(
   const own = byId.get(local.deviceId);
   const ownLogs = own?.logs ?? [];
   const ownTop = Math.max(0, ...ownLogs, ...(own?.snapshots ?? []));
-  if (ownTop > local.lastOwnSeq)
+  // An own log being uploaded may be there already (sent, not yet recorded): not a clone's, unless
+  // its content differs, which `appendLog` finds when it is sent again.
+  if (ownTop > Math.max(local.lastOwnSeq, local.inFlightSeq ?? 0))
     findings.push({
       kind: 'cloned',
       deviceId: local.deviceId,

@@ -3,7 +3,7 @@ import { changeToOps, keepRestored, receiveOps, SyncInputError } from '../../../
 import { HybridClock } from '../../../sync/hlc';
 import { allRecords } from '../../../sync/merge';
 import { emptyState } from '../../../sync/merge/state';
-import { decodeBatch, encodeBatch, SyncFormatError } from '../../../sync/ops';
+import { batchText, decodeBatch, encodeBatch, groupOps, SyncFormatError } from '../../../sync/ops';
 import { device, NOTE } from './devices';
 
 // Stamps of device `a`: its first change is at T + 1 ms (time 019b76daa801), the next at T + 2…
@@ -238,6 +238,9 @@ describe('the batch format', () => {
       { r: ['notes', 'N2', A1], s: { createdAt: 2 } },
       { r: ['notes', 'N3', A2], o: [{ op: 'purge', seen }] },
     ]);
+    // The document's text from its entries' JSON (what a device keeps for waiting operations).
+    expect(batchText(JSON.stringify(groupOps(ops)))).toBe(JSON.stringify(encodeBatch(ops)));
+    expect(batchText('[]')).toBe('{"format":"talkmarks-ops","version":2,"ops":[]}');
     // Within a group: the sets with a value, the removed fields, then the others.
     expect(decodeBatch(doc)).toEqual([ops[0], ops[3], ops[4], ops[1], ops[2], ops[5], ops[6], ops[7]]);
   });

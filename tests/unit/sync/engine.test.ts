@@ -395,6 +395,43 @@ describe('sync rounds through Apache WebDAV', () => {
     }
   });
 
+  it('an upload the round could not record is sent again the same next round (the server has it: no clone alarm), and goes once', async () => {
+    const [va, vb] = await vaults();
+    const a = new MemoryDevice('f8f8f8f8f8f8f8f8');
+    const b = new MemoryDevice('f9f9f9f9f9f9f9f9');
+    a.write('notes', note('N10', 'Quorum leases #raft', { '2': 'a field named like a number' }));
+    a.write('talks', {
+      id: 'T10',
+      createdAt: 1,
+      updatedAt: 1,
+      title: 'Leases',
+      speakers: ['Ana'],
+      tags: ['raft'],
+    });
+    a.write('notes', { ...note('N11', 'Trashed at once'), deletedAt: 7 });
+    // The round dies in its merge step (step 2), after the upload: the service worker stopped.
+    a.onStep = (n) => {
+      if (n === 2) throw new Error('stopped');
+    };
+    await expect(syncRound(a, va, { bodyTags })).rejects.toThrow('stopped');
+    a.onStep = undefined;
+    expect(a.device.inFlight).toEqual({ seq: 1, count: a.device.pendingCount });
+
+    const again = await syncRound(a, va, { bodyTags });
+    expect(again).toMatchObject({ pending: 0 });
+    expect(a.device.inFlight).toBeUndefined();
+    expect(a.device.remote.lastOwnSeq).toBe(1);
+    expect(a.pending).toEqual([]);
+
+    await syncRound(b, vb, { bodyTags });
+    expect(b.get('notes', 'N10')).toMatchObject({
+      body: 'Quorum leases #raft',
+      '2': 'a field named like a number',
+    });
+    expect(b.get('notes', 'N11')).toMatchObject({ deletedAt: 7 });
+    expect(b.get('talks', 'T10')).toMatchObject({ title: 'Leases', speakers: ['Ana'] });
+  });
+
   it('a thumbnail saved while a round is on the network waits for the next round, with what came after it', async () => {
     const { va, vb } = await vaultsOnDisk();
     const a = new MemoryDevice('f6f6f6f6f6f6f6f6');

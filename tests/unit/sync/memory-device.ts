@@ -131,7 +131,9 @@ export class MemoryDevice implements SyncLocal {
       if (!row || row.count > drop) throw new Error(`dropPending ${out.dropPending} cuts a row`);
       drop -= row.count;
     }
-    if (out.appendPending?.length)
+    if (out.appendPendingJson && out.appendCount)
+      this.pending.push({ count: out.appendCount, entries: JSON.parse(out.appendPendingJson) });
+    else if (out.appendPending?.length)
       this.pending.push({
         count: out.appendCount ?? out.appendPending.length,
         entries: structuredClone([...out.appendPending]),
