@@ -92,7 +92,9 @@ describe('bad input: no exception, no invented data, text only', () => {
     expect(c?.talk?.abstract?.length).toBeLessThanOrEqual(10_000);
   });
 
-  it('reads a page of 500 events as a schedule, with its conference, quickly', () => {
+  it('reads a page of 500 events as a schedule, with its conference', () => {
+    // How fast is bench/capture-sessions.mjs's to measure (the 500-event schedule, in Chromium):
+    // a time limit here failed under load without saying anything about the code.
     const events = Array.from({ length: 500 }, (_, i) => ({
       '@type': 'Event',
       name: `Talk ${i}`,
@@ -115,12 +117,9 @@ describe('bad input: no exception, no invented data, text only', () => {
       ],
     });
     const doc = docOf(ld(json), 'https://conf.example/schedule/');
-    const started = performance.now();
     const c = jsonLdAdapter.capture(doc, new URL('https://conf.example/schedule/'));
-    const ms = performance.now() - started;
     expect(c?.talk).toBeUndefined();
     expect(c?.schedule).toHaveLength(500);
     expect(c?.event?.name).toBe('BigConf 2026');
-    expect(ms).toBeLessThan(500); // jsdom is far slower than Chromium; the real budget is in bench/
   });
 });
