@@ -113,18 +113,25 @@ export function startCaptureModule(
     }
   };
 
+  // Frames' reports are only ever placed on a frame element (capture/frames.ts): a page without one
+  // has none to fold in, and is spared the background round trip on each ask.
+  const hasFrames = () => doc.querySelector('iframe, frame') !== null;
+
   if (isTop) {
     deps.onFrameReports((raw) => {
       if (signal.aborted) return;
       takeReports(raw);
       report();
     });
-    void askFrames().then(() => report());
+    if (hasFrames()) void askFrames().then(() => report());
   }
 
   deps.answer({
     // The top frame answers for the tab, embeds included (their latest reports asked afresh).
-    'talkmarks:capture': () => (isTop ? askFrames().then(current) : undefined),
+    'talkmarks:capture': () => {
+      if (!isTop) return undefined;
+      return hasFrames() ? askFrames().then(current) : Promise.resolve(current());
+    },
     'talkmarks:goto': ({ target }) => {
       if (gotoTarget(doc, win.location.href, target)) return true;
       if (!isTop) return undefined;

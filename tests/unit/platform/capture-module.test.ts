@@ -29,7 +29,7 @@ function start(url: string) {
       reports.push(c);
     },
     reportFrame: async () => undefined,
-    frameReports: async () => [],
+    frameReports: vi.fn(async () => []),
     onFrameReports: () => undefined,
     answer: (h: TabHandlers) => {
       handlers = h;
@@ -58,6 +58,18 @@ describe('the capture module in a frame', () => {
       deck: { title: 'Replication in practice', author: 'Talkmarks fixture', slideCount: 4 },
       slide: { index: 1, label: '2', title: 'Why replicate?' },
     });
+  });
+
+  it('asks the background for frames’ reports only on a page that has a frame', async () => {
+    const plain = start('http://127.0.0.1:8000/deck.html#2');
+    await plain.ask();
+    await plain.ask();
+    expect(plain.deps.frameReports).not.toHaveBeenCalled();
+
+    const framed = start('http://127.0.0.1:8000/deck.html#2');
+    framed.win.document.body.append(framed.win.document.createElement('iframe'));
+    await framed.ask();
+    expect(framed.deps.frameReports).toHaveBeenCalledTimes(1);
   });
 
   it('reports a flip once, with the new slide, and nothing for a repeat of the same state', async () => {
