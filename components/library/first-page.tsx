@@ -5,10 +5,11 @@
  * here, so this stays in the first bundle.
  */
 
-import { useEffect } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import type { FirstPage, FirstRow } from '../../storage/first-page';
 import type { NoteRecord } from '../../storage/types';
-import { markListPainted } from './LibraryList';
+import { LIST_LIVE_EVENT, listIsLive, markListPainted } from './LibraryList';
 import { NoteRow, ROW_HEIGHT } from './LibraryRow';
 
 /** The first page's key for the list a panel opened with these search params, or null when none is kept. */
@@ -56,5 +57,32 @@ export function FirstPageList({ page }: { page: FirstPage }) {
         ))}
       </div>
     </div>
+  );
+}
+
+/**
+ * The kept first page (when there is one) until the live list in `children` has its rows: the live
+ * list starts (its code, the database) once the kept rows are painted, hidden until it is live.
+ */
+export function WithFirstPage({ page, children }: { page: FirstPage | null; children: ComponentChildren }) {
+  const [live, setLive] = useState(!page);
+  const [started, setStarted] = useState(!page);
+  useEffect(() => {
+    if (live) return;
+    const onLive = () => setLive(true);
+    if (listIsLive()) onLive();
+    window.addEventListener(LIST_LIVE_EVENT, onLive);
+    return () => window.removeEventListener(LIST_LIVE_EVENT, onLive);
+  }, [live]);
+  useEffect(() => {
+    if (started) return;
+    const frame = requestAnimationFrame(() => setTimeout(() => setStarted(true), 0));
+    return () => cancelAnimationFrame(frame);
+  }, [started]);
+  return (
+    <>
+      {page && !live && <FirstPageList page={page} />}
+      {started && <div hidden={!live}>{children}</div>}
+    </>
   );
 }

@@ -1,7 +1,6 @@
 /** The side panel: notes on this page, and all notes. */
 import { useEffect, useState } from 'preact/hooks';
-import { FirstPageList, firstPageKey } from '../../components/library/first-page';
-import { LIST_LIVE_EVENT, listIsLive } from '../../components/library/LibraryList';
+import { firstPageKey, WithFirstPage } from '../../components/library/first-page';
 import { openLibrary } from '../../components/library/LibraryNav';
 import { lazyView } from '../../components/shared/lazy';
 import { Tabs } from '../../components/shared/Tabs';
@@ -73,23 +72,11 @@ const isTyping = (t: EventTarget | null) =>
 export function App({ firstPage = null }: { firstPage?: FirstPage | null }) {
   const [view, setView] = useState<View>(initialView);
   const [toast, setToast] = useState<ToastState | null>(null);
-  // The library's persisted first page shows until the live list has its rows (or another view is chosen).
-  const [live, setLive] = useState(!firstPage);
+  // The library's kept first page is for the list the panel opened on, not for a later visit.
+  const [kept, setKept] = useState(firstPage);
   useEffect(() => {
-    if (live) return;
-    const onLive = () => setLive(true);
-    if (listIsLive()) onLive();
-    window.addEventListener(LIST_LIVE_EVENT, onLive);
-    return () => window.removeEventListener(LIST_LIVE_EVENT, onLive);
-  }, [live]);
-  const early = Boolean(firstPage && !live && view === 'library');
-  // With a kept first page, the library (its code, the database) starts once that page is painted.
-  const [started, setStarted] = useState(!firstPage);
-  useEffect(() => {
-    if (started) return;
-    const frame = requestAnimationFrame(() => setTimeout(() => setStarted(true), 0));
-    return () => cancelAnimationFrame(frame);
-  }, [started]);
+    if (view !== 'library') setKept(null);
+  }, [view]);
   useEffect(() => {
     // Views ask for another view with this event; `/` anywhere goes to the library's search.
     const onOpen = (e: Event) => {
@@ -133,11 +120,10 @@ export function App({ firstPage = null }: { firstPage?: FirstPage | null }) {
         {view === 'now' && <NowView notify={setToast} />}
         {view === 'events' && <EventView notify={setToast} />}
         {view === 'recap' && <RecapView notify={setToast} />}
-        {early && firstPage && <FirstPageList page={firstPage} />}
-        {view === 'library' && started && (
-          <div hidden={early}>
+        {view === 'library' && (
+          <WithFirstPage page={kept}>
             <Library notify={setToast} />
-          </div>
+          </WithFirstPage>
         )}
         {view === 'tags' && <Tags notify={setToast} />}
         {view === 'trash' && <Trash notify={setToast} />}

@@ -6,7 +6,8 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { firstPageKey } from '../../../components/library/first-page';
+import { firstPageKey, WithFirstPage } from '../../../components/library/first-page';
+import { Library } from '../../../components/library/Library';
 import type { FirstPage } from '../../../storage/first-page';
 import { createNote } from '../../../storage/notes';
 
@@ -43,8 +44,11 @@ describe('side panel first page', () => {
   it('paints the kept rows at once, then the live list replaces them', async () => {
     await createNote({ body: 'Live note from the database', url: 'https://example.org/live' });
     window.history.replaceState({}, '', '/sidepanel.html?view=library&scope=all&tabId=0');
-    const { App } = await import('../../../entrypoints/sidepanel/App');
-    render(<App firstPage={kept} />);
+    render(
+      <WithFirstPage page={kept}>
+        <Library notify={() => undefined} />
+      </WithFirstPage>,
+    );
     // First render: the kept row, with its kind and lock, before any database read.
     const first = screen.getByTestId('first-page');
     expect(first.textContent).toContain('Kept row from the last panel');
