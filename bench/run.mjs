@@ -7,6 +7,7 @@
  *   npm run bench                  all of them
  *   npm run bench -- library       only those whose file name contains "library"
  *   npm run bench -- sync          sync through a local Apache WebDAV (two Chromium profiles)
+ *   npm run bench -- --summary     the summary table of the rows already written, nothing run
  *
  * Rows: each benchmark writes `.bench-results/<name>.json` (BENCH_RESULTS_DIR, emptied here first)
  * with `writeRows(name, rows)` from bench/_launch.mjs: `{ bench, at, load, rows: [{ measure, unit,
@@ -23,14 +24,16 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
-const only = process.argv.slice(2);
+// `--summary`: only print the summary of the rows already in the results folder (no build, no run).
+const summaryOnly = process.argv.includes('--summary');
+const only = process.argv.slice(2).filter((a) => a !== '--summary');
 const files = readdirSync(here)
   .filter((f) => f.endsWith('.mjs') && f !== 'run.mjs' && !f.startsWith('_'))
-  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .filter((f) => !summaryOnly && (only.length === 0 || only.some((o) => f.includes(o))))
   .sort();
 
 const env = { ...process.env };
-if (!env.TALKMARKS_EXT_DIR) {
+if (!env.TALKMARKS_EXT_DIR && !summaryOnly) {
   const out = '.output-bench';
   console.log(`Building the end-to-end extension into ${out}/ …`);
   const build = spawnSync('npx', ['wxt', 'build'], {
@@ -46,7 +49,7 @@ if (!env.TALKMARKS_EXT_DIR) {
 }
 const resultsDir = resolve(root, env.BENCH_RESULTS_DIR ?? '.bench-results');
 env.BENCH_RESULTS_DIR = resultsDir;
-rmSync(resultsDir, { recursive: true, force: true });
+if (!summaryOnly) rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
 
 const load = (l) => l.map((x) => x.toFixed(1)).join(' / ');
