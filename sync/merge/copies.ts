@@ -21,7 +21,7 @@ import { CONFLICT_OF, CONFLICT_VERSION, RESTORED, TAG_FIELDS, TEXT_FIELDS } from
 import { applyToRecord, joinRecord } from './apply';
 import { losingVersions } from './body';
 import { emptyRecord, type RecordState, type ReplicaState } from './state';
-import { type MergeOptions, tagList } from './view';
+import { type MergeOptions, tagList, withoutPurgedPast } from './view';
 
 /** The id of the conflict copy of version `version` of note `noteKey` (the same on every device). */
 export function conflictCopyId(noteKey: string, version: Hlc): string {
@@ -45,7 +45,10 @@ export function effectiveRecord(
   options: MergeOptions = {},
   depth = 0,
 ): RecordState | undefined {
-  const real = state.tables[table]?.[key];
+  const stored = state.tables[table]?.[key];
+  // A record read for itself leaves out a purged past it was created again after (view.ts); an
+  // original read for its copies' content keeps it, so copies made before the purge stay as they are.
+  const real = stored && depth === 0 ? withoutPurgedPast(stored) : stored;
   const ops = depth < MAX_DEPTH ? copyOps(state, table, key, options, depth) : undefined;
   if (!ops) return real;
   const rec = emptyRecord();

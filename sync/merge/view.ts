@@ -6,7 +6,7 @@ import type { Hlc } from '../hlc';
 import type { Seen } from '../ops';
 import { NOT_EDITS, RESTORED, TAG_FIELDS, TEXT_FIELDS } from '../schema';
 import { ancestry, headsOf, resolveBody } from './body';
-import type { RecordState, TagDots } from './state';
+import type { RecordState, TagDots, Version } from './state';
 
 export interface MergeOptions {
   /**
@@ -129,4 +129,56 @@ export function recordView(
   const sorted: Record<string, unknown> = {};
   for (const f of Object.keys(out).sort()) sorted[f] = out[f];
   return sorted;
+}
+
+/**
+ * A record purged and then created again under the same id (a backup restored after a delete for
+ * good) is read without what the purge covered. A device that has collected the tombstone no
+ * longer holds that past at all, so every device must leave it out, or the old body would merge
+ * with the new one (and make a conflict copy) only where the tombstone is still kept.
+ *
+ * "Created again" means `createdAt` written after the purge, while no body version continues the
+ * purged one: a version written from a covered version is an edit made before the purge was seen,
+ * which brings the record back whole (view.ts: {@link purged}). Pure: every device holding the same
+ * operations reads the same record.
+ */
+export function withoutPurgedPast(rec: RecordState): RecordState {
+  const created = rec.fields.createdAt;
+  if (!rec.purges || !created) return rec;
+  for (const stamp of Object.keys(rec.purges).sort().reverse()) {
+    if (created.hlc <= stamp) continue;
+    const seen = rec.purges[stamp]!;
+    const text: Record<string, Record<Hlc, Version>> = {};
+    let continuesPast = false;
+    for (const [field, versions] of Object.entries(rec.text ?? {})) {
+      const covered = ancestry(versions, seen.heads ?? []);
+      const kept: Record<Hlc, Version> = {};
+      for (const [id, v] of Object.entries(versions)) {
+        if (covered.has(id)) continue;
+        if (v.parents.some((q) => covered.has(q))) continuesPast = true;
+        kept[id] = v;
+      }
+      text[field] = kept;
+    }
+    if (continuesPast) return rec;
+    const out: RecordState = { fields: {} };
+    for (const [f, reg] of Object.entries(rec.fields)) {
+      if (reg.hlc > (seen.fields[f] ?? '')) out.fields[f] = reg;
+    }
+    if (rec.text) out.text = text;
+    if (rec.sets) {
+      const seenDots = new Set(seen.tags ?? []);
+      const sets: Record<string, Record<string, TagDots>> = {};
+      for (const [field, tags] of Object.entries(rec.sets)) {
+        sets[field] = {};
+        for (const [tag, dots] of Object.entries(tags)) {
+          const add = dots.add.filter((d) => !seenDots.has(d));
+          if (add.length) sets[field][tag] = { add, rem: dots.rem };
+        }
+      }
+      out.sets = sets;
+    }
+    return out;
+  }
+  return rec;
 }
