@@ -263,13 +263,22 @@ export function wallToIsoWithOffset(p: LocalParts, offsetMin: number): string | 
   return validParts(p) ? isoOf(p, offsetMin) : undefined;
 }
 
+let zoneRead: { zone: string; at: number } | undefined;
+
 /** The zone the browser runs in. */
 export function userZone(): string {
+  // Read again after a few seconds, not on every call: a formatter costs about 0.1 ms and a recap
+  // asks once per note; a laptop that changes zone is still followed.
+  const now = Date.now();
+  if (zoneRead && now - zoneRead.at < 5000 && now >= zoneRead.at) return zoneRead.zone;
+  let zone = 'UTC';
   try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
   } catch {
-    return 'UTC';
+    // No Intl zone data: UTC.
   }
+  zoneRead = { zone, at: now };
+  return zone;
 }
 
 /** The zone a stored time is shown in: the event's zone, else the time's own offset as a fixed zone. */
