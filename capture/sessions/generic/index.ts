@@ -9,12 +9,20 @@
 import { readOpenGraph } from '../../metadata/opengraph';
 import { cleanText } from '../../text';
 import { wallToIsoWithOffset } from '../../time';
-import type { CaptureAdapter, EventRef, PageCapture, Speaker } from '../../types';
-import { buildEvent, buildTalk } from '../common';
+import type {
+  CandidateField,
+  CaptureAdapter,
+  CaptureCandidate,
+  EventRef,
+  PageCapture,
+  Speaker,
+} from '../../types';
+import { buildEvent, buildTalk, stripTags } from '../common';
 import { formatWallTime, readWallTime, type WallTime } from '../datetext';
-import { isPersonName } from './byline';
+import { bylineSpeakers, isPersonName, namesFrom } from './byline';
 import { breadcrumbs, eventFromText, looksLikeEvent, titleSuffix } from './event-name';
-import { classOf, pageElements, readLabelValues } from './label-values';
+import { classOf, type LabelValue, pageElements, readLabelValues } from './label-values';
+import { isPlaceholder } from './labels';
 import {
   abstractOf,
   CHROME,
@@ -95,6 +103,44 @@ function datedText(el: Element): string {
   return `${bareMidnight ? dt.slice(0, 10) : dt} ${text}`;
 }
 
+/** Candidates kept per field, at most. */
+const MAX_FIELD_CANDIDATES = 10;
+
+/** A label as the UI quotes it: "Vortragende:" → "Vortragende". */
+function labelName(raw: string): string {
+  return cleanText(raw, 100)
+    .replace(/\s*[:：]\s*$/, '')
+    .slice(0, 100);
+}
+
+/**
+ * The values one field was read as, for `PageCapture.candidates`: the chosen one first, then the
+ * others the page shows, each value, source and label once, placeholders ("TBA") never, bounded.
+ */
+class FieldCandidates {
+  readonly list: CaptureCandidate[] = [];
+  constructor(private readonly url = false) {}
+  add(raw: string | undefined, source: string | undefined, label?: string): void {
+    if (!raw || !source || this.list.length >= MAX_FIELD_CANDIDATES) return;
+    const value = this.url ? raw : cleanText(stripTags(raw), 300);
+    if (!value || isPlaceholder(value)) return;
+    const name = label ? labelName(label) : '';
+    const known = this.list.some(
+      (c) =>
+        (this.url ? c.value === value : same(c.value, value)) &&
+        c.source === source &&
+        (c.label ?? '') === name,
+    );
+    if (known) return;
+    this.list.push(name ? { value, source, label: name } : { value, source });
+  }
+}
+
+/** The labelled values of one field, in page order. */
+function labelsOf(labels: readonly LabelValue[], field: LabelValue['field']): LabelValue[] {
+  return labels.filter((l) => l.field === field && l.text);
+}
+
 /** Reads `doc` as one talk's page. Never throws for a well-formed document; bounded on huge ones. */
 export function readTalkPage(doc: Document, url: URL): TalkPageReading {
   const base = url.href;
@@ -153,6 +199,8 @@ export function readTalkPage(doc: Document, url: URL): TalkPageReading {
     }
   }
   title = title.replace(/\s+[|·•–—-]\s*$/, '').trim();
+
+  const titleLabelName = evidence.title === 'label' ? titleLabel?.label : undefined;
 
   // --- event
   const isSpeaker = (name: string) =>
@@ -279,6 +327,63 @@ export function readTalkPage(doc: Document, url: URL): TalkPageReading {
     evidence: { ...evidence },
   };
   if (event) capture.event = event;
+
+  // --- the other values the page shows for each field (issue 15): the chosen one first
+  const candidates: Partial<Record<CandidateField, CaptureCandidate[]>> = {};
+  const speakerList = new FieldCandidates();
+  const speakerLabel = evidence.speakers === 'label' ? labelsOf(labels, 'speakers')[0]?.label : undefined;
+  for (const s of talk.speakers) speakerList.add(s.name, evidence.speakers, speakerLabel);
+  for (const l of labelsOf(labels, 'speakers')) {
+    for (const name of namesFrom(
+      l.text,
+      l.links.map((k) => k.text),
+    ))
+      speakerList.add(name, 'label', l.label);
+  }
+  if (!listing) for (const name of bylineSpeakers(heading)) speakerList.add(name, 'byline');
+  for (const name of announcement) speakerList.add(name, 'title');
+  if (speakerList.list.length) candidates.speakers = speakerList.list;
+
+  const titleList = new FieldCandidates();
+  titleList.add(talk.title, evidence.title, titleLabelName);
+  for (const l of labelsOf(labels, 'title'))
+    if (l.text.length <= 300) titleList.add(l.text, 'label', l.label);
+  titleList.add(speakerPageTitle, 'heading');
+  const talkHeading = [...(main ?? body).querySelectorAll('h2, h3')]
+    .slice(0, 10)
+    .map((h) => TALK_HEADING.exec(cleanText(h.textContent, 320))?.[1])
+    .find(Boolean);
+  titleList.add(talkHeading, 'heading');
+  if (announcement.length) titleList.add(QUOTED.exec(lead.slice(0, 800))?.[1]?.trim(), 'quote');
+  if (h1 && !same(h1, siteName)) titleList.add(h1, 'heading');
+  if (ogTitle) titleList.add(withoutSiteSuffix(ogTitle, siteName, docTitle), 'og');
+  if (docTitle) titleList.add(withoutSiteSuffix(docTitle, siteName, ''), 'title');
+  if (titleList.list.length) candidates.title = titleList.list;
+
+  const eventList = new FieldCandidates();
+  if (event)
+    eventList.add(event.name, evidence.event, evidence.event === 'label' ? eventLabel?.label : undefined);
+  for (const l of labelsOf(labels, 'event')) eventList.add(l.text, 'label', l.label);
+  for (const c of breadcrumbs(elements))
+    if (looksLikeEvent(c) && !same(c, title)) eventList.add(c, 'breadcrumb');
+  const said = eventFromText(og['twitter:description'] ?? '', og['og:description'] ?? '', lead);
+  if (said && !isSpeaker(said)) eventList.add(said, 'text');
+  if (siteName && looksLikeEvent(siteName) && !isSpeaker(siteName)) eventList.add(siteName, 'og');
+  const suffix = titleSuffix(docTitle, title);
+  if (suffix && looksLikeEvent(suffix) && !isSpeaker(suffix)) eventList.add(suffix, 'title');
+  if (eventList.list.length) candidates.event = eventList.list;
+
+  for (const [field, pick, seen] of [
+    ['slidesUrl', talk.slidesUrl, media.slidesSeen],
+    ['videoUrl', talk.videoUrl, media.videoSeen],
+  ] as const) {
+    const list = new FieldCandidates(true);
+    const chosen = field === 'slidesUrl' ? media.slides : media.video;
+    list.add(pick, evidence[field], chosen?.label);
+    for (const m of seen) list.add(m.url, m.source, m.label);
+    if (list.list.length) candidates[field] = list.list;
+  }
+  if (Object.keys(candidates).length) capture.candidates = candidates;
   return { capture, evidence, wallStart: wall ? formatWallTime(wall) : undefined };
 }
 

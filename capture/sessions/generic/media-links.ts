@@ -15,6 +15,8 @@ export type MediaSource = 'label' | 'embed' | 'link-text' | 'heading' | 'host';
 export interface MediaPick {
   url: string;
   source: MediaSource;
+  /** The page's label for a labelled link ("Folien:"). */
+  label?: string;
 }
 
 /** Links read, at most: a talk's links sit near its title. */
@@ -67,13 +69,37 @@ function isWordInProse(a: Element, text: string): boolean {
   return around > 80 && around > 4 * text.length;
 }
 
+/** Readings kept per kind for the candidates, at most (the pick is made from all of them). */
+const MAX_SEEN = 50;
+
+export interface MediaPicks {
+  slides?: MediaPick;
+  video?: MediaPick;
+  /** Every slides link read, best first (the pick first), each address and source once. */
+  slidesSeen: MediaPick[];
+  /** Every recording link read, best first (the pick first), each address and source once. */
+  videoSeen: MediaPick[];
+}
+
+/** Readings best first, the way `bestOf` ranks them; an address read twice from one source once. */
+function ranked(seen: Candidate[]): MediaPick[] {
+  const sorted = [...seen].sort((a, b) => RANK[b.source] - RANK[a.source] || a.order - b.order);
+  const out: MediaPick[] = [];
+  for (const c of sorted) {
+    if (out.some((o) => o.url === c.url && o.source === c.source)) continue;
+    out.push(c.label ? { url: c.url, source: c.source, label: c.label } : { url: c.url, source: c.source });
+  }
+  return out;
+}
+
 interface Candidate {
   url: string;
   source: MediaSource;
   order: number;
+  label?: string;
 }
 
-function better(a: Candidate | undefined, b: Candidate): Candidate {
+function bestOf(a: Candidate | undefined, b: Candidate): Candidate {
   if (!a) return b;
   const ra = RANK[a.source];
   const rb = RANK[b.source];
@@ -106,17 +132,25 @@ export function pickMedia(
   labels: readonly LabelValue[],
   elements: readonly Element[],
   root?: Element,
-): { slides?: MediaPick; video?: MediaPick } {
+): MediaPicks {
   let slides: Candidate | undefined;
   let video: Candidate | undefined;
   let order = 0;
+  // every reading, for the capture's candidates (the best one is the pick)
+  const seenSlides: Candidate[] = [];
+  const seenVideo: Candidate[] = [];
+  const better = (kind: 'slides' | 'video', a: Candidate | undefined, b: Candidate): Candidate => {
+    const seen = kind === 'slides' ? seenSlides : seenVideo;
+    if (seen.length < MAX_SEEN) seen.push(b);
+    return bestOf(a, b);
+  };
   for (const lv of labels) {
     if (lv.field !== 'slides' && lv.field !== 'video') continue;
     const href = lv.links[0]?.href ?? plainUrl(lv.text, base);
     if (!href) continue;
-    const c: Candidate = { url: cleanUrl(href), source: 'label', order: order++ };
-    if (lv.field === 'slides' && !NOT_ONE_VIDEO.test(href)) slides = better(slides, c);
-    if (lv.field === 'video' && !NOT_ONE_VIDEO.test(href)) video = better(video, c);
+    const c: Candidate = { url: cleanUrl(href), source: 'label', order: order++, label: lv.label };
+    if (lv.field === 'slides' && !NOT_ONE_VIDEO.test(href)) slides = better('slides', slides, c);
+    if (lv.field === 'video' && !NOT_ONE_VIDEO.test(href)) video = better('video', video, c);
   }
   // players and links found by the browser's own tag index (a tag-only selector), not a JS pass over
   // every element of a large page
@@ -131,8 +165,8 @@ export function pickMedia(
     const c: Candidate = { url: cleanUrl(href), source: 'embed', order: order++ };
     const tag = frame.tagName;
     const player = tag === 'VIDEO' || (tag === 'SOURCE' && frame.parentElement?.tagName === 'VIDEO');
-    if (VIDEO_EMBED.test(href) || player) video = better(video, c);
-    else if (SLIDES_EMBED.test(href)) slides = better(slides, c);
+    if (VIDEO_EMBED.test(href) || player) video = better('video', video, c);
+    else if (SLIDES_EMBED.test(href)) slides = better('slides', slides, c);
   }
   const links: ArrayLike<Element> = root
     ? root.getElementsByTagName('a')
@@ -171,7 +205,7 @@ export function pickMedia(
       !NOT_ONE_VIDEO.test(href) &&
       !isVideoLink(href)
     ) {
-      slides = better(slides, { url, source: 'link-text', order: order++ });
+      slides = better('slides', slides, { url, source: 'link-text', order: order++ });
       continue;
     }
     if (
@@ -180,22 +214,24 @@ export function pickMedia(
       !inProse &&
       (isVideoLink(href) || VIDEO_PAGE.test(href))
     ) {
-      video = better(video, { url, source: 'link-text', order: order++ });
+      video = better('video', video, { url, source: 'link-text', order: order++ });
       continue;
     }
     if (isDoc) {
       if (SLIDE_WORDS.test(headingBefore(a)))
-        slides = better(slides, { url, source: 'heading', order: order++ });
+        slides = better('slides', slides, { url, source: 'heading', order: order++ });
       continue;
     }
     if (isSlidesLink(href) && !NOT_ONE_VIDEO.test(href))
-      slides = better(slides, { url, source: 'host', order: order++ });
+      slides = better('slides', slides, { url, source: 'host', order: order++ });
     else if ((isVideoLink(href) || VIDEO_PAGE.test(href)) && !NOT_ONE_VIDEO.test(href)) {
-      video = better(video, { url, source: 'host', order: order++ });
+      video = better('video', video, { url, source: 'host', order: order++ });
     }
   }
-  const out: { slides?: MediaPick; video?: MediaPick } = {};
+  const out: MediaPicks = { slidesSeen: ranked(seenSlides), videoSeen: ranked(seenVideo) };
   if (slides) out.slides = { url: slides.url, source: slides.source };
   if (video) out.video = { url: video.url, source: video.source };
+  if (slides?.label) out.slides = { url: slides.url, source: slides.source, label: slides.label };
+  if (video?.label) out.video = { url: video.url, source: video.source, label: video.label };
   return out;
 }
