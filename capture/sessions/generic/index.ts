@@ -19,7 +19,7 @@ import type {
 } from '../../types';
 import { buildEvent, buildTalk, stripTags } from '../common';
 import { formatWallTime, readWallTime, type WallTime } from '../datetext';
-import { bylineSpeakers, isPersonName, namesFrom } from './byline';
+import { bylineSpeakers, isPersonName, namesFrom, sentenceSpeakers } from './byline';
 import { breadcrumbs, eventFromText, looksLikeEvent, titleSuffix } from './event-name';
 import { classOf, type LabelValue, pageElements, readLabelValues } from './label-values';
 import { isPlaceholder } from './labels';
@@ -119,11 +119,20 @@ function labelName(raw: string): string {
  */
 class FieldCandidates {
   readonly list: CaptureCandidate[] = [];
-  constructor(private readonly url = false) {}
+  constructor(
+    private readonly url = false,
+    /** Values that are not this field's (checked on every value but the chosen one). */
+    private readonly other?: (value: string) => boolean,
+  ) {}
   add(raw: string | undefined, source: string | undefined, label?: string): void {
     if (!raw || !source || this.list.length >= MAX_FIELD_CANDIDATES) return;
-    const value = this.url ? raw : cleanText(stripTags(raw), 300);
+    const value = this.url
+      ? raw
+      : cleanText(stripTags(raw), 300)
+          .replace(/\s+[|·•–—-]\s*$/, '')
+          .trim();
     if (!value || isPlaceholder(value)) return;
+    if (this.list.length && this.other?.(value)) return;
     const name = label ? labelName(label) : '';
     const known = this.list.some(
       (c) =>
@@ -340,11 +349,32 @@ export function readTalkPage(doc: Document, url: URL): TalkPageReading {
     ))
       speakerList.add(name, 'label', l.label);
   }
-  if (!listing) for (const name of bylineSpeakers(heading)) speakerList.add(name, 'byline');
+  if (!listing) {
+    for (const name of sentenceSpeakers(lead)) speakerList.add(name, 'sentence');
+    for (const name of bylineSpeakers(heading)) speakerList.add(name, 'byline');
+  }
   for (const name of announcement) speakerList.add(name, 'title');
   if (speakerList.list.length) candidates.speakers = speakerList.list;
 
-  const titleList = new FieldCandidates();
+  const eventList = new FieldCandidates();
+  if (event)
+    eventList.add(event.name, evidence.event, evidence.event === 'label' ? eventLabel?.label : undefined);
+  for (const l of labelsOf(labels, 'event')) eventList.add(l.text, 'label', l.label);
+  for (const c of breadcrumbs(elements))
+    if (looksLikeEvent(c) && !same(c, title)) eventList.add(c, 'breadcrumb');
+  const said = eventFromText(og['twitter:description'] ?? '', og['og:description'] ?? '', lead);
+  if (said && !isSpeaker(said)) eventList.add(said, 'text');
+  if (siteName && looksLikeEvent(siteName) && !isSpeaker(siteName)) eventList.add(siteName, 'og');
+  const suffix = titleSuffix(docTitle, title);
+  if (suffix && looksLikeEvent(suffix) && !isSpeaker(suffix)) eventList.add(suffix, 'title');
+  if (eventList.list.length) candidates.event = eventList.list;
+
+  // a value the page shows for the site, the event or a speaker is not another reading of the title
+  const otherField = (value: string) =>
+    (siteName !== '' && same(value, siteName)) ||
+    eventList.list.some((c) => same(c.value, value)) ||
+    speakerList.list.some((c) => same(c.value, value));
+  const titleList = new FieldCandidates(false, otherField);
   titleList.add(talk.title, evidence.title, titleLabelName);
   for (const l of labelsOf(labels, 'title'))
     if (l.text.length <= 300) titleList.add(l.text, 'label', l.label);
@@ -359,19 +389,6 @@ export function readTalkPage(doc: Document, url: URL): TalkPageReading {
   if (ogTitle) titleList.add(withoutSiteSuffix(ogTitle, siteName, docTitle), 'og');
   if (docTitle) titleList.add(withoutSiteSuffix(docTitle, siteName, ''), 'title');
   if (titleList.list.length) candidates.title = titleList.list;
-
-  const eventList = new FieldCandidates();
-  if (event)
-    eventList.add(event.name, evidence.event, evidence.event === 'label' ? eventLabel?.label : undefined);
-  for (const l of labelsOf(labels, 'event')) eventList.add(l.text, 'label', l.label);
-  for (const c of breadcrumbs(elements))
-    if (looksLikeEvent(c) && !same(c, title)) eventList.add(c, 'breadcrumb');
-  const said = eventFromText(og['twitter:description'] ?? '', og['og:description'] ?? '', lead);
-  if (said && !isSpeaker(said)) eventList.add(said, 'text');
-  if (siteName && looksLikeEvent(siteName) && !isSpeaker(siteName)) eventList.add(siteName, 'og');
-  const suffix = titleSuffix(docTitle, title);
-  if (suffix && looksLikeEvent(suffix) && !isSpeaker(suffix)) eventList.add(suffix, 'title');
-  if (eventList.list.length) candidates.event = eventList.list;
 
   for (const [field, pick, seen] of [
     ['slidesUrl', talk.slidesUrl, media.slidesSeen],
