@@ -7,6 +7,7 @@
  * taken only where the page prints it.
  */
 import { cleanText } from '../../text';
+import { shownText } from './label-values';
 
 /** An element's text without the CSS and scripts some frameworks put inline. */
 export function visibleText(el: Element, max = 400): string {
@@ -121,7 +122,7 @@ export function bylineSpeakers(title: Element | null): string[] {
         if (isPersonName(one)) return [one];
       }
     }
-    const text = cleanText(el.textContent, 300);
+    const text = cleanText(shownText(el), 300); // a name the page hides is not its byline
     const by = /^(?:by|von|par|por|di|presented by|speaker:?)\s+(.+)$/i.exec(text);
     if (by?.[1]) {
       const names = namesFrom(by[1].split(/\s+(?:in|am|on|at|le|el|il)\s+|\s[·|–—]\s/)[0] ?? '');

@@ -94,7 +94,8 @@ function textOfNodes(nodes: Iterable<Node>): string {
  * A value's text as the page shows it: hidden parts (`hidden`, `aria-hidden`, `display:none`,
  * scripts) left out, so a name tucked away in the markup is never read as the speaker.
  */
-function shownText(el: Element): string {
+export function shownText(el: Element): string {
+  if (el.matches(HIDDEN)) return ''; // the value's own element hidden (`<span style="display:none">`)
   if (!el.querySelector(HIDDEN)) return el.textContent ?? '';
   let text = '';
   const walker = el.ownerDocument.createTreeWalker(el, 4 /* SHOW_TEXT */);
