@@ -434,24 +434,32 @@ export function withPageFill(adapter: CaptureAdapter): CaptureAdapter {
       if (!page?.talk) return found;
       const talk = { ...found.talk };
       const evidence: Evidence = { ...(found.evidence ?? {}) };
+      // a field the page filled brings the other values the page shows for it (its pick first)
+      const candidates: Partial<Record<CandidateField, CaptureCandidate[]>> = { ...(found.candidates ?? {}) };
+      const filled = (field: CandidateField) => {
+        evidence[field] = reading.evidence[field];
+        const list = page.candidates?.[field];
+        if (list) candidates[field] = list;
+      };
       if (!talk.speakers.length && page.talk.speakers.length) {
         talk.speakers = page.talk.speakers;
-        evidence.speakers = reading.evidence.speakers;
+        filled('speakers');
       }
       if (!talk.slidesUrl && page.talk.slidesUrl) {
         talk.slidesUrl = page.talk.slidesUrl;
-        evidence.slidesUrl = reading.evidence.slidesUrl;
+        filled('slidesUrl');
       }
       if (!talk.videoUrl && page.talk.videoUrl) {
         talk.videoUrl = page.talk.videoUrl;
-        evidence.videoUrl = reading.evidence.videoUrl;
+        filled('videoUrl');
       }
       const out: Partial<PageCapture> = { ...found, talk };
       if (!found.event && page.event) {
         out.event = page.event;
-        evidence.event = reading.evidence.event;
+        filled('event');
       }
       if (Object.keys(evidence).length) out.evidence = evidence;
+      if (Object.keys(candidates).length) out.candidates = candidates;
       return out;
     },
   };

@@ -4,7 +4,7 @@
  * right?" can offer them and a site hint can re-rank them. Pages are real saved talk pages of the
  * corpus (tests/fixtures/pages/talks/); the values below were read from their HTML by hand.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
@@ -112,6 +112,36 @@ describe('generic reader candidates on real talk pages', () => {
         expect(new Set(keys).size).toBe(keys.length);
       }
     }
+  });
+});
+
+describe('every corpus page', () => {
+  const names = readdirSync(DIR)
+    .filter((n) => n.endsWith('.expected.json'))
+    .map((n) => n.replace(/\.expected\.json$/, ''));
+
+  it('reports candidates whose first value is the one shown, bounded, that the schema keeps', () => {
+    let withCandidates = 0;
+    for (const name of names) {
+      const c = capture(name);
+      if (!c.candidates) continue;
+      withCandidates++;
+      const shown: Partial<Record<CandidateField, string | undefined>> = {
+        title: c.talk?.title,
+        event: c.event?.name,
+        slidesUrl: c.talk?.slidesUrl,
+        videoUrl: c.talk?.videoUrl,
+        speakers: c.talk?.speakers[0]?.name,
+      };
+      for (const [field, list] of Object.entries(c.candidates) as [CandidateField, CaptureCandidate[]][]) {
+        expect(list.length, `${name} ${field}`).toBeGreaterThan(0);
+        expect(list.length, `${name} ${field}`).toBeLessThanOrEqual(10);
+        expect(list[0]?.value, `${name} ${field}`).toBe(shown[field]);
+        expect(list[0]?.source, `${name} ${field}`).toBe(c.evidence?.[field]);
+      }
+      expect(parseCapture(c), name).toEqual(c);
+    }
+    expect(withCandidates).toBeGreaterThanOrEqual(30);
   });
 });
 
