@@ -15,31 +15,14 @@
  * checks every answer against MiniSearch's own `search`).
  */
 import type MiniSearch from 'minisearch';
+import { type Internals, SLOTS, scratch } from './execute-index';
 import { isEmptyFilter, type LibraryFilter, matchesFilter, type StoredDoc } from './filter';
+import { DEFAULT_PREFIX_CAP, type Derived, expandPrefix, type PrefixCap, postings } from './prefix';
 import type { ParsedQuery } from './query';
 import { processTerm, tokenize } from './text';
 
-/** Field id → document short id → term frequency. */
-type FieldTermData = Map<number, Map<number, number>>;
-
-interface TermMap {
-  get(term: string): FieldTermData | undefined;
-  atPrefix(prefix: string): Iterable<[string, FieldTermData]>;
-  fuzzyGet(term: string, maxDistance: number): Map<string, [FieldTermData, number]>;
-}
-
-/** What MiniSearch 7.2.0 keeps (private fields). */
-interface Internals {
-  _index: TermMap;
-  _fieldIds: Record<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _documentIds: Map<number, unknown>;
-  _storedFields: Map<number, Record<string, unknown> | undefined>;
-  _documentCount: number;
-  _dirtCount: number;
-  _nextId: number;
-}
+export { prepareIndex } from './execute-index';
+export { DEFAULT_PREFIX_CAP, expandPrefix, type PrefixCap } from './prefix';
 
 export interface ExecuteOptions {
   /** Field → weight. */
@@ -57,19 +40,6 @@ export interface ExecuteOptions {
   /** Caps on prefix expansion; defaults to {@link DEFAULT_PREFIX_CAP}. */
   cap?: PrefixCap;
 }
-
-/**
- * Bounds the work of one prefix term. Every word starting with the prefix is kept while the
- * postings of the kept words stay within `postings`; past it, words are dropped most common first
- * (lowest IDF, the least a match can score), then longest first, but the `minTerms` rarest are
- * always kept.
- */
-export interface PrefixCap {
-  postings: number;
-  minTerms: number;
-}
-
-export const DEFAULT_PREFIX_CAP: PrefixCap = { postings: 20_000, minTerms: 32 };
 
 export interface ExecutedHit {
   id: string;
@@ -98,157 +68,7 @@ interface Spec {
   word: boolean;
 }
 
-interface Derived {
-  term: string;
-  data: FieldTermData;
-  weight: number;
-}
-
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
-/** Matched terms remembered per document, for highlighting. */
-const SLOTS = 8;
-
-/**
- * Scratch arrays per index, reused across queries, plus dense copies of what every posting needs
- * (field lengths, creation times) so the hot loop reads typed arrays, not MiniSearch's maps. A
- * document's short id is never reused (a replaced note gets a new one), so the copies are filled
- * once per id, up to `filled`.
- */
-interface Scratch {
-  size: number;
-  gen: number;
-  fields: number;
-  filled: number;
-  /** `_nextId`, `_documentCount`, `_dirtCount` when `alive` was last taken: any add or discard changes one. */
-  seen: string;
-  /** 1 for a short id in the index now (a discarded document stays in postings until vacuumed). */
-  alive: Uint8Array;
-  lengths: Float32Array;
-  created: Float64Array;
-  stamp: Int32Array;
-  state: Int8Array;
-  score: Float64Array;
-  docBoost: Float64Array;
-  specMask: Int32Array;
-  sourceMask: Int32Array;
-  slotCount: Uint8Array;
-  slots: Int32Array;
-  touched: Int32Array;
-}
-
-const scratchOf = new WeakMap<object, Scratch>();
-
-function grow<T extends Float32Array | Float64Array | Int32Array | Int8Array | Uint8Array>(
-  old: T | undefined,
-  make: (n: number) => T,
-  n: number,
-): T {
-  const next = make(n);
-  if (old) next.set(old.subarray(0, Math.min(old.length, n)));
-  return next;
-}
-
-function scratch(ix: Internals): Scratch {
-  const size = ix._nextId;
-  const fields = Object.keys(ix._fieldIds).length;
-  let s = scratchOf.get(ix);
-  if (!s || s.size < size || s.fields !== fields) {
-    const keep = s && s.fields === fields ? s : undefined;
-    const n = Math.max(size, Math.ceil((keep?.size ?? 0) * 1.25), 1024);
-    s = {
-      size: n,
-      gen: keep?.gen ?? 0,
-      fields,
-      filled: keep?.filled ?? 0,
-      seen: '',
-      alive: new Uint8Array(n),
-      lengths: grow(keep?.lengths, (k) => new Float32Array(k), n * fields),
-      created: grow(keep?.created, (k) => new Float64Array(k), n),
-      stamp: grow(keep?.stamp, (k) => new Int32Array(k), n),
-      state: new Int8Array(n),
-      score: new Float64Array(n),
-      docBoost: new Float64Array(n),
-      specMask: new Int32Array(n),
-      sourceMask: new Int32Array(n),
-      slotCount: new Uint8Array(n),
-      slots: new Int32Array(n * SLOTS),
-      touched: new Int32Array(n),
-    };
-    scratchOf.set(ix, s);
-  }
-  for (let doc = s.filled; doc < size; doc++) {
-    const lengths = ix._fieldLength.get(doc);
-    if (lengths) for (let f = 0; f < fields; f++) s.lengths[doc * fields + f] = lengths[f] ?? 0;
-    const created = ix._storedFields.get(doc)?.createdAt;
-    s.created[doc] = typeof created === 'number' ? created : Number.NaN;
-  }
-  s.filled = size;
-  const seen = `${ix._nextId} ${ix._documentCount} ${ix._dirtCount}`;
-  if (s.seen !== seen) {
-    s.alive.fill(0);
-    for (const doc of ix._documentIds.keys()) s.alive[doc] = 1;
-    s.seen = seen;
-  }
-  if (++s.gen > 2 ** 30) {
-    s.gen = 1;
-    s.stamp.fill(0);
-  }
-  return s;
-}
-
-/**
- * Fills the executor's dense copies for what the index holds now, so the first query after a load,
- * a build or a batch of changes does not pay for it.
- */
-export function prepareIndex(index: object): void {
-  scratch(index as Internals);
-}
-
-/** Postings of a term over the given fields (documents may count once per field). */
-function postings(data: FieldTermData, fields: number[]): number {
-  let n = 0;
-  for (const f of fields) n += data.get(f)?.size ?? 0;
-  return n;
-}
-
-/**
- * The words a prefix expands to, with their weights (MiniSearch's: the prefix weight, fading
- * slowly with the letters added), capped as {@link PrefixCap} says. Returns how many were dropped.
- */
-export function expandPrefix(
-  terms: Iterable<[string, FieldTermData]>,
-  prefix: string,
-  fields: number[],
-  prefixWeight: number,
-  cap: PrefixCap,
-  out: Derived[],
-): number {
-  const found: (Derived & { n: number })[] = [];
-  let total = 0;
-  for (const [term, data] of terms) {
-    const distance = term.length - prefix.length;
-    if (!distance) continue; // the exact word is scored as such
-    const n = postings(data, fields);
-    if (!n) continue;
-    total += n;
-    found.push({ term, data, weight: (prefixWeight * term.length) / (term.length + 0.3 * distance), n });
-  }
-  if (total <= cap.postings || found.length <= cap.minTerms) {
-    for (const d of found) out.push(d);
-    return 0;
-  }
-  // Rarest first (highest IDF: what a match scores most for), then shortest (highest weight).
-  found.sort((a, b) => a.n - b.n || a.term.length - b.term.length || (a.term < b.term ? -1 : 1));
-  let kept = 0;
-  let used = 0;
-  for (const d of found) {
-    if (kept >= cap.minTerms && used + d.n > cap.postings) break;
-    out.push(d);
-    used += d.n;
-    kept++;
-  }
-  return found.length - kept;
-}
 
 /**
  * Runs a parsed query: AND over its words and tags (or, with `combineWith: 'OR'`, any word and
