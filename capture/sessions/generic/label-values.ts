@@ -219,7 +219,7 @@ function textLabelBefore(el: Element, base: string): LabelValue | undefined {
   if (raw.length > MAX_LABEL + 10 || !/[:：]$/.test(raw)) return undefined;
   const label = raw.replace(/^(?:list of|our|the)\s+/i, '');
   const field = labelField(label);
-  if (!field || el.closest(OFF_TOPIC)) return undefined;
+  if (!field || el.closest(OFF_TOPIC) || el.closest(HIDDEN)) return undefined;
   const text = cleanValue(shownText(el));
   return { field, label: raw, text, links: linksIn([el], base), el };
 }
@@ -270,7 +270,7 @@ export function readLabelValues(
       const box = labelBox(el, text);
       const value = valueFor(box, base);
       if (!value) continue;
-      if (box.closest(OFF_TOPIC)) continue;
+      if (box.closest(OFF_TOPIC) || box.closest(HIDDEN)) continue; // off the talk, or hidden whole
       push(out, seen, { field, label: text, text: cleanValue(value.text), links: value.links, el: value.el });
       continue;
     }
@@ -285,7 +285,7 @@ export function readLabelValues(
         const m = LINE.exec(line.text.replace(/\s+/g, ' '));
         const f = m?.[1] ? labelField(m[1]) : undefined;
         if (!f || !m?.[2]) continue;
-        if (el.closest(OFF_TOPIC)) break;
+        if (el.closest(OFF_TOPIC) || el.closest(HIDDEN)) break;
         push(out, seen, {
           field: f,
           label: m[1] ?? '',

@@ -154,6 +154,8 @@ describe('what is never a candidate', () => {
       'beforeend',
       `<p><strong>Vortragende</strong>: Grace Hopper</p>
        <p><strong>Speaker</strong>: <span style="display:none">Hidden Person</span></p>
+       <p hidden><strong>Speaker</strong>: Secret Person</p>
+       <div style="display: none"><p>Speaker: Tucked Away</p></div>
        <p><strong>Event</strong>: TBA</p>
        <div class="sponsors"><table><tr><th>Speaker</th><td>Sally Sponsor</td></tr>
          <tr><th>Event</th><td>Acme Developer Summit 2021</td></tr></table></div>`,
@@ -168,7 +170,14 @@ describe('what is never a candidate', () => {
       { value: 'Grace Hopper', source: 'label', label: 'Vortragende' },
     ]);
     const all = Object.values(c.candidates ?? {}).flatMap((l) => l.map((x) => x.value));
-    for (const never of ['Hidden Person', 'TBA', 'Sally Sponsor', 'Acme Developer Summit 2021']) {
+    for (const never of [
+      'Hidden Person',
+      'Secret Person',
+      'Tucked Away',
+      'TBA',
+      'Sally Sponsor',
+      'Acme Developer Summit 2021',
+    ]) {
       expect(all).not.toContain(never);
     }
     expect(c.event).toBeUndefined();
