@@ -8,7 +8,6 @@
  */
 import { readOpenGraph } from '../../metadata/opengraph';
 import { cleanText } from '../../text';
-import { wallToIsoWithOffset } from '../../time';
 import type {
   CandidateField,
   CaptureAdapter,
@@ -17,12 +16,12 @@ import type {
   PageCapture,
   Speaker,
 } from '../../types';
-import { buildEvent, buildTalk, stripTags } from '../common';
+import { buildEvent, buildTalk } from '../common';
 import { formatWallTime, readWallTime, type WallTime } from '../datetext';
 import { bylineSpeakers, isPersonName, namesFrom, sentenceSpeakers } from './byline';
+import { FieldCandidates } from './candidates';
 import { breadcrumbs, eventFromText, looksLikeEvent, titleSuffix } from './event-name';
 import { classOf, type LabelValue, pageElements, readLabelValues } from './label-values';
-import { isPlaceholder } from './labels';
 import {
   abstractOf,
   CHROME,
@@ -35,6 +34,7 @@ import {
   titleHeading,
 } from './layout';
 import { pickMedia } from './media-links';
+import { datedText, isoOf, withoutSiteSuffix, yearHint } from './page-text';
 import { readSpeakers } from './speakers';
 
 /** Where each field of a generic capture came from. */
@@ -54,97 +54,6 @@ const TALK_PATH =
   /\/(?:talks?|sessions?|seminars?|presentations?|lectures?|keynotes?|vortr(?:ae|ä)ge|vortrag|charlas?|ponencias?|conferences?|exposes?|exposés?)\//i;
 
 const QUOTED = /[“"«]([^”"»]{12,300})[”"»]/;
-const YEAR = /(?:^|[^\d])((?:19|20)\d{2})(?:[^\d]|$)/;
-
-function yearHint(...texts: (string | undefined)[]): number | undefined {
-  for (const t of texts) {
-    const m = t ? YEAR.exec(t) : null;
-    if (m?.[1]) return Number(m[1]);
-  }
-  return undefined;
-}
-
-function isoOf(t: WallTime, end = false): string | undefined {
-  const h = end ? t.endH : t.h;
-  const mi = end ? t.endMi : t.mi;
-  if (h === undefined || t.offset === undefined) return undefined;
-  return wallToIsoWithOffset({ y: t.y, mo: t.mo, d: t.d, h, mi: mi ?? 0, s: 0 }, t.offset);
-}
-
-/**
- * A page title without the site's name after it ("Talk | PyCon 2017" → "Talk"). The last part goes
- * only when it names the site (`og:site_name`, an event, a person, or the suffix the document title
- * repeats): "Weaving the web - Programming textile-based interactions" is one title.
- */
-function withoutSiteSuffix(raw: string, siteName: string, docTitle: string): string {
-  const suffix = titleSuffix(raw, '');
-  if (!suffix || !raw.endsWith(suffix)) return raw;
-  const site =
-    (siteName && same(suffix, siteName)) ||
-    looksLikeEvent(suffix) ||
-    isPersonName(suffix) ||
-    (docTitle !== '' && docTitle !== raw && docTitle.endsWith(suffix));
-  return site ? raw.slice(0, raw.length - suffix.length).replace(/\s+[|·•–—-]\s*$/, '') : raw;
-}
-
-/** A clock time as pages print one ("14:30", "2 pm", "14h30"). */
-const PRINTED_CLOCK = /\d{1,2}[:.h]\d{2}|\d\s*[ap]\.?m\b/i;
-
-/**
- * The text a dated element gives the date reader. A `<time datetime>` counts, except a bare midnight
- * in UTC ("2017-02-28T00:00:00Z") under a text that prints no time: that is a day a site generator
- * wrote out in full (a post's publication day), not a start at 00:00 UTC, so only its day is read.
- */
-function datedText(el: Element): string {
-  const text = el.textContent ?? '';
-  const dt = el.tagName === 'TIME' ? el.getAttribute('datetime') : null;
-  if (!dt) return text;
-  const bareMidnight = /T00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)$/i.test(dt) && !PRINTED_CLOCK.test(text);
-  return `${bareMidnight ? dt.slice(0, 10) : dt} ${text}`;
-}
-
-/** Candidates kept per field, at most. */
-const MAX_FIELD_CANDIDATES = 10;
-
-/** A label as the UI quotes it: "Vortragende:" → "Vortragende". */
-function labelName(raw: string): string {
-  return cleanText(raw, 100)
-    .replace(/\s*[:：]\s*$/, '')
-    .slice(0, 100);
-}
-
-/**
- * The values one field was read as, for `PageCapture.candidates`: the chosen one first, then the
- * others the page shows, each value, source and label once, placeholders ("TBA") never, bounded.
- */
-class FieldCandidates {
-  readonly list: CaptureCandidate[] = [];
-  constructor(
-    private readonly url = false,
-    /** Values that are not this field's (checked on every value but the chosen one). */
-    private readonly other?: (value: string) => boolean,
-  ) {}
-  add(raw: string | undefined, source: string | undefined, label?: string): void {
-    if (!raw || !source || this.list.length >= MAX_FIELD_CANDIDATES) return;
-    const value = this.url
-      ? raw
-      : cleanText(stripTags(raw), 300)
-          .replace(/\s+[|·•–—-]\s*$/, '')
-          .trim();
-    if (!value || isPlaceholder(value)) return;
-    if (this.list.length && this.other?.(value)) return;
-    const name = label ? labelName(label) : '';
-    const known = this.list.some(
-      (c) =>
-        (this.url ? c.value === value : same(c.value, value)) &&
-        c.source === source &&
-        (c.label ?? '') === name,
-    );
-    if (known) return;
-    this.list.push(name ? { value, source, label: name } : { value, source });
-  }
-}
-
 /** The labelled values of one field, in page order. */
 function labelsOf(labels: readonly LabelValue[], field: LabelValue['field']): LabelValue[] {
   return labels.filter((l) => l.field === field && l.text);
