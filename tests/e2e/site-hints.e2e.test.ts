@@ -85,7 +85,7 @@ describe('site hints: a correction in one click, remembered per site', () => {
     );
     expect(await text(popup, 'evidence-speakers')).toBe('from the byline');
     expect(await text(popup, 'capture-event')).toBe('EcoSta 2018');
-    expect(await text(popup, 'evidence-event')).toBe('from a label on the page');
+    expect(await text(popup, 'evidence-event')).toBe('from the page’s “Event” label');
     await expectAccessible(popup, 'popup with evidence');
 
     // Keyboard only: from the note box back to "Not right?" of the speakers, open it.
@@ -131,7 +131,7 @@ describe('site hints: a correction in one click, remembered per site', () => {
     await expect.poll(() => text(again, 'capture-speakers')).toBe('Berent Å. S. Lunde');
     expect(await text(again, 'evidence-speakers')).toBe('from your correction for this site');
     expect(await text(again, 'capture-event')).toBe('EcoSta 2018'); // untouched fields stay the page's
-    expect(await text(again, 'evidence-event')).toBe('from a label on the page');
+    expect(await text(again, 'evidence-event')).toBe('from the page’s “Event” label');
     await again.close();
 
     // Another talk of the site, which never showed those names: read as the page shows it.
