@@ -19,10 +19,32 @@ import { fileURLToPath } from 'node:url';
  */
 
 /**
+ * The id of the Talkmarks extension among the `count` loaded: the one whose service worker is not a
+ * bench floor's (their manifests' names start "Talkmarks bench floor").
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {number} count
+ */
+async function talkmarksId(context, count) {
+  // A worker that starts between the count and the wait is seen at the next count.
+  const deadline = Date.now() + 30_000;
+  while (context.serviceWorkers().length < count) {
+    if (Date.now() > deadline) throw new Error(`${count} extensions loaded, fewer service workers`);
+    await context.waitForEvent('serviceworker', { timeout: 500 }).catch(() => {});
+  }
+  for (const worker of context.serviceWorkers()) {
+    const name = await worker.evaluate(() => chrome.runtime.getManifest().name);
+    if (!name.startsWith('Talkmarks bench floor')) return new URL(worker.url()).host;
+  }
+  throw new Error('no Talkmarks service worker');
+}
+
+/**
  * Chromium with the built extension and its service worker up, set up once so all benches run alike.
  * `extDir` defaults to TALKMARKS_EXT_DIR (else .output/chrome-mv3); `extraArgs` are added to the
  * shared flags; without `profileDir` a temporary profile is made and removed by `close()`.
- * @param {{ extDir?: string, extraArgs?: string[], profileDir?: string,
+ * `alsoLoad`: other unpacked extensions loaded beside it (a floor extension, bench/_floor-action/);
+ * `extensionId` is still Talkmarks'.
+ * @param {{ extDir?: string, extraArgs?: string[], profileDir?: string, alsoLoad?: string[],
  *   viewport?: { width: number, height: number } }} [options]
  * @returns {Promise<ExtensionBrowser>}
  */
@@ -42,8 +64,8 @@ export async function launchExtension(options = {}) {
       ...(options.viewport && { viewport: options.viewport }),
       ignoreDefaultArgs: ['--disable-extensions'],
       args: [
-        `--disable-extensions-except=${ext}`,
-        `--load-extension=${ext}`,
+        `--disable-extensions-except=${[ext, ...(options.alsoLoad ?? [])].join(',')}`,
+        `--load-extension=${[ext, ...(options.alsoLoad ?? [])].join(',')}`,
         '--no-sandbox',
         '--disable-gpu',
         '--disable-dev-shm-usage',
@@ -62,8 +84,7 @@ export async function launchExtension(options = {}) {
     removeProfile();
   };
   try {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const extensionId = new URL(worker.url()).host;
+    const extensionId = await talkmarksId(context, 1 + (options.alsoLoad?.length ?? 0));
     return { context, extensionId, base: `chrome-extension://${extensionId}`, profileDir, close };
   } catch (err) {
     await close();
