@@ -141,7 +141,7 @@ export function clearHtmlRangesCache(): void {
 }
 
 /** Could this line (after any container marks) open a fenced code block or an HTML block? */
-function mayOpenLongBlock(line: string): boolean {
+export function mayOpenLongBlock(line: string): boolean {
   const rest = line.replace(/^(?:[ \t>]+|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))*/, '');
   if (rest[0] === '<' || rest.startsWith('~~~')) return true;
   const fence = /^`{3,}/.exec(rest);
@@ -150,7 +150,7 @@ function mayOpenLongBlock(line: string): boolean {
 }
 
 /** A line that neither starts nor interrupts a block at column 0: paragraph text, alone or continued. */
-function plainLine(line: string): boolean {
+export function plainLine(line: string): boolean {
   const c = line[0];
   if (c === undefined || ' \t#>-+*_=~<|:[\uFEFF'.includes(c)) return false;
   if (c === '`') return !mayOpenLongBlock(line);
