@@ -45,7 +45,7 @@ export function buildRecapModel(input: RecapInput): RecapModel {
   const momentRecords = selectMoments(input.moments);
   const moments = momentRecords.map((n) => {
     const args = ['', '', zone, '', pictureOf(input, n)] as const;
-    return rememberedNoteModel(n, args, undefined, () => noteModel(n, ...args));
+    return rememberedNoteModel(n, args, () => noteModel(n, ...args));
   });
   const event = input.event
     ? {

@@ -7,7 +7,7 @@
  * Bounded: the least recently used notes are forgotten first.
  */
 import { notePromises } from '../storage/promises';
-import type { NoteRecord, TalkRecord } from '../storage/types';
+import type { NoteRecord } from '../storage/types';
 import type { NoteModel } from './model-types';
 
 interface Entry {
@@ -19,7 +19,7 @@ const models = new Map<string, Entry>();
 const MAX_NOTES = 20_000;
 
 /** Everything `noteModel` (recap/talk-model.ts) reads, in one list to compare. */
-function depsOf(note: NoteRecord, args: readonly unknown[], recording: TalkRecord['recording']): unknown[] {
+function depsOf(note: NoteRecord, args: readonly unknown[]): unknown[] {
   return [
     note.body,
     note.kind,
@@ -29,7 +29,6 @@ function depsOf(note: NoteRecord, args: readonly unknown[], recording: TalkRecor
     note.talkOffsetSec,
     note.tags.join('\u0000'),
     note.anchor === undefined ? undefined : JSON.stringify(note.anchor),
-    recording === undefined ? undefined : JSON.stringify(recording),
     ...args,
   ];
 }
@@ -42,16 +41,16 @@ function same(a: readonly unknown[], b: readonly unknown[]): boolean {
 
 /**
  * The note's model from `make` (recap/talk-model.ts's `noteModel`), or the one made before for the
- * same note, fields and arguments. The model is read-only to everything after it (templates, prose).
+ * same note, fields and arguments (`args`: every other value `make` reads, the talk's recording as
+ * its JSON). The model is read-only to everything after it (templates, prose).
  */
 export function rememberedNoteModel(
   note: NoteRecord,
   args: readonly unknown[],
-  recording: TalkRecord['recording'],
   make: () => NoteModel,
 ): NoteModel {
   const key = `${args.length}\u0000${note.id}\u0000${args[0]}`;
-  const deps = depsOf(note, args, recording);
+  const deps = depsOf(note, args);
   const hit = models.get(key);
   if (hit && same(hit.deps, deps)) {
     models.delete(key);

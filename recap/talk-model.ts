@@ -186,9 +186,10 @@ export function talkModel(input: RecapTalkInput, recap: RecapInput, zone: string
   const day = isDay(found) ? found : '';
   const time = timeRange(talk.startsAt, talk.endsAt, tz);
   const speakerNames = joinNames(speakers.map((s) => s.name));
+  const recording = talk.recording === undefined ? undefined : JSON.stringify(talk.recording);
   const notes = selectNotes(input.notes, options.include).map((n) => {
     const args = [title, thumb(n), zone, speakerNames, picture(n)] as const;
-    return rememberedNoteModel(n, args, talk.recording, () => noteModel(n, ...args, talk.recording));
+    return rememberedNoteModel(n, [...args, recording], () => noteModel(n, ...args, talk.recording));
   });
   const speakerLinks = joinNames(speakers.map((s) => (s.url ? `[${s.name}](${s.url})` : s.name)));
   const room = escapeMarkdown(talk.room ?? '');

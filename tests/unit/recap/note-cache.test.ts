@@ -62,6 +62,18 @@ describe('remembered note models', () => {
     expect(post(quoted, renamed)).toContain('As Jane Doe put it: “Unified file and object');
   });
 
+  it('a moved recording moves the note’s moment link', () => {
+    const moments = '{% for t in talks %}{% for n in t.notes %}{{ n.moment_url }}\n{% endfor %}{% endfor %}';
+    const timed = edit(0, { talkOffsetSec: 90 });
+    const recorded = (startSec: number) => ({
+      ...GLUSTER,
+      recording: { url: 'https://www.youtube.com/watch?v=abc', startSec, alignedAt: 0 },
+    });
+    // The recording starts 60 s in, then 120 s in: the note 90 s into the talk is at 150 s, then 210 s.
+    expect(post(timed, recorded(60), moments)).toContain('https://www.youtube.com/watch?v=abc&t=150s');
+    expect(post(timed, recorded(120), moments)).toContain('https://www.youtube.com/watch?v=abc&t=210s');
+  });
+
   it('a promise of slides follows the promise words in force', () => {
     // The talk's slides are known: the note that promised them reads as the link (Day post).
     const promising = edit(2, { body: 'He said the slides will be posted on the site' });
