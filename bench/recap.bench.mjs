@@ -11,6 +11,8 @@
  *       compose with every cache empty. Budgets: p95 ≤ 10 ms and ≤ 3 × the compose floor.
  *     - opening the composer on the day: composes with every cache emptied before each run
  *       (informational, with its ratio).
+ *     - the preview of that post just chosen (nothing rendered before): mounted → first talks
+ *       painted, and → the whole post painted (informational; the talks in view come first).
  *   TALKMARKS_E2E=1 npx wxt build && node bench/recap.bench.mjs   (TALKMARKS_EXT_DIR for another build;
  *   SKIP_BROWSER=1 for the Node part only)
  * Prints one JSON line per measure, writes its rows with writeRows; exits 1 when a budget is missed.
@@ -98,6 +100,7 @@ if (process.env.SKIP_BROWSER !== '1') {
     await composer.waitForFunction(() => window.__talkmarksRecap);
     const times = await composer.evaluate(() => window.__talkmarksRecap.timeCompose(1000, 41));
     const coldTimes = await composer.evaluate(() => window.__talkmarksRecap.timeColdCompose(1000, 11));
+    const preview = await composer.evaluate(() => window.__talkmarksRecap.timePreview(1000, 11));
     const floor = await composer.evaluate(
       ({ event, talks, notes, runs }) => {
         const all = notes.map((n, i) => ({ ...n, talkId: talks[i % talks.length].id }));
@@ -137,6 +140,14 @@ if (process.env.SKIP_BROWSER !== '1') {
         measure: 'the same recap composed with every cache emptied first (opening the composer on the day)',
         ...opened,
         floor: { measure: 'compose floor', value: join.value },
+      },
+      {
+        measure: 'preview of that recap just chosen: mounted → first talks painted (nothing rendered before)',
+        ...coldAndWarm(preview.first),
+      },
+      {
+        measure: 'preview of that recap just chosen: mounted → the whole post painted',
+        ...coldAndWarm(preview.all),
       },
       { measure: 'compose floor: the same notes joined by one template string, same page', ...join },
     ]);

@@ -22,6 +22,12 @@ const SLICE_CHARS = 60_000;
 const rendered = new Map<string, SafeHtml>();
 let renderedChars = 0;
 
+/** Forgets the parts rendered (for a cold measure: a recap just chosen). */
+export function clearPreviewCache(): void {
+  rendered.clear();
+  renderedChars = 0;
+}
+
 function renderPart(
   part: string,
   images: 'block' | ((src: string) => string | null),

@@ -4,6 +4,8 @@
  * `window.__talkmarksRecap`.
  */
 
+import { h, render } from 'preact';
+import { clearPreviewCache, RecapPreview } from '../../../components/recap/RecapPreview';
 import { clearRecapCaches, composeRecap } from '../../../recap/compose';
 import type { RecapInput } from '../../../recap/model';
 import { makeCorpus } from '../../corpus';
@@ -21,6 +23,9 @@ function day(notes: number): RecapInput {
     talks: corpus.talks.map((talk) => ({ talk, notes: all.filter((n) => n.talkId === talk.id) })),
   };
 }
+
+/** Resolves after the next frame is painted (a task after the frame's callbacks). */
+const painted = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 
 /** The input with one more sentence typed at the end of note `k` (counted across talks). */
 function edited(input: RecapInput, k: number, run: number): RecapInput {
@@ -73,6 +78,33 @@ const hooks = {
       times.push(timed(structuredClone(input)));
     }
     return times;
+  },
+
+  /**
+   * A recap just chosen in the composer: the preview of the composed post mounted with nothing
+   * rendered before, timed from the mount to the first frame painted (the talks in view) and to
+   * the frame with the whole post. Durations in ms, one pair per run.
+   */
+  async timePreview(notes: number, runs: number): Promise<{ first: number[]; all: number[] }> {
+    const result = composeRecap(day(notes));
+    if (!result.ok) throw new Error(result.error.message);
+    const first: number[] = [];
+    const all: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      clearPreviewCache();
+      const box = document.createElement('div');
+      document.body.append(box);
+      const started = performance.now();
+      render(h(RecapPreview, { markdown: result.markdown }), box);
+      await painted();
+      first.push(performance.now() - started);
+      const article = box.querySelector<HTMLElement>('[data-parts-painted]')!;
+      while (!/^(\d+)\/\1$/.test(article.dataset.partsPainted ?? '')) await painted();
+      all.push(performance.now() - started);
+      render(null, box);
+      box.remove();
+    }
+    return { first, all };
   },
 };
 
