@@ -183,7 +183,7 @@ describe('htmlRanges (pieces) = the whole-document parse', () => {
         if (cold) clearHtmlRangesCache();
         same(md);
       }),
-      { numRuns: 3000 },
+      { numRuns: 2000 },
     );
   });
 
@@ -193,7 +193,7 @@ describe('htmlRanges (pieces) = the whole-document parse', () => {
         if (cold) clearHtmlRangesCache();
         same(md);
       }),
-      { numRuns: 3000 },
+      { numRuns: 2000 },
     );
   });
 
