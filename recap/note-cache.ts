@@ -4,7 +4,7 @@
  * 1,000 notes), and an edit changes one note. An entry is used again only when every field the note's
  * model reads, and every value the talk passes in, is the same (compared, not hashed): the stored
  * record's `updatedAt` alone is not trusted, since a backup or another device may fill the rest.
- * Bounded: the least recently used notes are forgotten first.
+ * Bounded: the notes remembered first are forgotten first.
  */
 import { notePromises } from '../storage/promises';
 import type { NoteRecord } from '../storage/types';
@@ -52,42 +52,27 @@ export function rememberedNoteModel(
   const key = `${args.length}\u0000${note.id}\u0000${args[0]}`;
   const deps = depsOf(note, args);
   const hit = models.get(key);
-  if (hit && same(hit.deps, deps)) {
-    models.delete(key);
-    models.set(key, hit);
-    return hit.model;
-  }
+  if (hit && same(hit.deps, deps)) return hit.model;
   const model = make();
-  models.delete(key);
+  // The oldest entry goes first (not reordered on use: that costs more than the rare re-make).
+  if (!hit && models.size >= MAX_NOTES) models.delete(models.keys().next().value as string);
   models.set(key, { deps, model });
-  if (models.size > MAX_NOTES) models.delete(models.keys().next().value as string);
   return model;
 }
 
-/** Promise words (joined) → note text → whether it promises: a text's hash is kept by the engine, a joined key's is not. */
-const promising = new Map<string, Map<string, boolean>>();
-let promisingSize = 0;
+/** Note id → the text and promise words last matched, and the answer. */
+const promising = new Map<string, { body: string; words: readonly string[]; value: boolean }>();
 
-/** `notePromises` for the promise words in force, remembered by the text (bounded like the models). */
-export function rememberedNotePromises(body: string, words: readonly string[]): boolean {
-  const wordsKey = words.join('\u0000');
-  let byBody = promising.get(wordsKey);
-  if (!byBody) {
-    byBody = new Map();
-    promising.set(wordsKey, byBody);
-  }
-  let value = byBody.get(body);
-  if (value === undefined) {
-    value = notePromises(body, words);
-    if (promisingSize >= MAX_NOTES) {
-      promising.clear();
-      byBody = new Map();
-      promising.set(wordsKey, byBody);
-      promisingSize = 0;
-    }
-    byBody.set(body, value);
-    promisingSize++;
-  }
+/**
+ * `notePromises` for the promise words in force, remembered by note: the text is compared (a
+ * render worker's copy is equal, not the same string; comparing is cheaper than hashing it anew).
+ */
+export function rememberedNotePromises(id: string, body: string, words: readonly string[]): boolean {
+  const hit = promising.get(id);
+  if (hit && hit.body === body && same(hit.words, words)) return hit.value;
+  const value = notePromises(body, words);
+  if (!hit && promising.size >= MAX_NOTES) promising.delete(promising.keys().next().value as string);
+  promising.set(id, { body, words, value });
   return value;
 }
 
@@ -95,5 +80,4 @@ export function rememberedNotePromises(body: string, words: readonly string[]): 
 export function clearNoteModelCache(): void {
   models.clear();
   promising.clear();
-  promisingSize = 0;
 }

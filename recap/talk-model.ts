@@ -254,7 +254,7 @@ function promiseSentence(
 ): { sentence: string; kept: boolean; noteId?: string } {
   // Only the notes that make a promise can be the first that does: the words are matched once per text.
   const words = noteSettings().promiseWords;
-  const promising = notes.filter((n) => !n.deletedAt && rememberedNotePromises(n.body, words));
+  const promising = notes.filter((n) => !n.deletedAt && rememberedNotePromises(n.id, n.body, words));
   const promise = slidesPromiseOf(talk, promising, { slidesKnown: !!slidesUrl, words });
   if (!promise) return { sentence: '', kept: false };
   const noteId = promise.noteId ? { noteId: promise.noteId } : {};
