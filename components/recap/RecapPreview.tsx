@@ -97,10 +97,21 @@ export function RecapPreview({
     }, 0);
     return () => clearTimeout(timer);
   }, [parts, count]);
-  const html = useMemo(
-    () => parts.slice(0, count).map((p) => renderPart(p, policy, keepHtml)),
-    [parts, count, allowImages, images.version, keepHtml],
-  );
+  // Parts rendered with images allowed (or raw HTML kept) are remembered for this policy only, so
+  // painting the rest of a large day does not render the first parts again.
+  const local = useMemo(() => new Map<string, SafeHtml>(), [allowImages, images.version, keepHtml]);
+  const html = useMemo(() => {
+    // Each edit leaves one stale part behind: keep no more than twice the post's.
+    if (local.size > 2 * parts.length) local.clear();
+    return parts.slice(0, count).map((p) => {
+      let h = local.get(p);
+      if (!h) {
+        h = renderPart(p, policy, keepHtml);
+        if (policy !== 'block' || keepHtml) local.set(p, h);
+      }
+      return h;
+    });
+  }, [parts, count, local]);
   const remote = useMemo(() => [...new Set(html.flatMap((h) => h.remote))], [html]);
   const remoteKey = remote.join('\n');
   useEffect(() => {
