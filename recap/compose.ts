@@ -3,6 +3,7 @@
 import { dayZone, noteDay } from '../storage/day-notes';
 import { builtinTemplate, DEFAULT_TEMPLATE_ID, focusOf } from './builtins';
 import { type FrontMatterStyle, frontMatter } from './front-matter';
+import { clearHtmlRangesCache } from './html-ranges';
 import { hasText } from './markdown';
 import {
   buildRecapModel,
@@ -13,7 +14,8 @@ import {
   recapTags,
   withoutPrivate,
 } from './model';
-import { type RenderResult, renderTemplate } from './render';
+import { clearNoteModelCache } from './note-cache';
+import { clearTemplateCache, type RenderResult, renderTemplate } from './render';
 import { type ExportSafety, safeMarkdown } from './safe-markdown';
 
 export interface ComposeOptions {
@@ -55,6 +57,16 @@ export function composeRecap(input: RecapInput, options: ComposeOptions = {}): C
         });
   const safe = safeMarkdown(fm + result.markdown, { keepHtml: options.ownTemplate === true });
   return { ok: true, markdown: safe.markdown, safety: safe.safety };
+}
+
+/**
+ * Forgets what composing remembers between runs (parsed templates, notes' models, the safety pass's
+ * pieces): the next compose is a cold one, as when the composer opens.
+ */
+export function clearRecapCaches(): void {
+  clearTemplateCache();
+  clearNoteModelCache();
+  clearHtmlRangesCache();
 }
 
 /**

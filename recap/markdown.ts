@@ -198,8 +198,12 @@ export function tidyMarkdown(markdown: string): string {
       continue;
     }
     if (m?.[1]) fence = m[1];
-    const line = raw.replace(/[ \t]+$/, (s) => (s.length >= 2 && raw.trim() ? s : ''));
-    if (!line.trim()) {
+    // Checked by hand first: a regular expression anchored at the end scans every long line.
+    const end = raw.charCodeAt(raw.length - 1);
+    const line =
+      end === 32 || end === 9 ? raw.replace(/[ \t]+$/, (s) => (s.length >= 2 && raw.trim() ? s : '')) : raw;
+    // `\S` is what `trim` keeps (white space and line terminators): true at the first visible character.
+    if (!/\S/.test(line)) {
       blank++;
       if (blank > 1 || out.length === 0) continue;
       out.push('');

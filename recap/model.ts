@@ -19,6 +19,7 @@ import {
 } from './input';
 import { escapeMarkdown, hasText, markdownBlock, safeUrl } from './markdown';
 import type { LinkModel, RecapModel } from './model-types';
+import { rememberedNoteModel } from './note-cache';
 import { momentGroups, story, themeNames, themeParagraphs } from './prose';
 import {
   lazy,
@@ -42,7 +43,10 @@ export function buildRecapModel(input: RecapInput): RecapModel {
   const zone = input.zone ?? dayZone(input.event);
   const talks = input.talks.map((t) => talkModel(t, input, zone));
   const momentRecords = selectMoments(input.moments);
-  const moments = momentRecords.map((n) => noteModel(n, '', '', zone, '', pictureOf(input, n)));
+  const moments = momentRecords.map((n) => {
+    const args = ['', '', zone, '', pictureOf(input, n)] as const;
+    return rememberedNoteModel(n, args, () => noteModel(n, ...args));
+  });
   const event = input.event
     ? {
         name: escapeMarkdown(input.event.name),

@@ -52,6 +52,11 @@ function parse(source: string): Template[] {
   return t;
 }
 
+/** Forgets the parsed templates (for a cold measure). */
+export function clearTemplateCache(): void {
+  parsed.clear();
+}
+
 /** Turns a liquidjs error into a message with the template line it points at. */
 export function templateError(e: unknown): TemplateError {
   const err = e as { message?: unknown; token?: { getPosition?: () => [number, number] } };

@@ -15,12 +15,11 @@
  * turn escaped text into HTML (the corpus test found a GFM autolink literal swallowing the backtick
  * that opens a code span: "http://x.org`<b>`"), so every template's output gets this pass, the
  * built-ins' too. A cheap test finds every `<` that could open HTML; only then is the Markdown
- * parsed (micromark with GFM, as GitHub reads it) and each HTML node found turned into text. That
- * parse costs most when a note's code holds a `<`: about 0.6 s for a post of 1,000 notes (Node,
- * loaded 2-core machine), 0.1 s for 100; a post without such a `<` pays a scan of well under 1 ms.
+ * parsed (micromark with GFM, as GitHub reads it) and each HTML node found turned into text. The
+ * parse reads only the pieces of the post that hold such a `<`, each once (recap/html-ranges.ts):
+ * re-composing after an edit re-reads only the pieces the edit changed.
  */
-import { parse, postprocess, preprocess } from 'micromark';
-import { gfm } from 'micromark-extension-gfm';
+import { htmlRanges } from './html-ranges';
 
 /** What the last pass changed or kept, for the composer to say so. */
 export interface ExportSafety {
@@ -208,21 +207,7 @@ export function mayHaveHtml(md: string): boolean {
   return false;
 }
 
-/** Source ranges of the raw HTML nodes (blocks and inline) CommonMark + GFM read in `md`. */
-export function htmlRanges(md: string): [number, number][] {
-  const events = postprocess(
-    parse({ extensions: [gfm()] })
-      .document()
-      .write(preprocess()(md, undefined, true)),
-  );
-  const ranges: [number, number][] = [];
-  for (const [kind, token] of events) {
-    if (kind === 'enter' && (token.type === 'htmlFlow' || token.type === 'htmlText')) {
-      ranges.push([token.start.offset, token.end.offset]);
-    }
-  }
-  return ranges;
-}
+export { htmlRanges } from './html-ranges';
 
 /** Turns every `<` that could open HTML into `&lt;`: the last resort, which also reaches into code. */
 function escapeEveryTag(md: string): string {

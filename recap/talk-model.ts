@@ -6,6 +6,7 @@
 import { collectLinks, type MentionedLink, slideLinkSources } from '../storage/links';
 import { slidesPromiseOf } from '../storage/promises';
 import { momentUrl, noteMomentSec } from '../storage/recording-moments';
+import { noteSettings } from '../storage/settings';
 import { withoutTrailingTags } from '../storage/tags';
 import { talkDay } from '../storage/talk-day';
 import type { DeckRecord, NoteKind, NoteRecord, TalkRecord } from '../storage/types';
@@ -13,6 +14,7 @@ import { clock, isDay, timeRange, wallClock, weekdayOf } from './dates';
 import { DEFAULT_TALK_OPTIONS, type RecapInput, type RecapTalkInput, selectNotes, shownNote } from './input';
 import { escapeMarkdown, hasText, markdownBlock, markdownInline, safeUrl } from './markdown';
 import type { LinkModel, NoteModel, SlideGroupModel, TalkModel } from './model-types';
+import { rememberedNoteModel, rememberedNotePromises } from './note-cache';
 import { noteSentence, talkMention, talkShortMention } from './prose';
 
 /** A collected link as templates see it: URL encoded for a destination, title escaped. */
@@ -184,9 +186,11 @@ export function talkModel(input: RecapTalkInput, recap: RecapInput, zone: string
   const day = isDay(found) ? found : '';
   const time = timeRange(talk.startsAt, talk.endsAt, tz);
   const speakerNames = joinNames(speakers.map((s) => s.name));
-  const notes = selectNotes(input.notes, options.include).map((n) =>
-    noteModel(n, title, thumb(n), zone, speakerNames, picture(n), talk.recording),
-  );
+  const recording = talk.recording === undefined ? undefined : JSON.stringify(talk.recording);
+  const notes = selectNotes(input.notes, options.include).map((n) => {
+    const args = [title, thumb(n), zone, speakerNames, picture(n)] as const;
+    return rememberedNoteModel(n, [...args, recording], () => noteModel(n, ...args, talk.recording));
+  });
   const speakerLinks = joinNames(speakers.map((s) => (s.url ? `[${s.name}](${s.url})` : s.name)));
   const room = escapeMarkdown(talk.room ?? '');
   const ofKind = (k: NoteKind) => notes.filter((n) => n.kind === k);
@@ -248,7 +252,10 @@ function promiseSentence(
   notes: readonly NoteRecord[],
   slidesUrl: string,
 ): { sentence: string; kept: boolean; noteId?: string } {
-  const promise = slidesPromiseOf(talk, notes, { slidesKnown: !!slidesUrl });
+  // Only the notes that make a promise can be the first that does: the words are matched once per text.
+  const words = noteSettings().promiseWords;
+  const promising = notes.filter((n) => !n.deletedAt && rememberedNotePromises(n.id, n.body, words));
+  const promise = slidesPromiseOf(talk, promising, { slidesKnown: !!slidesUrl, words });
   if (!promise) return { sentence: '', kept: false };
   const noteId = promise.noteId ? { noteId: promise.noteId } : {};
   if (promise.kept && slidesUrl) {

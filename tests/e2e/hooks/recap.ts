@@ -1,32 +1,110 @@
 /**
  * Benchmark hooks, in `TALKMARKS_E2E=1` builds only (dead code in release builds): time a "Day
- * recap" of a synthetic day in this page's V8, from Playwright, through `window.__talkmarksRecap`.
+ * post" recap (the default template) of a synthetic day in this page's V8, from Playwright, through
+ * `window.__talkmarksRecap`.
  */
 
-import { composeRecap } from '../../../recap/compose';
+import { h, render } from 'preact';
+import { clearPreviewCache, RecapPreview } from '../../../components/recap/RecapPreview';
+import { clearRecapCaches, composeRecap } from '../../../recap/compose';
+import type { RecapInput } from '../../../recap/model';
 import { makeCorpus } from '../../corpus';
 
+/** A day of `notes` corpus notes over 10 talks, every note in the recap (no to-dos: they are private). */
+function day(notes: number): RecapInput {
+  const corpus = makeCorpus({ notes, events: 1, talksPerEvent: 10, seed: 27 });
+  const all = corpus.notes.map((n, i) => ({
+    ...n,
+    kind: n.kind === 'todo' ? ('note' as const) : n.kind,
+    talkId: corpus.talks[i % corpus.talks.length]!.id,
+  }));
+  return {
+    event: corpus.events[0],
+    talks: corpus.talks.map((talk) => ({ talk, notes: all.filter((n) => n.talkId === talk.id) })),
+  };
+}
+
+/** Resolves after the next frame is painted (a task after the frame's callbacks). */
+const painted = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+
+/** The input with one more sentence typed at the end of note `k` (counted across talks). */
+function edited(input: RecapInput, k: number, run: number): RecapInput {
+  let left = k;
+  return {
+    ...input,
+    talks: input.talks.map((t) => {
+      const at = left;
+      left -= t.notes.length;
+      if (at < 0 || at >= t.notes.length) return t;
+      const notes = [...t.notes];
+      const n = notes[at]!;
+      notes[at] = { ...n, body: `${n.body} Edited in run ${run}.`, updatedAt: n.updatedAt + run };
+      return { ...t, notes };
+    }),
+  };
+}
+
+function timed(input: RecapInput): number {
+  const started = performance.now();
+  const result = composeRecap(input);
+  const ms = performance.now() - started;
+  if (!result.ok) throw new Error(result.error.message);
+  return ms;
+}
+
 const hooks = {
-  /** Composes `runs` times a recap of `notes` notes over 10 talks; returns each duration (ms). */
-  timeCompose(notes: number, runs: number) {
-    const corpus = makeCorpus({ notes, events: 1, talksPerEvent: 10, seed: 27 });
-    const all = corpus.notes.map((n, i) => ({
-      ...n,
-      kind: n.kind === 'todo' ? ('note' as const) : n.kind,
-      talkId: corpus.talks[i % corpus.talks.length]!.id,
-    }));
-    const input = {
-      event: corpus.events[0],
-      talks: corpus.talks.map((talk) => ({ talk, notes: all.filter((n) => n.talkId === talk.id) })),
-    };
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const started = performance.now();
-      const result = composeRecap(input);
-      times.push(performance.now() - started);
-      if (!result.ok) throw new Error(result.error.message);
+  /**
+   * The user's loop: the first compose with every cache empty (the cold run), then `runs - 1`
+   * re-composes, each after an edit to a different note's text. Each input is a structured clone,
+   * as the composer's render worker receives it (cloned before the clock starts). Durations in ms.
+   */
+  timeCompose(notes: number, runs: number): number[] {
+    let input = day(notes);
+    clearRecapCaches();
+    const times = [timed(structuredClone(input))];
+    for (let run = 1; run < runs; run++) {
+      input = edited(input, (run * 97) % notes, run);
+      times.push(timed(structuredClone(input)));
     }
     return times;
+  },
+
+  /** Composes with every cache emptied before each run: what opening the composer on the day costs. */
+  timeColdCompose(notes: number, runs: number): number[] {
+    const input = day(notes);
+    const times: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      clearRecapCaches();
+      times.push(timed(structuredClone(input)));
+    }
+    return times;
+  },
+
+  /**
+   * A recap just chosen in the composer: the preview of the composed post mounted with nothing
+   * rendered before, timed from the mount to the first frame painted (the talks in view) and to
+   * the frame with the whole post. Durations in ms, one pair per run.
+   */
+  async timePreview(notes: number, runs: number): Promise<{ first: number[]; all: number[] }> {
+    const result = composeRecap(day(notes));
+    if (!result.ok) throw new Error(result.error.message);
+    const first: number[] = [];
+    const all: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      clearPreviewCache();
+      const box = document.createElement('div');
+      document.body.append(box);
+      const started = performance.now();
+      render(h(RecapPreview, { markdown: result.markdown }), box);
+      await painted();
+      first.push(performance.now() - started);
+      const article = box.querySelector<HTMLElement>('[data-parts-painted]')!;
+      while (!/^(\d+)\/\1$/.test(article.dataset.partsPainted ?? '')) await painted();
+      all.push(performance.now() - started);
+      render(null, box);
+      box.remove();
+    }
+    return { first, all };
   },
 };
 
