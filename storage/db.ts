@@ -2,7 +2,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { changesMiddleware } from './changes';
 import { staleFirstPageOnWrite } from './first-page-stale';
-import { type DatabaseNotice, notice } from './notices';
+import { notice } from './notices';
 import { DB_NAME, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 import type {
   BlobRecord,
