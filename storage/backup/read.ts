@@ -109,18 +109,38 @@ function issuePath(table: BackupTable, index: number, issue: v.BaseIssue<unknown
   return `${table}[${index}]${path?.length ? `.${path.join('.')}` : ''}`;
 }
 
+/** The first key anywhere in a parsed value that JavaScript objects give a meaning to, if any. */
+function forbiddenKey(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = forbiddenKey(item);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  // JSON.parse makes `__proto__` an own key like any other (it never sets the prototype): listed here.
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key)) return key;
+    const found = forbiddenKey((value as Record<string, unknown>)[key]);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 function parseRecord(section: string, index: number, text: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(text, (key, value) => {
-      if (FORBIDDEN_KEYS.has(key))
-        fail(`The file contains a field named "${key}" (in ${section}[${index}]), which no backup has.`);
-      return value;
-    });
+    // No reviver: one makes the parse several times slower; the keys are walked after it instead.
+    value = JSON.parse(text);
   } catch (e) {
-    if (e instanceof BackupReadError) throw e;
     const detail = e instanceof Error ? e.message : String(e);
     return fail(`The file is damaged: ${section}[${index}] is not valid JSON (${detail}).`);
   }
+  const key = forbiddenKey(value);
+  if (key !== undefined)
+    fail(`The file contains a field named "${key}" (in ${section}[${index}]), which no backup has.`);
+  return value;
 }
 
 /** What an image's first bytes must be for its type. */
