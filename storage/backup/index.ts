@@ -2,8 +2,8 @@
  * Backup export and import against the database. Export reads every table in chunks; import
  * reads and checks the whole file first (storage/backup/read.ts), then that every reference names a
  * record of the file or of the library (storage/backup/refs.ts), plans it against what is stored
- * (newer `updatedAt` wins, merge by id), and only then writes, in chunks of a few hundred records
- * per transaction with progress. A bad file writes nothing.
+ * (newer `updatedAt` wins, merge by id), and only then writes, in chunks of 2,000 records per
+ * transaction with progress. A bad file writes nothing.
  */
 import Dexie, { type Table } from 'dexie';
 import { writeUnqueued } from '../changes';
@@ -29,7 +29,9 @@ export { MAX_BACKUP_BYTES } from './read';
 export type Progress = (phase: 'reading' | 'checking' | 'writing', done: number, total: number) => void;
 
 const CHUNK = 1_000;
-const WRITE_CHUNK = 1_000;
+// Bigger than the 1,000 it was: fewer commits. Dexie tells other pages of a bulk write of 50 or
+// more as whole tables changed, so a bigger chunk does not make that message bigger.
+const WRITE_CHUNK = 2_000;
 const pause = () => new Promise<void>((r) => setTimeout(r, 0));
 
 function table(name: BackupTable): Table<BaseRecord, string> {
