@@ -123,6 +123,8 @@ export interface ImportChecks {
   now?: number;
   /** Characters or bytes read at a time (tests). */
   pieceSize?: number;
+  /** Where the checksum is computed (default: in this thread). */
+  hasher?: ReadOptions['hasher'];
 }
 
 /** Reads, checks and plans an import of a file (or its text); writes nothing. */
@@ -136,6 +138,7 @@ export async function prepareImport(
     checkTemplate: checks.checkTemplate,
     now: checks.now,
     pieceSize: checks.pieceSize,
+    hasher: checks.hasher,
   });
   if (!read.ok) return read;
   const isBuiltin = checks.isBuiltinTemplate ?? ((id: string) => id.startsWith('builtin:'));

@@ -49,6 +49,23 @@ export interface ReadOptions {
   checkTemplate?: (source: string) => { message: string; line?: number } | null;
   /** Characters (of a string) or bytes (of a file) read at a time. */
   pieceSize?: number;
+  /** Where the checksum is computed (default: here, {@link Sha256}); the backup worker hashes in another thread. */
+  hasher?: () => PieceHasher;
+}
+
+/** A SHA-256 fed piece by piece, possibly computed in another thread. */
+export interface PieceHasher {
+  update(bytes: Uint8Array): void;
+  /** The digest as lowercase hex, once every piece is in. */
+  hex(): Promise<string>;
+  /** Stops it (the file was refused before the end). */
+  close?(): void;
+}
+
+/** The checksum computed in this thread. */
+export function localHasher(): PieceHasher {
+  const hash = new Sha256();
+  return { update: (bytes) => void hash.update(bytes), hex: async () => hash.hex() };
 }
 
 const fail = failRead;
@@ -244,7 +261,9 @@ async function scan(source: string | Blob, options: ReadOptions, now: number) {
     BackupTable,
     unknown[]
   >;
-  const hash = new Sha256();
+  const hasher = (options.hasher ?? localHasher)();
+  const encoder = new TextEncoder();
+  const hash = { updateText: (text: string) => hasher.update(encoder.encode(text)) };
   let firstInSection = true;
   let firstSection = true;
   const scanner = new BackupScanner(
@@ -276,20 +295,24 @@ async function scan(source: string | Blob, options: ReadOptions, now: number) {
   );
   let read = 0;
   let any = false;
-  for await (const piece of textPieces(source, options.pieceSize)) {
-    if (!any && piece.trim()) any = true;
-    scanner.push(piece);
-    read += piece.length;
-    options.onProgress?.(Math.min(read, size), size);
+  try {
+    for await (const piece of textPieces(source, options.pieceSize)) {
+      if (!any && piece.trim()) any = true;
+      scanner.push(piece);
+      read += piece.length;
+      options.onProgress?.(Math.min(read, size), size);
+    }
+    if (!any) fail('The file is empty.');
+    const root = scanner.end();
+    const file = checkRoot(root, now);
+    hash.updateText('}]');
+    if (`sha256:${await hasher.hex()}` !== file.checksum) {
+      fail('The file is damaged: its contents do not match its checksum. Export the backup again.');
+    }
+    return { file, raw };
+  } finally {
+    hasher.close?.();
   }
-  if (!any) fail('The file is empty.');
-  const root = scanner.end();
-  const file = checkRoot(root, now);
-  hash.updateText('}]');
-  if (`sha256:${hash.hex()}` !== file.checksum) {
-    fail('The file is damaged: its contents do not match its checksum. Export the backup again.');
-  }
-  return { file, raw };
 }
 
 /** Reads and checks a whole backup (a file, or its text); nothing is written here. */
