@@ -118,6 +118,15 @@ export function writeBackQuietly(trans: object): void {
   quiet.add(trans);
 }
 
+/**
+ * Marks a transaction (Dexie's `idbtrans`) whose writes need no queue entry because sync is not
+ * connected (no device state, read in that same transaction): nothing reads the queue then, and
+ * connecting uploads the whole library from its tables. A bulk import saves a row per record.
+ */
+export function writeUnqueued(trans: object): void {
+  quiet.add(trans);
+}
+
 const hasStore = (trans: DBCoreTransaction, name: string): boolean => {
   const names = (trans as unknown as { objectStoreNames?: DOMStringList }).objectStoreNames;
   return Boolean(names?.contains(name));
@@ -150,7 +159,9 @@ function watched(core: DBCore, name: string): DBCoreTable {
   return {
     ...down,
     mutate(req) {
-      if (sinks.size === 0 && !queued) return down.mutate(req);
+      // Nothing to report and nothing to queue: no version read, no keys resolved.
+      if (sinks.size === 0 && (!queued || quiet.has(req.trans) || !hasStore(req.trans, OUTBOX)))
+        return down.mutate(req);
       const keys = keysOf(down, req);
       return Array.isArray(keys) ? mutate(req, keys) : keys.then((k) => mutate(req, k));
     },

@@ -4,7 +4,7 @@
  * (`deletedAt`, visible to sync) and restore, plus the bulk writes of imports and seeding. Each call
  * is one Dexie transaction (or joins the caller's).
  */
-import type { EntityTable } from 'dexie';
+import type { BulkError, EntityTable } from 'dexie';
 import { newId } from './ids';
 import type { BaseRecord } from './types';
 
@@ -157,19 +157,46 @@ export async function insertRecords<T extends BaseRecord>(
   await table.db.transaction('rw', table, () => table.bulkAdd(records as never[]));
 }
 
+// By name: Dexie's error classes are not imported here (only types), so no page gains Dexie by it.
+const isBulkError = (e: unknown): e is BulkError =>
+  e instanceof Error && e.name === 'BulkError' && 'failuresByPos' in e;
+
 /**
  * Merges records from elsewhere (a backup) by id in one transaction: a record is written when it
  * is new here or newer (`updatedAt`) than the stored one, so an edit made meanwhile is never
  * overwritten by an older copy. Returns how many were written.
+ *
+ * `fresh` names the records the caller found absent when it planned: they are added without
+ * reading the stored versions first (an add fails only on an existing key, so this is exact); one
+ * that appeared since then fails its add and is merged like the others.
  */
 export async function importRecords<T extends BaseRecord>(
   table: Table<T>,
   records: readonly T[],
+  fresh: ReadonlySet<string> = new Set(),
 ): Promise<number> {
   return table.db.transaction('rw', table, async () => {
-    const current = (await table.bulkGet(records.map((r) => r.id) as never[])) as (T | undefined)[];
-    const newer = records.filter((r, k) => !current[k] || r.updatedAt > current[k]!.updatedAt);
-    await putRecords(table, newer);
-    return newer.length;
+    const merge = async (list: readonly T[]) => {
+      if (!list.length) return 0;
+      const current = (await table.bulkGet(list.map((r) => r.id) as never[])) as (T | undefined)[];
+      const newer = list.filter((r, k) => !current[k] || r.updatedAt > current[k]!.updatedAt);
+      await putRecords(table, newer);
+      return newer.length;
+    };
+    let written = await merge(records.filter((r) => !fresh.has(r.id)));
+    const adds = records.filter((r) => fresh.has(r.id));
+    if (!adds.length) return written;
+    try {
+      await table.bulkAdd(adds as never[]);
+      return written + adds.length;
+    } catch (e) {
+      if (!isBulkError(e)) throw e;
+      const failed = Object.entries(e.failuresByPos);
+      // Only "this key is taken" falls back to the merge; any other failure is the import's.
+      const other = failed.find(([, err]) => err?.name !== 'ConstraintError');
+      if (other) throw other[1];
+      written += adds.length - failed.length;
+      return written + (await merge(failed.map(([pos]) => adds[Number(pos)]!)));
+    }
   });
 }

@@ -8,6 +8,7 @@ import { checkTemplate } from '../../recap/render';
 import { applyImport, exportBackup, prepareImport } from '../../storage/backup';
 import type { ImportPlan } from '../../storage/backup/plan';
 import type { BackupReply, BackupRequest } from './BackupProtocol';
+import { workerHasher } from './hash-client';
 
 let plan: ImportPlan | null = null;
 const post = (reply: BackupReply) => (self as unknown as Worker).postMessage(reply);
@@ -23,6 +24,8 @@ async function handle(req: BackupRequest): Promise<void> {
     // The file is read a piece at a time (never whole into one string); its size limit is checked first.
     const prepared = await prepareImport(req.file, progress, {
       checkTemplate,
+      // The checksum is computed in a worker of its own, beside the parsing (Node tests hash inline).
+      hasher: typeof Worker === 'undefined' ? undefined : workerHasher,
       isBuiltinTemplate: (id) => builtinTemplate(id) !== undefined,
     });
     if (!prepared.ok) {

@@ -11,7 +11,7 @@ export const BACKUP_VERSION = 1;
 export const BACKUP_TABLES = ['events', 'talks', 'decks', 'blobs', 'notes', 'recaps', 'templates'] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
-/** A record as stored in the file: plain JSON (blob bytes as base64). */
+/** A record as stored in the file: plain JSON (blob bytes as base64; once read and checked, as bytes). */
 export type FileRecord = { id: string; createdAt: number; updatedAt: number; deletedAt?: number } & Record<
   string,
   unknown
@@ -78,25 +78,55 @@ export function toBase64(bytes: Uint8Array): string {
 const LOOKUP = new Int16Array(128).fill(-1);
 for (let i = 0; i < B64.length; i++) LOOKUP[B64.charCodeAt(i)] = i;
 
+/** The platform's decoder where there is one (Chromium 140+, Firefox 133+): many times faster. */
+const nativeFromBase64 = (Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array }).fromBase64;
+
 /** Bytes of a strict base64 string (padded, no whitespace), or null when it is not one. */
-export function fromBase64(text: string): Uint8Array | null {
+export function fromBase64(text: string, native = nativeFromBase64): Uint8Array | null {
   if (text.length % 4 !== 0) return null;
   const pad = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
-  const out = new Uint8Array((text.length / 4) * 3 - pad);
-  let o = 0;
-  for (let i = 0; i < text.length; i += 4) {
-    const v: number[] = [];
-    for (let k = 0; k < 4; k++) {
-      const c = text.charCodeAt(i + k);
-      const isPad = c === 61 && i + k >= text.length - pad;
-      const d = isPad ? 0 : c < 128 ? LOOKUP[c]! : -1;
-      if (d < 0) return null;
-      v.push(d);
+  const size = (text.length / 4) * 3 - pad;
+  if (native) {
+    let out: Uint8Array;
+    try {
+      out = native(text);
+    } catch {
+      return null;
     }
-    const n = (v[0]! << 18) | (v[1]! << 12) | (v[2]! << 6) | v[3]!;
-    if (o < out.length) out[o++] = n >> 16;
-    if (o < out.length) out[o++] = (n >> 8) & 255;
-    if (o < out.length) out[o++] = n & 255;
+    // The platform skips ASCII whitespace, which strict base64 has not: it shows as missing bytes.
+    return out.length === size ? out : null;
+  }
+  return decodeBase64(text, pad, size);
+}
+
+/** The same in JavaScript, one pass, for platforms without `Uint8Array.fromBase64`. */
+function decodeBase64(text: string, pad: number, size: number): Uint8Array | null {
+  const out = new Uint8Array(size);
+  const n = text.length;
+  const full = pad ? n - 4 : n;
+  let o = 0;
+  for (let i = 0; i < full; i += 4) {
+    const a = text.charCodeAt(i);
+    const b = text.charCodeAt(i + 1);
+    const c = text.charCodeAt(i + 2);
+    const d = text.charCodeAt(i + 3);
+    // Any code unit of 128 or more makes the OR reach 128; LOOKUP gives -1 outside the alphabet.
+    if ((a | b | c | d) >= 128) return null;
+    const x = (LOOKUP[a]! << 18) | (LOOKUP[b]! << 12) | (LOOKUP[c]! << 6) | LOOKUP[d]!;
+    if (x < 0) return null;
+    out[o++] = x >> 16;
+    out[o++] = (x >> 8) & 255;
+    out[o++] = x & 255;
+  }
+  if (pad) {
+    const a = text.charCodeAt(n - 4);
+    const b = text.charCodeAt(n - 3);
+    const c = pad === 2 ? 65 : text.charCodeAt(n - 2); // 'A': a zero digit in the padded place
+    if ((a | b | c) >= 128) return null;
+    const x = (LOOKUP[a]! << 18) | (LOOKUP[b]! << 12) | (LOOKUP[c]! << 6);
+    if (x < 0) return null;
+    out[o++] = x >> 16;
+    if (pad === 1) out[o++] = (x >> 8) & 255;
   }
   return out;
 }

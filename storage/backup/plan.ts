@@ -8,6 +8,8 @@ import { BACKUP_TABLES, type BackupData, type BackupTable, type FileRecord } fro
 export interface TablePlan {
   /** Records to write: new and updated ones. */
   write: FileRecord[];
+  /** The ids of `write` that were absent when planning (written without reading a stored version). */
+  fresh: Set<string>;
   new: number;
   updated: number;
   unchanged: number;
@@ -19,12 +21,13 @@ export type ImportSummary = Record<BackupTable, { new: number; updated: number; 
 
 /** Plans one table from the `updatedAt` of the records we already have (by id). */
 export function planTable(incoming: FileRecord[], existing: ReadonlyMap<string, number>): TablePlan {
-  const plan: TablePlan = { write: [], new: 0, updated: 0, unchanged: 0 };
+  const plan: TablePlan = { write: [], fresh: new Set(), new: 0, updated: 0, unchanged: 0 };
   for (const record of incoming) {
     const ours = existing.get(record.id);
     if (ours === undefined) {
       plan.new++;
       plan.write.push(record);
+      plan.fresh.add(record.id);
     } else if (record.updatedAt > ours) {
       plan.updated++;
       plan.write.push(record);

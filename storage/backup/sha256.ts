@@ -3,7 +3,7 @@
  * hashes each record as it reads it instead of building the whole file again as one string.
  */
 
-const K = new Uint32Array([
+const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
   0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
   0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
@@ -14,14 +14,13 @@ const K = new Uint32Array([
   0xc67178f2,
 ]);
 
-const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
-
 export class Sha256 {
-  private readonly h = new Uint32Array([
+  private readonly h = new Int32Array([
     0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
   ]);
+  /** A partial block waiting for more bytes. */
   private readonly block = new Uint8Array(64);
-  private readonly w = new Uint32Array(64);
+  private readonly w = new Int32Array(64);
   private used = 0;
   private length = 0;
   private readonly encoder = new TextEncoder();
@@ -35,15 +34,20 @@ export class Sha256 {
   update(bytes: Uint8Array): this {
     this.length += bytes.length;
     let i = 0;
-    while (i < bytes.length) {
-      const take = Math.min(64 - this.used, bytes.length - i);
-      this.block.set(bytes.subarray(i, i + take), this.used);
+    if (this.used > 0) {
+      const take = Math.min(64 - this.used, bytes.length);
+      this.block.set(bytes.subarray(0, take), this.used);
       this.used += take;
-      i += take;
-      if (this.used === 64) {
-        this.compress();
-        this.used = 0;
-      }
+      i = take;
+      if (this.used < 64) return this;
+      this.compress(this.block, 0);
+      this.used = 0;
+    }
+    // Whole blocks straight from the input (no copy: most of a large record's bytes).
+    for (; i + 64 <= bytes.length; i += 64) this.compress(bytes, i);
+    if (i < bytes.length) {
+      this.block.set(bytes.subarray(i), 0);
+      this.used = bytes.length - i;
     }
     return this;
   }
@@ -54,55 +58,63 @@ export class Sha256 {
     this.block[this.used++] = 0x80;
     if (this.used > 56) {
       this.block.fill(0, this.used);
-      this.compress();
+      this.compress(this.block, 0);
       this.used = 0;
     }
     this.block.fill(0, this.used);
     const view = new DataView(this.block.buffer);
     view.setUint32(56, Math.floor(bits / 2 ** 32));
     view.setUint32(60, bits >>> 0);
-    this.compress();
-    return [...this.h].map((x) => x.toString(16).padStart(8, '0')).join('');
+    this.compress(this.block, 0);
+    return [...this.h].map((x) => (x >>> 0).toString(16).padStart(8, '0')).join('');
   }
 
-  private compress(): void {
+  /** One 64-byte block of `b` from `at`; every value kept a 32-bit integer (`| 0`) for speed. */
+  private compress(b: Uint8Array, at: number): void {
     const w = this.w;
-    const b = this.block;
     for (let t = 0; t < 16; t++) {
-      w[t] = (b[t * 4]! << 24) | (b[t * 4 + 1]! << 16) | (b[t * 4 + 2]! << 8) | b[t * 4 + 3]!;
+      const j = at + t * 4;
+      w[t] = (b[j]! << 24) | (b[j + 1]! << 16) | (b[j + 2]! << 8) | b[j + 3]!;
     }
     for (let t = 16; t < 64; t++) {
       const x = w[t - 15]!;
       const y = w[t - 2]!;
-      const s0 = rotr(x, 7) ^ rotr(x, 18) ^ (x >>> 3);
-      const s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y >>> 10);
+      const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+      const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
       w[t] = (w[t - 16]! + s0 + w[t - 7]! + s1) | 0;
     }
-    let [a, bb, c, d, e, f, g, h] = this.h as unknown as number[];
+    const hs = this.h;
+    let a = hs[0]!;
+    let bb = hs[1]!;
+    let c = hs[2]!;
+    let d = hs[3]!;
+    let e = hs[4]!;
+    let f = hs[5]!;
+    let g = hs[6]!;
+    let h = hs[7]!;
     for (let t = 0; t < 64; t++) {
-      const s1 = rotr(e!, 6) ^ rotr(e!, 11) ^ rotr(e!, 25);
-      const ch = (e! & f!) ^ (~e! & g!);
-      const t1 = (h! + s1 + ch + K[t]! + w[t]!) | 0;
-      const s0 = rotr(a!, 2) ^ rotr(a!, 13) ^ rotr(a!, 22);
-      const maj = (a! & bb!) ^ (a! & c!) ^ (bb! & c!);
+      const s1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+      const ch = (e & f) ^ (~e & g);
+      const t1 = (h + s1 + ch + K[t]! + w[t]!) | 0;
+      const s0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+      const maj = (a & bb) ^ (a & c) ^ (bb & c);
       const t2 = (s0 + maj) | 0;
       h = g;
       g = f;
       f = e;
-      e = (d! + t1) | 0;
+      e = (d + t1) | 0;
       d = c;
       c = bb;
       bb = a;
       a = (t1 + t2) | 0;
     }
-    const hs = this.h;
-    hs[0] = hs[0]! + a!;
-    hs[1] = hs[1]! + bb!;
-    hs[2] = hs[2]! + c!;
-    hs[3] = hs[3]! + d!;
-    hs[4] = hs[4]! + e!;
-    hs[5] = hs[5]! + f!;
-    hs[6] = hs[6]! + g!;
-    hs[7] = hs[7]! + h!;
+    hs[0] = (hs[0]! + a) | 0;
+    hs[1] = (hs[1]! + bb) | 0;
+    hs[2] = (hs[2]! + c) | 0;
+    hs[3] = (hs[3]! + d) | 0;
+    hs[4] = (hs[4]! + e) | 0;
+    hs[5] = (hs[5]! + f) | 0;
+    hs[6] = (hs[6]! + g) | 0;
+    hs[7] = (hs[7]! + h) | 0;
   }
 }

@@ -45,9 +45,6 @@ const COLON = 58;
 /** Keys that mean something to JavaScript objects rather than to data: never accepted. */
 export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** A quote or a backslash: where a string's plain run ends. */
-const SPECIAL = /["\\]/g;
-
 const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 
 /** The scanner: feed it text with {@link push}, then call {@link end}. */
@@ -78,6 +75,8 @@ export class BackupScanner {
   private index = 0;
   private records = 0;
   private headerSent = false;
+  /** Where the current chunk's next backslash is (its length: none; -1: not searched yet). */
+  private backslashAt = -1;
 
   constructor(
     private readonly limits: ScanLimits,
@@ -101,6 +100,7 @@ export class BackupScanner {
         `The file is larger than a backup may be (${this.limits.maxChars.toLocaleString('en')} characters).`,
       );
     }
+    this.backslashAt = -1;
     this.skelFrom = this.recordText === null ? 0 : -1;
     this.recordFrom = this.recordText === null ? -1 : 0;
     this.keyFrom = this.keyText === null ? -1 : 0;
@@ -110,8 +110,7 @@ export class BackupScanner {
       if (this.inString) {
         if (!this.escaped && c !== BACKSLASH && c !== QUOTE) {
           // Plain characters: jump to the next quote or backslash (a base64 image is one long run).
-          SPECIAL.lastIndex = i;
-          const at = SPECIAL.test(chunk) ? SPECIAL.lastIndex - 1 : n;
+          const at = this.nextSpecial(chunk, i);
           this.stringLength += at - i;
           if (this.stringLength > this.maxString()) this.tooLong();
           i = at - 1;
@@ -162,6 +161,20 @@ export class BackupScanner {
     if (this.skeleton.length > 1_000_000 + 2 * this.records) {
       failRead('The file has more around its records than a backup has (its header is too large).');
     }
+  }
+
+  /**
+   * Where a string's plain run ends: the next quote or backslash at or after `from` (or the chunk's
+   * end). `indexOf` is the platform's fast search; the next backslash is remembered for the chunk,
+   * as most chunks have few or none and searching again for each string would scan to the end.
+   */
+  private nextSpecial(chunk: string, from: number): number {
+    if (this.backslashAt < from) {
+      const b = chunk.indexOf('\\', from);
+      this.backslashAt = b < 0 ? chunk.length : b;
+    }
+    const q = chunk.indexOf('"', from);
+    return Math.min(q < 0 ? chunk.length : q, this.backslashAt);
   }
 
   private tooLong(): never {

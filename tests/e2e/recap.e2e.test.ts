@@ -125,6 +125,19 @@ describe('recap composer end to end', () => {
     await options.setInputFiles('[data-testid="backup-file"]', cut);
     await options.getByRole('alert').filter({ hasText: 'Nothing was imported' }).waitFor();
     expect(await options.getByRole('alert').textContent()).toMatch(/cut short/);
+    // Whole and valid JSON, but a note's text changed after export: the checksum (computed in the
+    // backup worker's own checksum worker) no longer matches.
+    const text = whole.toString('utf8');
+    const body = (NOTES[1] as { body: string }).body;
+    const changed = {
+      name: 'changed.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(text.replace(JSON.stringify(body), JSON.stringify(`${body}!`)), 'utf8'),
+    };
+    expect(changed.buffer.length).toBe(whole.length + 1);
+    await options.setInputFiles('[data-testid="backup-file"]', changed);
+    await options.getByRole('alert').filter({ hasText: 'do not match its checksum' }).waitFor();
+    expect(await options.getByRole('alert').textContent()).toMatch(/Nothing was imported/);
     await options.close();
   });
 
