@@ -24,8 +24,6 @@ const SyncStatusLine = lazyView(
   () => import('../../components/shared/SyncStatusLine').then((m) => m.SyncStatusLine),
   null,
 );
-// Seeding and timing hooks for end-to-end tests and `npm run bench` (never in release builds).
-if (__TALKMARKS_E2E__) void import('../../tests/e2e/hooks/library');
 
 const VIEWS = [
   { id: 'page', label: 'This page' },
