@@ -4,7 +4,7 @@
 import { CaptureSummary } from './CaptureSummary';
 import { lazyView } from '../shared/lazy';
 import { NoteComposer } from '../notes/NoteComposer';
-import { NoteItem } from '../notes/NoteItem';
+import { ThisPageNotes } from './ThisPageNotes';
 import type { ToastState } from '../shared/Toast';
 import { savedToast } from '../notes/talk-filed';
 import { useLive } from '../shared/useLive';
@@ -93,11 +93,7 @@ export function ThisPage({ notify }: { notify: (t: ToastState) => void }) {
             </p>
           )}
           {notes.status === 'ready' && notes.value.length > 0 && (
-            <ul class="flex flex-col gap-2" aria-label="Notes on this page">
-              {notes.value.map((n) => (
-                <NoteItem key={n.id} note={n} {...actions} />
-              ))}
-            </ul>
+            <ThisPageNotes key={url} notes={notes.value} actions={actions} />
           )}
         </>
       )}
