@@ -15,6 +15,14 @@ import { knownTags, notesForUrl } from '../../storage/notes';
 import { storedTalk } from '../../storage/talks';
 import { useNoteActions } from '../notes/useNoteActions';
 // biome-ignore-end assist/source/organizeImports: the order above is deliberate
+import { useState } from 'preact/hooks';
+import type { PageCapture } from '../../capture/types';
+import type { NoteRecord } from '../../storage/types';
+import { openEarly } from '../../storage/db';
+import { started, takeThisPageStart, useStarted } from './ThisPageStart';
+
+// The database opens while the tab's capture is asked for: the notes are read the moment it answers.
+openEarly();
 
 // The deck view (thumbnails, slide links) loads when a deck is on screen: the panel's first paint stays small.
 const DeckSection = lazyView(() => import('../talk/DeckSection').then((m) => m.DeckSection));
@@ -36,26 +44,58 @@ const HighlightsToggle = lazyView(
   null,
 );
 
+/** A page's notes, with the page they are for. */
+interface PageNotes {
+  url: string | undefined;
+  notes: NoteRecord[];
+}
+
+/**
+ * The page's notes that the talk card does not list already: on a talk's own page those filed under
+ * that talk are shown there, once.
+ */
+async function pageNotes(url: string | undefined, talkRef: PageCapture['talk']): Promise<PageNotes> {
+  if (!url) return { url, notes: [] };
+  const [all, talk] = await Promise.all([
+    notesForUrl(url),
+    talkRef ? storedTalk(talkRef, url) : Promise.resolve(undefined),
+  ]);
+  return { url, notes: talk ? all.filter((n) => n.talkId !== talk.id) : all };
+}
+
 export function ThisPage({ notify }: { notify: (t: ToastState) => void }) {
-  const tab = useFollowedTab();
-  const captured = useTabCapture(tab?.id, tab?.url);
-  const capture = captured.status === 'ready' ? captured.capture : null;
+  // When the panel opened on this view, the tab and its capture were asked for as it started
+  // (ThisPageStart.ts), and the page's notes are read as soon as both the capture and this code are
+  // here: shown until the live query (a frame later) has its first answer.
+  const [start] = useState(takeThisPageStart);
+  const [startNotes] = useState(
+    () => start && started(start.capture.promise.then((c) => pageNotes(c?.url, c?.talk))),
+  );
+  const followed = useFollowedTab();
+  const startTab = useStarted(start?.tab);
+  const tab = followed !== undefined ? followed : startTab;
+  const asked = start && startTab ? { tabId: startTab.id, answer: start.capture.promise } : undefined;
+  const captured = useTabCapture(tab?.id, tab?.url, asked);
+  const startCapture = useStarted(start?.capture);
+  const early = captured.status === 'loading' && start?.capture.done && tab && tab.id === startTab?.id;
+  const capture = captured.status === 'ready' ? captured.capture : early ? (startCapture ?? null) : null;
   const url = capture?.url;
   const talkRef = capture?.talk;
-  // The page's notes that the talk card does not list already: on a talk's own page those filed
-  // under that talk are shown there, once.
-  const notes = useLive(async () => {
-    if (!url) return [];
-    const [all, talk] = await Promise.all([
-      notesForUrl(url),
-      talkRef ? storedTalk(talkRef, url) : Promise.resolve(undefined),
-    ]);
-    return talk ? all.filter((n) => n.talkId !== talk.id) : all;
-  }, [url, talkRef?.title, talkRef?.url, talkRef?.startsAt]);
+  const notes = useLive(
+    () => pageNotes(url, talkRef),
+    [url, talkRef?.title, talkRef?.url, talkRef?.startsAt],
+  );
+  const prefetched = useStarted(startNotes);
+  const list =
+    notes.status === 'ready' && notes.value.url === url
+      ? notes.value.notes
+      : prefetched?.url === url
+        ? prefetched?.notes
+        : undefined;
   const tags = useLive(knownTags, []);
   const actions = useNoteActions(notify);
 
-  if (tab === null || (captured.status === 'ready' && !capture)) {
+  if (tab === null || ((captured.status === 'ready' || early) && !capture)) {
     return <p class="text-sm text-muted">Open a talk, a deck or any web page to take notes on it.</p>;
   }
   if (!capture) return <p class="text-sm text-muted">Reading the page…</p>;
@@ -81,10 +121,10 @@ export function ThisPage({ notify }: { notify: (t: ToastState) => void }) {
         <DeckSection capture={{ ...capture, deck: capture.deck }} tabId={tab?.id} notify={notify} />
       ) : (
         <>
-          {notes.status === 'ready' && notes.value.length === 0 && !talkRef && (
+          {list?.length === 0 && !talkRef && (
             <p class="text-sm text-muted">No notes on this page yet. What stood out?</p>
           )}
-          {notes.status === 'ready' && notes.value.length > 0 && talkRef && (
+          {list && list.length > 0 && talkRef && (
             <h2 class="text-sm font-semibold">Other notes on this page</h2>
           )}
           {notes.status === 'error' && (
@@ -92,9 +132,7 @@ export function ThisPage({ notify }: { notify: (t: ToastState) => void }) {
               Notes could not be read: {notes.error.message}
             </p>
           )}
-          {notes.status === 'ready' && notes.value.length > 0 && (
-            <ThisPageNotes key={url} notes={notes.value} actions={actions} />
-          )}
+          {list && list.length > 0 && <ThisPageNotes key={url} notes={list} actions={actions} />}
         </>
       )}
     </div>

@@ -1,5 +1,6 @@
 /** The side panel: notes on this page, and all notes. */
 import { useEffect, useState } from 'preact/hooks';
+import { startThisPage } from '../../components/capture/ThisPageStart';
 import { firstPageKey, WithFirstPage } from '../../components/library/first-page';
 import { openLibrary } from '../../components/library/LibraryNav';
 import { lazyView } from '../../components/shared/lazy';
@@ -60,8 +61,12 @@ const initialView = (): View => {
   const v = new URLSearchParams(location.search).get('view');
   return isView(v) ? v : 'page';
 };
-// Fetch the opening view's code while the page starts, not after its first render.
-if (initialView() === 'page') void loadThisPage();
+// Fetch the opening view's code while the page starts, not after its first render; "This page" also
+// asks for its tab and the tab's capture meanwhile (components/capture/ThisPageStart.ts).
+if (initialView() === 'page') {
+  void loadThisPage();
+  startThisPage();
+}
 // (Not when a kept first page may paint first: the library's code is fetched once that is on screen.)
 if (initialView() === 'library' && !firstPageKey(location.search)) void loadLibrary();
 const isTyping = (t: EventTarget | null) =>
