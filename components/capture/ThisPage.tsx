@@ -74,7 +74,7 @@ export function ThisPage({ notify }: { notify: (t: ToastState) => void }) {
   const followed = useFollowedTab();
   const startTab = useStarted(start?.tab);
   const tab = followed !== undefined ? followed : startTab;
-  const asked = start && startTab ? { tabId: startTab.id, answer: start.capture.promise } : undefined;
+  const asked = start && startTab ? { tabId: startTab.id, answer: start.asked } : undefined;
   const captured = useTabCapture(tab?.id, tab?.url, asked);
   const startCapture = useStarted(start?.capture);
   const early = captured.status === 'loading' && start?.capture.done && tab && tab.id === startTab?.id;

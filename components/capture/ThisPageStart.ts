@@ -8,6 +8,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PageCapture } from '../../capture/types';
 import { sendMessage } from '../../messaging/protocol';
+import { loadTabCapture } from '../../platform/tab-captures';
 import { isOwnPage, type TabInfo, targetTab } from '../../platform/tabs';
 
 /** A promise and, once it settled, its value: read synchronously by a first render. */
@@ -31,8 +32,14 @@ export function started<T>(promise: Promise<T>): Started<T> {
 
 export interface ThisPageStart {
   tab: Started<TabInfo | null>;
-  /** The capture of `tab` (null: none, or no tab). */
+  /**
+   * What `tab` shows, to paint with: the capture kept for it this session (tab-captures.ts; the
+   * background drops it when the tab's URL changes) when that is read before the background
+   * answers, else the answer (null: none, or no tab).
+   */
   capture: Started<PageCapture | null>;
+  /** The background's answer to `captureTab` (which the view's capture hook takes as its first). */
+  asked: Promise<PageCapture | null>;
 }
 
 let pending: ThisPageStart | undefined;
@@ -40,8 +47,15 @@ let pending: ThisPageStart | undefined;
 /** Asks for the followed tab and its capture now (the panel opened on "This page"). */
 export function startThisPage(): void {
   const tab = targetTab().then((t) => (t && !isOwnPage(t.url) ? t : null));
-  const capture = tab.then((t) => (t ? sendMessage('captureTab', { tabId: t.id }).catch(() => null) : null));
-  pending = { tab: started(tab), capture: started(capture) };
+  const asked = tab.then((t) => (t ? sendMessage('captureTab', { tabId: t.id }).catch(() => null) : null));
+  // The background asks the tab's content script, which answers once the page's own scripts let it:
+  // the kept capture, one storage read, usually comes first.
+  const kept = tab.then((t) => (t ? loadTabCapture(t.id).catch(() => null) : null));
+  const capture = new Promise<PageCapture | null>((resolve) => {
+    void asked.then(resolve);
+    void kept.then((c) => c && resolve(c));
+  });
+  pending = { tab: started(tab), capture: started(capture), asked };
 }
 
 /** What {@link startThisPage} started, once: the view's first mount takes it. */

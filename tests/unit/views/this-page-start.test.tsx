@@ -9,6 +9,7 @@
 
 import { cleanup, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
 import type { PageCapture } from '../../../capture/types';
 import { ThisPage } from '../../../components/capture/ThisPage';
 import { FIRST_NOTES } from '../../../components/capture/ThisPageNotes';
@@ -55,6 +56,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   takeThisPageStart();
+  fakeBrowser.reset();
 });
 
 describe('This page started with the panel', () => {
@@ -76,6 +78,25 @@ describe('This page started with the panel', () => {
     expect(within(list).queryByText('On another page')).toBeNull();
     expect(captureAsks()).toEqual([['captureTab', { tabId: TAB.id }]]);
     expect(mocks.target).toHaveBeenCalledTimes(1);
+  });
+
+  it("paints with the tab's kept capture while the background has not answered, then takes its answer", async () => {
+    await createNote({ body: 'Kept capture note', url: PAGE.url });
+    await fakeBrowser.storage.session.set({ [`capture:${TAB.id}`]: PAGE });
+    let answer: (c: PageCapture) => void = () => undefined;
+    mocks.sendMessage.mockImplementation((type: string) =>
+      type === 'captureTab' ? new Promise((r) => (answer = r)) : Promise.reject(new Error(type)),
+    );
+    startThisPage();
+    render(<ThisPage notify={notify} />);
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Many notes on this one');
+    const list = await screen.findByRole('list', { name: 'Notes on this page' });
+    await waitFor(() => expect(list.textContent).toContain('Kept capture note'));
+
+    // The background's answer (the page retitled itself meanwhile) replaces the kept one.
+    answer({ ...PAGE, title: 'Retitled since' });
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Retitled since'));
+    expect(captureAsks()).toHaveLength(1);
   });
 
   it('is taken once: a later visit to the view asks for itself', async () => {
