@@ -1,24 +1,22 @@
 /** "This page": what the followed tab shows and its notes, live. */
 
-// biome-ignore-start assist/source/organizeImports: this order is the module order of the panel's first bundle, whose gzip size DESIGN §7 budgets (sorted, it gzips 50 bytes larger)
-import { CaptureSummary } from './CaptureSummary';
-import { lazyView } from '../shared/lazy';
-import { NoteComposer } from '../notes/NoteComposer';
-import { ThisPageNotes } from './ThisPageNotes';
-import type { ToastState } from '../shared/Toast';
-import { savedToast } from '../notes/talk-filed';
-import { useLive } from '../shared/useLive';
+import { useState } from 'preact/hooks';
+import type { PageCapture } from '../../capture/types';
 import { sendMessage } from '../../messaging/protocol';
 import { useFollowedTab } from '../../platform/use-followed-tab';
 import { useTabCapture } from '../../platform/use-tab-capture';
+import { openEarly } from '../../storage/db';
 import { knownTags, notesForUrl } from '../../storage/notes';
 import { storedTalk } from '../../storage/talks';
-import { useNoteActions } from '../notes/useNoteActions';
-// biome-ignore-end assist/source/organizeImports: the order above is deliberate
-import { useState } from 'preact/hooks';
-import type { PageCapture } from '../../capture/types';
 import type { NoteRecord } from '../../storage/types';
-import { openEarly } from '../../storage/db';
+import { NoteComposer } from '../notes/NoteComposer';
+import { savedToast } from '../notes/talk-filed';
+import { useNoteActions } from '../notes/useNoteActions';
+import { lazyView } from '../shared/lazy';
+import type { ToastState } from '../shared/Toast';
+import { useLive } from '../shared/useLive';
+import { CaptureSummary } from './CaptureSummary';
+import { ThisPageNotes } from './ThisPageNotes';
 import { started, takeThisPageStart, useStarted } from './ThisPageStart';
 
 // The database opens while the tab's capture is asked for: the notes are read the moment it answers.
