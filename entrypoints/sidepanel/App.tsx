@@ -61,6 +61,14 @@ const initialView = (): View => {
   const v = new URLSearchParams(location.search).get('view');
   return isView(v) ? v : 'page';
 };
+/**
+ * Seeding and timing hooks for end-to-end tests and `npm run bench` (never in release builds); tests
+ * wait for `window.__talkmarksLibrary`. main.tsx calls this once the panel has painted.
+ */
+export function loadE2eHooks(): void {
+  if (__TALKMARKS_E2E__) void import('../../tests/e2e/hooks/library');
+}
+
 // Fetch the opening view's code while the page starts, not after its first render; "This page" also
 // asks for its tab and the tab's capture meanwhile (components/capture/ThisPageStart.ts).
 if (initialView() === 'page') {

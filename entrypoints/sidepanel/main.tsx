@@ -4,7 +4,7 @@ import { firstPageKey } from '../../components/library/first-page';
 import { DatabaseNotice } from '../../components/shared/DatabaseNotice';
 import { loadNoteSettings } from '../../platform/note-settings';
 import { loadFirstPage } from '../../storage/first-page';
-import { App } from './App';
+import { App, loadE2eHooks } from './App';
 
 // What happens to the database connection (an update in another tab) is said above the page.
 // The note settings (private tag, promise words) are in force before anything is shown or exported.
@@ -18,11 +18,9 @@ void Promise.all([loadNoteSettings(), key ? loadFirstPage(key) : null]).then(([,
     </>,
     document.getElementById('app')!,
   );
-  // Seeding and timing hooks for end-to-end tests and `npm run bench` (never in release builds),
-  // loaded once the panel has painted and is idle: the release build has no such module, so the
-  // measured opening of the end-to-end build must not fetch it either (tests wait for the hooks).
+  // The end-to-end hooks once the panel has painted and is idle: the release build has no such
+  // module, so the measured opening of the end-to-end build must not fetch it either.
   if (__TALKMARKS_E2E__) {
-    const load = () => void import('../../tests/e2e/hooks/library');
-    requestAnimationFrame(() => setTimeout(() => requestIdleCallback(load, { timeout: 300 })));
+    requestAnimationFrame(() => setTimeout(() => requestIdleCallback(loadE2eHooks, { timeout: 300 })));
   }
 });
