@@ -1,6 +1,6 @@
 /** The side panel: notes on this page, and all notes. */
 import { useEffect, useState } from 'preact/hooks';
-import { startThisPage } from '../../components/capture/ThisPageStart';
+import { startThisPage, takeThisPageStart } from '../../components/capture/ThisPageStart';
 import { firstPageKey, WithFirstPage } from '../../components/library/first-page';
 import { openLibrary } from '../../components/library/LibraryNav';
 import { lazyView } from '../../components/shared/lazy';
@@ -87,6 +87,8 @@ export function App({ firstPage = null }: { firstPage?: FirstPage | null }) {
   const [kept, setKept] = useState(firstPage);
   useEffect(() => {
     if (view !== 'library') setKept(null);
+    // Left before "This page" showed: what it started is for that moment's tab, not a later visit.
+    if (view !== 'page') takeThisPageStart();
   }, [view]);
   useEffect(() => {
     // Views ask for another view with this event; `/` anywhere goes to the library's search.
