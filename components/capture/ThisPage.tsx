@@ -1,20 +1,26 @@
 /** "This page": what the followed tab shows and its notes, live. */
 
-// biome-ignore-start assist/source/organizeImports: this order is the module order of the panel's first bundle, whose gzip size DESIGN §7 budgets (sorted, it gzips 50 bytes larger)
-import { CaptureSummary } from './CaptureSummary';
-import { lazyView } from '../shared/lazy';
-import { NoteComposer } from '../notes/NoteComposer';
-import { NoteItem } from '../notes/NoteItem';
-import type { ToastState } from '../shared/Toast';
-import { savedToast } from '../notes/talk-filed';
-import { useLive } from '../shared/useLive';
+import { useState } from 'preact/hooks';
+import type { PageCapture } from '../../capture/types';
 import { sendMessage } from '../../messaging/protocol';
 import { useFollowedTab } from '../../platform/use-followed-tab';
 import { useTabCapture } from '../../platform/use-tab-capture';
+import { openEarly } from '../../storage/db';
 import { knownTags, notesForUrl } from '../../storage/notes';
 import { storedTalk } from '../../storage/talks';
+import type { NoteRecord } from '../../storage/types';
+import { NoteComposer } from '../notes/NoteComposer';
+import { savedToast } from '../notes/talk-filed';
 import { useNoteActions } from '../notes/useNoteActions';
-// biome-ignore-end assist/source/organizeImports: the order above is deliberate
+import { lazyView } from '../shared/lazy';
+import type { ToastState } from '../shared/Toast';
+import { useLive } from '../shared/useLive';
+import { CaptureSummary } from './CaptureSummary';
+import { ThisPageNotes } from './ThisPageNotes';
+import { started, takeThisPageStart, useStarted } from './ThisPageStart';
+
+// The database opens while the tab's capture is asked for: the notes are read the moment it answers.
+openEarly();
 
 // The deck view (thumbnails, slide links) loads when a deck is on screen: the panel's first paint stays small.
 const DeckSection = lazyView(() => import('../talk/DeckSection').then((m) => m.DeckSection));
@@ -36,26 +42,58 @@ const HighlightsToggle = lazyView(
   null,
 );
 
+/** A page's notes, with the page they are for. */
+interface PageNotes {
+  url: string | undefined;
+  notes: NoteRecord[];
+}
+
+/**
+ * The page's notes that the talk card does not list already: on a talk's own page those filed under
+ * that talk are shown there, once.
+ */
+async function pageNotes(url: string | undefined, talkRef: PageCapture['talk']): Promise<PageNotes> {
+  if (!url) return { url, notes: [] };
+  const [all, talk] = await Promise.all([
+    notesForUrl(url),
+    talkRef ? storedTalk(talkRef, url) : Promise.resolve(undefined),
+  ]);
+  return { url, notes: talk ? all.filter((n) => n.talkId !== talk.id) : all };
+}
+
 export function ThisPage({ notify }: { notify: (t: ToastState) => void }) {
-  const tab = useFollowedTab();
-  const captured = useTabCapture(tab?.id, tab?.url);
-  const capture = captured.status === 'ready' ? captured.capture : null;
+  // When the panel opened on this view, the tab and its capture were asked for as it started
+  // (ThisPageStart.ts), and the page's notes are read as soon as both the capture and this code are
+  // here: shown until the live query (a frame later) has its first answer.
+  const [start] = useState(takeThisPageStart);
+  const [startNotes] = useState(
+    () => start && started(start.capture.promise.then((c) => pageNotes(c?.url, c?.talk))),
+  );
+  const followed = useFollowedTab();
+  const startTab = useStarted(start?.tab);
+  const tab = followed !== undefined ? followed : startTab;
+  const asked = start && startTab ? { tabId: startTab.id, answer: start.asked } : undefined;
+  const captured = useTabCapture(tab?.id, tab?.url, asked);
+  const startCapture = useStarted(start?.capture);
+  const early = captured.status === 'loading' && start?.capture.done && tab && tab.id === startTab?.id;
+  const capture = captured.status === 'ready' ? captured.capture : early ? (startCapture ?? null) : null;
   const url = capture?.url;
   const talkRef = capture?.talk;
-  // The page's notes that the talk card does not list already: on a talk's own page those filed
-  // under that talk are shown there, once.
-  const notes = useLive(async () => {
-    if (!url) return [];
-    const [all, talk] = await Promise.all([
-      notesForUrl(url),
-      talkRef ? storedTalk(talkRef, url) : Promise.resolve(undefined),
-    ]);
-    return talk ? all.filter((n) => n.talkId !== talk.id) : all;
-  }, [url, talkRef?.title, talkRef?.url, talkRef?.startsAt]);
+  const notes = useLive(
+    () => pageNotes(url, talkRef),
+    [url, talkRef?.title, talkRef?.url, talkRef?.startsAt],
+  );
+  const prefetched = useStarted(startNotes);
+  const list =
+    notes.status === 'ready' && notes.value.url === url
+      ? notes.value.notes
+      : prefetched?.url === url
+        ? prefetched?.notes
+        : undefined;
   const tags = useLive(knownTags, []);
   const actions = useNoteActions(notify);
 
-  if (tab === null || (captured.status === 'ready' && !capture)) {
+  if (tab === null || ((captured.status === 'ready' || early) && !capture)) {
     return <p class="text-sm text-muted">Open a talk, a deck or any web page to take notes on it.</p>;
   }
   if (!capture) return <p class="text-sm text-muted">Reading the page…</p>;
@@ -81,10 +119,10 @@ export function ThisPage({ notify }: { notify: (t: ToastState) => void }) {
         <DeckSection capture={{ ...capture, deck: capture.deck }} tabId={tab?.id} notify={notify} />
       ) : (
         <>
-          {notes.status === 'ready' && notes.value.length === 0 && !talkRef && (
+          {list?.length === 0 && !talkRef && (
             <p class="text-sm text-muted">No notes on this page yet. What stood out?</p>
           )}
-          {notes.status === 'ready' && notes.value.length > 0 && talkRef && (
+          {list && list.length > 0 && talkRef && (
             <h2 class="text-sm font-semibold">Other notes on this page</h2>
           )}
           {notes.status === 'error' && (
@@ -92,13 +130,7 @@ export function ThisPage({ notify }: { notify: (t: ToastState) => void }) {
               Notes could not be read: {notes.error.message}
             </p>
           )}
-          {notes.status === 'ready' && notes.value.length > 0 && (
-            <ul class="flex flex-col gap-2" aria-label="Notes on this page">
-              {notes.value.map((n) => (
-                <NoteItem key={n.id} note={n} {...actions} />
-              ))}
-            </ul>
-          )}
+          {list && list.length > 0 && <ThisPageNotes key={url} notes={list} actions={actions} />}
         </>
       )}
     </div>

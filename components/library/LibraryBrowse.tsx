@@ -1,5 +1,5 @@
 /** The library's browse levels: the start (views, events, pages), an event's days, a day's talks, the pages. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { liveNoteCount } from '../../storage/library';
 import {
   countKind,
@@ -172,7 +172,7 @@ export function BrowseList({ scope, ...p }: ListProps & { scope: Scope }) {
     const item = list[i];
     if (item) p.onOpen(scopeOf(item));
   };
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (items.status === 'ready') markListPainted();
   }, [items.status]);
   p.listRef.current = {

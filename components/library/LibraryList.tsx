@@ -219,8 +219,9 @@ let live = false;
 export const listIsLive = (): boolean => live;
 
 /**
- * Marks `talkmarks:list-painted` once per page, after the first rows are on screen (a frame and a
- * task later): what the benchmark reads as "list painted" — the persisted first page's rows
+ * Marks `talkmarks:list-painted` once per page, after the first rows are on screen: called in the
+ * commit that puts them in the DOM (a layout effect), marked a frame and a task later — exactly as
+ * the benchmark's floor page marks its rows (bench/_floor/floor.js). What the benchmark reads as "list painted" — the persisted first page's rows
  * (`from: 'first-page'`) or the live list's, whichever came first. The live list's first rows also
  * dispatch {@link LIST_LIVE_EVENT} and mark `talkmarks:list-live`.
  */

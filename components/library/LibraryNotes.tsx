@@ -1,6 +1,6 @@
 /** The library's note lists: every note of a place (filtered), and search answers. Both windowed and live. */
 import type { MutableRef } from 'preact/hooks';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { FIRST_PAGE_ROWS, firstRow, saveFirstPage } from '../../storage/first-page';
 import { onFirstPageChange } from '../../storage/first-page-stale';
 import {
@@ -136,7 +136,7 @@ interface ViewProps extends ListProps {
 function NotesView({ count, row, ready, error, onRange, ...p }: ViewProps) {
   const first = row(0);
   const picked = usePicked();
-  useEffect(() => {
+  useLayoutEffect(() => {
     // An error is "live" too: the persisted first page must not stay in its place.
     if (first || (ready && count === 0) || error) markListPainted();
   }, [first, ready, count, error]);

@@ -6,7 +6,7 @@
  */
 
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { FirstPage, FirstRow } from '../../storage/first-page';
 import type { NoteRecord } from '../../storage/types';
 import { LIST_LIVE_EVENT, listIsLive, markListPainted } from './LibraryList';
@@ -37,7 +37,8 @@ function asNote(r: FirstRow): NoteRecord {
 
 /** The kept rows, laid out as the live list lays them out; read-only until the live list replaces them. */
 export function FirstPageList({ page }: { page: FirstPage }) {
-  useEffect(() => markListPainted('first-page'), []);
+  // In the commit that puts the rows in the DOM, as the floor marks right after appending its rows.
+  useLayoutEffect(() => markListPainted('first-page'), []);
   return (
     <div aria-busy="true" data-testid="first-page">
       {page.count !== undefined && (

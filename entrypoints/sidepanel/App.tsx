@@ -1,5 +1,6 @@
 /** The side panel: notes on this page, and all notes. */
 import { useEffect, useState } from 'preact/hooks';
+import { startThisPage, takeThisPageStart } from '../../components/capture/ThisPageStart';
 import { firstPageKey, WithFirstPage } from '../../components/library/first-page';
 import { openLibrary } from '../../components/library/LibraryNav';
 import { lazyView } from '../../components/shared/lazy';
@@ -24,8 +25,6 @@ const SyncStatusLine = lazyView(
   () => import('../../components/shared/SyncStatusLine').then((m) => m.SyncStatusLine),
   null,
 );
-// Seeding and timing hooks for end-to-end tests and `npm run bench` (never in release builds).
-if (__TALKMARKS_E2E__) void import('../../tests/e2e/hooks/library');
 
 const VIEWS = [
   { id: 'page', label: 'This page' },
@@ -62,8 +61,20 @@ const initialView = (): View => {
   const v = new URLSearchParams(location.search).get('view');
   return isView(v) ? v : 'page';
 };
-// Fetch the opening view's code while the page starts, not after its first render.
-if (initialView() === 'page') void loadThisPage();
+/**
+ * Seeding and timing hooks for end-to-end tests and `npm run bench` (never in release builds); tests
+ * wait for `window.__talkmarksLibrary`. main.tsx calls this once the panel has painted.
+ */
+export function loadE2eHooks(): void {
+  if (__TALKMARKS_E2E__) void import('../../tests/e2e/hooks/library');
+}
+
+// Fetch the opening view's code while the page starts, not after its first render; "This page" also
+// asks for its tab and the tab's capture meanwhile (components/capture/ThisPageStart.ts).
+if (initialView() === 'page') {
+  void loadThisPage();
+  startThisPage();
+}
 // (Not when a kept first page may paint first: the library's code is fetched once that is on screen.)
 if (initialView() === 'library' && !firstPageKey(location.search)) void loadLibrary();
 const isTyping = (t: EventTarget | null) =>
@@ -76,6 +87,8 @@ export function App({ firstPage = null }: { firstPage?: FirstPage | null }) {
   const [kept, setKept] = useState(firstPage);
   useEffect(() => {
     if (view !== 'library') setKept(null);
+    // Left before "This page" showed: what it started is for that moment's tab, not a later visit.
+    if (view !== 'page') takeThisPageStart();
   }, [view]);
   useEffect(() => {
     // Views ask for another view with this event; `/` anywhere goes to the library's search.

@@ -4,16 +4,19 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { NOTE_SETTINGS_KEY } from '../../../platform/note-settings';
 import { getDb } from '../../../storage/db';
 import {
   FIRST_PAGE_KEY,
   FIRST_PAGE_ROWS,
   FIRST_PAGE_STALE_KEY,
   type FirstPage,
+  firstPageIn,
   firstRow,
   loadFirstPage,
   saveFirstPage,
 } from '../../../storage/first-page';
+import { PANEL_FIRST_READ, PANEL_SETTINGS_KEY } from '../../../storage/first-page-keys';
 import { touchesFirstPage } from '../../../storage/first-page-stale';
 import { createNote, updateNote } from '../../../storage/notes';
 
@@ -115,5 +118,25 @@ describe('persisted first page', () => {
     expect(touchesFirstPage({ 'idb://talkmarks/talks/eventId': {} as never })).toBe(true);
     expect(touchesFirstPage({ all: {} as never })).toBe(true);
     expect(touchesFirstPage({ 'idb://talkmarks/syncReplica/': {} as never })).toBe(false);
+  });
+
+  it("reads the same from the panel's one early read (settings and page together) as on its own", async () => {
+    expect(PANEL_SETTINGS_KEY).toBe(NOTE_SETTINGS_KEY);
+    const settings = { privateTag: 'secret', promiseWords: ['slides'], notifySlides: false };
+    await fakeBrowser.storage.local.set({ [NOTE_SETTINGS_KEY]: settings });
+    await saveFirstPage(page(Date.now()));
+    const got = await fakeBrowser.storage.local.get(PANEL_FIRST_READ);
+    expect(got[PANEL_SETTINGS_KEY]).toEqual(settings);
+    expect(firstPageIn(got, 'library:all')).toEqual(await loadFirstPage('library:all'));
+    expect(firstPageIn(got, 'library:all')?.rows.map((r) => r.id)).toEqual(['n1', 'n2']);
+    expect(firstPageIn(got, 'library:tag:a')).toBeNull();
+
+    const readAt = Date.now();
+    await createNote({ body: 'after the read', url: 'https://example.org/' });
+    await stampedAfter(readAt);
+    const later = await fakeBrowser.storage.local.get(PANEL_FIRST_READ);
+    expect(firstPageIn(later, 'library:all')).toBeNull();
+    expect(firstPageIn({}, 'library:all')).toBeNull();
+    expect(firstPageIn({ [FIRST_PAGE_KEY]: 'not a page' }, 'library:all')).toBeNull();
   });
 });
