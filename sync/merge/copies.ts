@@ -21,7 +21,7 @@ import { CONFLICT_OF, CONFLICT_VERSION, RESTORED, TAG_FIELDS, TEXT_FIELDS } from
 import { applyToRecord, joinRecord } from './apply';
 import { losingVersions } from './body';
 import { emptyRecord, type RecordState, type ReplicaState } from './state';
-import { type MergeOptions, tagList, withoutPurgedPast } from './view';
+import { type MergeOptions, splitAtPurge, tagList, withoutPurgedPast } from './view';
 
 /** The id of the conflict copy of version `version` of note `noteKey` (the same on every device). */
 export function conflictCopyId(noteKey: string, version: Hlc): string {
@@ -75,7 +75,7 @@ export function copyOps(
   const note = effectiveRecord(state, table, noteKey, options, depth + 1);
   const versions = note?.text?.[textField];
   const losing = versions?.[version];
-  if (!note || !versions || !losing || !losingVersions(versions).includes(version)) return undefined;
+  if (!note || !versions || !losing || !copyVersions(note, textField).includes(version)) return undefined;
   const at = { table, key, hlc: version };
   const ops: KnownOp[] = [];
   for (const [field, reg] of Object.entries(note.fields)) {
@@ -126,6 +126,21 @@ export function materializeOps(
   return (copyOps(state, table, key, options) ?? []).filter((op) => !holds(real, op));
 }
 
+/**
+ * The body versions of a note that have a conflict copy: the losing versions of its body as the
+ * note is read for itself and, when it was created again after a purge, those of the past that purge
+ * covered (the copies a device that collected the tombstone kept). Never a version that loses only
+ * to the two histories mixed, which a device that collected the tombstone cannot see: the same
+ * operations must give the same copies whatever order they came in, and the copy cache is filled
+ * and checked by this one rule. `note` is read with its past ({@link effectiveRecord} below depth 0).
+ */
+function copyVersions(note: RecordState, textField: string): Hlc[] {
+  const split = splitAtPurge(note);
+  if (!split) return losingVersions(note.text?.[textField] ?? {});
+  const present = losingVersions(split.present.text?.[textField] ?? {});
+  return [...new Set([...present, ...losingVersions(split.past[textField] ?? {})])].sort();
+}
+
 /** The conflict copies a note has now (their ids), recorded in the state's copy cache. */
 export function deriveCopies(
   state: ReplicaState,
@@ -135,10 +150,12 @@ export function deriveCopies(
 ): string[] {
   const textField = TEXT_FIELDS[table];
   if (!textField) return [];
-  const versions = effectiveRecord(state, table, noteKey, options)?.text?.[textField];
-  if (!versions) return [];
+  // Read as its copies read it (depth 1: with its purged past), so what is derived here is what
+  // `copyOps` then finds.
+  const note = effectiveRecord(state, table, noteKey, options, 1);
+  if (!note?.text?.[textField]) return [];
   const ids: string[] = [];
-  for (const version of losingVersions(versions)) {
+  for (const version of copyVersions(note, textField)) {
     const id = conflictCopyId(noteKey, version);
     state.copies[id] = [noteKey, version];
     ids.push(id);

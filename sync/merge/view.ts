@@ -143,24 +143,42 @@ export function recordView(
  * operations reads the same record.
  */
 export function withoutPurgedPast(rec: RecordState): RecordState {
+  return splitAtPurge(rec)?.present ?? rec;
+}
+
+/**
+ * A record created again after a purge: what it is read as ({@link withoutPurgedPast}) and the body
+ * versions that purge covered (text field → versions); undefined when it is read whole. A device
+ * that collected the tombstone kept the conflict copies of that past (tombstones.ts `dropRecords`),
+ * so `copies.ts` derives them from it.
+ */
+export function splitAtPurge(
+  rec: RecordState,
+): { present: RecordState; past: Record<string, Record<Hlc, Version>> } | undefined {
   const created = rec.fields.createdAt;
-  if (!rec.purges || !created) return rec;
+  if (!rec.purges || !created) return undefined;
   for (const stamp of Object.keys(rec.purges).sort().reverse()) {
     if (created.hlc <= stamp) continue;
     const seen = rec.purges[stamp]!;
     const text: Record<string, Record<Hlc, Version>> = {};
+    const past: Record<string, Record<Hlc, Version>> = {};
     let continuesPast = false;
     for (const [field, versions] of Object.entries(rec.text ?? {})) {
       const covered = ancestry(versions, seen.heads ?? []);
       const kept: Record<Hlc, Version> = {};
+      const gone: Record<Hlc, Version> = {};
       for (const [id, v] of Object.entries(versions)) {
-        if (covered.has(id)) continue;
+        if (covered.has(id)) {
+          gone[id] = v;
+          continue;
+        }
         if (v.parents.some((q) => covered.has(q))) continuesPast = true;
         kept[id] = v;
       }
       text[field] = kept;
+      past[field] = gone;
     }
-    if (continuesPast) return rec;
+    if (continuesPast) return undefined;
     const out: RecordState = { fields: {} };
     for (const [f, reg] of Object.entries(rec.fields)) {
       if (reg.hlc > (seen.fields[f] ?? '')) out.fields[f] = reg;
@@ -178,7 +196,7 @@ export function withoutPurgedPast(rec: RecordState): RecordState {
       }
       out.sets = sets;
     }
-    return out;
+    return { present: out, past };
   }
-  return rec;
+  return undefined;
 }
