@@ -18,6 +18,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { axeViolations, type ExtensionSession, launchExtension, settled, until } from './harness';
 import { readDatabase } from './in-page';
 import { type FixtureServer, serveFixtures } from './server';
+import { talkSlot } from './talk-slot';
 
 const TALK = 'Balanced demand-driven Graphical User Interface';
 const TALK_URL = 'http://localhost/democon/talk/8GXXJZ/';
@@ -119,16 +120,18 @@ describe('a conference day', () => {
       .toContain('1 note on this talk');
     await popup.close();
 
-    // The page prints "09-08, 14:00" without a year: the user sets the talk to today, 14:00–14:45.
+    // The page prints "09-08, 14:00" without a year: the user sets the talk to today, 14:00–14:45
+    // (18:00–18:45 when the test runs near 14:00 Berlin time: tests/e2e/talk-slot.ts).
+    const slot = talkSlot();
     const panel = await session.openPage('sidepanel.html', { tabId: talk.tabId });
     const card = panel.getByTestId('talk-card');
     await expect.poll(() => card.getByRole('heading', { name: TALK }).count()).toBe(1);
     await card.getByRole('button', { name: 'Edit talk' }).click();
     const edit = panel.getByRole('form', { name: 'Edit talk' });
     await edit.getByLabel('Start day').fill(today);
-    await edit.getByLabel('Start time').fill('14:00');
+    await edit.getByLabel('Start time').fill(slot.start);
     await edit.getByLabel('End day').fill(today);
-    await edit.getByLabel('End time').fill('14:45');
+    await edit.getByLabel('End time').fill(slot.end);
     await edit.getByRole('button', { name: 'Save talk' }).click();
     await expect.poll(() => card.getByTestId('talk-time').count()).toBe(1);
     // The talk's page lists its note once: in the card, not again below the note box.

@@ -27,6 +27,7 @@ import {
 } from './firefox';
 import { readDatabase } from './in-page';
 import { type FixtureServer, serveFixtures } from './server';
+import { talkSlot } from './talk-slot';
 
 // What the saved pretalx page says (read from the file, not from the extension).
 const TALK = 'Balanced demand-driven Graphical User Interface';
@@ -254,8 +255,10 @@ describe('a conference day in Firefox', () => {
     ])
       expect(listed.filter((t) => t.includes(text))).toHaveLength(1);
 
-    // 4. The page prints "09-08, 14:00" without a year: the user sets the talk to today, 14:00–14:45,
-    // with the form's day and time pickers (in the event's zone), as a picker sets them.
+    // 4. The page prints "09-08, 14:00" without a year: the user sets the talk to today, 14:00–14:45
+    // (18:00–18:45 when the test runs near 14:00 Berlin time: tests/e2e/talk-slot.ts), with the form's
+    // day and time pickers (in the event's zone), as a picker sets them.
+    const slot = talkSlot();
     const card = '[data-testid="talk-card"]';
     expect(await countOf(panel, `${card} [data-testid="talk-time"]`)).toBe(0);
     await clickButton(panel, 'Edit talk');
@@ -273,15 +276,15 @@ describe('a conference day in Firefox', () => {
     await poll(
       () =>
         panel.evaluate(
-          (form, day) => {
+          ({ form, day, slot }) => {
             const field = (name: string) =>
               document.querySelector<HTMLInputElement>(`${form} [name="${name}"]`);
             if (field('zone')?.value !== 'Europe/Berlin') return false;
             for (const [name, value] of [
               ['startDate', day],
-              ['startTime', '14:00'],
+              ['startTime', slot.start],
               ['endDate', day],
-              ['endTime', '14:45'],
+              ['endTime', slot.end],
             ]) {
               const el = field(name!);
               if (!el) return false;
@@ -290,8 +293,7 @@ describe('a conference day in Firefox', () => {
             }
             return true;
           },
-          edit,
-          today,
+          { form: edit, day: today, slot },
         ),
       Boolean,
     );
@@ -304,7 +306,7 @@ describe('a conference day in Firefox', () => {
       () => database(panel),
       (d) => Boolean(d.talks?.[0]?.startsAt),
     );
-    // 14:00 in Berlin is +01:00 or +02:00 depending on the season: the instant's day and hour there.
+    // The slot in Berlin is +01:00 or +02:00 depending on the season: the instant's day and hour there.
     const startsAt = new Date(timed.talks?.[0]?.startsAt ?? '');
     const berlin = new Intl.DateTimeFormat('en-CA', {
       timeZone: 'Europe/Berlin',
@@ -315,7 +317,7 @@ describe('a conference day in Firefox', () => {
       minute: '2-digit',
       hourCycle: 'h23',
     });
-    expect(berlin.format(startsAt)).toBe(`${today}, 14:00`);
+    expect(berlin.format(startsAt)).toBe(`${today}, ${slot.start}`);
 
     // 5. A blog post read between talks: a note on the page alone, and a to-do.
     const blog = await ff.openTab(server.url(BLOG_PATH));
