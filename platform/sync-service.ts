@@ -11,13 +11,11 @@ import {
   onQueued,
   queuedCount,
   queueWholeLibrary,
-  readBlobBytes,
   readSyncDevice,
   readSyncMeta,
   resetSyncDevice,
   type SyncSettings,
   type SyncStatus,
-  syncStep,
   writeSyncMeta,
 } from '../storage/sync-store';
 
@@ -25,21 +23,14 @@ export type { SyncSettings, SyncStatus };
 
 import { parseTags } from '../storage/tags';
 import type { Keyring } from '../sync/crypto/keys';
-import { storedInput } from '../sync/device';
-import {
-  type DeviceState,
-  firstUpload,
-  LIBRARY_TABLES,
-  newDevice,
-  type SyncLocal,
-  syncRound,
-} from '../sync/engine';
+import { type DeviceState, firstUpload, LIBRARY_TABLES, newDevice, syncRound } from '../sync/engine';
 import { writeHead } from '../sync/remote/files';
 import { s3Store } from '../sync/remote/s3';
 import { ClonedDeviceError, type RemoteStore, SyncError } from '../sync/remote/store';
 import { createOrJoinVault, FORMAT, newDeviceId, type OpenVault, resumeVault } from '../sync/remote/vault';
 import { webDavStore } from '../sync/remote/webdav';
 import { BLOB_TABLE } from '../sync/schema';
+import { databaseSyncLocal } from './sync-local';
 
 interface KeptVault {
   raw: Uint8Array;
@@ -53,18 +44,7 @@ const DEBOUNCE_MS = 3_000;
 const MAX_FOLLOW_UPS = 2;
 const options = { bodyTags: parseTags };
 
-const local: SyncLocal = {
-  step: (decide, ask) =>
-    syncStep<DeviceState, ReturnType<typeof decide>['result']>((input) => {
-      if (!input.device) throw new Error('This browser is not connected to a sync folder.');
-      return decide(storedInput(input, input.device));
-    }, ask),
-  // Thumbnails: their bytes are read and written as Blobs, hashed and sent outside the steps.
-  blobs: {
-    read: readBlobBytes,
-    value: (bytes, mime) => new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }),
-  },
-};
+const local = databaseSyncLocal;
 
 function storeFor(settings: SyncSettings): RemoteStore {
   if (settings.transport === 's3')

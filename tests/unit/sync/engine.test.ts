@@ -6,27 +6,13 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { databaseSyncLocal } from '../../../platform/sync-local';
 import { getImage, putImage } from '../../../storage/blobs';
 import { getDb, openDatabase, setDb, type TalkmarksDB } from '../../../storage/db';
 import { createNote } from '../../../storage/notes';
-import {
-  clearQueue,
-  queuedCount,
-  queueWholeLibrary,
-  readBlobBytes,
-  resetSyncDevice,
-  syncStep,
-} from '../../../storage/sync-store';
+import { clearQueue, queuedCount, queueWholeLibrary, resetSyncDevice } from '../../../storage/sync-store';
 import { parseTags } from '../../../storage/tags';
-import { storedInput } from '../../../sync/device';
-import {
-  type DeviceState,
-  firstUpload,
-  LIBRARY_TABLES,
-  newDevice,
-  type SyncLocal,
-  syncRound,
-} from '../../../sync/engine';
+import { firstUpload, LIBRARY_TABLES, newDevice, syncRound } from '../../../sync/engine';
 import { ClonedDeviceError } from '../../../sync/remote/store';
 import { createOrJoinVault, type OpenVault } from '../../../sync/remote/vault';
 import { webDavStore } from '../../../sync/remote/webdav';
@@ -265,18 +251,7 @@ describe('sync rounds through Apache WebDAV', () => {
 
   it("through the extension's database: a thumbnail saved on A is a Blob with the same bytes on B, not queued again", async () => {
     const { va, vb, files } = await vaultsOnDisk();
-    // The same SyncLocal as platform/sync-service.ts builds (that file needs the browser).
-    const dexieLocal: SyncLocal = {
-      step: (decide, ask) =>
-        syncStep<DeviceState, ReturnType<typeof decide>['result']>(
-          (input) => decide(storedInput(input, input.device!)),
-          ask,
-        ),
-      blobs: {
-        read: readBlobBytes,
-        value: (bytes, mime) => new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }),
-      },
-    };
+    const dexieLocal = databaseSyncLocal;
     const dbs: TalkmarksDB[] = [];
     const profile = async (name: string, deviceId: string) => {
       const db = openDatabase(`talkmarks-sync-${name}-${Math.random().toString(36).slice(2)}`);
@@ -326,17 +301,7 @@ describe('sync rounds through Apache WebDAV', () => {
 
   it("a first upload reads the library from the extension's tables: no queue row per record, a thumbnail first, and a note deleted and put back meanwhile stays", async () => {
     const { va, vb, files } = await vaultsOnDisk();
-    const dexieLocal: SyncLocal = {
-      step: (decide, ask) =>
-        syncStep<DeviceState, ReturnType<typeof decide>['result']>(
-          (input) => decide(storedInput(input, input.device!)),
-          ask,
-        ),
-      blobs: {
-        read: readBlobBytes,
-        value: (bytes, mime) => new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }),
-      },
-    };
+    const dexieLocal = databaseSyncLocal;
     const dbs: TalkmarksDB[] = [];
     const open = (name: string) => {
       const db = openDatabase(`talkmarks-sync-${name}-${Math.random().toString(36).slice(2)}`);

@@ -5,27 +5,13 @@
  * the thumbnails). Expectations are written by hand: B ends with the file's notes and image bytes.
  */
 import { describe, expect, it } from 'vitest';
+import { databaseSyncLocal } from '../../../platform/sync-local';
 import { applyImport, prepareImport } from '../../../storage/backup';
 import { type FileRecord, serializeBackup, toBase64 } from '../../../storage/backup/format';
 import { getDb, openDatabase, setDb, type TalkmarksDB } from '../../../storage/db';
-import {
-  clearQueue,
-  queuedCount,
-  queueWholeLibrary,
-  readBlobBytes,
-  resetSyncDevice,
-  syncStep,
-} from '../../../storage/sync-store';
+import { clearQueue, queuedCount, queueWholeLibrary, resetSyncDevice } from '../../../storage/sync-store';
 import { parseTags } from '../../../storage/tags';
-import { storedInput } from '../../../sync/device';
-import {
-  type DeviceState,
-  firstUpload,
-  LIBRARY_TABLES,
-  newDevice,
-  type SyncLocal,
-  syncRound,
-} from '../../../sync/engine';
+import { firstUpload, LIBRARY_TABLES, newDevice, syncRound } from '../../../sync/engine';
 import { createOrJoinVault } from '../../../sync/remote/vault';
 import { webDavStore } from '../../../sync/remote/webdav';
 import { serverFor, startApacheDav } from '../../support/dav-servers';
@@ -36,18 +22,7 @@ const SLIDE = [
   0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
 ];
 
-// The same SyncLocal as platform/sync-service.ts builds (that file needs the browser).
-const dexieLocal: SyncLocal = {
-  step: (decide, ask) =>
-    syncStep<DeviceState, ReturnType<typeof decide>['result']>(
-      (input) => decide(storedInput(input, input.device!)),
-      ask,
-    ),
-  blobs: {
-    read: readBlobBytes,
-    value: (bytes, mime) => new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }),
-  },
-};
+const dexieLocal = databaseSyncLocal;
 
 const note = (id: string, body: string, extra: object = {}): FileRecord => ({
   id,
