@@ -1,8 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import tailwindcss from '@tailwindcss/vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { contentScriptMatches, KNOWN_HOST_MATCHES } from './capture/hosts';
+import { THIS_PAGE_MODULES_META } from './platform/panel-early';
 
 /** Local origins the end-to-end build may capture without a user gesture (never in release builds). */
 const E2E_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
@@ -28,12 +30,52 @@ function commands(browser: string) {
     : { _execute_action: note, 'open-side-panel': panel, 'quote-selection': quote };
 }
 
+/**
+ * The side panel's HTML lists the modules of "This page", the view it opens on (issue 17): its chunk
+ * and every chunk that one imports, less those the HTML loads already. The panel's early script
+ * (entrypoints/sidepanel-early.ts) preloads them when the panel opens on that view, while the first
+ * bundle loads, rather than once that bundle has run: a list and not `<link rel="modulepreload">`
+ * tags, so that a panel opened on another view (the library's kept first page) does not load them.
+ */
+function thisPageModules(): Plugin {
+  return {
+    name: 'talkmarks-this-page-modules',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle, filename }) {
+        if (!bundle || !/[\\/]sidepanel[\\/]index\.html$/.test(filename)) return;
+        const view = Object.values(bundle).find(
+          (c) =>
+            c.type === 'chunk' && c.moduleIds.some((id) => id.endsWith('/components/capture/ThisPage.tsx')),
+        );
+        if (view?.type !== 'chunk') throw new Error('No chunk for components/capture/ThisPage.tsx');
+        const files = new Set<string>();
+        const visit = (file: string) => {
+          if (files.has(file)) return;
+          files.add(file);
+          const chunk = bundle[file];
+          if (chunk?.type === 'chunk') for (const f of chunk.imports) visit(f);
+        };
+        visit(view.fileName);
+        const hrefs = [...files].map((f) => `/${f}`).filter((href) => !html.includes(`"${href}"`));
+        // Before the early script, so that the list is parsed when that script runs.
+        const early = '<script src="/sidepanel-early.js"></script>';
+        if (!html.includes(early)) throw new Error(`sidepanel.html has no ${early}`);
+        return html.replace(
+          early,
+          `<meta name="${THIS_PAGE_MODULES_META}" content="${hrefs.join(' ')}">\n    ${early}`,
+        );
+      },
+    },
+  };
+}
+
 export default defineConfig({
   // Parallel builds (one per engineer or benchmark) can write to their own folder.
   outDir: process.env.TALKMARKS_OUTDIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact(), tailwindcss()],
+    plugins: [preact(), tailwindcss(), thisPageModules()],
     define: { __TALKMARKS_E2E__: JSON.stringify(e2e) },
     // TALKMARKS_MINIFY=0: readable names in CPU profiles (bench/sync.bench.mjs SYNC_PROFILE=1).
     build: { minify: process.env.TALKMARKS_MINIFY !== '0' },

@@ -25,6 +25,30 @@ export interface ThisPageEarly {
   kept: Promise<unknown>;
 }
 
+/**
+ * The `<meta>` of the side panel's HTML that lists "This page"'s modules (its view's chunk and every
+ * chunk that one imports), written by the build (wxt.config.ts).
+ */
+export const THIS_PAGE_MODULES_META = 'talkmarks:this-page-modules';
+
+/**
+ * Asks for "This page"'s modules now, as `modulepreload` links (fetched and compiled, not run), so
+ * they are ready when the panel's first bundle imports the view, instead of being asked for only
+ * then. The links are the ones Vite's own preload would add (same URLs): it adds none twice.
+ */
+export function preloadThisPageModules(doc: Document): number {
+  const listed = doc.querySelector(`meta[name="${THIS_PAGE_MODULES_META}"]`)?.getAttribute('content');
+  const hrefs = listed?.split(' ').filter(Boolean) ?? [];
+  for (const href of hrefs) {
+    const link = doc.createElement('link');
+    link.rel = 'modulepreload';
+    link.crossOrigin = '';
+    link.href = href;
+    doc.head.append(link);
+  }
+  return hrefs.length;
+}
+
 /** Whether the panel opens on "This page" (App.tsx: no `view`, or `view=page`). */
 export function opensOnThisPage(search: string): boolean {
   const view = new URLSearchParams(search).get('view');

@@ -3,6 +3,7 @@
  * (components/capture/ThisPageNotes.tsx) and the rest a frame later. The whole list must still be
  * there for the keyboard, in order, and pass axe once filled in.
  */
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FIRST_NOTES } from '../../components/capture/ThisPageNotes';
 import { axeViolations, type ExtensionSession, launchExtension, until } from './harness';
@@ -93,5 +94,40 @@ describe('This page with a long list', () => {
     });
     expect(inView).toBe(true);
     expect(await axeViolations(panel)).toEqual([]);
+  });
+
+  it("preloads the view's modules the panel's HTML lists when it opens on This page, and not on the library", async () => {
+    const listed = (p: Page) =>
+      p.evaluate(() =>
+        (document.querySelector('meta[name="talkmarks:this-page-modules"]')?.getAttribute('content') ?? '')
+          .split(' ')
+          .filter(Boolean),
+      );
+    const preloaded = (p: Page) =>
+      p.evaluate(() =>
+        [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map(
+          (l) => new URL(l.href).pathname,
+        ),
+      );
+    const panel = await session.openPage('sidepanel.html', { tabId: 0 });
+    const modules = await listed(panel);
+    expect(modules.some((m) => /^\/chunks\/ThisPage-[\w-]+\.js$/.test(m))).toBe(true);
+    const links = await preloaded(panel);
+    for (const m of modules) expect(links).toContain(m);
+    // Asked for by the early script as the HTML was parsed, before the panel's first bundle (whose
+    // own preload of a view it imports would append the links after every other element of the head).
+    const early = await panel.evaluate(() => {
+      const view = document.querySelector('link[rel="modulepreload"][href*="/chunks/ThisPage-"]');
+      const bundle = document.querySelector('script[type="module"]');
+      return (
+        !!view && !!bundle && !!(view.compareDocumentPosition(bundle) & Node.DOCUMENT_POSITION_FOLLOWING)
+      );
+    });
+    expect(early).toBe(true);
+
+    const library = await session.openPage('sidepanel.html', { view: 'library', scope: 'all', tabId: 0 });
+    // The end-to-end hooks load once the panel has painted and is idle: its opening is over.
+    await library.waitForFunction(() => '__talkmarksLibrary' in window);
+    expect(await preloaded(library)).not.toContain(modules.find((m) => m.includes('/ThisPage-')));
   });
 });

@@ -1,9 +1,10 @@
+// @vitest-environment jsdom
 /**
  * The side panel's early start (platform/panel-early.ts, run by entrypoints/sidepanel-early.ts): the
  * plain connection that opens the database's files before Dexie never creates a database and never
  * holds up an upgrade; "This page"'s tab and kept capture are read as platform/tabs.ts and
- * platform/tab-captures.ts read them. Real (fake) IndexedDB and storage; the tabs API is the faked
- * boundary.
+ * platform/tab-captures.ts read them; the view's modules listed in the HTML are preloaded. Real (fake)
+ * IndexedDB and storage; the tabs API is the faked boundary.
  */
 import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
@@ -11,7 +12,9 @@ import { fakeBrowser } from 'wxt/testing';
 import {
   type EarlyApi,
   opensOnThisPage,
+  preloadThisPageModules,
   startThisPageEarly,
+  THIS_PAGE_MODULES_META,
   warmDatabase,
 } from '../../../platform/panel-early';
 import { openDatabase, setDb } from '../../../storage/db';
@@ -97,5 +100,23 @@ describe('startThisPageEarly', () => {
     expect(opensOnThisPage('?view=page&tabId=4')).toBe(true);
     expect(opensOnThisPage('?view=library&scope=all')).toBe(false);
     expect(opensOnThisPage('?view=trash')).toBe(false);
+  });
+});
+
+describe('preloadThisPageModules', () => {
+  it('adds a modulepreload link for every module the HTML lists, none without the list', () => {
+    const doc = new DOMParser().parseFromString(
+      `<!doctype html><head><meta name="${THIS_PAGE_MODULES_META}" content="/chunks/ThisPage-a1.js /chunks/db-b2.js"></head>`,
+      'text/html',
+    );
+    expect(preloadThisPageModules(doc)).toBe(2);
+    const links = [...doc.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')];
+    expect(links.map((l) => l.getAttribute('href'))).toEqual(['/chunks/ThisPage-a1.js', '/chunks/db-b2.js']);
+    // As Vite's own preload links (crossorigin), so that the same module is fetched once.
+    expect(links.every((l) => l.getAttribute('crossorigin') === '')).toBe(true);
+
+    const none = new DOMParser().parseFromString('<!doctype html><head></head>', 'text/html');
+    expect(preloadThisPageModules(none)).toBe(0);
+    expect(none.querySelectorAll('link').length).toBe(0);
   });
 });
