@@ -70,12 +70,80 @@ function thisPageModules(): Plugin {
   };
 }
 
+/**
+ * Fewer, larger chunks on the side panel's opening path (issue 17). Measured in the panel, every file
+ * costs its page main-thread time to ask for and take in (about 1 ms each on this machine), and the
+ * panel opening on "This page" took 12 files for its first bundle and 14 more for the view, against
+ * the paint floor's 2. Two groups, each one chunk, for the pages' bundle (ES) build only:
+ *  - `panel-first`: the side panel's first-bundle modules that the popup, options or composer also
+ *    load at start (none that help, the PDF viewer or the offscreen document load: those keep
+ *    their own small chunks rather than loading the panel's);
+ *  - `this-page`: the modules of "This page" (components/capture/ThisPage.tsx and its static
+ *    imports) that no page loads at start but options and composer, which load most of them (the
+ *    database, the repositories) at start anyway.
+ * Every other module is chunked as before. A page still loads every module it imports; one that
+ * loads a group loads all of it.
+ */
+function panelChunks(): Plugin {
+  const first = new Set<string>();
+  const data = new Set<string>();
+  const view = new Set<string>();
+  const page = (name: string) => new RegExp(`[\\\\/]${name}[\\\\/]index\\.html$`);
+  return {
+    name: 'talkmarks-panel-chunks',
+    buildEnd() {
+      for (const set of [first, data, view]) set.clear();
+      const ids = [...this.getModuleIds()];
+      const closure = (roots: string[]) => {
+        const seen = new Set<string>();
+        const todo = [...roots];
+        while (todo.length) {
+          const id = todo.pop() as string;
+          if (seen.has(id)) continue;
+          seen.add(id);
+          todo.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+        }
+        return seen;
+      };
+      const pages = ids.filter((id) => this.getModuleInfo(id)?.isEntry && id.endsWith('.html'));
+      const of = (...names: string[]) => pages.filter((p) => names.some((n) => page(n).test(p)));
+      const panel = closure(of('sidepanel'));
+      const near = closure(of('popup', 'options', 'composer'));
+      const far = closure(of('help', 'pdf', 'offscreen'));
+      for (const id of panel) if (near.has(id) && !far.has(id) && !id.endsWith('.html')) first.add(id);
+      const thisPage = closure(ids.filter((id) => id.endsWith('/components/capture/ThisPage.tsx')));
+      const elsewhere = closure(of('sidepanel', 'popup', 'help', 'pdf', 'offscreen'));
+      const editors = closure(of('options', 'composer'));
+      for (const id of thisPage) {
+        if (elsewhere.has(id)) continue;
+        (editors.has(id) ? data : view).add(id);
+      }
+    },
+    outputOptions(options) {
+      if (options.format && options.format !== 'es') return null; // the IIFE scripts are one file each
+      const group = (name: string, members: Set<string>) => ({
+        name,
+        test: (id: string) => members.has(id),
+        // Only the listed modules: their imports stay where they are (the first bundle's in the
+        // first bundle), or the view's group would pull the panel's first modules in, and back.
+        includeDependenciesRecursively: false,
+      });
+      return {
+        ...options,
+        codeSplitting: {
+          groups: [group('panel-first', first), group('this-page-data', data), group('this-page', view)],
+        },
+      };
+    },
+  };
+}
+
 export default defineConfig({
   // Parallel builds (one per engineer or benchmark) can write to their own folder.
   outDir: process.env.TALKMARKS_OUTDIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact(), tailwindcss(), thisPageModules()],
+    plugins: [preact(), tailwindcss(), thisPageModules(), panelChunks()],
     define: { __TALKMARKS_E2E__: JSON.stringify(e2e) },
     // TALKMARKS_MINIFY=0: readable names in CPU profiles (bench/sync.bench.mjs SYNC_PROFILE=1).
     build: { minify: process.env.TALKMARKS_MINIFY !== '0' },
