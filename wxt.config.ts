@@ -1,8 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import tailwindcss from '@tailwindcss/vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { contentScriptMatches, KNOWN_HOST_MATCHES } from './capture/hosts';
+import { THIS_PAGE_MODULES_META } from './platform/panel-early';
 
 /** Local origins the end-to-end build may capture without a user gesture (never in release builds). */
 const E2E_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
@@ -28,12 +30,120 @@ function commands(browser: string) {
     : { _execute_action: note, 'open-side-panel': panel, 'quote-selection': quote };
 }
 
+/**
+ * The side panel's HTML lists the modules of "This page", the view it opens on (issue 17): its chunk
+ * and every chunk that one imports, less those the HTML loads already. The panel's early script
+ * (entrypoints/sidepanel-early.ts) preloads them when the panel opens on that view, while the first
+ * bundle loads, rather than once that bundle has run: a list and not `<link rel="modulepreload">`
+ * tags, so that a panel opened on another view (the library's kept first page) does not load them.
+ */
+function thisPageModules(): Plugin {
+  return {
+    name: 'talkmarks-this-page-modules',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle, filename }) {
+        if (!bundle || !/[\\/]sidepanel[\\/]index\.html$/.test(filename)) return;
+        const view = Object.values(bundle).find(
+          (c) =>
+            c.type === 'chunk' && c.moduleIds.some((id) => id.endsWith('/components/capture/ThisPage.tsx')),
+        );
+        if (view?.type !== 'chunk') throw new Error('No chunk for components/capture/ThisPage.tsx');
+        const files = new Set<string>();
+        const visit = (file: string) => {
+          if (files.has(file)) return;
+          files.add(file);
+          const chunk = bundle[file];
+          if (chunk?.type === 'chunk') for (const f of chunk.imports) visit(f);
+        };
+        visit(view.fileName);
+        const hrefs = [...files].map((f) => `/${f}`).filter((href) => !html.includes(`"${href}"`));
+        // Before the early script, so that the list is parsed when that script runs.
+        const early = '<script src="/sidepanel-early.js"></script>';
+        if (!html.includes(early)) throw new Error(`sidepanel.html has no ${early}`);
+        return html.replace(
+          early,
+          `<meta name="${THIS_PAGE_MODULES_META}" content="${hrefs.join(' ')}">\n    ${early}`,
+        );
+      },
+    },
+  };
+}
+
+/**
+ * Fewer, larger chunks on the side panel's opening path (issue 17). Measured in the panel, every file
+ * costs its page main-thread time to ask for and take in (about 1 ms each on this machine), and the
+ * panel opening on "This page" took 12 files for its first bundle and 14 more for the view, against
+ * the paint floor's 2. Two groups, each one chunk, for the pages' bundle (ES) build only:
+ *  - `panel-first`: the side panel's first-bundle modules that the popup, options or composer also
+ *    load at start (none that help, the PDF viewer or the offscreen document load: those keep
+ *    their own small chunks rather than loading the panel's);
+ *  - `this-page`: the modules of "This page" (components/capture/ThisPage.tsx and its static
+ *    imports) that no page loads at start but options and composer, which load most of them (the
+ *    database, the repositories) at start anyway.
+ * Every other module is chunked as before. A page still loads every module it imports; one that
+ * loads a group loads all of it.
+ */
+function panelChunks(): Plugin {
+  const first = new Set<string>();
+  const data = new Set<string>();
+  const view = new Set<string>();
+  const page = (name: string) => new RegExp(`[\\\\/]${name}[\\\\/]index\\.html$`);
+  return {
+    name: 'talkmarks-panel-chunks',
+    buildEnd() {
+      for (const set of [first, data, view]) set.clear();
+      const ids = [...this.getModuleIds()];
+      const closure = (roots: string[]) => {
+        const seen = new Set<string>();
+        const todo = [...roots];
+        while (todo.length) {
+          const id = todo.pop() as string;
+          if (seen.has(id)) continue;
+          seen.add(id);
+          todo.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+        }
+        return seen;
+      };
+      const pages = ids.filter((id) => this.getModuleInfo(id)?.isEntry && id.endsWith('.html'));
+      const of = (...names: string[]) => pages.filter((p) => names.some((n) => page(n).test(p)));
+      const panel = closure(of('sidepanel'));
+      const near = closure(of('popup', 'options', 'composer'));
+      const far = closure(of('help', 'pdf', 'offscreen'));
+      for (const id of panel) if (near.has(id) && !far.has(id) && !id.endsWith('.html')) first.add(id);
+      const thisPage = closure(ids.filter((id) => id.endsWith('/components/capture/ThisPage.tsx')));
+      const elsewhere = closure(of('sidepanel', 'popup', 'help', 'pdf', 'offscreen'));
+      const editors = closure(of('options', 'composer'));
+      for (const id of thisPage) {
+        if (elsewhere.has(id)) continue;
+        (editors.has(id) ? data : view).add(id);
+      }
+    },
+    outputOptions(options) {
+      if (options.format && options.format !== 'es') return null; // the IIFE scripts are one file each
+      const group = (name: string, members: Set<string>) => ({
+        name,
+        test: (id: string) => members.has(id),
+        // Only the listed modules: their imports stay where they are (the first bundle's in the
+        // first bundle), or the view's group would pull the panel's first modules in, and back.
+        includeDependenciesRecursively: false,
+      });
+      return {
+        ...options,
+        codeSplitting: {
+          groups: [group('panel-first', first), group('this-page-data', data), group('this-page', view)],
+        },
+      };
+    },
+  };
+}
+
 export default defineConfig({
   // Parallel builds (one per engineer or benchmark) can write to their own folder.
   outDir: process.env.TALKMARKS_OUTDIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact(), tailwindcss()],
+    plugins: [preact(), tailwindcss(), thisPageModules(), panelChunks()],
     define: { __TALKMARKS_E2E__: JSON.stringify(e2e) },
     // TALKMARKS_MINIFY=0: readable names in CPU profiles (bench/sync.bench.mjs SYNC_PROFILE=1).
     build: { minify: process.env.TALKMARKS_MINIFY !== '0' },

@@ -4,8 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { PageCapture } from '../capture/types';
-
-const key = (tabId: number) => `capture:${tabId}`;
+import { tabCaptureKey as key } from './tab-info';
 
 export async function saveTabCapture(tabId: number, capture: PageCapture): Promise<void> {
   await browser.storage.session.set({ [key(tabId)]: capture });

@@ -1,24 +1,15 @@
 /** Thin wrappers over tab APIs shared by the popup and the side panel. */
 import { browser } from 'wxt/browser';
+import { requestedTabId, type TabInfo, toInfo } from './tab-info';
 
-export interface TabInfo {
-  id: number;
-  windowId: number;
-  url: string;
-  title: string;
-}
-
-function toInfo(tab: { id?: number; windowId?: number; url?: string; title?: string }): TabInfo | null {
-  if (tab.id === undefined || tab.id < 0) return null;
-  return { id: tab.id, windowId: tab.windowId ?? -1, url: tab.url ?? '', title: tab.title ?? '' };
-}
+export type { TabInfo };
 
 /** The tab a page was opened for (`?tabId=N`), else the active tab of the current window. */
 export async function targetTab(search = location.search): Promise<TabInfo | null> {
-  const param = new URLSearchParams(search).get('tabId');
-  if (param && /^\d+$/.test(param)) {
+  const id = requestedTabId(search);
+  if (id !== null) {
     try {
-      return toInfo(await browser.tabs.get(Number(param)));
+      return toInfo(await browser.tabs.get(id));
     } catch {
       return null;
     }

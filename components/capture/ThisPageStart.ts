@@ -8,8 +8,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PageCapture } from '../../capture/types';
 import { sendMessage } from '../../messaging/protocol';
+import type { ThisPageEarly } from '../../platform/panel-early';
 import { loadTabCapture } from '../../platform/tab-captures';
+import { toInfo } from '../../platform/tab-info';
 import { isOwnPage, type TabInfo, targetTab } from '../../platform/tabs';
+
+declare global {
+  /** The tab and kept capture asked for by sidepanel-early.js while the panel's modules loaded. */
+  var __talkmarksThisPageEarly: ThisPageEarly | undefined;
+}
 
 /** A promise and, once it settled, its value: read synchronously by a first render. */
 export interface Started<T> {
@@ -44,13 +51,21 @@ export interface ThisPageStart {
 
 let pending: ThisPageStart | undefined;
 
-/** Asks for the followed tab and its capture now (the panel opened on "This page"). */
+/**
+ * Asks for the followed tab and its capture now (the panel opened on "This page"), or takes the tab
+ * and the kept capture the panel's early script asked for before this code had loaded.
+ */
 export function startThisPage(): void {
-  const tab = targetTab().then((t) => (t && !isOwnPage(t.url) ? t : null));
+  const early = globalThis.__talkmarksThisPageEarly;
+  globalThis.__talkmarksThisPageEarly = undefined; // for this start only
+  const found = early ? early.tab.then((t) => (t ? toInfo(t) : null)) : targetTab();
+  const tab = found.then((t) => (t && !isOwnPage(t.url) ? t : null));
   const asked = tab.then((t) => (t ? sendMessage('captureTab', { tabId: t.id }).catch(() => null) : null));
   // The background asks the tab's content script, which answers once the page's own scripts let it:
   // the kept capture, one storage read, usually comes first.
-  const kept = tab.then((t) => (t ? loadTabCapture(t.id).catch(() => null) : null));
+  const keptFor = (t: TabInfo) =>
+    early ? (early.kept as Promise<PageCapture | null>) : loadTabCapture(t.id).catch(() => null);
+  const kept = tab.then((t) => (t ? keptFor(t) : null));
   const capture = new Promise<PageCapture | null>((resolve) => {
     void asked.then(resolve);
     void kept.then((c) => c && resolve(c));

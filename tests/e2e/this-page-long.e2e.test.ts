@@ -3,6 +3,7 @@
  * (components/capture/ThisPageNotes.tsx) and the rest a frame later. The whole list must still be
  * there for the keyboard, in order, and pass axe once filled in.
  */
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FIRST_NOTES } from '../../components/capture/ThisPageNotes';
 import { axeViolations, type ExtensionSession, launchExtension, until } from './harness';
@@ -93,5 +94,38 @@ describe('This page with a long list', () => {
     });
     expect(inView).toBe(true);
     expect(await axeViolations(panel)).toEqual([]);
+  });
+
+  it("preloads the view's modules the panel's HTML lists when it opens on This page, and not on the library", async () => {
+    const listed = (p: Page) =>
+      p.evaluate(() =>
+        (document.querySelector('meta[name="talkmarks:this-page-modules"]')?.getAttribute('content') ?? '')
+          .split(' ')
+          .filter(Boolean),
+      );
+    // Preloads asked for by the early script as the HTML was parsed come before the panel's first
+    // bundle in the head; the bundle's own (a view's imports) are appended after everything else.
+    const beforeBundle = (p: Page) =>
+      p.evaluate(() => {
+        const bundle = document.querySelector('script[type="module"]');
+        return [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')]
+          .filter((l) => bundle && l.compareDocumentPosition(bundle) & Node.DOCUMENT_POSITION_FOLLOWING)
+          .map((l) => new URL(l.href).pathname);
+      });
+    const panel = await session.openPage('sidepanel.html', { tabId: 0 });
+    const modules = await listed(panel);
+    // The chunk that holds the view (components/capture/ThisPage.tsx: its error line is in no other).
+    const view = await panel.evaluate(async (hrefs) => {
+      for (const href of hrefs)
+        if ((await (await fetch(href)).text()).includes('Notes could not be read')) return href;
+      return null;
+    }, modules);
+    expect(view).toMatch(/^\/chunks\/[\w-]+\.js$/);
+    expect(await beforeBundle(panel)).toEqual(modules);
+
+    const library = await session.openPage('sidepanel.html', { view: 'library', scope: 'all', tabId: 0 });
+    // The end-to-end hooks load once the panel has painted and is idle: its opening is over.
+    await library.waitForFunction(() => '__talkmarksLibrary' in window);
+    expect(await beforeBundle(library)).toEqual([]);
   });
 });

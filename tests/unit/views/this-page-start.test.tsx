@@ -14,6 +14,7 @@ import type { PageCapture } from '../../../capture/types';
 import { ThisPage } from '../../../components/capture/ThisPage';
 import { FIRST_NOTES } from '../../../components/capture/ThisPageNotes';
 import { startThisPage, takeThisPageStart } from '../../../components/capture/ThisPageStart';
+import { startThisPageEarly } from '../../../platform/panel-early';
 import { createNote } from '../../../storage/notes';
 
 const mocks = vi.hoisted(() => ({ followed: vi.fn(), target: vi.fn(), sendMessage: vi.fn() }));
@@ -97,6 +98,29 @@ describe('This page started with the panel', () => {
     answer({ ...PAGE, title: 'Retitled since' });
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Retitled since'));
     expect(captureAsks()).toHaveLength(1);
+  });
+
+  it("takes the tab and kept capture the panel's early script asked for, once, without asking again", async () => {
+    await createNote({ body: 'Read before the modules loaded', url: PAGE.url });
+    await fakeBrowser.storage.session.set({ [`capture:${TAB.id}`]: PAGE });
+    mocks.sendMessage.mockImplementation((type: string) =>
+      type === 'captureTab' ? new Promise(() => undefined) : Promise.reject(new Error(type)),
+    );
+    const tabs = { get: vi.fn(async () => TAB), query: vi.fn(async () => []) };
+    globalThis.__talkmarksThisPageEarly = startThisPageEarly(
+      { tabs, storage: fakeBrowser.storage },
+      '?tabId=7',
+    );
+    startThisPage();
+    expect(globalThis.__talkmarksThisPageEarly).toBeUndefined();
+    render(<ThisPage notify={notify} />);
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Many notes on this one');
+    const list = await screen.findByRole('list', { name: 'Notes on this page' });
+    await waitFor(() => expect(list.textContent).toContain('Read before the modules loaded'));
+    expect(tabs.get).toHaveBeenCalledWith(TAB.id);
+    expect(mocks.target).not.toHaveBeenCalled();
+    // The background is still asked (its answer replaces the kept capture), once.
+    expect(captureAsks()).toEqual([['captureTab', { tabId: TAB.id }]]);
   });
 
   it('is taken once: a later visit to the view asks for itself', async () => {
