@@ -17,6 +17,7 @@ import {
 import { clearNoteModelCache } from './note-cache';
 import { clearTemplateCache, type RenderResult, renderTemplate } from './render';
 import { type ExportSafety, safeMarkdown } from './safe-markdown';
+import { clearTalkModelCache } from './talk-cache';
 
 export interface ComposeOptions {
   /** Liquid source; defaults to the "Day recap" template. */
@@ -66,6 +67,7 @@ export function composeRecap(input: RecapInput, options: ComposeOptions = {}): C
 export function clearRecapCaches(): void {
   clearTemplateCache();
   clearNoteModelCache();
+  clearTalkModelCache();
   clearHtmlRangesCache();
 }
 
