@@ -3,7 +3,8 @@
  * or `new Function` (extension pages forbid both); strict filters and variables turn a typo into
  * an error that names its line, and an error never yields a blank post.
  */
-import { Liquid, type Template } from 'liquidjs';
+import { Liquid, type LiquidOptions, type Template } from 'liquidjs';
+import { CachedForTag, clearCachedIterations, nextRender } from './cached-for';
 import { tidyMarkdown } from './markdown';
 import type { RecapModel } from './model';
 
@@ -16,7 +17,8 @@ export interface TemplateError {
 
 export type RenderResult = { ok: true; markdown: string } | { ok: false; error: TemplateError };
 
-const engine = new Liquid({
+/** The engine's options (tests build an engine without the remembering `for` from them). */
+export const LIQUID_OPTIONS: LiquidOptions = {
   strictFilters: true,
   strictVariables: true,
   ownPropertyOnly: true,
@@ -37,7 +39,11 @@ const engine = new Liquid({
   renderLimit: 2_000,
   memoryLimit: 64_000_000,
   parseLimit: 1_000_000,
-});
+};
+
+const engine = new Liquid(LIQUID_OPTIONS);
+// `for` remembers what an iteration wrote when that provably depends on its item alone.
+engine.registerTag('for', CachedForTag);
 
 const parsed = new Map<string, Template[]>();
 
@@ -55,6 +61,7 @@ function parse(source: string): Template[] {
 /** Forgets the parsed templates (for a cold measure). */
 export function clearTemplateCache(): void {
   parsed.clear();
+  clearCachedIterations();
 }
 
 /** Turns a liquidjs error into a message with the template line it points at. */
@@ -79,6 +86,7 @@ export function checkTemplate(source: string): TemplateError | null {
 /** Renders the model; Markdown out, or an error with its line. */
 export function renderTemplate(source: string, model: RecapModel): RenderResult {
   try {
+    nextRender();
     const out = engine.renderSync(parse(source), { recap: model, talks: model.talks });
     const markdown = tidyMarkdown(String(out));
     if (!markdown.trim()) {
