@@ -15,8 +15,9 @@ import {
   withoutPrivate,
 } from './model';
 import { clearNoteModelCache } from './note-cache';
-import { clearTemplateCache, type RenderResult, renderTemplate } from './render';
-import { type ExportSafety, safeMarkdown } from './safe-markdown';
+import { clearPostParts, finishPost } from './post-parts';
+import { clearTemplateCache, EMPTY_POST, type RenderResult, renderRaw } from './render';
+import type { ExportSafety } from './safe-markdown';
 import { clearTalkModelCache } from './talk-cache';
 
 export interface ComposeOptions {
@@ -45,7 +46,7 @@ export function composeRecap(input: RecapInput, options: ComposeOptions = {}): C
   // Private notes stay out of the post (and its title, tags and date) unless included.
   input = withoutPrivate(input);
   input = input.focus ? input : { ...input, focus: focusOf(source) };
-  const result = renderTemplate(source, buildRecapModel(input));
+  const result = renderRaw(source, buildRecapModel(input));
   if (!result.ok) return result;
   const style = options.frontMatter ?? 'none';
   const fm =
@@ -56,8 +57,11 @@ export function composeRecap(input: RecapInput, options: ComposeOptions = {}): C
           date: postDate(input),
           tags: recapTags(input),
         });
-  const safe = safeMarkdown(fm + result.markdown, { keepHtml: options.ownTemplate === true });
-  return { ok: true, markdown: safe.markdown, safety: safe.safety };
+  // Tidied and made safe in parts, each remembered (recap/post-parts.ts): exactly
+  // safeMarkdown(fm + tidyMarkdown(raw)); no Markdown at all when the template wrote nothing.
+  const post = finishPost(result.raw, fm, options.ownTemplate === true);
+  if (post.empty) return { ok: false, error: EMPTY_POST };
+  return { ok: true, markdown: post.markdown, safety: post.safety };
 }
 
 /**
@@ -68,6 +72,7 @@ export function clearRecapCaches(): void {
   clearTemplateCache();
   clearNoteModelCache();
   clearTalkModelCache();
+  clearPostParts();
   clearHtmlRangesCache();
 }
 

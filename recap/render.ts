@@ -85,17 +85,25 @@ export function checkTemplate(source: string): TemplateError | null {
 
 /** Renders the model; Markdown out, or an error with its line. */
 export function renderTemplate(source: string, model: RecapModel): RenderResult {
+  const out = renderRaw(source, model);
+  if (!out.ok) return out;
+  const markdown = tidyMarkdown(out.raw);
+  return markdown.trim() ? { ok: true, markdown } : { ok: false, error: EMPTY_POST };
+}
+
+/** A template that wrote nothing visible: an error, never a blank post. */
+export const EMPTY_POST: TemplateError = {
+  message: 'The template produced an empty post: it writes nothing for these talks.',
+};
+
+/** The template's output as written, before tidying (recap/post-parts.ts tidies it in parts). */
+export function renderRaw(
+  source: string,
+  model: RecapModel,
+): { ok: true; raw: string } | { ok: false; error: TemplateError } {
   try {
     nextRender();
-    const out = engine.renderSync(parse(source), { recap: model, talks: model.talks });
-    const markdown = tidyMarkdown(String(out));
-    if (!markdown.trim()) {
-      return {
-        ok: false,
-        error: { message: 'The template produced an empty post: it writes nothing for these talks.' },
-      };
-    }
-    return { ok: true, markdown };
+    return { ok: true, raw: String(engine.renderSync(parse(source), { recap: model, talks: model.talks })) };
   } catch (e) {
     return { ok: false, error: templateError(e) };
   }
