@@ -4,6 +4,7 @@ import { dayZone, noteDay } from '../storage/day-notes';
 import { builtinTemplate, DEFAULT_TEMPLATE_ID, focusOf } from './builtins';
 import { type FrontMatterStyle, frontMatter } from './front-matter';
 import { clearHtmlRangesCache } from './html-ranges';
+import { clearInterned, internInput } from './intern';
 import { hasText } from './markdown';
 import {
   buildRecapModel,
@@ -44,7 +45,9 @@ export type ComposeResult =
 export function composeRecap(input: RecapInput, options: ComposeOptions = {}): ComposeResult {
   const source = options.template ?? builtinTemplate(DEFAULT_TEMPLATE_ID)!.source;
   // Private notes stay out of the post (and its title, tags and date) unless included.
-  input = withoutPrivate(input);
+  // Records equal to last compose's become those objects (recap/intern.ts): what is remembered by
+  // identity is found again.
+  input = withoutPrivate(internInput(input));
   input = input.focus ? input : { ...input, focus: focusOf(source) };
   const result = renderRaw(source, buildRecapModel(input));
   if (!result.ok) return result;
@@ -73,6 +76,7 @@ export function clearRecapCaches(): void {
   clearNoteModelCache();
   clearTalkModelCache();
   clearPostParts();
+  clearInterned();
   clearHtmlRangesCache();
 }
 
