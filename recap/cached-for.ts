@@ -38,6 +38,7 @@ import {
   type TopLevelToken,
   toValueSync,
 } from 'liquidjs';
+import { ListEmitter } from './list-emitter';
 
 type Parser = ConstructorParameters<typeof ForTag>[3];
 
@@ -175,9 +176,9 @@ export class CachedForTag extends ForTag {
           return;
         }
         const before = ctx.memoryLimit.base;
-        const own = new (emitter.constructor as new () => Emitter)();
+        const own = new ListEmitter();
         yield renderer.renderTemplates(tag.body, context, own);
-        const output = (own as unknown as { buffer: string }).buffer;
+        const output = own.text();
         held += output.length;
         if (held <= MAX_HELD) keep({ length: loop.length, output, memory: ctx.memoryLimit.base - before });
         emitter.write(output);

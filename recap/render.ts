@@ -3,8 +3,9 @@
  * or `new Function` (extension pages forbid both); strict filters and variables turn a typo into
  * an error that names its line, and an error never yields a blank post.
  */
-import { Liquid, type LiquidOptions, type Template } from 'liquidjs';
+import { Context, Liquid, type LiquidOptions, type Template, toValueSync } from 'liquidjs';
 import { CachedForTag, clearCachedIterations, nextRender } from './cached-for';
+import { ListEmitter } from './list-emitter';
 import { tidyMarkdown } from './markdown';
 import type { RecapModel } from './model';
 
@@ -103,7 +104,17 @@ export function renderRaw(
 ): { ok: true; raw: string } | { ok: false; error: TemplateError } {
   try {
     nextRender();
-    return { ok: true, raw: String(engine.renderSync(parse(source), { recap: model, talks: model.talks })) };
+    // engine.renderSync, writing to a list joined once (liquidjs appends to one string: the post was
+    // a rope of thousands of pieces that every later step had to flatten).
+    const ctx = new Context(
+      { recap: model, talks: model.talks },
+      engine.options,
+      { sync: true },
+      { liquid: engine },
+    );
+    const out = new ListEmitter();
+    toValueSync(engine.renderer.renderTemplates(parse(source), ctx, out));
+    return { ok: true, raw: out.text() };
   } catch (e) {
     return { ok: false, error: templateError(e) };
   }
