@@ -35,6 +35,14 @@ interface Part {
   everyTag: boolean;
 }
 
+/**
+ * A copy of `s` that does not keep the whole output it was cut from alive (a V8 slice does): the
+ * concatenation is flattened into a string of its own, which the slice then points into.
+ */
+function detached(s: string): string {
+  return ` ${s}`.slice(1);
+}
+
 /** The whole post in one pass: the reference, and the way for what cannot be cut. */
 function whole(raw: string, fm: string, keepHtml: boolean): FinishedPost {
   const tidy = tidyMarkdown(raw);
@@ -123,7 +131,8 @@ function remembered(text: string, fence: string | null, keepHtml: boolean, last:
     map = new Map();
     byFence.set(fence ?? '', map);
   }
-  map.set(text, part);
+  // Kept as a copy: a slice would keep this compose's whole output alive as long as the part is remembered.
+  map.set(detached(text), part);
   held += text.length;
   // Over the bound: forget from the oldest (the parts an edit replaced).
   for (const maps of memo) {
@@ -156,7 +165,7 @@ export function finishPost(raw: string, fm: string, keepHtml: boolean): Finished
     parts.push(head.part);
   } else {
     const part = made(firstText, null, keepHtml, false, fm);
-    head = { fm, text: firstText, keepHtml, part };
+    head = { fm, text: detached(firstText), keepHtml, part };
     parts.push(part);
   }
   for (let i = 0; i < cuts.length; i++) {
