@@ -20,7 +20,7 @@
  * built — and other values by value), its index and the loop's length (every `forloop` value follows
  * from these). On a hit the output is written as it was, and the memory the render counted for it
  * is counted again, so `memoryLimit` stops the same templates; `renderLimit` is checked as before.
- * Templates stay interpreted (no eval). What a render did not use is forgotten after the next one.
+ * Templates stay interpreted (no eval). What a loop's render did not use is forgotten after its next one.
  *
  * tests/unit/recap/cached-for.property.test.ts compares cached and uncached renders.
  */
@@ -58,8 +58,10 @@ const PURE_TAGS = new Set(['if', 'unless', 'case', 'for', 'echo', 'raw', 'commen
 /** Filters whose answer does not follow from their input (the clock, randomness). */
 const IMPURE_FILTER = /\|\s*(?:date|sample)/;
 
-/** Counts renders: an entry not used in this render or the last is forgotten. */
+/** Counts renders: an entry not used in this render or the loop's last one is forgotten. */
 let generation = 0;
+/** Counts clears: a store from before the last clear is never read. */
+let epoch = 0;
 
 /** Called once per template render (recap/render.ts). */
 export function nextRender(): void {
@@ -109,6 +111,7 @@ export class CachedForTag extends ForTag {
   private store: Store = new Map();
   private last: Store = new Map();
   private storeGeneration = -1;
+  private storeEpoch = -1;
 
   constructor(token: TagToken, remainTokens: TopLevelToken[], liquid: Liquid, parser: Parser) {
     super(token, remainTokens, liquid, parser);
@@ -129,12 +132,16 @@ export class CachedForTag extends ForTag {
     return read.every((name) => name === this.variable || name === 'forloop');
   }
 
-  /** This render's store; the last render's is kept for lookups, older ones dropped. */
+  /**
+   * This render's store; the store of the last render this loop ran in (however long ago: another
+   * template may have been rendered since) is kept for lookups, older ones dropped.
+   */
   private current(): Store {
     if (this.storeGeneration !== generation) {
-      this.last = this.storeGeneration === generation - 1 ? this.store : new Map();
+      this.last = this.storeEpoch === epoch ? this.store : new Map();
       this.store = new Map();
       this.storeGeneration = generation;
+      this.storeEpoch = epoch;
     }
     return this.store;
   }
@@ -189,6 +196,5 @@ export class CachedForTag extends ForTag {
 
 /** Forgets every remembered iteration (for a cold measure, and tests). */
 export function clearCachedIterations(): void {
-  // Entries older than the last render are never read: two renders on, everything is gone.
-  generation += 2;
+  epoch++;
 }

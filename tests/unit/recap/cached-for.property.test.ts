@@ -235,6 +235,25 @@ describe('remembered loop iterations and talk models', () => {
     );
   });
 
+  it('render as the plain engine does with every template rendered in turn after each edit', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(edit, fc.boolean()), { minLength: 1, maxLength: 4 }), (edits) => {
+        clearRecapCaches();
+        let input = baseDay();
+        let run = 0;
+        for (const [e, clone] of [[{ op: 'same' } as Edit, true] as const, ...edits]) {
+          input = apply(input, e, ++run);
+          const given = clone ? structuredClone(input) : input;
+          for (const [, source] of TEMPLATES) {
+            const model = buildRecapModel({ ...given, focus: focusOf(source) });
+            expect(cached(source, model)).toEqual(oracle(source, model));
+          }
+        }
+      }),
+      { numRuns: 8 },
+    );
+  });
+
   it('does not interpret a cacheable loop body again for the same talk objects', () => {
     let reads = 0;
     const talk = (title: string) => ({
@@ -250,6 +269,10 @@ describe('remembered loop iterations and talk models', () => {
     expect(reads).toBe(2);
     // Same objects, one new one: only the new one is read.
     const next = { talks: [talks[0], talk('C')] } as unknown as RecapModel;
+    expect(cached(source, next).text).toBe('A|C|\n');
+    expect(reads).toBe(3);
+    // Another template rendered in between: this loop still finds what it wrote last time.
+    cached('{{ recap.talks.size }}', next);
     expect(cached(source, next).text).toBe('A|C|\n');
     expect(reads).toBe(3);
     // A body that reads anything else is interpreted every time.
