@@ -4,6 +4,7 @@ import { dayZone, noteDay } from '../storage/day-notes';
 import { builtinTemplate, DEFAULT_TEMPLATE_ID, focusOf } from './builtins';
 import { type FrontMatterStyle, frontMatter } from './front-matter';
 import { clearHtmlRangesCache } from './html-ranges';
+import { clearInterned, internInput } from './intern';
 import { hasText } from './markdown';
 import {
   buildRecapModel,
@@ -15,8 +16,10 @@ import {
   withoutPrivate,
 } from './model';
 import { clearNoteModelCache } from './note-cache';
-import { clearTemplateCache, type RenderResult, renderTemplate } from './render';
-import { type ExportSafety, safeMarkdown } from './safe-markdown';
+import { clearPostParts, finishPost } from './post-parts';
+import { clearTemplateCache, EMPTY_POST, type RenderResult, renderRaw } from './render';
+import type { ExportSafety } from './safe-markdown';
+import { clearTalkModelCache } from './talk-cache';
 
 export interface ComposeOptions {
   /** Liquid source; defaults to the "Day recap" template. */
@@ -42,9 +45,11 @@ export type ComposeResult =
 export function composeRecap(input: RecapInput, options: ComposeOptions = {}): ComposeResult {
   const source = options.template ?? builtinTemplate(DEFAULT_TEMPLATE_ID)!.source;
   // Private notes stay out of the post (and its title, tags and date) unless included.
-  input = withoutPrivate(input);
+  // Records equal to last compose's become those objects (recap/intern.ts): what is remembered by
+  // identity is found again.
+  input = withoutPrivate(internInput(input));
   input = input.focus ? input : { ...input, focus: focusOf(source) };
-  const result = renderTemplate(source, buildRecapModel(input));
+  const result = renderRaw(source, buildRecapModel(input));
   if (!result.ok) return result;
   const style = options.frontMatter ?? 'none';
   const fm =
@@ -55,8 +60,11 @@ export function composeRecap(input: RecapInput, options: ComposeOptions = {}): C
           date: postDate(input),
           tags: recapTags(input),
         });
-  const safe = safeMarkdown(fm + result.markdown, { keepHtml: options.ownTemplate === true });
-  return { ok: true, markdown: safe.markdown, safety: safe.safety };
+  // Tidied and made safe in parts, each remembered (recap/post-parts.ts): exactly
+  // safeMarkdown(fm + tidyMarkdown(raw)); no Markdown at all when the template wrote nothing.
+  const post = finishPost(result.raw, fm, options.ownTemplate === true);
+  if (post.empty) return { ok: false, error: EMPTY_POST };
+  return { ok: true, markdown: post.markdown, safety: post.safety };
 }
 
 /**
@@ -66,6 +74,9 @@ export function composeRecap(input: RecapInput, options: ComposeOptions = {}): C
 export function clearRecapCaches(): void {
   clearTemplateCache();
   clearNoteModelCache();
+  clearTalkModelCache();
+  clearPostParts();
+  clearInterned();
   clearHtmlRangesCache();
 }
 

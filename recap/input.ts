@@ -5,9 +5,11 @@
  */
 
 import { isPrivateNote, withKindSplit } from '../storage/kinds';
+import { noteSettings } from '../storage/settings';
 import { talkDay } from '../storage/talk-day';
 import type { DeckRecord, EventRecord, NoteKind, NoteRecord, TalkRecord } from '../storage/types';
 import { isDay, longDate, weekdayOf } from './dates';
+import { isInterned } from './intern';
 import { hasText } from './markdown';
 import type { ThemeChoice } from './prose';
 
@@ -77,18 +79,36 @@ export function withoutPrivate<T extends RecapInput>(input: T): T {
   if (input.includePrivate) return input;
   const done = publicInputs.get(input);
   if (done) return done as T;
-  const open = (n: NoteRecord) => !isPrivateNote(n, input.privateTag);
-  const anyPrivate = input.talks.some((t) => !t.notes.every(open)) || !(input.moments ?? []).every(open);
+  const open = (notes: NoteRecord[]) => publicNotes(notes, input.privateTag);
+  const anyPrivate =
+    input.talks.some((t) => open(t.notes) !== t.notes) ||
+    (input.moments && open(input.moments) !== input.moments);
   const out: T = anyPrivate
     ? {
         ...input,
-        talks: input.talks.map((t) => (t.notes.every(open) ? t : { ...t, notes: t.notes.filter(open) })),
-        ...(input.moments ? { moments: input.moments.filter(open) } : {}),
+        talks: input.talks.map((t) => (open(t.notes) === t.notes ? t : { ...t, notes: open(t.notes) })),
+        ...(input.moments ? { moments: open(input.moments) } : {}),
       }
     : input;
   publicInputs.set(input, out);
   publicInputs.set(out, out);
   return out;
+}
+
+const publicLists = new WeakMap<readonly NoteRecord[], { tag: string; notes: NoteRecord[] }>();
+
+/**
+ * The notes that are not private: the same list when none is, else the same filtered list for the
+ * same list and tag (lists are interned between composes, recap/intern.ts).
+ */
+function publicNotes(notes: NoteRecord[], given: string | undefined): NoteRecord[] {
+  const tag = given ?? noteSettings().privateTag;
+  const hit = publicLists.get(notes);
+  if (hit && hit.tag === tag) return hit.notes;
+  const open = (n: NoteRecord) => !isPrivateNote(n, tag);
+  const value = notes.every(open) ? notes : notes.filter(open);
+  if (isInterned(notes)) publicLists.set(notes, { tag, notes: value });
+  return value;
 }
 
 const splitCache = new WeakMap<NoteRecord, NoteRecord>();
@@ -108,6 +128,18 @@ export function shownNote(note: NoteRecord): NoteRecord {
 
 /** Notes of one talk the options let in, oldest first, without trashed ones. */
 export function selectNotes(notes: NoteRecord[], include: Include): NoteRecord[] {
+  const hit = selected.get(notes);
+  // A copy: callers may change the list they get.
+  if (hit?.include === include) return [...hit.notes];
+  const value = selectedNotes(notes, include);
+  if (isInterned(notes)) selected.set(notes, { include, notes: value });
+  return [...value];
+}
+
+/** The last selection of a list (interned between composes, recap/intern.ts), by the list. */
+const selected = new WeakMap<readonly NoteRecord[], { include: Include; notes: NoteRecord[] }>();
+
+function selectedNotes(notes: NoteRecord[], include: Include): NoteRecord[] {
   const wanted = (k: NoteKind) =>
     include === 'all' ? k !== 'todo' : include === 'takeaways' ? k === 'takeaway' : k === 'quote';
   // The kind as shown: a legacy `[ ] …` stored as a plain note is a to-do, and stays private.

@@ -125,7 +125,8 @@ function closeTrailingBackslash(line: string): string {
   return /(?:^|[^\\])(?:\\\\)*\\$/.test(line) ? `${line}\\` : line;
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** A line that opens (or closes) a fenced code block, as `tidyMarkdown` reads it. */
+export const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 /**
  * Keeps user Markdown (intro, outro, abstract) as blocks: raw HTML is escaped outside code, an
@@ -182,18 +183,24 @@ export function safeUrl(raw: string | undefined | null): string {
   );
 }
 
-/**
- * Tidies rendered Markdown: no runs of blank lines (outside fenced code), no trailing spaces
- * on blank lines, exactly one final newline.
- */
-export function tidyMarkdown(markdown: string): string {
-  const out: string[] = [];
-  let fence: string | null = null;
-  let blank = 0;
-  for (const raw of markdown.split('\n')) {
+/** What tidying carries from one line to the next (recap/post-parts.ts tidies a post in parts). */
+export interface TidyState {
+  /** The fence of the code block open, if any. */
+  fence: string | null;
+  /** Blank lines just read. */
+  blank: number;
+  /** A line was written: blank lines before the first one are dropped. */
+  started: boolean;
+}
+
+/** `tidyMarkdown`'s pass over lines, from `state` on: writes to `out` and leaves the state after them. */
+export function tidyLines(lines: readonly string[], state: TidyState, out: string[]): void {
+  let { fence, blank, started } = state;
+  for (const raw of lines) {
     const m = FENCE.exec(raw);
     if (fence) {
       out.push(raw);
+      started = true;
       if (m?.[1] && m[1][0] === fence[0] && m[1].length >= fence.length) fence = null;
       continue;
     }
@@ -205,13 +212,26 @@ export function tidyMarkdown(markdown: string): string {
     // `\S` is what `trim` keeps (white space and line terminators): true at the first visible character.
     if (!/\S/.test(line)) {
       blank++;
-      if (blank > 1 || out.length === 0) continue;
+      if (blank > 1 || !started) continue;
       out.push('');
       continue;
     }
     blank = 0;
     out.push(line);
+    started = true;
   }
+  state.fence = fence;
+  state.blank = blank;
+  state.started = started;
+}
+
+/**
+ * Tidies rendered Markdown: no runs of blank lines (outside fenced code), no trailing spaces
+ * on blank lines, exactly one final newline.
+ */
+export function tidyMarkdown(markdown: string): string {
+  const out: string[] = [];
+  tidyLines(markdown.split('\n'), { fence: null, blank: 0, started: false }, out);
   while (out.length && out[out.length - 1] === '') out.pop();
   return `${out.join('\n')}\n`;
 }

@@ -21,6 +21,7 @@ import { escapeMarkdown, hasText, markdownBlock, safeUrl } from './markdown';
 import type { LinkModel, RecapModel } from './model-types';
 import { rememberedNoteModel } from './note-cache';
 import { momentGroups, story, themeNames, themeParagraphs } from './prose';
+import { rememberedTalkModel } from './talk-cache';
 import {
   lazy,
   linksList,
@@ -41,7 +42,8 @@ export function buildRecapModel(input: RecapInput): RecapModel {
   input = withoutPrivate(input);
   const day = recapDay(input);
   const zone = input.zone ?? dayZone(input.event);
-  const talks = input.talks.map((t) => talkModel(t, input, zone));
+  // An unchanged talk is the same model object as last time (recap/talk-cache.ts).
+  const talks = input.talks.map((t) => rememberedTalkModel(t, input, zone, () => talkModel(t, input, zone)));
   const momentRecords = selectMoments(input.moments);
   const moments = momentRecords.map((n) => {
     const args = ['', '', zone, '', pictureOf(input, n)] as const;

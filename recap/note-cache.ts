@@ -16,6 +16,8 @@ interface Entry {
 }
 
 const models = new Map<string, Entry>();
+/** The last model made or found for a record object, with the arguments it was for. */
+let byRecord = new WeakMap<NoteRecord, { args: readonly unknown[]; model: NoteModel }>();
 const MAX_NOTES = 20_000;
 
 /** Everything `noteModel` (recap/talk-model.ts) reads, in one list to compare. */
@@ -49,11 +51,19 @@ export function rememberedNoteModel(
   args: readonly unknown[],
   make: () => NoteModel,
 ): NoteModel {
+  // The same record (interned between composes, recap/intern.ts) with the same arguments: nothing
+  // to compare field by field. Records are read-only to composing.
+  const known = byRecord.get(note);
+  if (known && same(known.args, args)) return known.model;
   const key = `${args.length}\u0000${note.id}\u0000${args[0]}`;
   const deps = depsOf(note, args);
   const hit = models.get(key);
-  if (hit && same(hit.deps, deps)) return hit.model;
+  if (hit && same(hit.deps, deps)) {
+    byRecord.set(note, { args, model: hit.model });
+    return hit.model;
+  }
   const model = make();
+  byRecord.set(note, { args, model });
   // The oldest entry goes first (not reordered on use: that costs more than the rare re-make).
   if (!hit && models.size >= MAX_NOTES) models.delete(models.keys().next().value as string);
   models.set(key, { deps, model });
@@ -79,5 +89,6 @@ export function rememberedNotePromises(id: string, body: string, words: readonly
 /** Forgets every remembered note (for a cold measure, and tests). */
 export function clearNoteModelCache(): void {
   models.clear();
+  byRecord = new WeakMap();
   promising.clear();
 }

@@ -3,7 +3,9 @@
  * or `new Function` (extension pages forbid both); strict filters and variables turn a typo into
  * an error that names its line, and an error never yields a blank post.
  */
-import { Liquid, type Template } from 'liquidjs';
+import { Context, Liquid, type LiquidOptions, type Template, toValueSync } from 'liquidjs';
+import { CachedForTag, clearCachedIterations, nextRender } from './cached-for';
+import { ListEmitter } from './list-emitter';
 import { tidyMarkdown } from './markdown';
 import type { RecapModel } from './model';
 
@@ -16,7 +18,8 @@ export interface TemplateError {
 
 export type RenderResult = { ok: true; markdown: string } | { ok: false; error: TemplateError };
 
-const engine = new Liquid({
+/** The engine's options (tests build an engine without the remembering `for` from them). */
+export const LIQUID_OPTIONS: LiquidOptions = {
   strictFilters: true,
   strictVariables: true,
   ownPropertyOnly: true,
@@ -37,7 +40,11 @@ const engine = new Liquid({
   renderLimit: 2_000,
   memoryLimit: 64_000_000,
   parseLimit: 1_000_000,
-});
+};
+
+const engine = new Liquid(LIQUID_OPTIONS);
+// `for` remembers what an iteration wrote when that provably depends on its item alone.
+engine.registerTag('for', CachedForTag);
 
 const parsed = new Map<string, Template[]>();
 
@@ -55,6 +62,7 @@ function parse(source: string): Template[] {
 /** Forgets the parsed templates (for a cold measure). */
 export function clearTemplateCache(): void {
   parsed.clear();
+  clearCachedIterations();
 }
 
 /** Turns a liquidjs error into a message with the template line it points at. */
@@ -78,16 +86,35 @@ export function checkTemplate(source: string): TemplateError | null {
 
 /** Renders the model; Markdown out, or an error with its line. */
 export function renderTemplate(source: string, model: RecapModel): RenderResult {
+  const out = renderRaw(source, model);
+  if (!out.ok) return out;
+  const markdown = tidyMarkdown(out.raw);
+  return markdown.trim() ? { ok: true, markdown } : { ok: false, error: EMPTY_POST };
+}
+
+/** A template that wrote nothing visible: an error, never a blank post. */
+export const EMPTY_POST: TemplateError = {
+  message: 'The template produced an empty post: it writes nothing for these talks.',
+};
+
+/** The template's output as written, before tidying (recap/post-parts.ts tidies it in parts). */
+export function renderRaw(
+  source: string,
+  model: RecapModel,
+): { ok: true; raw: string } | { ok: false; error: TemplateError } {
   try {
-    const out = engine.renderSync(parse(source), { recap: model, talks: model.talks });
-    const markdown = tidyMarkdown(String(out));
-    if (!markdown.trim()) {
-      return {
-        ok: false,
-        error: { message: 'The template produced an empty post: it writes nothing for these talks.' },
-      };
-    }
-    return { ok: true, markdown };
+    nextRender();
+    // engine.renderSync, writing to a list joined once (liquidjs appends to one string: the post was
+    // a rope of thousands of pieces that every later step had to flatten).
+    const ctx = new Context(
+      { recap: model, talks: model.talks },
+      engine.options,
+      { sync: true },
+      { liquid: engine },
+    );
+    const out = new ListEmitter();
+    toValueSync(engine.renderer.renderTemplates(parse(source), ctx, out));
+    return { ok: true, raw: out.text() };
   } catch (e) {
     return { ok: false, error: templateError(e) };
   }

@@ -214,15 +214,18 @@ function escapeEveryTag(md: string): string {
   return md.replace(/<(?=[A-Za-z/!?])/g, '&lt;');
 }
 
-/** Turns each raw HTML node into text; returns the text and how many nodes there were. */
-function escapeHtml(md: string): { markdown: string; count: number } {
+/**
+ * Turns each raw HTML node into text; returns the text, how many nodes there were, and whether the
+ * last resort was needed.
+ */
+function escapeHtml(md: string): { markdown: string; count: number; everyTag: boolean } {
   let count = 0;
   let text = md;
   // Escaping one node can let the parser see another (inside a block that no longer is HTML):
   // parse again until none is left. A few rounds always do; the last resort is exact anyway.
   for (let round = 0; round < 6; round++) {
     const ranges = htmlRanges(text);
-    if (!ranges.length) return { markdown: text, count };
+    if (!ranges.length) return { markdown: text, count, everyTag: false };
     count += ranges.length;
     let out = '';
     let at = 0;
@@ -233,7 +236,7 @@ function escapeHtml(md: string): { markdown: string; count: number } {
     }
     text = out + text.slice(at);
   }
-  return { markdown: escapeEveryTag(text), count };
+  return { markdown: escapeEveryTag(text), count, everyTag: true };
 }
 
 export interface SafeMarkdownOptions {
@@ -246,17 +249,31 @@ export function safeMarkdown(
   md: string,
   options: SafeMarkdownOptions = {},
 ): { markdown: string; safety: ExportSafety } {
+  const { markdown, safety } = safeMarkdownPart(md, options);
+  return { markdown, safety };
+}
+
+/**
+ * `safeMarkdown`, saying also whether the last resort (every `<` escaped, code included) was
+ * taken: a post made safe in parts (recap/post-parts.ts) is exact only when no part needed it.
+ */
+export function safeMarkdownPart(
+  md: string,
+  options: SafeMarkdownOptions = {},
+): { markdown: string; safety: ExportSafety; everyTag: boolean } {
   const safety: ExportSafety = { htmlKept: 0, htmlEscaped: 0, linksDefused: 0 };
   let text = md;
+  let everyTag = false;
   if (mayHaveHtml(text)) {
     if (options.keepHtml) safety.htmlKept = htmlRanges(text).length;
     else {
       const escaped = escapeHtml(text);
       text = escaped.markdown;
       safety.htmlEscaped = escaped.count;
+      everyTag = escaped.everyTag;
     }
   }
   const links = defuseLinks(text);
   safety.linksDefused = links.count;
-  return { markdown: links.markdown, safety };
+  return { markdown: links.markdown, safety, everyTag };
 }
