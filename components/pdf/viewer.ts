@@ -41,6 +41,11 @@ export async function openPdf(file: string, onPage: (page: number) => void): Pro
     history.replaceState(null, '', `${location.pathname}${location.search}#page=${e.pageNumber}`);
     onPage(e.pageNumber);
   });
+  // The slide's text (its title) is read from the page's text layer, which PDF.js renders after the
+  // page shows: the page is reported again then, or a capture asked for before it keeps no title.
+  eventBus.on('textlayerrendered', (e: { pageNumber: number }) => {
+    if (e.pageNumber === viewer.currentPageNumber) onPage(e.pageNumber);
+  });
 
   const pdf: PDFDocumentProxy = await getDocument({ url: file, isEvalSupported: false }).promise;
   viewer.setDocument(pdf);
