@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PageCapture } from '../capture/types';
 import { sendMessage } from '../messaging/protocol';
-import { watchTabCapture } from './tab-captures';
+import { loadTabCapture, watchTabCapture } from './tab-captures';
 
 export type TabCaptureState = { status: 'loading' } | { status: 'ready'; capture: PageCapture | null };
 
@@ -27,12 +27,22 @@ export function useTabCapture(
     shownTab.current = tabId;
     const first = askedFirst.current?.tabId === tabId ? askedFirst.current.answer : undefined;
     askedFirst.current = undefined;
-    (first ?? sendMessage('captureTab', { tabId }))
-      .then((capture) => live && setState({ status: 'ready', capture }))
-      .catch(() => live && setState({ status: 'ready', capture: null }));
     const stop = watchTabCapture(tabId, (capture) => {
       if (live && capture) setState({ status: 'ready', capture });
     });
+    (first ?? sendMessage('captureTab', { tabId }))
+      .then((capture) => {
+        if (!live) return;
+        setState({ status: 'ready', capture });
+        // An answer asked before this watch began can be older than a change the page reported
+        // meanwhile (a PDF deck's slide titles, read after it opened), which the watch then missed.
+        // The background keeps the newest capture, the answer's or a later one: read it once now.
+        if (first)
+          void loadTabCapture(tabId)
+            .then((kept) => live && kept && setState({ status: 'ready', capture: kept }))
+            .catch(() => undefined);
+      })
+      .catch(() => live && setState({ status: 'ready', capture: null }));
     return () => {
       live = false;
       stop();
