@@ -14,7 +14,7 @@ import { type Hlc, hlcDevice, hlcMs } from '../hlc';
 import { applyToRecord, type RecordKey } from './apply';
 import { materializeOps } from './copies';
 import { type ReplicaState, recordSlot } from './state';
-import { type MergeOptions, purged } from './view';
+import { covers, type MergeOptions } from './view';
 
 /** A purged record whose merge state is still kept. */
 export interface Tombstone extends RecordKey {
@@ -37,14 +37,23 @@ export interface CollectInput {
   now?: number;
 }
 
-/** Every tombstone of the state. */
+/**
+ * Every tombstone of the state. Its stamp is that of the latest purge that covers everything, never
+ * simply the latest purge: a purge that missed an edit (a device whose clock is ahead, purging an
+ * older version) can be stamped after the one that covers, and acknowledgements of it say nothing
+ * about the covering purge — a device that has not seen that one may still send an edit it had not
+ * seen, which brings the record back (view.ts `purged`).
+ */
 export function tombstones(state: ReplicaState): Tombstone[] {
   const out: Tombstone[] = [];
   for (const [table, records] of Object.entries(state.tables)) {
     for (const [key, rec] of Object.entries(records)) {
-      if (!rec.purges || !purged(rec)) continue;
-      const hlc = Object.keys(rec.purges).sort().at(-1)!;
-      out.push({ table, key, hlc });
+      const hlc = Object.entries(rec.purges ?? {})
+        .filter(([, seen]) => covers(rec, seen))
+        .map(([stamp]) => stamp)
+        .sort()
+        .at(-1);
+      if (hlc !== undefined) out.push({ table, key, hlc });
     }
   }
   return out;

@@ -85,9 +85,14 @@ export function unseenEdit(rec: RecordState, seen: Seen, restores = false): bool
   return false;
 }
 
+/** Whether a purge that had seen `seen` covers everything the record holds. */
+export function covers(rec: RecordState, seen: Seen): boolean {
+  return !unseenEdit(rec, seen, true);
+}
+
 /** Whether one of the record's purges covers everything it holds (then the record is gone). */
 export function purged(rec: RecordState): boolean {
-  return Object.values(rec.purges ?? {}).some((seen) => !unseenEdit(rec, seen, true));
+  return Object.values(rec.purges ?? {}).some((seen) => covers(rec, seen));
 }
 
 /**

@@ -21,6 +21,34 @@ describe('tombstones', () => {
     expect(purge).toHaveLength(1);
   });
 
+  it('takes the stamp of the purge that covers everything, not of a later purge that missed an edit', () => {
+    const a = device('a');
+    // b's clock is 10 s ahead: its purge, made before it had a's edit, is stamped after a's.
+    const b = device('b', {}, T + 10_000);
+    const create = a.create('notes', 'N1', NOTE); // 019b76daa801-0000-a
+    b.receive(create);
+    const purgeB = b.remove('notes', 'N1'); // had only the first body
+    expect(purgeB).toMatchObject([{ op: 'purge', hlc: '019b76dacf11-0000-b' }]);
+    a.update('notes', 'N1', { body: 'one\ntwo\nthree\nfour' }); // 019b76daa802-0000-a
+    const purgeA = a.remove('notes', 'N1'); // 019b76daa803-0000-a, had the edit
+    expect(purgeA).toMatchObject([{ op: 'purge', hlc: '019b76daa803-0000-a' }]);
+    a.receive(purgeB);
+    const tomb = { table: 'notes', key: 'N1', hlc: '019b76daa803-0000-a' };
+    expect(tombstones(a.state)).toEqual([tomb]);
+    // c has applied b's purge but not a's (it may still send an edit of the note that a's purge has
+    // not seen, which would bring it back): not collectable, however far the acks reach for b.
+    const acks = {
+      a: { a: '019b76daa803-0000-a', b: '019b76dacf11-0000-b' },
+      b: { a: '019b76daa803-0000-a', b: '019b76dacf11-0000-b' },
+      c: { a: '019b76daa802-0000-a', b: '019b76dacf11-0000-b' },
+    };
+    const input = { active: ['a', 'b', 'c'], self: 'a', acks, now: T + 20_000 };
+    expect(collectable(tombstones(a.state), input)).toEqual([]);
+    // Once c has applied a's purge, it may go.
+    const acked = { ...acks, c: { ...acks.c, a: '019b76daa803-0000-a' } };
+    expect(collectable(tombstones(a.state), { ...input, acks: acked })).toEqual([tomb]);
+  });
+
   it('may go once every active device acknowledged the purge and this one caught up with them', () => {
     const acks = {
       a: { a: P, b: '019b76daa900-0000-b', c: '019b76daa700-0000-c' },
