@@ -70,8 +70,23 @@ export function templateError(e: unknown): TemplateError {
   const err = e as { message?: unknown; token?: { getPosition?: () => [number, number] } };
   const message = typeof err?.message === 'string' ? err.message : String(e);
   const pos = err?.token?.getPosition?.();
-  const clean = message.replace(/, line:\d+, col:\d+$/, '');
+  const clean = plainLimit(message.replace(/, line:\d+, col:\d+$/, ''));
   return pos ? { message: clean, line: pos[0], column: pos[1] } : { message: clean };
+}
+
+/**
+ * liquidjs names its limits in its own words ("memory alloc limit exceeded"); the user is told which
+ * limit stopped the template and where to look. Which one a runaway loop reaches first depends on
+ * how fast it runs (loops whose iterations are remembered, recap/cached-for.ts, reach memory first).
+ */
+function plainLimit(message: string): string {
+  if (/^memory alloc limit exceeded/.test(message))
+    return 'The template stopped: it writes more than 64 MB (memory limit). Check its loops.';
+  if (/^template render limit exceeded/.test(message))
+    return 'The template stopped: it ran longer than 2 seconds (render limit). Check its loops.';
+  if (/^parse length limit exceeded/.test(message))
+    return 'The template is too long to read (parse limit): over 1,000,000 characters.';
+  return message;
 }
 
 /** Checks a template's syntax (not its variables) without rendering it. */

@@ -291,7 +291,10 @@ describe('remembered loop iterations and talk models', () => {
     // when remembered iterations count too does the second render stop where the first did.
     const model = { items: Array.from({ length: 32_001 }, () => big) } as unknown as RecapModel;
     const want = oracle(source, model);
-    expect(want).toEqual({ ok: false, text: 'memory alloc limit exceeded' });
+    expect(want).toEqual({
+      ok: false,
+      text: 'The template stopped: it writes more than 64 MB (memory limit). Check its loops.',
+    });
     // The first render remembers the iterations before the limit; the second writes them from memory.
     expect(cached(source, model)).toEqual(want);
     expect(cached(source, model)).toEqual(want);
