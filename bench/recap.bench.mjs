@@ -22,6 +22,7 @@ import { coldAndWarm, launchExtension, quantile, writeRows } from './_launch.mjs
 
 const jiti = createJiti(import.meta.url);
 const { makeCorpus } = await jiti.import('../tests/corpus.ts');
+const { corpusDay } = await jiti.import('../tests/corpus-day.ts');
 const { clearRecapCaches, composeRecap } = await jiti.import('../recap/compose.ts');
 
 let failed = false;
@@ -32,17 +33,8 @@ const report = (result) => {
 
 // 1. Compose 1,000 notes.
 {
-  const corpus = makeCorpus({ notes: 1000, events: 1, talksPerEvent: 10, seed: 27 });
   // Every note on one of the day's talks, none a (private) to-do: 1,000 notes in the recap.
-  const all = corpus.notes.map((n, i) => ({
-    ...n,
-    kind: n.kind === 'todo' ? 'note' : n.kind,
-    talkId: corpus.talks[i % corpus.talks.length].id,
-  }));
-  const input = {
-    event: corpus.events[0],
-    talks: corpus.talks.map((talk) => ({ talk, notes: all.filter((n) => n.talkId === talk.id) })),
-  };
+  const input = corpusDay({ notes: 1000, talks: 10, seed: 27 });
   const notes = input.talks.reduce((n, t) => n + t.notes.length, 0);
   // Cold: every cache empty. Then the user's loop: one note's text edited before each re-compose.
   clearRecapCaches();

@@ -8,20 +8,11 @@ import { h, render } from 'preact';
 import { clearPreviewCache, RecapPreview } from '../../../components/recap/RecapPreview';
 import { clearRecapCaches, composeRecap } from '../../../recap/compose';
 import type { RecapInput } from '../../../recap/model';
-import { makeCorpus } from '../../corpus';
+import { corpusDay } from '../../corpus-day';
 
 /** A day of `notes` corpus notes over 10 talks, every note in the recap (no to-dos: they are private). */
 function day(notes: number): RecapInput {
-  const corpus = makeCorpus({ notes, events: 1, talksPerEvent: 10, seed: 27 });
-  const all = corpus.notes.map((n, i) => ({
-    ...n,
-    kind: n.kind === 'todo' ? ('note' as const) : n.kind,
-    talkId: corpus.talks[i % corpus.talks.length]!.id,
-  }));
-  return {
-    event: corpus.events[0],
-    talks: corpus.talks.map((talk) => ({ talk, notes: all.filter((n) => n.talkId === talk.id) })),
-  };
+  return corpusDay({ notes, talks: 10, seed: 27 });
 }
 
 /** Resolves after the next frame is painted (a task after the frame's callbacks). */

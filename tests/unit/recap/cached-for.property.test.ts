@@ -18,7 +18,7 @@ import { tidyMarkdown } from '../../../recap/markdown';
 import { buildRecapModel, type RecapInput, type RecapModel } from '../../../recap/model';
 import { LIQUID_OPTIONS, renderTemplate, templateError } from '../../../recap/render';
 import type { NoteKind } from '../../../storage/types';
-import { makeCorpus } from '../../corpus';
+import { corpusDay } from '../../corpus-day';
 
 /** The oracle: liquidjs as shipped, nothing remembered. */
 const plain = new Liquid(LIQUID_OPTIONS);
@@ -134,16 +134,7 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
 );
 
 function baseDay(): RecapInput {
-  const corpus = makeCorpus({ notes: 40, events: 1, talksPerEvent: 4, seed: 11 });
-  const all = corpus.notes.map((n, i) => ({
-    ...n,
-    kind: n.kind === 'todo' ? ('note' as const) : n.kind,
-    talkId: corpus.talks[i % corpus.talks.length]!.id,
-  }));
-  return {
-    event: corpus.events[0],
-    talks: corpus.talks.map((talk) => ({ talk, notes: all.filter((n) => n.talkId === talk.id) })),
-  };
+  return corpusDay({ notes: 40, talks: 4, seed: 11 });
 }
 
 /** The input after one edit; untouched talks keep their objects. */

@@ -14,7 +14,7 @@ import { composeRecap } from '../../../recap/compose';
 import { clearHtmlRangesCache, htmlRanges, readPiece, wholeHtmlRanges } from '../../../recap/html-ranges';
 import { quickClean } from '../../../recap/inline-clean';
 import { safeMarkdown } from '../../../recap/safe-markdown';
-import { makeCorpus } from '../../corpus';
+import { corpusDay } from '../../corpus-day';
 
 /** Pieces of Markdown chosen to open, close or continue whatever could cross a cut. */
 const FRAGMENTS = [
@@ -235,16 +235,7 @@ describe('htmlRanges (pieces) = the whole-document parse', () => {
   });
 
   it('on recaps of the corpus through every built-in template, and after edits to them', () => {
-    const corpus = makeCorpus({ notes: 300, events: 1, talksPerEvent: 5, seed: 11 });
-    const notes = corpus.notes.map((n, i) => ({
-      ...n,
-      kind: n.kind === 'todo' ? ('note' as const) : n.kind,
-      talkId: corpus.talks[i % corpus.talks.length]!.id,
-    }));
-    const input = {
-      event: corpus.events[0],
-      talks: corpus.talks.map((talk) => ({ talk, notes: notes.filter((n) => n.talkId === talk.id) })),
-    };
+    const input = corpusDay({ notes: 300, talks: 5, seed: 11 });
     let checked = 0;
     for (const t of BUILTIN_TEMPLATES) {
       const result = composeRecap(input, { template: t.source, ownTemplate: true });

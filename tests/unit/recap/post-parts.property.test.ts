@@ -16,7 +16,7 @@ import { buildRecapModel, type RecapInput } from '../../../recap/model';
 import { clearPostParts, cutsOf, finishPost } from '../../../recap/post-parts';
 import { renderRaw } from '../../../recap/render';
 import { safeMarkdown } from '../../../recap/safe-markdown';
-import { makeCorpus } from '../../corpus';
+import { corpusDay } from '../../corpus-day';
 
 function oracle(raw: string, fm: string, keepHtml: boolean) {
   const tidy = tidyMarkdown(raw);
@@ -120,16 +120,7 @@ describe('a post finished in remembered parts', () => {
   it.each(BUILTIN_TEMPLATES.map((t) => [t.name, t.source] as const))(
     'is the whole pass on the corpus through %s, and is cut into many parts',
     (_name, source) => {
-      const corpus = makeCorpus({ notes: 300, events: 1, talksPerEvent: 6, seed: 5 });
-      const all = corpus.notes.map((n, i) => ({
-        ...n,
-        kind: n.kind === 'todo' ? ('note' as const) : n.kind,
-        talkId: corpus.talks[i % corpus.talks.length]!.id,
-      }));
-      let input: RecapInput = {
-        event: corpus.events[0],
-        talks: corpus.talks.map((talk) => ({ talk, notes: all.filter((n) => n.talkId === talk.id) })),
-      };
+      let input: RecapInput = corpusDay({ notes: 300, talks: 6, seed: 5 });
       for (let run = 0; run < 6; run++) {
         const rendered = renderRaw(source, buildRecapModel(input));
         if (!rendered.ok) throw new Error(rendered.error.message);

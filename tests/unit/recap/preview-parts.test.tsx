@@ -13,7 +13,7 @@ import { BUILTIN_TEMPLATES } from '../../../recap/builtins';
 import { composeRecap } from '../../../recap/compose';
 import { renderSafeHtml } from '../../../recap/html';
 import { previewParts } from '../../../recap/preview-parts';
-import { makeCorpus } from '../../corpus';
+import { corpusDay } from '../../corpus-day';
 
 afterEach(cleanup);
 
@@ -28,16 +28,7 @@ const inParts = (md: string) =>
   );
 
 function corpusPost(template: string, notes = 200): string {
-  const corpus = makeCorpus({ notes, events: 1, talksPerEvent: 5, seed: 3 });
-  const all = corpus.notes.map((n, i) => ({
-    ...n,
-    kind: n.kind === 'todo' ? ('note' as const) : n.kind,
-    talkId: corpus.talks[i % corpus.talks.length]!.id,
-  }));
-  const input = {
-    event: corpus.events[0],
-    talks: corpus.talks.map((talk) => ({ talk, notes: all.filter((n) => n.talkId === talk.id) })),
-  };
+  const input = corpusDay({ notes, talks: 5, seed: 3 });
   const result = composeRecap(input, { template });
   if (!result.ok) throw new Error(result.error.message);
   return result.markdown;
