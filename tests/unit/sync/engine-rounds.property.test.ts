@@ -23,9 +23,8 @@ import { allRecords } from '../../../sync/merge';
 import type { RecordState, ReplicaState } from '../../../sync/merge/state';
 import { createOrJoinVault, resumeVault } from '../../../sync/remote/vault';
 import { memoryStore } from '../../support/memory-store';
-import { MemoryDevice } from './memory-device';
+import { bodyTags, MemoryDevice } from './memory-device';
 
-const bodyTags = (body: string) => [...body.matchAll(/#([\p{L}\p{N}_-]+)/gu)].map((m) => m[1]!.toLowerCase());
 // A snapshot every 2 own logs: the cases reach snapshots, holes healed from them and collection.
 // The devices' clocks (memory-device.ts) start in 2027: the rounds' "now" is after them.
 const options = { bodyTags, snapshotEvery: 2, now: () => 1_900_000_000_000 };

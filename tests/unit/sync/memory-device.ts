@@ -15,6 +15,8 @@ import {
   type SyncLocal,
 } from '../../../sync/device';
 import type { RecordState } from '../../../sync/merge/state';
+import { createOrJoinVault } from '../../../sync/remote/vault';
+import { memoryStore } from '../../support/memory-store';
 
 /** One device: its records, its queue and its sync state, in memory. */
 export class MemoryDevice implements SyncLocal {
@@ -140,4 +142,29 @@ export class MemoryDevice implements SyncLocal {
       });
     return out.result;
   }
+}
+
+/** A note's `#tags`, as the extension reads them (the rounds' `bodyTags` option). */
+export const bodyTags = (body: string) =>
+  [...body.matchAll(/#([\p{L}\p{N}_-]+)/gu)].map((m) => m[1]!.toLowerCase());
+
+/** A plain note record with `body`, as the round tests write them. */
+export const plainNote = (id: string, body: string) => ({
+  id,
+  createdAt: 1,
+  updatedAt: 1,
+  url: 'https://x.example/',
+  body,
+  tags: [] as string[],
+});
+
+/** Three devices, ids ordered A < B < C, on one new in-memory vault: the shrunk property cases' set-up. */
+export async function threeDevices() {
+  const { vault } = await createOrJoinVault(memoryStore(), 'hallway track 2026', { iterations: 100_000 });
+  const devices = [
+    '0000000000000000000000000A',
+    '0000000000000000000000000B',
+    '0000000000000000000000000C',
+  ].map((id) => new MemoryDevice(id)) as [MemoryDevice, MemoryDevice, MemoryDevice];
+  return { vault, devices };
 }

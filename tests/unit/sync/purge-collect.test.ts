@@ -9,32 +9,20 @@
  */
 import { expect, it } from 'vitest';
 import { syncRound } from '../../../sync/engine';
-import { createOrJoinVault } from '../../../sync/remote/vault';
-import { memoryStore } from '../../support/memory-store';
-import { MemoryDevice } from './memory-device';
+import { bodyTags, plainNote, threeDevices } from './memory-device';
 
-const bodyTags = (body: string) => [...body.matchAll(/#([\p{L}\p{N}_-]+)/gu)].map((m) => m[1]!.toLowerCase());
 // As the property test: a snapshot every 2 own logs (where tombstones are collected); the rounds'
 // "now" (2030) is after the devices' local writes (2027), so changes converted in a round are
 // stamped later than those converted at their write time.
 const options = { bodyTags, snapshotEvery: 2, now: () => 1_900_000_000_000 };
 
-const note = (id: string, body: string) => ({
-  id,
-  createdAt: 1,
-  updatedAt: 1,
-  url: 'https://x.example/',
-  body,
-  tags: [],
-});
+const note = plainNote;
 
 it('an edit made before the covering purge was seen brings the note back on every device (seed 900288778, shrunk)', async () => {
-  const { vault } = await createOrJoinVault(memoryStore(), 'hallway track 2026', { iterations: 100_000 });
-  const [d0, d1, d2] = [
-    '0000000000000000000000000A',
-    '0000000000000000000000000B',
-    '0000000000000000000000000C',
-  ].map((id) => new MemoryDevice(id)) as [MemoryDevice, MemoryDevice, MemoryDevice];
+  const {
+    vault,
+    devices: [d0, d1, d2],
+  } = await threeDevices();
   d0.write('notes', note('N1', 'N1 starts'));
   d0.write('notes', note('N2', 'N2 starts'));
   for (const d of [d0, d1, d2]) await syncRound(d, vault, options);

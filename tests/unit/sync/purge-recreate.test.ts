@@ -12,10 +12,8 @@ import { syncRound } from '../../../sync/engine';
 import { allRecords, applyOps, conflictCopyId } from '../../../sync/merge';
 import { emptyState } from '../../../sync/merge/state';
 import type { Op } from '../../../sync/ops';
-import { createOrJoinVault } from '../../../sync/remote/vault';
-import { memoryStore } from '../../support/memory-store';
 import { device, NOTE } from './devices';
-import { MemoryDevice } from './memory-device';
+import { bodyTags, plainNote, threeDevices } from './memory-device';
 
 /** Every order of some batches. */
 function orders<X>(items: readonly X[]): X[][] {
@@ -86,23 +84,12 @@ describe('a note purged and created again under the same id', () => {
 
 describe('sync rounds: a note purged and created again on one device, then edited on another', () => {
   it('every device ends with the edited note and no conflict copy (the case of seed 1958355227, shrunk)', async () => {
-    const bodyTags = (body: string) =>
-      [...body.matchAll(/#([\p{L}\p{N}_-]+)/gu)].map((m) => m[1]!.toLowerCase());
     const options = { bodyTags, now: () => 1_900_000_000_000 };
-    const { vault } = await createOrJoinVault(memoryStore(), 'hallway track 2026', { iterations: 100_000 });
-    const [d0, d1, d2] = [
-      '0000000000000000000000000A',
-      '0000000000000000000000000B',
-      '0000000000000000000000000C',
-    ].map((id) => new MemoryDevice(id)) as [MemoryDevice, MemoryDevice, MemoryDevice];
-    const note = (id: string, body: string) => ({
-      id,
-      createdAt: 1,
-      updatedAt: 1,
-      url: 'https://x.example/',
-      body,
-      tags: [],
-    });
+    const {
+      vault,
+      devices: [d0, d1, d2],
+    } = await threeDevices();
+    const note = plainNote;
     d0.write('notes', note('N1', 'N1 starts'));
     d0.write('notes', note('N2', 'N2 starts'));
     for (const d of [d0, d1, d2]) await syncRound(d, vault, options);
