@@ -207,40 +207,43 @@ const TEMPLATES = [
   ...Object.entries(USER_TEMPLATES),
 ];
 
+/**
+ * From a fresh cache, the day after each of `edits` (each input given as is or as a structured clone,
+ * as the render worker gets it) rendered through every one of `sources`, with and without remembering:
+ * the two must agree. The oracle reads the same model (its lazy fields settle alike either way).
+ */
+function rendersAsPlain(edits: readonly (readonly [Edit, boolean])[], sources: readonly string[]): void {
+  clearRecapCaches();
+  let input = baseDay();
+  let run = 0;
+  for (const [e, clone] of [[{ op: 'same' } as Edit, true] as const, ...edits]) {
+    input = apply(input, e, ++run);
+    const given = clone ? structuredClone(input) : input;
+    for (const source of sources) {
+      const model = buildRecapModel({ ...given, focus: focusOf(source) });
+      expect(cached(source, model)).toEqual(oracle(source, model));
+    }
+  }
+}
+
 describe('remembered loop iterations and talk models', () => {
   it.each(TEMPLATES)('render as the plain engine does after any edits: %s', (_name, source) => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(edit, fc.boolean()), { minLength: 1, maxLength: 8 }), (edits) => {
-        clearRecapCaches();
-        let input = baseDay();
-        let run = 0;
-        for (const [e, clone] of [[{ op: 'same' } as Edit, true] as const, ...edits]) {
-          input = apply(input, e, ++run);
-          const given = clone ? structuredClone(input) : input;
-          const model = buildRecapModel({ ...given, focus: focusOf(source) });
-          // The oracle reads the same model (its lazy fields settle to the same values either way).
-          expect(cached(source, model)).toEqual(oracle(source, model));
-        }
-      }),
+      fc.property(fc.array(fc.tuple(edit, fc.boolean()), { minLength: 1, maxLength: 8 }), (edits) =>
+        rendersAsPlain(edits, [source]),
+      ),
       { numRuns: 25 },
     );
   });
 
   it('render as the plain engine does with every template rendered in turn after each edit', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(edit, fc.boolean()), { minLength: 1, maxLength: 4 }), (edits) => {
-        clearRecapCaches();
-        let input = baseDay();
-        let run = 0;
-        for (const [e, clone] of [[{ op: 'same' } as Edit, true] as const, ...edits]) {
-          input = apply(input, e, ++run);
-          const given = clone ? structuredClone(input) : input;
-          for (const [, source] of TEMPLATES) {
-            const model = buildRecapModel({ ...given, focus: focusOf(source) });
-            expect(cached(source, model)).toEqual(oracle(source, model));
-          }
-        }
-      }),
+      fc.property(fc.array(fc.tuple(edit, fc.boolean()), { minLength: 1, maxLength: 4 }), (edits) =>
+        rendersAsPlain(
+          edits,
+          TEMPLATES.map(([, source]) => source),
+        ),
+      ),
       { numRuns: 8 },
     );
   });
