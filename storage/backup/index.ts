@@ -103,12 +103,19 @@ export type PreparedImport =
   | { ok: true; plan: ImportPlan; summary: ImportSummary; writes: number }
   | { ok: false; error: string };
 
-/** What we already have: `updatedAt` by id for the ids the file names, read in chunks. */
+/**
+ * What we already have: `updatedAt` by id for the ids the file names. The table's ids are read
+ * first (keys only, one request), and only the records the file shares with it are read, in
+ * chunks: a backup imported into a new or different library reads no record at all (reading every
+ * id of a 50,000-note file one chunk at a time was a quarter of the check).
+ */
 async function existingTimes(name: BackupTable, records: FileRecord[]): Promise<Map<string, number>> {
   const times = new Map<string, number>();
-  for (let i = 0; i < records.length; i += CHUNK) {
-    const ids = records.slice(i, i + CHUNK).map((r) => r.id);
-    const found = await table(name).bulkGet(ids);
+  if (!records.length) return times;
+  const stored = new Set(await table(name).toCollection().primaryKeys());
+  const shared = records.filter((r) => stored.has(r.id)).map((r) => r.id);
+  for (let i = 0; i < shared.length; i += CHUNK) {
+    const found = await table(name).bulkGet(shared.slice(i, i + CHUNK));
     for (const r of found) if (r) times.set(r.id, r.updatedAt);
   }
   return times;

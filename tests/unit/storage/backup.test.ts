@@ -136,6 +136,27 @@ describe('backup', () => {
     expect(await db.notes.count()).toBe(NOTES.length);
   });
 
+  it('plans against only the records the library shares with the file, past one read chunk (1,000)', async () => {
+    // 2,400 notes exported; the library then keeps notes 0–1,499 (0–599 edited later here, 600–1,099
+    // older here) and gains 300 of its own. Importing the file: 900 new (1,500–2,399), 500 updated
+    // (600–1,099), 1,000 unchanged (0–599 are newer here, 1,100–1,499 equal).
+    const id = (k: number) => `01CE0000000000000000${String(k).padStart(6, '0')}`;
+    const note = (k: number) => ({ ...NOTES[0]!, id: id(k), createdAt: 1_000 + k, updatedAt: 2_000 + k });
+    const db = getDb();
+    await db.notes.bulkAdd(Array.from({ length: 2_400 }, (_, k) => note(k)));
+    const text = await exportBackup('t');
+    await db.notes.bulkDelete(Array.from({ length: 900 }, (_, k) => id(1_500 + k)));
+    await db.notes.bulkPut(Array.from({ length: 600 }, (_, k) => ({ ...note(k), updatedAt: 9_000 })));
+    await db.notes.bulkPut(Array.from({ length: 500 }, (_, k) => ({ ...note(600 + k), updatedAt: 1_500 })));
+    await db.notes.bulkAdd(Array.from({ length: 300 }, (_, k) => note(5_000 + k)));
+    const prepared = await importText(text);
+    expect(prepared.summary.notes).toEqual({ new: 900, updated: 500, unchanged: 1_000 });
+    expect(await db.notes.count()).toBe(2_700);
+    expect((await db.notes.get(id(5)))?.updatedAt).toBe(9_000);
+    expect((await db.notes.get(id(605)))?.updatedAt).toBe(2_605);
+    expect((await db.notes.get(id(2_399)))?.updatedAt).toBe(4_399);
+  });
+
   it('imports a backup from before kinds were stored apart: prefixes leave the bodies, kinds are set', async () => {
     const old = (n: number, body: string, kind: string) => ({
       id: `01CE00000000000000000K000${n}`,
