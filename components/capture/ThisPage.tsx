@@ -1,6 +1,6 @@
 /** "This page": what the followed tab shows and its notes, live. */
 
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { PageCapture } from '../../capture/types';
 import { sendMessage } from '../../messaging/protocol';
 import { useFollowedTab } from '../../platform/use-followed-tab';
@@ -16,8 +16,10 @@ import { lazyView } from '../shared/lazy';
 import type { ToastState } from '../shared/Toast';
 import { useLive } from '../shared/useLive';
 import { CaptureSummary } from './CaptureSummary';
+import { useKeepThisPage } from './keep-this-page';
 import { ThisPageNotes } from './ThisPageNotes';
 import { started, takeThisPageStart, useStarted } from './ThisPageStart';
+import { markThisPageLive } from './this-page-first';
 
 // The database opens while the tab's capture is asked for: the notes are read the moment it answers.
 openEarly();
@@ -61,6 +63,9 @@ async function pageNotes(url: string | undefined, talkRef: PageCapture['talk']):
   return { url, notes: talk ? all.filter((n) => n.talkId !== talk.id) : all };
 }
 
+/** The notes "This page" lists for a capture, as kept for the next panel (keep-this-page.ts). */
+const listedNotes = (c: PageCapture) => pageNotes(c.url, c.talk).then((p) => p.notes);
+
 export function ThisPage({ notify }: { notify: (t: ToastState) => void }) {
   // When the panel opened on this view, the tab and its capture were asked for as it started
   // (ThisPageStart.ts), and the page's notes are read as soon as both the capture and this code are
@@ -92,8 +97,16 @@ export function ThisPage({ notify }: { notify: (t: ToastState) => void }) {
         : undefined;
   const tags = useLive(knownTags, []);
   const actions = useNoteActions(notify);
+  useKeepThisPage(capture, listedNotes);
+  const none = tab === null || ((captured.status === 'ready' || early) && !capture);
+  // What it read is on screen (its notes, none, an error, a deck, no page): the kept notes
+  // (this-page-first.tsx) give it their place, in this commit.
+  const shown = none || Boolean(capture && (capture.deck || list || notes.status === 'error'));
+  useLayoutEffect(() => {
+    if (shown) markThisPageLive();
+  }, [shown]);
 
-  if (tab === null || ((captured.status === 'ready' || early) && !capture)) {
+  if (none) {
     return <p class="text-sm text-muted">Open a talk, a deck or any web page to take notes on it.</p>;
   }
   if (!capture) return <p class="text-sm text-muted">Reading the page…</p>;
