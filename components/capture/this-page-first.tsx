@@ -32,7 +32,7 @@ export function markThisPageLive(): void {
 }
 
 /** Space the live row's actions take, so the kept row is as tall; nothing there to press. */
-const ACTIONS = ['Edit', 'Private', 'Delete'];
+const ACTIONS = ['Move', 'Edit', 'Private', 'Delete'];
 
 /** One kept note, laid out as NoteItem lays a note out, without its actions. */
 function KeptNote({ row }: { row: ThisPageRow }) {
@@ -73,16 +73,27 @@ function KeptNote({ row }: { row: ThisPageRow }) {
 }
 
 /**
- * The kept notes under what the live view shows above them (the page, a note box not yet usable),
- * so that the live view takes their place without moving them. Busy until it does.
+ * The kept notes under what the live view shows above them (the page, a note box not yet usable,
+ * its hint: the same text, so the same height), so that the live view takes their place without
+ * moving them. Busy until it does.
  */
 export function ThisPageFirstList({ page, capture }: { page: ThisPageFirst; capture: PageCapture }) {
   return (
     <div class="flex flex-col gap-3" data-testid="this-page-first" aria-busy="true">
       <CaptureSummary capture={capture} />
       <div class="flex flex-col gap-2" aria-hidden="true">
-        <div class="field min-h-24 text-muted">What stood out? Use #tags</div>
-        <p class="text-xs text-muted">Ctrl+Enter saves</p>
+        {/* A box as tall as the live one (a textarea in the same wrapper), read-only and out of reach. */}
+        <div class="relative">
+          <textarea
+            class="field min-h-24 resize-y font-[inherit]"
+            placeholder="What stood out? Use #tags"
+            readOnly
+            tabIndex={-1}
+          />
+        </div>
+        <p class="text-xs text-muted">
+          Ctrl+Enter saves · #tags file it · start with ? ! or &gt; for a question, takeaway or quote
+        </p>
         <div class="flex justify-end">
           <span class="btn btn-primary opacity-50">Save note</span>
         </div>
