@@ -29,7 +29,11 @@ const DeckSection = lazyView(() => import('../talk/DeckSection').then((m) => m.D
 const EnableOnSite = lazyView(() => import('./EnableOnSite').then((m) => m.EnableOnSite), null);
 
 // The talk card, agenda stars and "Now" banner load on first use: the panel's initial JS stays in budget.
-const TalkSection = lazyView(() => import('../talk/TalkSection').then((m) => m.TalkSection));
+const loadTalkSection = () => import('../talk/TalkSection').then((m) => m.TalkSection);
+const TalkSection = lazyView(loadTalkSection);
+// On a plain page the section is at most the "Now" banner: no "Loading…" line while it loads, which
+// pushed the notes down for a few frames and back (and the kept first notes with them).
+const TalkSectionQuiet = lazyView(loadTalkSection, null);
 
 // On a video: the recording of a talk noted live (issue 16): align it, its notes on the timeline.
 const RecordingSection = lazyView(
@@ -126,7 +130,11 @@ export function ThisPage({ notify }: { notify: (t: ToastState) => void }) {
       />
       {capture.kind === 'video' && <RecordingSection capture={capture} tabId={tab?.id} notify={notify} />}
       <HighlightsToggle capture={capture} tabId={tab?.id} />
-      <TalkSection capture={capture} notify={notify} />
+      {capture.talk || capture.deck || capture.schedule?.length ? (
+        <TalkSection capture={capture} notify={notify} />
+      ) : (
+        <TalkSectionQuiet capture={capture} notify={notify} />
+      )}
       {capture.talk && capture.kind !== 'video' && <TalkStarted capture={capture} />}
       {capture.deck ? (
         <DeckSection capture={{ ...capture, deck: capture.deck }} tabId={tab?.id} notify={notify} />
