@@ -122,9 +122,12 @@ export function ThisPageFirstList({ page, capture }: { page: ThisPageFirst; capt
  */
 export function WithThisPageFirst({
   page,
+  load,
   children,
 }: {
   page: ThisPageFirst | null;
+  /** Starts loading the live view's code: called as the kept notes are on screen, a frame before it mounts. */
+  load?: () => void;
   children: ComponentChildren;
 }) {
   const [start] = useState(() => (page ? peekThisPageStart() : undefined));
@@ -146,13 +149,16 @@ export function WithThisPageFirst({
     // Once the kept notes are on screen: the live view's code and reads come after that frame.
     let timer: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setStarted(true), 0);
+      timer = setTimeout(() => {
+        load?.();
+        setStarted(true);
+      }, 0);
     });
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-  }, [kept, started]);
+  }, [kept, started, load]);
   if (asking) return <p class="text-sm text-muted">Reading the page…</p>;
   if (!kept || !capture) return <>{children}</>;
   return (

@@ -146,7 +146,7 @@ export function App({
       </header>
       <main class="flex-1 p-3" id={`panel-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`}>
         {view === 'page' && (
-          <WithThisPageFirst page={keptNotes}>
+          <WithThisPageFirst page={keptNotes} load={loadOpeningView}>
             <ThisPage notify={setToast} />
           </WithThisPageFirst>
         )}
