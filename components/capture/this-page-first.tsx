@@ -7,7 +7,7 @@
  */
 
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { PageCapture } from '../../capture/types';
 import { KIND_ICON, KIND_LABEL } from '../../storage/kinds';
 import { keptFor, type ThisPageFirst, type ThisPageRow } from '../../storage/this-page-first';
@@ -144,6 +144,10 @@ export function WithThisPageFirst({
     window.addEventListener(THIS_PAGE_LIVE_EVENT, onLive);
     return () => window.removeEventListener(THIS_PAGE_LIVE_EVENT, onLive);
   }, [kept, isLive, since]);
+  useLayoutEffect(() => {
+    // Kept notes of another page (or none could be matched): the view's code at once, before paint.
+    if (page && !asking && !kept) load?.();
+  }, [page, asking, kept, load]);
   useEffect(() => {
     if (!kept || started) return;
     // Once the kept notes are on screen: the live view's code and reads come after that frame.
