@@ -73,15 +73,23 @@ const isRow = (r: unknown): r is FirstRow => {
 };
 
 /**
+ * Whether a read started at `at` (epoch ms) came after the last change to notes or talks stamped in
+ * `got` ({@link FIRST_PAGE_STALE_KEY}, read in the same `storage.local.get` as the page): the one
+ * staleness rule of every kept page (this one, and "This page"'s: storage/this-page-first.ts).
+ */
+export function readSinceLastChange(at: unknown, got: Record<string, unknown>): boolean {
+  return typeof at === 'number' && at > Number(got[FIRST_PAGE_STALE_KEY] ?? 0);
+}
+
+/**
  * The first page of `key` in `got` (what `storage.local.get` answered for {@link FIRST_PAGE_KEY} and
  * {@link FIRST_PAGE_STALE_KEY}, read together), or null when there is none, it is malformed or
  * anything changed since.
  */
 export function firstPageIn(got: Record<string, unknown>, key: string): FirstPage | null {
   const page = got[FIRST_PAGE_KEY] as FirstPage | undefined;
-  const staleAt = Number(got[FIRST_PAGE_STALE_KEY] ?? 0);
-  if (!page || typeof page !== 'object' || page.key !== key || typeof page.at !== 'number') return null;
-  if (!(page.at > staleAt)) return null;
+  if (!page || typeof page !== 'object' || page.key !== key || !readSinceLastChange(page.at, got))
+    return null;
   if (!Array.isArray(page.rows) || page.rows.length > FIRST_PAGE_ROWS || !page.rows.every(isRow)) return null;
   return page;
 }

@@ -1,6 +1,6 @@
 /** "This page": what the followed tab shows and its notes, live. */
 
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { PageCapture } from '../../capture/types';
 import { sendMessage } from '../../messaging/protocol';
 import { useFollowedTab } from '../../platform/use-followed-tab';
@@ -16,8 +16,10 @@ import { lazyView } from '../shared/lazy';
 import type { ToastState } from '../shared/Toast';
 import { useLive } from '../shared/useLive';
 import { CaptureSummary } from './CaptureSummary';
+import { useKeepThisPage } from './keep-this-page';
 import { ThisPageNotes } from './ThisPageNotes';
 import { started, takeThisPageStart, useStarted } from './ThisPageStart';
+import { markThisPageLive } from './this-page-first';
 
 // The database opens while the tab's capture is asked for: the notes are read the moment it answers.
 openEarly();
@@ -27,7 +29,11 @@ const DeckSection = lazyView(() => import('../talk/DeckSection').then((m) => m.D
 const EnableOnSite = lazyView(() => import('./EnableOnSite').then((m) => m.EnableOnSite), null);
 
 // The talk card, agenda stars and "Now" banner load on first use: the panel's initial JS stays in budget.
-const TalkSection = lazyView(() => import('../talk/TalkSection').then((m) => m.TalkSection));
+const loadTalkSection = () => import('../talk/TalkSection').then((m) => m.TalkSection);
+const TalkSection = lazyView(loadTalkSection);
+// On a plain page the section is at most the "Now" banner: no "Loading…" line while it loads, which
+// pushed the notes down for a few frames and back (and the kept first notes with them).
+const TalkSectionQuiet = lazyView(loadTalkSection, null);
 
 // On a video: the recording of a talk noted live (issue 16): align it, its notes on the timeline.
 const RecordingSection = lazyView(
@@ -61,6 +67,9 @@ async function pageNotes(url: string | undefined, talkRef: PageCapture['talk']):
   return { url, notes: talk ? all.filter((n) => n.talkId !== talk.id) : all };
 }
 
+/** The notes "This page" lists for a capture, as kept for the next panel (keep-this-page.ts). */
+const listedNotes = (c: PageCapture) => pageNotes(c.url, c.talk).then((p) => p.notes);
+
 export function ThisPage({ notify }: { notify: (t: ToastState) => void }) {
   // When the panel opened on this view, the tab and its capture were asked for as it started
   // (ThisPageStart.ts), and the page's notes are read as soon as both the capture and this code are
@@ -92,8 +101,16 @@ export function ThisPage({ notify }: { notify: (t: ToastState) => void }) {
         : undefined;
   const tags = useLive(knownTags, []);
   const actions = useNoteActions(notify);
+  useKeepThisPage(capture, listedNotes);
+  const none = tab === null || ((captured.status === 'ready' || early) && !capture);
+  // What it read is on screen (its notes, none, an error, a deck, no page): the kept notes
+  // (this-page-first.tsx) give it their place, in this commit.
+  const shown = none || Boolean(capture && (capture.deck || list || notes.status === 'error'));
+  useLayoutEffect(() => {
+    if (shown) markThisPageLive();
+  }, [shown]);
 
-  if (tab === null || ((captured.status === 'ready' || early) && !capture)) {
+  if (none) {
     return <p class="text-sm text-muted">Open a talk, a deck or any web page to take notes on it.</p>;
   }
   if (!capture) return <p class="text-sm text-muted">Reading the page…</p>;
@@ -113,7 +130,11 @@ export function ThisPage({ notify }: { notify: (t: ToastState) => void }) {
       />
       {capture.kind === 'video' && <RecordingSection capture={capture} tabId={tab?.id} notify={notify} />}
       <HighlightsToggle capture={capture} tabId={tab?.id} />
-      <TalkSection capture={capture} notify={notify} />
+      {capture.talk || capture.deck || capture.schedule?.length ? (
+        <TalkSection capture={capture} notify={notify} />
+      ) : (
+        <TalkSectionQuiet capture={capture} notify={notify} />
+      )}
       {capture.talk && capture.kind !== 'video' && <TalkStarted capture={capture} />}
       {capture.deck ? (
         <DeckSection capture={{ ...capture, deck: capture.deck }} tabId={tab?.id} notify={notify} />

@@ -73,6 +73,11 @@ export function startThisPage(): void {
   pending = { tab: started(tab), capture: started(capture), asked };
 }
 
+/** What {@link startThisPage} started, left for the view (the kept first notes wait on its capture). */
+export function peekThisPageStart(): ThisPageStart | undefined {
+  return pending;
+}
+
 /** What {@link startThisPage} started, once: the view's first mount takes it. */
 export function takeThisPageStart(): ThisPageStart | undefined {
   const taken = pending;
@@ -84,7 +89,9 @@ export function takeThisPageStart(): ThisPageStart | undefined {
 export function useStarted<T>(s: Started<T> | undefined): T | undefined {
   const [value, setValue] = useState<{ v: T | undefined }>(() => ({ v: s?.done ? s.value : undefined }));
   useEffect(() => {
-    if (!s || s.done) return;
+    if (!s) return;
+    // Settled between the render and this effect: render again, or nothing else may.
+    if (s.done) return setValue((old) => (old.v === s.value ? old : { v: s.value }));
     let live = true;
     s.promise.then(
       (v) => live && setValue({ v }),

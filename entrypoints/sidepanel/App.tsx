@@ -1,12 +1,14 @@
 /** The side panel: notes on this page, and all notes. */
 import { useEffect, useState } from 'preact/hooks';
 import { startThisPage, takeThisPageStart } from '../../components/capture/ThisPageStart';
+import { WithThisPageFirst } from '../../components/capture/this-page-first';
 import { firstPageKey, WithFirstPage } from '../../components/library/first-page';
 import { openLibrary } from '../../components/library/LibraryNav';
 import { lazyView } from '../../components/shared/lazy';
 import { Tabs } from '../../components/shared/Tabs';
 import { Toast, type ToastState } from '../../components/shared/Toast';
 import type { FirstPage } from '../../storage/first-page';
+import type { ThisPageFirst } from '../../storage/this-page-first';
 
 // Every view loads on first use (see components/shared/lazy.tsx), "This page" included: the panel's
 // first bundle is the frame (header, tabs, toast), painted at once, while the default view's code —
@@ -57,7 +59,7 @@ function Icon({ d }: { d: string }) {
 
 const isView = (v: unknown): v is View => VIEWS.some((x) => x.id === v);
 /** `?view=library` opens the panel on that view (links, tests, benchmarks). */
-const initialView = (): View => {
+export const initialView = (): View => {
   const v = new URLSearchParams(location.search).get('view');
   return isView(v) ? v : 'page';
 };
@@ -69,24 +71,38 @@ export function loadE2eHooks(): void {
   if (__TALKMARKS_E2E__) void import('../../tests/e2e/hooks/library');
 }
 
-// Fetch the opening view's code while the page starts, not after its first render; "This page" also
-// asks for its tab and the tab's capture meanwhile (components/capture/ThisPageStart.ts).
-if (initialView() === 'page') {
+// "This page" asks for its tab and the tab's capture as the page starts, not after its first render
+// (components/capture/ThisPageStart.ts); its code is fetched meanwhile (sidepanel-early.ts).
+if (initialView() === 'page') startThisPage();
+
+/**
+ * Loads "This page"'s code (Dexie and tldts among it) now: called by main.tsx when the panel opens
+ * on it with no kept notes to paint first. With them, the view loads once they are painted
+ * (components/capture/this-page-first.tsx): evaluating it would come before their paint.
+ */
+export function loadOpeningView(): void {
   void loadThisPage();
-  startThisPage();
 }
 // (Not when a kept first page may paint first: the library's code is fetched once that is on screen.)
 if (initialView() === 'library' && !firstPageKey(location.search)) void loadLibrary();
 const isTyping = (t: EventTarget | null) =>
   t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement;
 
-export function App({ firstPage = null }: { firstPage?: FirstPage | null }) {
+export function App({
+  firstPage = null,
+  thisPageFirst = null,
+}: {
+  firstPage?: FirstPage | null;
+  thisPageFirst?: ThisPageFirst | null;
+}) {
   const [view, setView] = useState<View>(initialView);
   const [toast, setToast] = useState<ToastState | null>(null);
-  // The library's kept first page is for the list the panel opened on, not for a later visit.
+  // The kept first pages are for the view the panel opened on, not for a later visit.
   const [kept, setKept] = useState(firstPage);
+  const [keptNotes, setKeptNotes] = useState(thisPageFirst);
   useEffect(() => {
     if (view !== 'library') setKept(null);
+    if (view !== 'page') setKeptNotes(null);
     // Left before "This page" showed: what it started is for that moment's tab, not a later visit.
     if (view !== 'page') takeThisPageStart();
   }, [view]);
@@ -129,7 +145,11 @@ export function App({ firstPage = null }: { firstPage?: FirstPage | null }) {
         <Tabs views={VIEWS} current={view} onChange={setView} />
       </header>
       <main class="flex-1 p-3" id={`panel-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`}>
-        {view === 'page' && <ThisPage notify={setToast} />}
+        {view === 'page' && (
+          <WithThisPageFirst page={keptNotes} load={loadOpeningView}>
+            <ThisPage notify={setToast} />
+          </WithThisPageFirst>
+        )}
         {view === 'now' && <NowView notify={setToast} />}
         {view === 'events' && <EventView notify={setToast} />}
         {view === 'recap' && <RecapView notify={setToast} />}

@@ -6,38 +6,51 @@ import { loadNoteSettings } from '../../platform/note-settings';
 import { type FirstPage, firstPageIn, loadFirstPage } from '../../storage/first-page';
 import { PANEL_SETTINGS_KEY } from '../../storage/first-page-keys';
 import { setNoteSettings } from '../../storage/settings';
-import { App, loadE2eHooks } from './App';
+import { loadThisPageFirst, type ThisPageFirst, thisPageFirstIn } from '../../storage/this-page-first';
+import { App, initialView, loadE2eHooks, loadOpeningView } from './App';
 
 declare global {
   /** The first storage read, started by sidepanel-early.js while these modules loaded. */
   var __talkmarksFirstRead: Promise<Record<string, unknown>> | undefined;
 }
 
+/** What the panel paints first: the library's kept page, or "This page"'s kept notes (either current). */
+interface Kept {
+  library: FirstPage | null;
+  thisPage: ThisPageFirst | null;
+}
+
 /**
- * The note settings put in force and the kept first page of `key`: from the read started early when
- * it answered (the settings are then read again and followed by loadNoteSettings, not awaited),
- * else read now.
+ * The note settings put in force and the kept first page of `key` (the library) or "This page"'s
+ * (`thisPage`): from the read started early when it answered (the settings are then read again and
+ * followed by loadNoteSettings, not awaited), else read now.
  */
-async function firstRead(key: string | null): Promise<FirstPage | null> {
+async function firstRead(key: string | null, thisPage: boolean): Promise<Kept> {
   const got = await globalThis.__talkmarksFirstRead?.catch(() => undefined);
   if (!got) {
-    const [, page] = await Promise.all([loadNoteSettings(), key ? loadFirstPage(key) : null]);
-    return page;
+    const [, library, kept] = await Promise.all([
+      loadNoteSettings(),
+      key ? loadFirstPage(key) : null,
+      thisPage ? loadThisPageFirst() : null,
+    ]);
+    return { library, thisPage: kept };
   }
   setNoteSettings(got[PANEL_SETTINGS_KEY]);
   void loadNoteSettings();
-  return key ? firstPageIn(got, key) : null;
+  return { library: key ? firstPageIn(got, key) : null, thisPage: thisPage ? thisPageFirstIn(got) : null };
 }
 
 // What happens to the database connection (an update in another tab) is said above the page.
 // The note settings (private tag, promise words) are in force before anything is shown or exported.
 // The list's persisted first page (if it is still current) is read with them, to paint at once.
 const key = firstPageKey(location.search);
-void firstRead(key).then((firstPage) => {
+const onThisPage = initialView() === 'page';
+void firstRead(key, onThisPage).then((kept) => {
+  if (onThisPage && !kept.thisPage) loadOpeningView();
   render(
     <>
       <DatabaseNotice />
-      <App firstPage={firstPage} />
+      <App firstPage={kept.library} thisPageFirst={kept.thisPage} />
     </>,
     document.getElementById('app')!,
   );

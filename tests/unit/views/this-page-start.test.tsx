@@ -8,12 +8,18 @@
  */
 
 import { cleanup, render, screen, waitFor, within } from '@testing-library/preact';
+import { render as renderPlain } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { PageCapture } from '../../../capture/types';
 import { ThisPage } from '../../../components/capture/ThisPage';
 import { FIRST_NOTES } from '../../../components/capture/ThisPageNotes';
-import { startThisPage, takeThisPageStart } from '../../../components/capture/ThisPageStart';
+import {
+  started,
+  startThisPage,
+  takeThisPageStart,
+  useStarted,
+} from '../../../components/capture/ThisPageStart';
 import { startThisPageEarly } from '../../../platform/panel-early';
 import { createNote } from '../../../storage/notes';
 
@@ -143,5 +149,22 @@ describe('This page started with the panel', () => {
       await screen.findByText('Open a talk, a deck or any web page to take notes on it.'),
     ).toBeInstanceOf(HTMLElement);
     expect(captureAsks()).toHaveLength(0);
+  });
+});
+
+describe('useStarted', () => {
+  it('shows the value of a promise that settled after the first render but before the effect ran', async () => {
+    // Settles in a microtask: after render() returns, before the effect (run after paint) looks.
+    const s = started(Promise.resolve('the answer'));
+    function Show() {
+      return <p>{useStarted(s) ?? 'not yet'}</p>;
+    }
+    // Preact's own render, not act(): effects run after paint, as in the panel.
+    const root = document.body.appendChild(document.createElement('div'));
+    renderPlain(<Show />, root);
+    expect(root.textContent).toBe('not yet');
+    await waitFor(() => expect(root.textContent).toBe('the answer'));
+    renderPlain(null, root);
+    root.remove();
   });
 });
