@@ -97,12 +97,23 @@ export function thisPageFirstIn(got: Record<string, unknown>): ThisPageFirst | n
   return page;
 }
 
-/** `page` when it lists what "This page" shows for `capture` (no deck: a deck's notes are the deck view's). */
+/**
+ * Whether "This page" keeps first notes for `capture`: a page with a URL that is neither a deck (a
+ * deck's notes are the deck view's) nor a talk page, where the talk card with the talk's notes comes
+ * above the page's other notes once the view has read them, and kept notes would be pushed down.
+ */
+export function keepsFirstNotes(
+  capture: Pick<PageCapture, 'url' | 'talk' | 'deck'> | null | undefined,
+): boolean {
+  return Boolean(capture?.url && !capture.deck && !capture.talk);
+}
+
+/** `page` when it lists what "This page" shows for `capture` ({@link keepsFirstNotes}). */
 export function keptFor(
   page: ThisPageFirst | null,
   capture: Pick<PageCapture, 'url' | 'talk' | 'deck'> | null | undefined,
 ): ThisPageFirst | null {
-  if (!page || !capture?.url || capture.deck) return null;
+  if (!page || !capture || !keepsFirstNotes(capture)) return null;
   return page.key === thisPageKey(capture) ? page : null;
 }
 

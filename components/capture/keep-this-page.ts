@@ -8,6 +8,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { PageCapture } from '../../capture/types';
 import { onFirstPageChange } from '../../storage/first-page-stale';
 import {
+  keepsFirstNotes,
   saveThisPageFirst,
   THIS_PAGE_FIRST_ROWS,
   thisPageKey,
@@ -15,14 +16,14 @@ import {
 } from '../../storage/this-page-first';
 import type { NoteRecord } from '../../storage/types';
 
-/** Keeps the first notes `read` answers for `capture`'s page (none for a deck: the deck view lists those). */
+/** Keeps the first notes `read` answers for `capture`'s page (not for a deck or a talk page: keepsFirstNotes). */
 export function useKeepThisPage(
   capture: PageCapture | null | undefined,
   read: (capture: PageCapture) => Promise<NoteRecord[]>,
 ): void {
   const reader = useRef(read);
   reader.current = read;
-  const key = capture?.url && !capture.deck ? thisPageKey(capture) : null;
+  const key = capture && keepsFirstNotes(capture) ? thisPageKey(capture) : null;
   const kept = useRef(capture);
   kept.current = capture;
   useEffect(() => {

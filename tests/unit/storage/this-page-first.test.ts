@@ -65,13 +65,14 @@ describe('"This page" kept first notes', () => {
     expect(thisPageKey({ url: 'https://conf.example/talks/b' })).not.toBe(thisPageKey(PAGE));
   });
 
-  it('is shown for the capture of its own page only, never for a deck', () => {
+  it('is shown for the capture of its own page only, never for a deck or a talk page', () => {
     const page = kept(Date.now());
     expect(keptFor(page, PAGE)).toBe(page);
     expect(keptFor(page, { ...PAGE, title: 'Retitled' } as PageCapture)).toBe(page);
     expect(keptFor(page, { ...PAGE, url: 'https://conf.example/talks/b' })).toBeNull();
     expect(keptFor(page, TALK_PAGE)).toBeNull();
-    expect(keptFor(kept(Date.now(), thisPageKey(TALK_PAGE)), TALK_PAGE)).not.toBeNull();
+    // A talk page's talk card (with the talk's notes) comes above the kept ones: not kept there.
+    expect(keptFor(kept(Date.now(), thisPageKey(TALK_PAGE)), TALK_PAGE)).toBeNull();
     expect(keptFor(page, { ...PAGE, deck: { url: PAGE.url, title: 'Deck', slideCount: 3 } })).toBeNull();
     expect(keptFor(page, null)).toBeNull();
     expect(keptFor(null, PAGE)).toBeNull();
