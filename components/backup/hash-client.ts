@@ -1,7 +1,8 @@
 /**
- * The backup worker's side of the checksum thread (HashWorker.ts): pieces are gathered into
- * 1 MB buffers, each handed over (transferred, not copied) when full, so a 50,000-record file is a
- * few hundred messages, not one per record.
+ * The backup worker's side of the checksum thread (HashWorker.ts): the canonical text of the
+ * records is encoded as UTF-8 straight into 1 MB buffers (no array per record), each handed over
+ * (transferred, not copied) when full, so a 50,000-record file is a few hundred messages, not one
+ * per record.
  */
 import type { PieceHasher } from '../../storage/backup/read';
 
@@ -10,6 +11,35 @@ export type HashReply = { type: 'hex'; hex: string };
 
 const BUFFER = 1 << 20;
 
+/**
+ * Text encoded as UTF-8 straight into buffers of `size` bytes, each given to `send` when full (and
+ * the last on `flush`): no array per piece of text. A character whose bytes do not fit in what is
+ * left of a buffer starts the next one, so the buffers are the text's bytes in order, never split
+ * inside a character's encoding by the encoder itself.
+ */
+export function utf8Buffers(size: number, send: (bytes: Uint8Array<ArrayBuffer>) => void) {
+  const encoder = new TextEncoder();
+  let buffer = new Uint8Array(size);
+  let used = 0;
+  const flush = () => {
+    if (!used) return;
+    send(used === buffer.length ? buffer : buffer.slice(0, used));
+    buffer = new Uint8Array(size);
+    used = 0;
+  };
+  const add = (text: string) => {
+    let rest = text;
+    for (;;) {
+      const { read, written } = encoder.encodeInto(rest, buffer.subarray(used));
+      used += written;
+      if (read === rest.length) return;
+      rest = rest.slice(read);
+      flush();
+    }
+  };
+  return { add, flush };
+}
+
 /** A hasher computing in a worker of its own; `close` (or the digest) ends that worker. */
 export function workerHasher(): PieceHasher {
   const worker = new Worker(new URL('./HashWorker.ts', import.meta.url), { type: 'module' });
@@ -17,28 +47,13 @@ export function workerHasher(): PieceHasher {
   worker.addEventListener('error', (e) => {
     failed = e.message || 'the checksum worker failed';
   });
-  let buffer = new Uint8Array(BUFFER);
-  let used = 0;
-  const flush = () => {
-    if (!used) return;
-    const full = used === buffer.length ? buffer : buffer.slice(0, used);
-    worker.postMessage({ type: 'bytes', buffer: full.buffer } satisfies HashRequest, [full.buffer]);
-    buffer = new Uint8Array(BUFFER);
-    used = 0;
-  };
+  const buffers = utf8Buffers(BUFFER, (bytes) =>
+    worker.postMessage({ type: 'bytes', buffer: bytes.buffer } satisfies HashRequest, [bytes.buffer]),
+  );
   return {
-    update(bytes) {
-      let at = 0;
-      while (at < bytes.length) {
-        const take = Math.min(buffer.length - used, bytes.length - at);
-        buffer.set(bytes.subarray(at, at + take), used);
-        used += take;
-        at += take;
-        if (used === buffer.length) flush();
-      }
-    },
+    updateText: buffers.add,
     hex() {
-      flush();
+      buffers.flush();
       return new Promise<string>((resolve, reject) => {
         if (failed) reject(new Error(String(failed)));
         worker.addEventListener('message', (e: MessageEvent<HashReply>) => resolve(e.data.hex));

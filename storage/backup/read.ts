@@ -55,7 +55,11 @@ export interface ReadOptions {
 
 /** A SHA-256 fed piece by piece, possibly computed in another thread. */
 export interface PieceHasher {
-  update(bytes: Uint8Array): void;
+  /**
+   * Adds text, hashed as UTF-8. Text rather than bytes: encoding it is as much work as hashing, and
+   * a hasher in another thread does that work there too.
+   */
+  updateText(text: string): void;
   /** The digest as lowercase hex, once every piece is in. */
   hex(): Promise<string>;
   /** Stops it (the file was refused before the end). */
@@ -65,7 +69,7 @@ export interface PieceHasher {
 /** The checksum computed in this thread. */
 export function localHasher(): PieceHasher {
   const hash = new Sha256();
-  return { update: (bytes) => void hash.update(bytes), hex: async () => hash.hex() };
+  return { updateText: (text) => void hash.updateText(text), hex: async () => hash.hex() };
 }
 
 const fail = failRead;
@@ -261,9 +265,7 @@ async function scan(source: string | Blob, options: ReadOptions, now: number) {
     BackupTable,
     unknown[]
   >;
-  const hasher = (options.hasher ?? localHasher)();
-  const encoder = new TextEncoder();
-  const hash = { updateText: (text: string) => hasher.update(encoder.encode(text)) };
+  const hash = (options.hasher ?? localHasher)();
   let firstInSection = true;
   let firstSection = true;
   const scanner = new BackupScanner(
@@ -306,12 +308,12 @@ async function scan(source: string | Blob, options: ReadOptions, now: number) {
     const root = scanner.end();
     const file = checkRoot(root, now);
     hash.updateText('}]');
-    if (`sha256:${await hasher.hex()}` !== file.checksum) {
+    if (`sha256:${await hash.hex()}` !== file.checksum) {
       fail('The file is damaged: its contents do not match its checksum. Export the backup again.');
     }
     return { file, raw };
   } finally {
-    hasher.close?.();
+    hash.close?.();
   }
 }
 

@@ -293,15 +293,26 @@ export class BackupScanner {
   }
 }
 
-/** Text of a string or a file, a piece at a time (UTF-8 decoded as it goes; invalid bytes refused). */
+/**
+ * Text of a string or a file, a piece at a time (UTF-8 decoded as it goes; invalid bytes refused).
+ * The next piece of a file is being read while this one is scanned: the browser reads the file on
+ * its own thread, so reading and checking overlap instead of taking turns.
+ */
 export async function* textPieces(source: string | Blob, size = 1 << 22): AsyncGenerator<string> {
   if (typeof source === 'string') {
     for (let i = 0; i < source.length; i += size) yield source.slice(i, i + size);
     return;
   }
   const decoder = new TextDecoder('utf-8', { fatal: true });
+  const read = (at: number) => {
+    const pending = source.slice(at, at + size).arrayBuffer();
+    pending.catch(() => undefined); // awaited below; not "unhandled" when the file is refused first
+    return pending;
+  };
+  let next = read(0);
   for (let at = 0; at < source.size; at += size) {
-    const bytes = await source.slice(at, at + size).arrayBuffer();
+    const bytes = await next;
+    if (at + size < source.size) next = read(at + size);
     try {
       yield decoder.decode(bytes, { stream: at + size < source.size });
     } catch {

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { utf8Buffers } from '../../../components/backup/hash-client';
 import { fromBase64, toBase64 } from '../../../storage/backup/format';
 import { Sha256 } from '../../../storage/backup/sha256';
 
@@ -30,6 +31,28 @@ describe('SHA-256 in pieces', () => {
     expect(new Sha256().updateText(text.slice(0, 9)).updateText(text.slice(9)).hex()).toBe(
       createHash('sha256').update(text, 'utf8').digest('hex'),
     );
+  });
+});
+
+describe('text to the checksum thread, as UTF-8 in fixed buffers', () => {
+  it('gives the bytes Node encodes, in order, whatever the buffer size cuts (multi-byte characters too)', () => {
+    // 1-, 2-, 3- and 4-byte characters (a surrogate pair) and one record longer than a buffer.
+    const pieces = [
+      '{"body":"Quorum"}',
+      ',{"body":"Кворум — 読み取り 𝄞 نصاب"}',
+      ',',
+      `"${'x'.repeat(40)}"`,
+      '',
+    ];
+    const whole = Buffer.from(pieces.join(''), 'utf8');
+    for (const size of [4, 5, 6, 7, 8, 13, 64, 1 << 20]) {
+      const sent: Uint8Array[] = [];
+      const buffers = utf8Buffers(size, (b) => sent.push(b.slice()));
+      for (const p of pieces) buffers.add(p);
+      buffers.flush();
+      expect(Buffer.concat(sent).equals(whole), `buffers of ${size} bytes`).toBe(true);
+      expect(sent.every((b) => b.length <= size && b.length > 0)).toBe(true);
+    }
   });
 });
 
