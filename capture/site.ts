@@ -12,6 +12,7 @@
 // tldts' own minified build: bundled from its ES sources, the suffix table came out twice (the
 // capture script grew by 265 KB instead of 130 KB).
 import { parse } from 'tldts/dist/index.esm.min.js';
+import { firstMatch } from './tags';
 import { cleanUrl, safeHttpUrl } from './url';
 
 /**
@@ -53,7 +54,7 @@ export function sameSite(a: string | null | undefined, b: string | null | undefi
  * to another site is ignored.
  */
 export function canonicalUrl(doc: Document, location: URL): string {
-  const link = doc.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href');
+  const link = firstMatch(doc, 'link', 'link[rel~="canonical" i][href]')?.getAttribute('href');
   const canonical = safeHttpUrl(link, location.href);
   return cleanUrl(canonical && sameSite(canonical, location.href) ? canonical : location.href);
 }

@@ -19,6 +19,7 @@ import {
 } from '../capture/frames';
 import { ADAPTERS } from '../capture/registry';
 import { createEnricher, sameOriginJson } from '../capture/sessions/post';
+import { firstByTag } from '../capture/tags';
 import type { FetchJson, PageCapture } from '../capture/types';
 import { watchPage } from '../capture/watch';
 import { sendToBackground } from '../messaging/content';
@@ -114,8 +115,9 @@ export function startCaptureModule(
   };
 
   // Frames' reports are only ever placed on a frame element (capture/frames.ts): a page without one
-  // has none to fold in, and is spared the background round trip on each ask.
-  const hasFrames = () => doc.querySelector('iframe, frame') !== null;
+  // has none to fold in, and is spared the background round trip on each ask. Asked of the tag
+  // collections: `querySelector('iframe, frame')` visits all of a frameless page (capture/tags.ts).
+  const hasFrames = () => firstByTag(doc, 'iframe') !== null || firstByTag(doc, 'frame') !== null;
 
   if (isTop) {
     deps.onFrameReports((raw) => {

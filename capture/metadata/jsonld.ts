@@ -42,7 +42,8 @@ const typeCache = new WeakMap<LdNode, string[]>();
 /** The raw text of every `application/ld+json` script (type compared case-insensitively, parameters ignored). */
 export function jsonLdTexts(doc: Document): string[] {
   const out: string[] = [];
-  for (const script of doc.querySelectorAll('script[type]')) {
+  for (const script of doc.getElementsByTagName('script')) {
+    if (!script.hasAttribute('type')) continue; // `script[type]`, from the tag collection (capture/tags.ts)
     const type = (script.getAttribute('type') ?? '').split(';')[0]?.trim().toLowerCase();
     if (type === 'application/ld+json') out.push(script.textContent ?? '');
   }

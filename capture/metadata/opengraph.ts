@@ -11,7 +11,10 @@ const PREFIXES = /^(?:og|article|video|twitter|profile|book|music):/i;
 /** Every `og:*`, `article:*`, `video:*`, `twitter:*` key with its first non-empty value. */
 export function readOpenGraph(doc: Document): OpenGraph {
   const out: OpenGraph = {};
-  for (const meta of doc.querySelectorAll('meta[content]')) {
+  // the tag collection, not `meta[content]`: a selector pass visits the whole 2 MB page, the collection
+  // costs microseconds (capture/tags.ts); an element without `content` is skipped as the selector would
+  for (const meta of doc.getElementsByTagName('meta')) {
+    if (!meta.hasAttribute('content')) continue;
     const key = (meta.getAttribute('property') || meta.getAttribute('name') || '').trim().toLowerCase();
     if (!PREFIXES.test(key) || key in out) continue;
     const value = cleanText(meta.getAttribute('content'), 5000);

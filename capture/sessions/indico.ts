@@ -5,12 +5,15 @@
  * `.speaker-list`, `.description`, attachments `a.attachment`. Times are printed in the event's
  * display zone, which the conference header names: `.timezone` "Europe/Zurich timezone".
  */
+import { hasClassMatch } from '../tags';
 import { isValidZone, normalizeDateTime } from '../time';
 import type { CaptureAdapter, Speaker } from '../types';
 import { blockText, buildEvent, buildTalk, firstText, mediaLinks } from './common';
 import { parseTimeText } from './datetext';
 
 const CONTRIB_PATH = /\/event\/[^/]+\/contributions\/\d+/;
+/** An Indico contribution's markup (a selector whose every branch ends in one of the classes below). */
+const INDICO_MARK = '.item-summary .time-info, .conference-page.item-summary';
 
 function eventZone(doc: Document): string | undefined {
   const text = firstText(doc, '.confSubTitle .timezone, .event-time-data .timezone, .timezone', 100);
@@ -36,7 +39,8 @@ export const indicoAdapter: CaptureAdapter = {
   id: 'indico',
   matches: (url, doc) =>
     CONTRIB_PATH.test(url.pathname) ||
-    doc.querySelector('.item-summary .time-info, .conference-page.item-summary') !== null,
+    hasClassMatch(doc, 'time-info', INDICO_MARK) ||
+    hasClassMatch(doc, 'item-summary', INDICO_MARK),
   capture(doc, url) {
     const base = url.href;
     const zone = eventZone(doc);

@@ -10,6 +10,7 @@
  * "{talk} :: {event} :: pretalx", and the `datetimerange` tag's `<time data-isodatetime date-timezone>`.
  * The page's JSON alternate (`/api/events/{event}/talks/{CODE}`) fills in what the HTML lacks.
  */
+import { firstMatch } from '../tags';
 import { isValidZone, normalizeDateTime } from '../time';
 import type { CaptureAdapter, Speaker } from '../types';
 import { safeHttpUrl } from '../url';
@@ -20,8 +21,10 @@ import { enrichFromPretalxApi } from './pretalx-api';
 const TALK_PATH = /\/talk\/[A-Za-z0-9]+\/?$/;
 
 export function isPretalx(doc: Document): boolean {
-  const gen = doc.querySelector('meta[name="generator" i]')?.getAttribute('content') ?? '';
-  const app = doc.querySelector('meta[name="application-name" i]')?.getAttribute('content') ?? '';
+  // read from the page's <meta> elements only: three adapters ask this of every page, and a selector
+  // that finds nothing has visited the whole page (capture/tags.ts)
+  const gen = firstMatch(doc, 'meta', 'meta[name="generator" i]')?.getAttribute('content') ?? '';
+  const app = firstMatch(doc, 'meta', 'meta[name="application-name" i]')?.getAttribute('content') ?? '';
   return /^pretalx/i.test(gen) || /^pretalx/i.test(app);
 }
 

@@ -15,6 +15,7 @@
  * session), is not a programme. The event is the page's `h1`, else `og:site_name`, else the title's
  * part that is not "Program".
  */
+import { byTags, firstMatch } from '../tags';
 import { cleanText, metaContent } from '../text';
 import { offsetOfLabel, wallToIsoWithOffset } from '../time';
 import type { CaptureAdapter, PageCapture, TalkRef } from '../types';
@@ -164,8 +165,8 @@ const PROGRAMME_WORD =
 function saysProgramme(doc: Document, url: URL): boolean {
   if (PROGRAMME_WORD.test(decodeURIComponentSafe(url.pathname).replace(/[-_/.]+/g, ' '))) return true;
   if (PROGRAMME_WORD.test(doc.title)) return true;
-  const headings = doc.querySelectorAll('h1, h2, h3');
-  for (let i = 0; i < Math.min(headings.length, 200); i++) {
+  const headings = byTags(doc, ['h1', 'h2', 'h3'], 200);
+  for (let i = 0; i < headings.length; i++) {
     if (PROGRAMME_WORD.test(text(headings[i] as Element, 200))) return true;
   }
   return false;
@@ -187,7 +188,7 @@ export function readProgramme(doc: Document, url: URL): Partial<PageCapture> | n
   let items = tableItems(doc, url.href, dayOf);
   if (items.length < 3) items = foldSessions(blockItems(doc, dayOf));
   if (items.length < 3) return null;
-  const h1 = [...doc.querySelectorAll('h1')].map((h) => text(h, 500).toLowerCase());
+  const h1 = byTags(doc, ['h1']).map((h) => text(h, 500).toLowerCase());
   if (items.some((i) => h1.includes(i.title.toLowerCase()))) return null; // a talk page listing its neighbours
   const body = pageText(doc);
   const offset = pageOffset(body);
@@ -206,6 +207,8 @@ export function readProgramme(doc: Document, url: URL): Partial<PageCapture> | n
 
 export const programmeAdapter: CaptureAdapter = {
   id: 'programme',
-  matches: (_url, doc) => doc.querySelector('table tr, time, h2, h3, h4') !== null,
+  // `table tr, time, h2, h3, h4` read from the tag collections, not a selector pass over the page
+  matches: (_url, doc) =>
+    byTags(doc, ['time', 'h2', 'h3', 'h4'], 1).length > 0 || firstMatch(doc, 'tr', 'table tr') !== null,
   capture: (doc, url) => readProgramme(doc, url),
 };

@@ -47,7 +47,8 @@ function talkOf(el: Element, base: string): TalkRef | undefined {
 
 export const sessionizeAdapter: CaptureAdapter = {
   id: 'sessionize',
-  matches: (_url, doc) => doc.querySelector('.sz-session[data-sessionid], .sz-session') !== null,
+  // the class collection, not a selector pass over the whole page (capture/tags.ts)
+  matches: (_url, doc) => doc.getElementsByClassName('sz-session').length > 0,
   capture(doc, url) {
     const base = url.href;
     const open = doc.querySelector('.sz-modal-container .sz-session, .sz-modal .sz-session');

@@ -4,6 +4,7 @@
  * input) and `#numPages`, pages as `.page[data-page-number]` with their `.textLayer`; `#page=N` links
  * a page. The deck is the PDF file itself (`?file=`), not the viewer.
  */
+import { hasClassMatch } from '../tags';
 import { cleanText } from '../text';
 import type { CaptureAdapter } from '../types';
 import { safeHttpUrl } from '../url';
@@ -15,9 +16,13 @@ function fileUrl(url: URL): string | undefined {
 
 export const pdfAdapter: CaptureAdapter = {
   id: 'pdf',
+  // only `.page` elements are tested, not the whole page (capture/tags.ts)
   matches: (_url, doc) =>
-    doc.querySelector('#viewerContainer .page[data-page-number], .pdfViewer .page[data-page-number]') !==
-    null,
+    hasClassMatch(
+      doc,
+      'page',
+      '#viewerContainer .page[data-page-number], .pdfViewer .page[data-page-number]',
+    ),
   capture(doc, url) {
     const pages = doc.querySelectorAll('.pdfViewer .page[data-page-number]');
     const input = doc.getElementById('pageNumber') as HTMLInputElement | null;

@@ -8,6 +8,7 @@
  */
 import { cleanText } from '../../text';
 import { shownText } from './label-values';
+import type { PageElements } from './page-elements';
 
 /** An element's text without the CSS and scripts some frameworks put inline. */
 export function visibleText(el: Element, max = 400): string {
@@ -68,10 +69,16 @@ export function namesFrom(raw: string, linkTexts: readonly string[] = []): strin
 const OFF_PAGE =
   'nav, footer, aside, [role="navigation"], [role="contentinfo"], [class*="sidebar" i], [class*="related" i], [class*="comment" i]';
 
+/**
+ * Elements that may mark a speaker, for the selector engine: every element the test in
+ * `markedSpeakers` takes has one of these (its class lower-cased holds "speaker" or "presenter-name").
+ */
+const MAYBE_SPEAKER = '[class*="speaker" i], [class*="presenter-name" i], [itemprop="performer" i]';
+
 /** Speaker-name elements a page marks up (`.speaker-name`, `.speaker .name`, schema.org `performer`). */
-export function markedSpeakers(elements: readonly Element[]): string[] {
+export function markedSpeakers(elements: PageElements): string[] {
   const out: string[] = [];
-  for (const el of elements) {
+  for (const el of elements.select(MAYBE_SPEAKER)) {
     const cls = (el.getAttribute('class') ?? '').toLowerCase();
     const prop = el.getAttribute('itemprop');
     let nameEl: Element | null = null;

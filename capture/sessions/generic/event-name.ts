@@ -7,6 +7,7 @@
  */
 import { cleanText } from '../../text';
 import { isPersonName } from './byline';
+import type { PageElements } from './page-elements';
 
 export type EventSource = 'label' | 'breadcrumb' | 'text' | 'og' | 'title';
 
@@ -24,9 +25,13 @@ export function looksLikeEvent(raw: string): boolean {
   return CON_NAME.test(name) && !isPersonName(name);
 }
 
+/** Elements that may be a breadcrumb trail: a superset of what `breadcrumbs` takes, for the selector engine. */
+const MAYBE_TRAIL =
+  '[class*="breadcrumb" i], nav[aria-label*="breadcrumb" i], [itemtype*="BreadcrumbList" i]';
+
 /** The breadcrumb trail's entries, first to last (the site's home left out). */
-export function breadcrumbs(elements: readonly Element[]): string[] {
-  const trail = elements.find((el) => {
+export function breadcrumbs(elements: PageElements): string[] {
+  const trail = elements.select(MAYBE_TRAIL).find((el) => {
     const cls = (el.getAttribute('class') ?? '').toLowerCase();
     return (
       /(?:^|\s)breadcrumbs?(?:$|\s)/.test(cls) ||

@@ -20,21 +20,13 @@ import { buildEvent, buildTalk } from '../common';
 import { formatWallTime, readWallTime, type WallTime } from '../datetext';
 import { bylineSpeakers, isPersonName, namesFrom, sentenceSpeakers } from './byline';
 import { FieldCandidates } from './candidates';
-import { breadcrumbs, eventFromText, looksLikeEvent, titleSuffix } from './event-name';
-import { classOf, type LabelValue, pageElements, readLabelValues } from './label-values';
-import {
-  abstractOf,
-  CHROME,
-  firstLabel,
-  isListing,
-  leadText,
-  mainOf,
-  same,
-  TALK_HEADING,
-  titleHeading,
-} from './layout';
+import { eventFromText, looksLikeEvent, titleSuffix } from './event-name';
+import { classOf, type LabelValue, readLabelValues } from './label-values';
+import { abstractOf, CHROME, firstLabel, isListing, leadText, mainOf, same, titleHeading } from './layout';
 import { pickMedia } from './media-links';
+import { PageElements } from './page-elements';
 import { datedText, isoOf, withoutSiteSuffix, yearHint } from './page-text';
+import { SharedScans } from './scans';
 import { readSpeakers } from './speakers';
 
 /** Where each field of a generic capture came from. */
@@ -53,6 +45,9 @@ export interface TalkPageReading {
 const TALK_PATH =
   /\/(?:talks?|sessions?|seminars?|presentations?|lectures?|keynotes?|vortr(?:ae|ä)ge|vortrag|charlas?|ponencias?|conferences?|exposes?|exposés?)\//i;
 
+/** Elements that may carry the talk's day: a superset of the class test below, for the selector engine. */
+const MAYBE_DATED = 'time, [class*="date" i], [class*="time" i], [class*="when" i]';
+
 const QUOTED = /[“"«]([^”"»]{12,300})[”"»]/;
 /** The labelled values of one field, in page order. */
 function labelsOf(labels: readonly LabelValue[], field: LabelValue['field']): LabelValue[] {
@@ -69,7 +64,7 @@ export function readTalkPage(doc: Document, url: URL): TalkPageReading {
   const docTitle = cleanText(doc.title, 500);
   const ogTitle = og['og:title'] ?? og['twitter:title'] ?? '';
   const siteName = og['og:site_name'] ?? '';
-  const elements = pageElements(body);
+  const elements = new PageElements(body);
   const main = mainOf(doc, elements);
   const heading = titleHeading(doc, main);
   const h1 = heading ? cleanText(heading.textContent, 300) : '';
@@ -84,6 +79,8 @@ export function readTalkPage(doc: Document, url: URL): TalkPageReading {
   const { speakers, speakerPageTitle, announcement } = who;
   if (who.source) evidence.speakers = who.source;
 
+  const scans = new SharedScans(main ?? body, elements);
+
   // --- title
   let title = '';
   const titleLabel = firstLabel(labels, 'title');
@@ -94,10 +91,7 @@ export function readTalkPage(doc: Document, url: URL): TalkPageReading {
     title = speakerPageTitle;
     evidence.title = 'heading';
   } else {
-    const talkHeading = [...(main ?? body).querySelectorAll('h2, h3')]
-      .slice(0, 10)
-      .map((h) => TALK_HEADING.exec(cleanText(h.textContent, 320))?.[1])
-      .find(Boolean);
+    const talkHeading = scans.talkHeading();
     const quoted = announcement.length ? QUOTED.exec(lead.slice(0, 800))?.[1] : undefined;
     if (talkHeading) {
       title = talkHeading;
@@ -130,7 +124,7 @@ export function readTalkPage(doc: Document, url: URL): TalkPageReading {
     evidence.event = 'label';
   }
   if (!eventName) {
-    const crumb = breadcrumbs(elements).find((c) => looksLikeEvent(c) && !same(c, title));
+    const crumb = scans.breadcrumbs().find((c) => looksLikeEvent(c) && !same(c, title));
     if (crumb) {
       eventName = crumb;
       evidence.event = 'breadcrumb';
@@ -166,6 +160,7 @@ export function readTalkPage(doc: Document, url: URL): TalkPageReading {
   }
   if (!wall) {
     const dated = elements
+      .select(MAYBE_DATED)
       .filter(
         (el) =>
           (el.tagName === 'TIME' ||
@@ -191,7 +186,7 @@ export function readTalkPage(doc: Document, url: URL): TalkPageReading {
   }
 
   // --- slides and video
-  const media = pickMedia(base, labels, elements, body);
+  const media = pickMedia(base, labels, body);
   if (media.slides) evidence.slidesUrl = media.slides.source;
   if (media.video) evidence.videoUrl = media.video.source;
 
@@ -212,7 +207,7 @@ export function readTalkPage(doc: Document, url: URL): TalkPageReading {
     evidence.speakers === 'label' || evidence.speakers === 'class' || evidence.speakers === 'sentence';
   if (!title || listing || (signals < 2 && !strongSpeakers)) return { capture: null, evidence: {} };
 
-  const abstract = abstractOf(main ?? body, labels, og['og:description'], title);
+  const abstract = abstractOf(() => scans.headings(), labels, og['og:description'], title);
   const roomLabel = firstLabel(labels, 'room');
   const trackLabel = firstLabel(labels, 'track');
   const locationLabel = firstLabel(labels, 'location');
@@ -269,7 +264,7 @@ export function readTalkPage(doc: Document, url: URL): TalkPageReading {
   if (event)
     eventList.add(event.name, evidence.event, evidence.event === 'label' ? eventLabel?.label : undefined);
   for (const l of labelsOf(labels, 'event')) eventList.add(l.text, 'label', l.label);
-  for (const c of breadcrumbs(elements))
+  for (const c of scans.breadcrumbs())
     if (looksLikeEvent(c) && !same(c, title)) eventList.add(c, 'breadcrumb');
   const said = eventFromText(og['twitter:description'] ?? '', og['og:description'] ?? '', lead);
   if (said && !isSpeaker(said)) eventList.add(said, 'text');
@@ -288,11 +283,7 @@ export function readTalkPage(doc: Document, url: URL): TalkPageReading {
   for (const l of labelsOf(labels, 'title'))
     if (l.text.length <= 300) titleList.add(l.text, 'label', l.label);
   titleList.add(speakerPageTitle, 'heading');
-  const talkHeading = [...(main ?? body).querySelectorAll('h2, h3')]
-    .slice(0, 10)
-    .map((h) => TALK_HEADING.exec(cleanText(h.textContent, 320))?.[1])
-    .find(Boolean);
-  titleList.add(talkHeading, 'heading');
+  titleList.add(scans.talkHeading(), 'heading');
   if (announcement.length) titleList.add(QUOTED.exec(lead.slice(0, 800))?.[1]?.trim(), 'quote');
   if (h1 && !same(h1, siteName)) titleList.add(h1, 'heading');
   if (ogTitle) titleList.add(withoutSiteSuffix(ogTitle, siteName, docTitle), 'og');

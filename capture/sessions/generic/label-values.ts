@@ -7,6 +7,7 @@
 import { cleanText } from '../../text';
 import { safeHttpUrl } from '../../url';
 import { isPlaceholder, type LabelField, labelField, MAX_LABEL } from './labels';
+import { PageElements } from './page-elements';
 
 export interface LabelLink {
   href: string;
@@ -25,8 +26,6 @@ export interface LabelValue {
   el: Element;
 }
 
-/** Elements looked at for a label, at most. */
-const MAX_VISITS = 20_000;
 /**
  * Label-tag elements read, at most: a talk's labels sit near its title, not after thousands of
  * paragraphs, and a 2 MB page must be read within the capture budget.
@@ -45,18 +44,6 @@ const OFF_TOPIC =
 
 const LABEL_TAGS = 'dt, th, td, strong, b, em, label, span, div, p, li, h2, h3, h4, h5, h6';
 const LABEL_TAG_SET = new Set(LABEL_TAGS.toUpperCase().split(', '));
-
-/**
- * The first `max` elements under `root`, in document order: one cheap walk the reader's scans share
- * (a selector with attribute patterns run over a 2 MB page costs far more than tag and class checks).
- */
-export function pageElements(root: Element, max = MAX_VISITS): Element[] {
-  const all = root.getElementsByTagName('*');
-  const n = Math.min(all.length, max);
-  const out: Element[] = new Array(n);
-  for (let i = 0; i < n; i++) out[i] = all[i] as Element;
-  return out;
-}
 
 /** An element's class attribute, lower case ('' for none; SVG's className is not a string). */
 export function classOf(el: Element): string {
@@ -230,13 +217,12 @@ const LINE = /^\s*([^:：\n]{2,40}?)\s*[:：]\s*(\S.*)$/s;
 export function readLabelValues(
   root: Element,
   base: string,
-  elements: readonly Element[] = pageElements(root),
+  elements: PageElements = new PageElements(root),
 ): LabelValue[] {
   const out: LabelValue[] = [];
   const seen = new Set<string>();
   let candidates = 0;
-  for (let i = 0; i < elements.length && out.length < MAX_PAIRS; i++) {
-    const el = elements[i] as Element;
+  for (let i = 0, el = elements.at(0); el && out.length < MAX_PAIRS; el = elements.at(++i)) {
     // a bare "Speakers:" text before a list or block ("List of speakers: <ul><li><a>Ada</a>…")
     if (VALUE_BLOCK.has(el.tagName)) {
       const pair = textLabelBefore(el, base);

@@ -186,10 +186,23 @@ export function normalizeLabel(raw: string): string {
     .toLowerCase();
 }
 
+/**
+ * Answers already given, by text as printed: a page repeats its short texts (a bold word in each of
+ * 500 paragraphs) and normalising one costs four regular-expression passes. Bounded; cleared when full.
+ */
+const ANSWERED = new Map<string, LabelField | null>();
+const MAX_ANSWERED = 5_000;
+
 /** The field a label names, or undefined when the text is not a label Talkmarks knows. */
 export function labelField(raw: string | null | undefined): LabelField | undefined {
   if (!raw || raw.length > MAX_LABEL) return undefined;
-  return INDEX.get(normalizeLabel(raw));
+  let field = ANSWERED.get(raw);
+  if (field === undefined) {
+    field = INDEX.get(normalizeLabel(raw)) ?? null;
+    if (ANSWERED.size >= MAX_ANSWERED) ANSWERED.clear();
+    ANSWERED.set(raw, field);
+  }
+  return field ?? undefined;
 }
 
 /** Values that stand for "not known yet": a label followed by one of these gives nothing. */

@@ -3,10 +3,12 @@
  * the title heading, the text right under it (bylines, dates, "talk at …" sentences), the abstract,
  * and whether the page's labels make it a listing of several talks rather than one talk's page.
  */
+import { byTags, firstByTag } from '../../tags';
 import { cleanText } from '../../text';
 import { blockText } from '../common';
 import type { LabelValue } from './label-values';
 import type { LabelField } from './labels';
+import type { PageElements } from './page-elements';
 
 export const CHROME = 'nav, footer, aside, header nav, [role="navigation"], [role="contentinfo"]';
 /** Labels repeated with different values on one page: a listing, not one talk. */
@@ -22,19 +24,19 @@ export function isListing(labels: readonly LabelValue[]): boolean {
   return speakerValues.size > LISTING_REPEATS || titles.size > LISTING_REPEATS;
 }
 
-export function mainOf(doc: Document, elements: readonly Element[]): Element | null {
+export function mainOf(doc: Document, elements: PageElements): Element | null {
   return (
     doc.getElementsByTagName('main')[0] ??
-    elements.find((el) => el.getAttribute('role') === 'main') ??
+    elements.select('[role="main" i]').find((el) => el.getAttribute('role') === 'main') ??
     doc.getElementsByTagName('article')[0] ??
     doc.body
   );
 }
 
 export function titleHeading(doc: Document, main: Element | null): Element | null {
-  const inMain = main?.querySelector('h1');
+  const inMain = main ? firstByTag(main, 'h1') : null;
   if (inMain && !inMain.closest(CHROME)) return inMain;
-  for (const h of [...doc.querySelectorAll('h1')].slice(0, 10)) if (!h.closest(CHROME)) return h;
+  for (const h of byTags(doc, ['h1'], 10)) if (!h.closest(CHROME)) return h;
   return null;
 }
 
@@ -80,14 +82,29 @@ const BLOCK = new Set([
   'PRE',
 ]);
 
+/** Elements whose text the page does not show (the tags of `script, style, template, noscript`). */
+const UNSHOWN = new Set(['script', 'style', 'template', 'noscript']);
+
 /** Text of `root` with a space wherever one element's text ends and another's begins ("Pisa</p><p>Henk"). */
 export function spacedText(root: Element, max: number): string {
   const walker = root.ownerDocument.createTreeWalker(root, 4 /* SHOW_TEXT */);
   let out = '';
   let parent: Node | null = null;
+  // `closest('script, style, template, noscript')` of each text's parent, answered from its own parent's
+  // answer: each element's tag is looked at once, not its whole ancestry for each text
+  const hidden = new Map<Node, boolean>();
+  const inHidden = (node: Node | null): boolean => {
+    if (node?.nodeType !== 1) return false;
+    let answer = hidden.get(node);
+    if (answer === undefined) {
+      answer = UNSHOWN.has((node as Element).localName) || inHidden(node.parentNode);
+      hidden.set(node, answer);
+    }
+    return answer;
+  };
   for (let n = walker.nextNode(); n && out.length < max; n = walker.nextNode()) {
     const p = n.parentNode;
-    if (p && (p as Element).closest?.('script, style, template, noscript')) continue;
+    if (inHidden(p)) continue;
     // a new block starts a new line, so "Pisa</p><p>Henk Bruin" is not one name
     const block = p && p !== parent && BLOCK.has((p as Element).tagName ?? '');
     out += p === parent ? (n.nodeValue ?? '') : `${block ? '\n' : ' '}${n.nodeValue ?? ''}`;
@@ -100,18 +117,19 @@ const ABSTRACT_HEADING =
   /^(?:abstract|summary|description|about (?:the|this) talk|zusammenfassung|beschreibung|résumé|resume|description|resumen|descripción|sommario|riassunto)\s*:?$/i;
 
 /**
- * The talk's abstract: an "Abstract:" label, the paragraphs under an "Abstract" heading, else the
- * page's description when it names the talk (a site-wide description is not the talk's).
+ * The talk's abstract: an "Abstract:" label, the paragraphs under an "Abstract" heading (`headings`:
+ * the main content's h2–h5, in page order), else the page's description when it names the talk (a
+ * site-wide description is not the talk's).
  */
 export function abstractOf(
-  root: Element,
+  headings: () => readonly Element[],
   labels: readonly LabelValue[],
   description: string | undefined,
   title: string,
 ): string | undefined {
   const label = labels.find((l) => l.field === 'abstract' && l.text.length > 20);
   if (label) return label.text;
-  for (const h of [...root.querySelectorAll('h2, h3, h4, h5')].slice(0, 20)) {
+  for (const h of headings().slice(0, 20)) {
     if (!ABSTRACT_HEADING.test(cleanText(h.textContent, 60)) || h.closest(CHROME)) continue;
     const parts: string[] = [];
     for (let sib = h.nextElementSibling; sib && parts.length < 20; sib = sib.nextElementSibling) {

@@ -5,6 +5,7 @@
  * slides only when its text or the heading above it says so: a paper, poster or CV is not slides.
  * Links in navigation, footers, sidebars and sponsor blocks are not the talk's.
  */
+import { byTags } from '../../tags';
 import { cleanUrl, safeHttpUrl } from '../../url';
 import { isSlidesLink, isVideoLink } from '../common';
 import { visibleText } from './byline';
@@ -127,12 +128,7 @@ function plainUrl(text: string, base: string): string | undefined {
  * Slides and video for the talk among a page's elements: labels first (their links, else a URL
  * written in the value), then embeds, then links. At most 1,000 links and 200 frames are read.
  */
-export function pickMedia(
-  base: string,
-  labels: readonly LabelValue[],
-  elements: readonly Element[],
-  root?: Element,
-): MediaPicks {
+export function pickMedia(base: string, labels: readonly LabelValue[], root: Element): MediaPicks {
   let slides: Candidate | undefined;
   let video: Candidate | undefined;
   let order = 0;
@@ -154,10 +150,8 @@ export function pickMedia(
   }
   // players and links found by the browser's own tag index (a tag-only selector), not a JS pass over
   // every element of a large page
-  const frames: ArrayLike<Element> = root
-    ? root.querySelectorAll('iframe, embed, video, source')
-    : elements.filter((el) => /^(?:IFRAME|EMBED|VIDEO|SOURCE)$/.test(el.tagName));
-  for (let f = 0; f < Math.min(frames.length, 200); f++) {
+  const frames = byTags(root, ['iframe', 'embed', 'video', 'source'], 200);
+  for (let f = 0; f < frames.length; f++) {
     const frame = frames[f] as Element;
     if (order > 2000) break;
     const href = safeHttpUrl(frame.getAttribute('src') ?? frame.getAttribute('data-src'), base);
@@ -168,9 +162,7 @@ export function pickMedia(
     if (VIDEO_EMBED.test(href) || player) video = better('video', video, c);
     else if (SLIDES_EMBED.test(href)) slides = better('slides', slides, c);
   }
-  const links: ArrayLike<Element> = root
-    ? root.getElementsByTagName('a')
-    : elements.filter((el) => el.tagName === 'A');
+  const links = root.getElementsByTagName('a');
   for (let l = 0; l < Math.min(links.length, MAX_LINKS); l++) {
     const a = links[l] as Element;
     const rawHref = a.getAttribute('href');

@@ -17,8 +17,9 @@ import {
   sentenceSpeakers,
   speakerFromTitle,
 } from './byline';
-import { type LabelValue, pageElements } from './label-values';
+import type { LabelValue } from './label-values';
 import { same, TALK_HEADING } from './layout';
+import { PageElements } from './page-elements';
 
 export type SpeakerSource =
   | 'label'
@@ -42,7 +43,7 @@ export interface SpeakerReading {
 export interface SpeakerContext {
   body: Element;
   main: Element | null;
-  elements: readonly Element[];
+  elements: PageElements;
   heading: Element | null;
   h1: string;
   lead: string;
@@ -66,7 +67,7 @@ export function readSpeakers(ctx: SpeakerContext): SpeakerReading {
   }
   let speakerPageTitle: string | undefined;
   if (!speakers.length && !listing) {
-    speakers = markedSpeakers(main && main !== body ? pageElements(main, 5000) : elements);
+    speakers = markedSpeakers(main && main !== body ? new PageElements(main, 5000) : elements);
     if (speakers.length) evidence.speakers = 'class';
   }
   // A speaker's page: the name is the h1, the talk is an h2 the page's title repeats.
