@@ -69,3 +69,22 @@ export function onFirstPageChange(listener: () => void): () => void {
   Dexie.on('storagemutated', on);
   return () => Dexie.on.storagemutated.unsubscribe(on);
 }
+
+/**
+ * Runs `keep` once a moment after a view is up (its own first reads come first), then again 300 ms
+ * after every committed change to notes or talks (debounced): how the kept first pages are kept
+ * current. Returns the stop.
+ */
+export function keepAfterChanges(keep: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const later = (ms: number) => {
+    clearTimeout(timer);
+    timer = setTimeout(keep, ms);
+  };
+  later(1000);
+  const stop = onFirstPageChange(() => later(300));
+  return () => {
+    clearTimeout(timer);
+    stop();
+  };
+}

@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import type { PageCapture } from '../../capture/types';
-import { onFirstPageChange } from '../../storage/first-page-stale';
+import { keepAfterChanges } from '../../storage/first-page-stale';
 import {
   keepsFirstNotes,
   saveThisPageFirst,
@@ -30,7 +30,6 @@ export function useKeepThisPage(
     const page = kept.current;
     if (!key || !page) return;
     let alive = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
     const keep = async () => {
       const at = Date.now(); // before the read: a write stamped after this makes the page stale
       const notes = await reader.current(page).catch(() => null);
@@ -42,16 +41,9 @@ export function useKeepThisPage(
         rows: notes.slice(0, THIS_PAGE_FIRST_ROWS).map(thisPageRow),
       });
     };
-    const later = (ms: number) => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void keep(), ms);
-    };
-    // After the view's own first reads, never before them.
-    later(1000);
-    const stop = onFirstPageChange(() => later(300));
+    const stop = keepAfterChanges(() => void keep());
     return () => {
       alive = false;
-      clearTimeout(timer);
       stop();
     };
   }, [key]);

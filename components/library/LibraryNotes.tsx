@@ -2,7 +2,7 @@
 import type { MutableRef } from 'preact/hooks';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { FIRST_PAGE_ROWS, firstRow, saveFirstPage } from '../../storage/first-page';
-import { onFirstPageChange } from '../../storage/first-page-stale';
+import { keepAfterChanges } from '../../storage/first-page-stale';
 import {
   hitRows,
   isEmptyFilter,
@@ -78,7 +78,6 @@ function useKeepFirstPage(key: string, count: number | undefined): void {
   counted.current = count;
   useEffect(() => {
     let alive = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
     const keep = async () => {
       const at = Date.now();
       const rows = await noteRows({ total: 0 }, 0, FIRST_PAGE_ROWS).catch(() => null);
@@ -92,16 +91,9 @@ function useKeepFirstPage(key: string, count: number | undefined): void {
         ),
       });
     };
-    const later = (ms: number) => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void keep(), ms);
-    };
-    // After the list's own first reads, never before them.
-    later(1000);
-    const stop = onFirstPageChange(() => later(300));
+    const stop = keepAfterChanges(() => void keep());
     return () => {
       alive = false;
-      clearTimeout(timer);
       stop();
     };
   }, [key]);
