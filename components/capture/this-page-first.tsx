@@ -9,10 +9,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { PageCapture } from '../../capture/types';
-import { KIND_ICON, KIND_LABEL } from '../../storage/kinds';
 import { keptFor, type ThisPageFirst, type ThisPageRow } from '../../storage/this-page-first';
-import { PrivateLock } from '../notes/PrivateLock';
-import { formatWhen } from '../shared/format';
+import { NoteMeta, NoteTags } from '../notes/NoteParts';
 import { CaptureSummary } from './CaptureSummary';
 import { peekThisPageStart, useStarted } from './ThisPageStart';
 
@@ -40,26 +38,9 @@ function KeptNote({ row }: { row: ThisPageRow }) {
     <li class="card flex flex-col gap-2" data-note-id={row.id} aria-label={`Note: ${row.text.slice(0, 60)}`}>
       {row.slide && <p class="text-xs font-medium text-muted">{row.slide}</p>}
       <p class="note-body whitespace-pre-wrap break-words">{row.text}</p>
-      {row.tags.length > 0 && (
-        <ul class="flex flex-wrap gap-1" aria-label="Tags">
-          {row.tags.map((t) => (
-            <li key={t} class="chip" data-tag={t}>
-              {t}
-            </li>
-          ))}
-        </ul>
-      )}
+      <NoteTags tags={row.tags} />
       <div class="flex items-center justify-between gap-2 text-xs text-muted">
-        <span class="truncate">
-          <PrivateLock note={row} />
-          {row.kind !== 'note' && (
-            <span class="mr-1.5 font-semibold text-accent" data-kind={row.kind}>
-              <span aria-hidden="true">{KIND_ICON[row.kind]} </span>
-              {KIND_LABEL[row.kind]}
-            </span>
-          )}
-          <time dateTime={new Date(row.createdAt).toISOString()}>{formatWhen(row.createdAt)}</time>
-        </span>
+        <NoteMeta note={row} />
         <span class="invisible flex shrink-0 gap-1" aria-hidden="true">
           {ACTIONS.map((a) => (
             <span key={a} class="btn btn-ghost text-xs">

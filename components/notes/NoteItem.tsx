@@ -6,14 +6,12 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { sendMessage } from '../../messaging/protocol';
-import { KIND_ICON, KIND_LABEL } from '../../storage/kinds';
 import type { NotePlace } from '../../storage/move-notes';
 import { withoutTrailingTags } from '../../storage/tags';
 import type { NoteRecord } from '../../storage/types';
-import { formatWhen } from '../shared/format';
 import { EditConflictChoice } from './EditConflictChoice';
 import { MoveForm } from './MoveForm';
-import { PrivateLock } from './PrivateLock';
+import { NoteMeta, NoteTags } from './NoteParts';
 import type { EditConflict } from './useNoteActions';
 
 /** Bodies longer than this are shown folded: lists stay fast whatever was pasted. */
@@ -145,27 +143,11 @@ export function NoteItem({ note, onEdit, onDelete, onMove, showPage, lead }: Pro
           )}
         </p>
       )}
-      {note.tags.length > 0 && (
-        <ul class="flex flex-wrap gap-1" aria-label="Tags">
-          {note.tags.map((t) => (
-            <li key={t} class="chip" data-tag={t}>
-              {t}
-            </li>
-          ))}
-        </ul>
-      )}
+      <NoteTags tags={note.tags} />
       <div class="flex items-center justify-between gap-2 text-xs text-muted">
-        <span class="truncate">
-          <PrivateLock note={note} />
-          {note.kind !== 'note' && (
-            <span class="mr-1.5 font-semibold text-accent" data-kind={note.kind}>
-              <span aria-hidden="true">{KIND_ICON[note.kind]} </span>
-              {KIND_LABEL[note.kind]}
-            </span>
-          )}
-          <time dateTime={new Date(note.createdAt).toISOString()}>{formatWhen(note.createdAt)}</time>
+        <NoteMeta note={note}>
           {showPage && (note.pageTitle || note.url) ? ` · ${note.pageTitle || note.url}` : ''}
-        </span>
+        </NoteMeta>
         {!editing && !moving && (
           <span class="flex shrink-0 gap-1">
             {onMove && (
