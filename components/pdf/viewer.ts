@@ -3,9 +3,11 @@
  * the generic viewer's DOM (`#pageNumber`, `#numPages`, `.page[data-page-number]`) so the `pdf`
  * capture adapter reads it like any PDF.js viewer. `#page=N` in the URL opens and follows the page.
  */
-import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy } from 'pdfjs-dist';
-import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-import { EventBus, PDFLinkService, PDFViewer } from 'pdfjs-dist/web/pdf_viewer.mjs';
+// PDF.js's legacy build: the modern one calls `Map.prototype.getOrInsertComputed`, which Firefox
+// ESR 140 (our minimum) lacks, and every PDF failed to open there; the legacy build brings it along.
+import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import workerUrl from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url';
+import { EventBus, PDFLinkService, PDFViewer } from 'pdfjs-dist/legacy/web/pdf_viewer.mjs';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
 
