@@ -23,11 +23,18 @@ export async function openDeck(url: string, status: HTMLElement, report: () => v
     await openPdf(url, report);
     status.textContent = '';
     report();
-  } catch {
+  } catch (err) {
     // An extension page can read another site only with that site's permission (or CORS).
     // Scheme and host without the port, as "Enable on this site" asks (Firefox takes no port in a
     // match pattern); it covers every port of the host, and the text says the host.
     const { protocol, hostname: host } = new URL(url);
+    const origins = [`${protocol}//${host}/*`];
+    if (await browser.permissions.contains({ origins }).catch(() => false)) {
+      // Access was not what failed (a damaged file, or the viewer itself): asking for it would not help.
+      const why = err instanceof Error ? err.message : String(err);
+      status.textContent = `The PDF could not be opened: ${why || 'PDF.js gave no reason'}.`;
+      return;
+    }
     status.textContent = `The PDF could not be read: Talkmarks has no access to ${host}. `;
     const why = document.createElement('span');
     why.id = 'allow-host-why';
@@ -38,7 +45,7 @@ export async function openDeck(url: string, status: HTMLElement, report: () => v
     button.textContent = `Allow Talkmarks on ${host} (reading and capture)`;
     button.setAttribute('aria-describedby', why.id);
     button.addEventListener('click', () => {
-      void browser.permissions.request({ origins: [`${protocol}//${host}/*`] }).then((ok) => {
+      void browser.permissions.request({ origins }).then((ok) => {
         if (ok) void openDeck(url, status, report);
       });
     });

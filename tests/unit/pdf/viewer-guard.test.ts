@@ -8,7 +8,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { answerOwnPages } from '../../../components/pdf/answer';
 
 vi.mock('../../../components/pdf/viewer', () => ({
-  openPdf: () => Promise.reject(new Error('Failed to fetch')), // the site gives the extension no access
+  openPdf: () => Promise.reject(new Error('Failed to fetch')), // the site gives the extension no access, or the file is bad
 }));
 
 const BASE = 'chrome-extension://abcdefghijklmnop/';
@@ -67,6 +67,7 @@ describe('the PDF viewer’s answers', () => {
 describe('reaching a PDF on a site Talkmarks may not read', () => {
   it('asks nothing by itself; the button says what it enables and asks for that origin only', async () => {
     const { openDeck } = await import('../../../components/pdf/open-deck');
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false); // the site is not allowed
     const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(false);
     const status = document.createElement('p');
     document.body.append(status);
@@ -84,5 +85,19 @@ describe('reaching a PDF on a site Talkmarks may not read', () => {
     button?.click();
     // Every port of the host: Firefox takes no port in a match pattern.
     expect(request).toHaveBeenCalledWith({ origins: ['https://files.example.org/*'] });
+  });
+});
+
+describe('a PDF that fails on a site Talkmarks may read', () => {
+  it('says what went wrong and offers no permission, which would not help', async () => {
+    const { openDeck } = await import('../../../components/pdf/open-deck');
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+    const request = vi.spyOn(fakeBrowser.permissions, 'request');
+    const status = document.createElement('p');
+    document.body.append(status);
+    await openDeck('https://files.example.org/decks/talk.pdf', status, () => undefined);
+    expect(status.textContent).toBe('The PDF could not be opened: Failed to fetch.');
+    expect(status.querySelector('button')).toBeNull();
+    expect(request).not.toHaveBeenCalled();
   });
 });
