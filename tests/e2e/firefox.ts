@@ -44,7 +44,7 @@ export interface FirefoxSession {
   inContentScript<A, R>(tabId: number, fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   /**
    * Sets the colour scheme web pages see (Firefox's "Website appearance" setting, the pref
-   * `layout.css.prefers-color-scheme.content-override`), in the browser's own chrome context.
+   * `layout.css.prefers-color-scheme.content-override`), through `browserSettings`.
    */
   setColorScheme(scheme: 'light' | 'dark'): Promise<void>;
   /**
@@ -53,6 +53,12 @@ export interface FirefoxSession {
    * and opens the real popup. Fails when no window shows `url` in its selected tab.
    */
   clickAction(url: string): Promise<void>;
+  /**
+   * Whether {@link clickAction} can run: it needs the browser window's chrome context over WebDriver
+   * BiDi (`moz:scope: 'chrome'`, Firefox 153 with `-remote-allow-system-access`). Firefox ESR 140's
+   * BiDi has no such scope, and nothing else outside the browser can press a toolbar button.
+   */
+  canClickAction(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -167,9 +173,20 @@ export async function launchFirefox(
     return r.result?.value;
   };
   const setColorScheme: FirefoxSession['setColorScheme'] = async (scheme) => {
-    const value = scheme === 'dark' ? 0 : 1;
-    await inChrome(`Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${value})`);
+    // The same pref, set through the extension (the end-to-end build has `browserSettings`):
+    // Firefox 140's WebDriver BiDi has no chrome context to set it from.
+    await inExtension(
+      (b, value) =>
+        (
+          b as unknown as {
+            browserSettings: { overrideContentColorScheme: { set(d: { value: string }): Promise<boolean> } };
+          }
+        ).browserSettings.overrideContentColorScheme.set({ value }),
+      scheme,
+    );
   };
+  const canClickAction = async () =>
+    (await inChrome('typeof ChromeUtils').catch(() => undefined)) === 'object';
   const clickAction: FirefoxSession['clickAction'] = async (url) => {
     const done = await inChrome(`(() => {
       const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
@@ -197,6 +214,7 @@ export async function launchFirefox(
     captureOf,
     inContentScript,
     setColorScheme,
+    canClickAction,
     clickAction,
     close: () => browser.close(),
   };
