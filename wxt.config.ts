@@ -191,9 +191,6 @@ export default defineConfig({
       'contextMenus', // "Quote in Talkmarks" on selected text
       'alarms', // sync rounds every few minutes, when sync is connected
       ...(browser === 'firefox' ? [] : ['sidePanel']),
-      // End-to-end builds for Firefox only: the tests switch the colour scheme pages see
-      // (tests/e2e/firefox.ts), which Firefox 140 lets no test driver do from outside.
-      ...(browser === 'firefox' && e2e ? ['browserSettings'] : []),
     ],
     // Host access is asked per site ("Enable on this site"); Firefox MV2 lists it as optional permissions.
     // `notifications` too, asked only when the user turns on "Notify me when promised slides appear".

@@ -16,13 +16,6 @@ interface BidiFrame {
   browsingContext: { navigate(url: string, wait: 'complete'): Promise<unknown> };
 }
 
-interface BidiConnection {
-  send(
-    method: string,
-    params: object,
-  ): Promise<{ result: { contexts: { context: string }[] } & Record<string, unknown> }>;
-}
-
 export interface FirefoxSession {
   browser: Browser;
   base: string;
@@ -44,7 +37,7 @@ export interface FirefoxSession {
   inContentScript<A, R>(tabId: number, fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   /**
    * Sets the colour scheme web pages see (Firefox's "Website appearance" setting, the pref
-   * `layout.css.prefers-color-scheme.content-override`), through `browserSettings`.
+   * `layout.css.prefers-color-scheme.content-override`), with the browser's own privileges.
    */
   setColorScheme(scheme: 'light' | 'dark'): Promise<void>;
   /**
@@ -53,12 +46,6 @@ export interface FirefoxSession {
    * and opens the real popup. Fails when no window shows `url` in its selected tab.
    */
   clickAction(url: string): Promise<void>;
-  /**
-   * Whether {@link clickAction} can run: it needs the browser window's chrome context over WebDriver
-   * BiDi (`moz:scope: 'chrome'`, Firefox 153 with `-remote-allow-system-access`). Firefox ESR 140's
-   * BiDi has no such scope, and nothing else outside the browser can press a toolbar button.
-   */
-  canClickAction(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -152,41 +139,24 @@ export async function launchFirefox(
       return first ? first.result : undefined;
     })()`)) as Awaited<ReturnType<typeof fn>>;
   };
-  /** Evaluates `expression` in a browser window's own (chrome) context; needs -remote-allow-system-access. */
+  /**
+   * Evaluates `expression` with the browser's own (system) privileges, in a privileged page (about:support)
+   * opened in a window of its own. WebDriver BiDi may run scripts there with -remote-allow-system-access,
+   * in Firefox ESR 140 as in 153 (140 has no `moz:scope: 'chrome'` for the browser window itself).
+   */
+  let privileged: Promise<Page> | undefined;
   const inChrome = async (expression: string): Promise<unknown> => {
-    const connection = (browser as unknown as { connection: BidiConnection }).connection;
-    const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-    const context = tree.result.contexts[0]?.context;
-    if (!context) throw new Error('no chrome context');
-    const { result } = await connection.send('script.evaluate', {
-      expression,
-      target: { context },
-      awaitPromise: true,
-      resultOwnership: 'none',
-    });
-    const r = result as unknown as {
-      type: string;
-      result?: { value?: unknown };
-      exceptionDetails?: { text: string };
-    };
-    if (r.type === 'exception') throw new Error(r.exceptionDetails?.text ?? 'chrome evaluation failed');
-    return r.result?.value;
+    privileged ??= (async () => {
+      const page = await browser.newPage({ type: 'window' });
+      await navigate(page, 'about:support');
+      return page;
+    })();
+    return (await privileged).evaluate(expression);
   };
   const setColorScheme: FirefoxSession['setColorScheme'] = async (scheme) => {
-    // The same pref, set through the extension (the end-to-end build has `browserSettings`):
-    // Firefox 140's WebDriver BiDi has no chrome context to set it from.
-    await inExtension(
-      (b, value) =>
-        (
-          b as unknown as {
-            browserSettings: { overrideContentColorScheme: { set(d: { value: string }): Promise<boolean> } };
-          }
-        ).browserSettings.overrideContentColorScheme.set({ value }),
-      scheme,
-    );
+    const value = scheme === 'dark' ? 0 : 1;
+    await inChrome(`Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${value})`);
   };
-  const canClickAction = async () =>
-    (await inChrome('typeof ChromeUtils').catch(() => undefined)) === 'object';
   const clickAction: FirefoxSession['clickAction'] = async (url) => {
     const done = await inChrome(`(() => {
       const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
@@ -214,7 +184,6 @@ export async function launchFirefox(
     captureOf,
     inContentScript,
     setColorScheme,
-    canClickAction,
     clickAction,
     close: () => browser.close(),
   };

@@ -242,11 +242,7 @@ describe('every slide engine in Firefox', () => {
 });
 
 describe('a note on a slide in Firefox', () => {
-  it('gets a thumbnail once the user clicked Talkmarks on the tab; the sidebar follows flips and jumps back', async (ctx) => {
-    // Only a real toolbar click grants activeTab; where the browser gives the test no way to make one
-    // (Firefox ESR 140), the test is reported skipped, with this reason, rather than passed.
-    if (!(await ff.canClickAction()))
-      ctx.skip('this Firefox gives WebDriver BiDi no chrome context to click the toolbar button');
+  it('gets a thumbnail once the user clicked Talkmarks on the tab; the sidebar follows flips and jumps back', async () => {
     const deckUrl = server.url('/demo.html#/2/1');
     const { page: deck, tabId } = await ff.openTab(deckUrl);
     await captureWhen(tabId, (c) => c.slide?.index === 3);
