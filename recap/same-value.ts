@@ -8,7 +8,8 @@
 export function sameValue(a: unknown, b: unknown): boolean {
   // Object.is, without its call: equal and not zero, or zeros of the same sign, or both NaN.
   if (a === b) return a !== 0 || 1 / (a as number) === 1 / (b as number);
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return a !== a && b !== b;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null)
+    return Number.isNaN(a) && Number.isNaN(b);
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
     for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;

@@ -17,7 +17,10 @@ const leaf = fc.oneof(
 const value = fc.letrec((tie) => ({
   any: fc.oneof({ depthSize: 'small' }, leaf, tie('array'), tie('object')),
   array: fc.array(tie('any'), { maxLength: 4 }),
-  object: fc.dictionary(fc.constantFrom('a', 'b', 'c', 'id', 'body'), tie('any'), { maxKeys: 4, noNullPrototype: true }),
+  object: fc.dictionary(fc.constantFrom('a', 'b', 'c', 'id', 'body'), tie('any'), {
+    maxKeys: 4,
+    noNullPrototype: true,
+  }),
 })).any;
 
 /** A change to a copy of `v` that may or may not leave it equal (the oracle decides). */
