@@ -25,7 +25,7 @@ const jiti = createJiti(import.meta.url);
 const { makeCorpus, THUMBNAIL_FILES, pngSize } = await jiti.import('../tests/corpus.ts');
 
 const SIZES = (process.env.SIZES ?? process.env.NOTES ?? '1000,50000').split(',').map(Number);
-const OPENS = Number(process.env.OPENS ?? 12);
+const OPENS = Number(process.env.OPENS ?? 30);
 const SAVES = Number(process.env.SAVES ?? 20);
 const SEED = 17;
 const extDir = resolve(process.env.TALKMARKS_EXT_DIR ?? '.output/chrome-mv3');

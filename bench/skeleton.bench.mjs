@@ -31,7 +31,7 @@ import {
   writeRows,
 } from './_launch.mjs';
 
-const RUNS = Number(process.env.RUNS ?? 12);
+const RUNS = Number(process.env.RUNS ?? 30);
 const WARMUP = 2;
 let failed = false;
 
