@@ -7,14 +7,12 @@
  * No browser API wrapper here: the early script has no polyfill (the API is passed in).
  */
 import { DB_NAME } from '../storage/schema';
-import { type RawTab, requestedTabId, tabCaptureKey } from './tab-info';
+import { type EarlyTabs, earlyTab } from './capture-early';
+import { type RawTab, tabCaptureKey } from './tab-info';
 
 /** The part of either browser's promise-based extension API the early start uses. */
 export interface EarlyApi {
-  tabs: {
-    get(tabId: number): Promise<RawTab>;
-    query(query: { active: boolean; currentWindow: boolean }): Promise<RawTab[]>;
-  };
+  tabs: EarlyTabs;
   storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
 }
 
@@ -57,12 +55,7 @@ export function opensOnThisPage(search: string): boolean {
 
 /** Asks for "This page"'s tab and then its kept capture, now; a failed ask is "none". */
 export function startThisPageEarly(api: EarlyApi, search: string): ThisPageEarly {
-  const id = requestedTabId(search);
-  const tab = (
-    id !== null
-      ? api.tabs.get(id)
-      : api.tabs.query({ active: true, currentWindow: true }).then(([t]) => t ?? null)
-  ).catch(() => null);
+  const tab = earlyTab(api.tabs, search);
   const kept = tab
     .then(async (t) => {
       if (t?.id === undefined) return null;

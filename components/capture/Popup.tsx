@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CandidateField, PageCapture } from '../../capture/types';
 import { sendMessage } from '../../messaging/protocol';
+import { takeCaptureEarly } from '../../platform/capture-early';
 import {
   askPersistenceOnce,
   clearDraft,
@@ -13,6 +14,7 @@ import {
   writeDraft,
 } from '../../platform/note-draft';
 import { openPanel } from '../../platform/panel';
+import { toInfo } from '../../platform/tab-info';
 import { type TabInfo, targetTab } from '../../platform/tabs';
 import { useTabCapture } from '../../platform/use-tab-capture';
 import type { Destination as Where } from '../../storage/destination';
@@ -30,10 +32,17 @@ import { SlidePdfOpen } from './SlidePdfOpen';
 export function Popup() {
   const [tab, setTab] = useState<TabInfo | null | undefined>(undefined);
   const [toast, setToast] = useState<ToastState | null>(null);
+  // The tab and its capture, asked for by the popup's early script while this code loaded.
+  const [early] = useState(takeCaptureEarly);
   useEffect(() => {
-    void targetTab().then(setTab);
-  }, []);
-  const captured = useTabCapture(tab?.id);
+    const found = early?.tab.then((t) => (t ? toInfo(t) : null));
+    void (found ?? targetTab()).then((t) => t ?? (early ? targetTab() : null)).then(setTab);
+  }, [early]);
+  const captured = useTabCapture(
+    tab?.id,
+    '',
+    early && tab ? { tabId: tab.id, answer: early.answer } : undefined,
+  );
   const read = captured.status === 'ready' ? captured.capture : null;
   // The user's corrections on this page ("Not right?"): applied to what is shown and filed.
   const [fixes, setFixes] = useState<PageFixes | undefined>(undefined);

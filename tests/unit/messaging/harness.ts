@@ -30,7 +30,10 @@ export function fakeRuntime() {
     listeners,
     /** Delivers a typed-messaging envelope; resolves with the answer, or undefined when nobody answers. */
     deliver(type: string, data: unknown, sender: chrome.runtime.MessageSender): Promise<unknown> {
-      const message = { id: 1, type, data, timestamp: Date.now() };
+      return this.send({ id: 1, type, data, timestamp: Date.now() }, sender);
+    },
+    /** Delivers a message as it was sent; resolves with the answer, or undefined when nobody answers. */
+    send(message: unknown, sender: chrome.runtime.MessageSender): Promise<unknown> {
       return new Promise((resolve) => {
         let answering = false;
         for (const listener of listeners) {
