@@ -6,13 +6,18 @@
  * tab's kept capture, two round trips through the browser, before it can read the page's notes.
  * No browser API wrapper here: the early script has no polyfill (the API is passed in).
  */
+
+import type { PageCapture } from '../capture/types';
+import { type EarlyRuntime, earlyCall } from '../messaging/early-call';
 import { DB_NAME } from '../storage/schema';
 import { type EarlyTabs, earlyTab } from './capture-early';
-import { type RawTab, tabCaptureKey } from './tab-info';
+import { isOwnPage, type RawTab, tabCaptureKey } from './tab-info';
 
 /** The part of either browser's promise-based extension API the early start uses. */
 export interface EarlyApi {
   tabs: EarlyTabs;
+  /** To ask the background what the tab shows (`captureTab`); without it, the view asks. */
+  runtime?: EarlyRuntime;
   storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
 }
 
@@ -21,6 +26,11 @@ export interface ThisPageEarly {
   tab: Promise<RawTab | null>;
   /** Unchecked, as platform/tab-captures.ts reads it; null when none (or no tab). */
   kept: Promise<unknown>;
+  /**
+   * The background's answer to `captureTab` for that tab, asked at once (null: none, no tab, the panel
+   * itself, or it failed); undefined when the API had no runtime to ask with.
+   */
+  asked?: Promise<PageCapture | null>;
 }
 
 /**
@@ -53,9 +63,23 @@ export function opensOnThisPage(search: string): boolean {
   return view === null || view === 'page';
 }
 
-/** Asks for "This page"'s tab and then its kept capture, now; a failed ask is "none". */
-export function startThisPageEarly(api: EarlyApi, search: string): ThisPageEarly {
+/**
+ * Asks for "This page"'s tab and then, together, its kept capture and what the background says it
+ * shows, now; a failed ask is "none". `self`: the panel's own address (opened as a tab, it follows no
+ * tab, as components/capture/ThisPageStart.ts decides).
+ */
+export function startThisPageEarly(api: EarlyApi, search: string, self = location.href): ThisPageEarly {
   const tab = earlyTab(api.tabs, search);
+  const runtime = api.runtime;
+  const asked =
+    runtime &&
+    tab
+      .then((t) =>
+        t?.id === undefined || isOwnPage(t.url ?? '', self)
+          ? null
+          : earlyCall(runtime, 'captureTab', { tabId: t.id }),
+      )
+      .catch(() => null);
   const kept = tab
     .then(async (t) => {
       if (t?.id === undefined) return null;
@@ -63,7 +87,7 @@ export function startThisPageEarly(api: EarlyApi, search: string): ThisPageEarly
       return (await api.storage.session.get(key))[key] ?? null;
     })
     .catch(() => null);
-  return { tab, kept };
+  return asked ? { tab, kept, asked } : { tab, kept };
 }
 
 /**

@@ -32,3 +32,12 @@ export function requestedTabId(search: string): number | null {
 
 /** The `storage.session` key of a tab's latest capture (platform/tab-captures.ts). */
 export const tabCaptureKey = (tabId: number) => `capture:${tabId}`;
+
+/**
+ * True for the page this code runs in, open in a tab: the side panel opened as a tab must not follow
+ * itself. The extension's other pages (the PDF viewer) are tabs to read like any other.
+ */
+export function isOwnPage(url: string, self = location.href): boolean {
+  const page = (u: string) => u.split(/[?#]/)[0];
+  return page(url) === page(self);
+}

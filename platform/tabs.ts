@@ -2,6 +2,8 @@
 import { browser } from 'wxt/browser';
 import { requestedTabId, type TabInfo, toInfo } from './tab-info';
 
+export { isOwnPage } from './tab-info';
+
 export type { TabInfo };
 
 /** The tab a page was opened for (`?tabId=N`), else the active tab of the current window. */
@@ -25,13 +27,4 @@ export async function getTab(tabId: number): Promise<TabInfo | null> {
   } catch {
     return null;
   }
-}
-
-/**
- * True for the page this code runs in, open in a tab: the side panel opened as a tab must not follow
- * itself. The extension's other pages (the PDF viewer) are tabs to read like any other.
- */
-export function isOwnPage(url: string, self = location.href): boolean {
-  const page = (u: string) => u.split(/[?#]/)[0];
-  return page(url) === page(self);
 }

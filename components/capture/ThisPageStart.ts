@@ -60,7 +60,10 @@ export function startThisPage(): void {
   globalThis.__talkmarksThisPageEarly = undefined; // for this start only
   const found = early ? early.tab.then((t) => (t ? toInfo(t) : null)) : targetTab();
   const tab = found.then((t) => (t && !isOwnPage(t.url) ? t : null));
-  const asked = tab.then((t) => (t ? sendMessage('captureTab', { tabId: t.id }).catch(() => null) : null));
+  // Asked by the early script with the tab when it could (the same tab, the panel itself left out).
+  const asked = tab.then((t) =>
+    t ? (early?.asked ?? sendMessage('captureTab', { tabId: t.id }).catch(() => null)) : null,
+  );
   // The background asks the tab's content script, which answers once the page's own scripts let it:
   // the kept capture, one storage read, usually comes first.
   const keptFor = (t: TabInfo) =>

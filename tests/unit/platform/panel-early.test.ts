@@ -94,6 +94,38 @@ describe('startThisPageEarly', () => {
     expect(await gone.kept).toBeNull();
   });
 
+  it("asks the background what the tab shows, in the typed map's envelope, never for the panel itself", async () => {
+    const sent: unknown[] = [];
+    const answer = { url: TAB.url, title: 'Asked', kind: 'page', platform: 'tab' };
+    const runtime = {
+      sendMessage: async (m: unknown) => {
+        sent.push(m);
+        return { res: answer };
+      },
+    };
+    const early = startThisPageEarly(
+      { ...api(), runtime },
+      '?tabId=7',
+      'chrome-extension://x/sidepanel.html',
+    );
+    expect(await early.asked).toEqual(answer);
+    expect(sent).toEqual([expect.objectContaining({ type: 'captureTab', data: { tabId: 7 } })]);
+
+    // The panel opened as a tab follows no tab: nothing is asked.
+    const self = startThisPageEarly({ ...api(), runtime }, '?tabId=7', `${TAB.url}?x=1`);
+    expect(await self.asked).toBeNull();
+    expect(sent).toHaveLength(1);
+    // A refusal or no answer is "none", as the view's own ask says.
+    const refused = startThisPageEarly(
+      { ...api(), runtime: { sendMessage: async () => ({ err: { message: 'Refused' } }) } },
+      '?tabId=7',
+      'chrome-extension://x/sidepanel.html',
+    );
+    expect(await refused.asked).toBeNull();
+    // Without a runtime the view asks for itself.
+    expect(startThisPageEarly(api(), '?tabId=7').asked).toBeUndefined();
+  });
+
   it('starts only when the panel opens on "This page"', () => {
     expect(opensOnThisPage('')).toBe(true);
     expect(opensOnThisPage('?tabId=4')).toBe(true);
