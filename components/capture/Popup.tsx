@@ -32,17 +32,19 @@ import { SlidePdfOpen } from './SlidePdfOpen';
 export function Popup() {
   const [tab, setTab] = useState<TabInfo | null | undefined>(undefined);
   const [toast, setToast] = useState<ToastState | null>(null);
-  // The tab and its capture, asked for by the popup's early script while this code loaded.
+  // The tab and its capture, asked for by the popup's early script while this code loaded. Its answer
+  // is taken only for the tab it was asked for: when the early script found no tab, the popup asks.
   const [early] = useState(takeCaptureEarly);
+  const [earlyAsk, setEarlyAsk] = useState<{ tabId: number; answer: Promise<PageCapture | null> }>();
   useEffect(() => {
-    const found = early?.tab.then((t) => (t ? toInfo(t) : null));
-    void (found ?? targetTab()).then((t) => t ?? (early ? targetTab() : null)).then(setTab);
+    void (async () => {
+      const first = early && (await early.tab);
+      const info = first ? toInfo(first) : null;
+      if (early && info) setEarlyAsk({ tabId: info.id, answer: early.answer });
+      setTab(info ?? (await targetTab()));
+    })();
   }, [early]);
-  const captured = useTabCapture(
-    tab?.id,
-    '',
-    early && tab ? { tabId: tab.id, answer: early.answer } : undefined,
-  );
+  const captured = useTabCapture(tab?.id, '', earlyAsk);
   const read = captured.status === 'ready' ? captured.capture : null;
   // The user's corrections on this page ("Not right?"): applied to what is shown and filed.
   const [fixes, setFixes] = useState<PageFixes | undefined>(undefined);
