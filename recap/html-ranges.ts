@@ -219,6 +219,10 @@ export function htmlRanges(md: string): Range[] {
       c !== undefined &&
       c !== ' ' &&
       c !== '\t' &&
+      // Whether an ordered list item starts here can depend on what came before the blank line
+      // (micromark reads `2) <!X` after an indented code block and a blank line as a paragraph,
+      // without one as a list item holding an HTML block): not a place to cut.
+      !/^\d{1,9}[.)]/.test(line) &&
       blank(pieceLines[pieceLines.length - 1]!);
     if (cut) {
       blockRanges(md, pieceStart, pieceLines, out);
