@@ -62,7 +62,7 @@ export function composeRecap(input: RecapInput, options: ComposeOptions = {}): C
         });
   // Tidied and made safe in parts, each remembered (recap/post-parts.ts): exactly
   // safeMarkdown(fm + tidyMarkdown(raw)); no Markdown at all when the template wrote nothing.
-  const post = finishPost(result.raw, fm, options.ownTemplate === true);
+  const post = finishPost(result.pieces, fm, options.ownTemplate === true);
   if (post.empty) return { ok: false, error: EMPTY_POST };
   return { ok: true, markdown: post.markdown, safety: post.safety };
 }

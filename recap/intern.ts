@@ -24,8 +24,11 @@ function bounded<T>(map: Map<string, T>, max: number, key: string, value: T): vo
   map.set(key, value);
 }
 
-function note(n: NoteRecord): NoteRecord {
-  const prev = notes.get(n.id);
+/** `n`, or the record given before with its id when equal by value; `was` is a guess at that record. */
+function note(n: NoteRecord, was?: NoteRecord): NoteRecord {
+  // The guess (the note at the same place last time) spares hashing the id: after an edit, every
+  // other note is where it was.
+  const prev = was !== undefined && was.id === n.id ? was : notes.get(n.id);
   if (prev === n || (prev && sameValue(prev, n))) return prev;
   bounded(notes, MAX_NOTES, n.id, n);
   return n;
@@ -50,7 +53,15 @@ function list<T>(prev: readonly T[] | undefined, next: T[]): T[] {
 function talkInput(t: RecapTalkInput): RecapTalkInput {
   const prev = talks.get(t.talk.id);
   const talk: TalkRecord = prev && sameValue(prev.talk, t.talk) ? prev.talk : t.talk;
-  const out: RecapTalkInput = { ...t, talk, notes: list(prev?.notes, t.notes.map(note)) };
+  const was = prev?.notes;
+  const out: RecapTalkInput = {
+    ...t,
+    talk,
+    notes: list(
+      was,
+      t.notes.map((n, i) => note(n, was?.[i])),
+    ),
+  };
   if (prev && 'options' in t && sameValue(prev.options, t.options)) out.options = prev.options;
   if (prev && 'decks' in t && sameValue(prev.decks, t.decks)) out.decks = prev.decks;
   if (prev && sameValue(prev, out)) return prev;
@@ -63,7 +74,11 @@ export function internInput(input: RecapInput): RecapInput {
   const out: RecapInput = { ...input, talks: list(talkList, input.talks.map(talkInput)) };
   talkList = out.talks;
   if (input.moments) {
-    out.moments = list(moments, input.moments.map(note));
+    const was = moments;
+    out.moments = list(
+      was,
+      input.moments.map((n, i) => note(n, was?.[i])),
+    );
     moments = out.moments;
   }
   return out;

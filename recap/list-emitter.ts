@@ -22,6 +22,10 @@ export class ListEmitter implements Emitter {
   write(html: unknown): void {
     this.parts.push(stringify(html));
   }
+  /** What was written, piece by piece (recap/pieces.ts reads them as one text without joining them). */
+  written(): readonly string[] {
+    return this.parts;
+  }
   text(): string {
     const all = this.parts.join('');
     this.parts = [all];

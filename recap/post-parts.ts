@@ -20,6 +20,7 @@
  */
 import { mayOpenLongBlock } from './html-ranges';
 import { FENCE, tidyLines, tidyMarkdown } from './markdown';
+import { Pieces } from './pieces';
 import { type ExportSafety, safeMarkdown, safeMarkdownPart } from './safe-markdown';
 
 export interface FinishedPost {
@@ -60,7 +61,8 @@ export interface Cut {
 }
 
 /** Where the parts after the first begin, or null when the output must be done whole. */
-export function cutsOf(raw: string): Cut[] | null {
+export function cutsOf(output: string | Pieces): Cut[] | null {
+  const raw = typeof output === 'string' ? new Pieces([output]) : output;
   if (raw.includes(']:') || raw.includes('\r') || raw.includes('\uFEFF')) return null;
   const cuts: Cut[] = [];
   let seenText = false;
@@ -68,36 +70,34 @@ export function cutsOf(raw: string): Cut[] | null {
   // The fence `tidyMarkdown` has open (its own rule: a fence line opens even with a backtick after
   // it), carried into the part that starts there.
   let fence: string | null = null;
-  for (let at = 0; at < raw.length; ) {
-    let end = raw.indexOf('\n', at);
-    if (end < 0) end = raw.length;
-    const first = end > at ? raw[at]! : '';
+  raw.eachLine((at, line) => {
+    const first = line.length ? line[0]! : '';
     const visible = /\S/.test(first);
     if (visible && prevBlank && seenText) cuts.push({ at, fence });
     if (visible) seenText = true;
-    let line: string | null = null;
     if (first && MAY_OPEN.has(first)) {
-      line = raw.slice(at, end);
       // A long block may stay open past a blank line: nothing after it is cut (as recap/html-ranges.ts does).
-      if (mayOpenLongBlock(line)) return cuts;
+      if (mayOpenLongBlock(line)) return false;
       const m = FENCE.exec(line);
       if (fence) {
         if (m?.[1] && m[1][0] === fence[0] && m[1].length >= fence.length) fence = null;
       } else if (m?.[1]) fence = m[1];
     }
-    prevBlank = !first || ((first === ' ' || first === '\t') && /^[ \t]*$/.test(line!));
-    at = end + 1;
-  }
+    prevBlank = !first || ((first === ' ' || first === '\t') && /^[ \t]*$/.test(line));
+    return true;
+  });
   return cuts;
 }
 
 /**
  * Parts remembered by text, by [keepHtml][last part] and the fence open at their start; bounded by
- * the characters they hold.
+ * the characters they hold. A part's text is the key in two strings (recap/pieces.ts `split`): what
+ * its first piece holds of it, and the rest (most often the blank line the next piece starts with).
  */
+type Texts = Map<string, Map<string, Part>>;
 const memo = [
-  [new Map<string, Map<string, Part>>(), new Map<string, Map<string, Part>>()],
-  [new Map<string, Map<string, Part>>(), new Map<string, Map<string, Part>>()],
+  [new Map<string, Texts>(), new Map<string, Texts>()],
+  [new Map<string, Texts>(), new Map<string, Texts>()],
 ];
 let held = 0;
 const MAX_HELD = 4_000_000;
@@ -116,32 +116,44 @@ function made(text: string, fence: string | null, keepHtml: boolean, last: boole
   const lines = (last ? text : text.slice(0, -1)).split('\n');
   tidyLines(lines, { fence, blank: 0, started: fm === null }, out);
   if (last) while (out.length && out[out.length - 1] === '') out.pop();
-  const tidy = `${out.join('\n')}\n`;
+  // One flat string (a template literal would make a rope every scan below had to flatten).
+  out.push('');
+  const tidy = out.length > 1 ? out.join('\n') : '\n';
   const safe = safeMarkdownPart((fm ?? '') + tidy, { keepHtml });
   return { text: safe.markdown, safety: safe.safety, everyTag: safe.everyTag };
 }
 
-function remembered(text: string, fence: string | null, keepHtml: boolean, last: boolean): Part {
+function remembered(
+  [first, rest]: [string, string],
+  fence: string | null,
+  keepHtml: boolean,
+  last: boolean,
+): Part {
   const byFence = memo[keepHtml ? 1 : 0]![last ? 1 : 0]!;
-  let map = byFence.get(fence ?? '');
-  const hit = map?.get(text);
+  let texts = byFence.get(fence ?? '');
+  let rests = texts?.get(first);
+  const hit = rests?.get(rest);
   if (hit) return hit;
-  const part = made(text, fence, keepHtml, last, null);
-  if (!map) {
-    map = new Map();
-    byFence.set(fence ?? '', map);
+  const part = made(first + rest, fence, keepHtml, last, null);
+  if (!texts) {
+    texts = new Map();
+    byFence.set(fence ?? '', texts);
   }
-  // Kept as a copy: a slice would keep this compose's whole output alive as long as the part is remembered.
-  map.set(detached(text), part);
-  held += text.length;
+  if (!rests) {
+    rests = new Map();
+    // Kept as a copy: a slice would keep this compose's whole output alive as long as the part is remembered.
+    texts.set(detached(first), rests);
+  }
+  rests.set(detached(rest), part);
+  held += first.length + rest.length;
   // Over the bound: forget from the oldest (the parts an edit replaced).
   for (const maps of memo) {
     for (const m of maps) {
-      for (const texts of m.values()) {
-        for (const key of texts.keys()) {
+      for (const byFirst of m.values()) {
+        for (const [key, byRest] of byFirst) {
           if (held <= MAX_HELD) return part;
-          texts.delete(key);
-          held -= key.length;
+          for (const r of byRest.keys()) held -= key.length + r.length;
+          byFirst.delete(key);
         }
       }
     }
@@ -155,10 +167,15 @@ function plainFrontMatter(fm: string): boolean {
   return !fm.split('\n').some(mayOpenLongBlock);
 }
 
-/** `safeMarkdown(fm + tidyMarkdown(raw))`, with what the tidied output alone says about emptiness. */
-export function finishPost(raw: string, fm: string, keepHtml: boolean): FinishedPost {
+/**
+ * `safeMarkdown(fm + tidyMarkdown(raw))`, with what the tidied output alone says about emptiness.
+ * `raw` may be given as the pieces the template wrote (recap/pieces.ts): it is then never joined
+ * but where it is done whole.
+ */
+export function finishPost(output: string | readonly string[], fm: string, keepHtml: boolean): FinishedPost {
+  const raw = new Pieces(typeof output === 'string' ? [output] : output);
   const cuts = cutsOf(raw);
-  if (!cuts?.length || !plainFrontMatter(fm)) return whole(raw, fm, keepHtml);
+  if (!cuts?.length || !plainFrontMatter(fm)) return whole(raw.join(), fm, keepHtml);
   const parts: Part[] = [];
   const firstText = raw.slice(0, cuts[0]!.at);
   if (head && head.fm === fm && head.text === firstText && head.keepHtml === keepHtml) {
@@ -170,10 +187,10 @@ export function finishPost(raw: string, fm: string, keepHtml: boolean): Finished
   }
   for (let i = 0; i < cuts.length; i++) {
     const last = i === cuts.length - 1;
-    const text = raw.slice(cuts[i]!.at, last ? raw.length : cuts[i + 1]!.at);
+    const text = raw.split(cuts[i]!.at, last ? raw.length : cuts[i + 1]!.at);
     parts.push(remembered(text, cuts[i]!.fence, keepHtml, last));
   }
-  if (parts.some((p) => p.everyTag)) return whole(raw, fm, keepHtml);
+  if (parts.some((p) => p.everyTag)) return whole(raw.join(), fm, keepHtml);
   const safety: ExportSafety = { htmlKept: 0, htmlEscaped: 0, linksDefused: 0 };
   for (const p of parts) {
     safety.htmlKept += p.safety.htmlKept;

@@ -103,7 +103,7 @@ export function checkTemplate(source: string): TemplateError | null {
 export function renderTemplate(source: string, model: RecapModel): RenderResult {
   const out = renderRaw(source, model);
   if (!out.ok) return out;
-  const markdown = tidyMarkdown(out.raw);
+  const markdown = tidyMarkdown(out.pieces.join(''));
   return markdown.trim() ? { ok: true, markdown } : { ok: false, error: EMPTY_POST };
 }
 
@@ -112,15 +112,18 @@ export const EMPTY_POST: TemplateError = {
   message: 'The template produced an empty post: it writes nothing for these talks.',
 };
 
-/** The template's output as written, before tidying (recap/post-parts.ts tidies it in parts). */
+/**
+ * The template's output as written, before tidying, in the pieces it was written in: recap/post-parts.ts
+ * tidies it in parts and never joins the whole (recap/pieces.ts).
+ */
 export function renderRaw(
   source: string,
   model: RecapModel,
-): { ok: true; raw: string } | { ok: false; error: TemplateError } {
+): { ok: true; pieces: readonly string[] } | { ok: false; error: TemplateError } {
   try {
     nextRender();
-    // engine.renderSync, writing to a list joined once (liquidjs appends to one string: the post was
-    // a rope of thousands of pieces that every later step had to flatten).
+    // engine.renderSync, writing to a list (liquidjs appends to one string: the post was a rope of
+    // thousands of pieces that every later step had to flatten), handed on as its pieces.
     const ctx = new Context(
       { recap: model, talks: model.talks },
       engine.options,
@@ -129,7 +132,7 @@ export function renderRaw(
     );
     const out = new ListEmitter();
     toValueSync(engine.renderer.renderTemplates(parse(source), ctx, out));
-    return { ok: true, raw: out.text() };
+    return { ok: true, pieces: out.written() };
   } catch (e) {
     return { ok: false, error: templateError(e) };
   }

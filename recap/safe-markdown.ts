@@ -185,13 +185,14 @@ export function defuseLinks(md: string): { markdown: string; count: number } {
     }
   }
   if (!edits.length) return { markdown: md, count: 0 };
-  let out = '';
+  const out: string[] = [];
   let at = 0;
   for (const e of edits) {
-    out += md.slice(at, e.at) + e.text;
+    out.push(md.slice(at, e.at), e.text);
     at = e.at + e.length;
   }
-  return { markdown: out + md.slice(at), count: edits.length };
+  out.push(md.slice(at));
+  return { markdown: out.join(''), count: edits.length };
 }
 
 /** An autolink a recap may carry (they are not HTML): `<https://…>`, `<mailto:…>`, `<a@b.c>`. */
@@ -227,14 +228,16 @@ function escapeHtml(md: string): { markdown: string; count: number; everyTag: bo
     const ranges = htmlRanges(text);
     if (!ranges.length) return { markdown: text, count, everyTag: false };
     count += ranges.length;
-    let out = '';
+    // Joined once: a string built by `+=` is a rope the next scan has to flatten.
+    const out: string[] = [];
     let at = 0;
     for (const [from, to] of ranges) {
       if (from < at) continue;
-      out += text.slice(at, from) + text.slice(from, to).replace(/</g, '&lt;');
+      out.push(text.slice(at, from), text.slice(from, to).replace(/</g, '&lt;'));
       at = to;
     }
-    text = out + text.slice(at);
+    out.push(text.slice(at));
+    text = out.join('');
   }
   return { markdown: escapeEveryTag(text), count, everyTag: true };
 }
