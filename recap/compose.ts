@@ -5,7 +5,7 @@ import { builtinTemplate, DEFAULT_TEMPLATE_ID, focusOf } from './builtins';
 import { type FrontMatterStyle, frontMatter } from './front-matter';
 import { clearHtmlRangesCache } from './html-ranges';
 import { clearInterned, internInput } from './intern';
-import { hasText } from './markdown';
+import { clearMarkdownMemo, hasText } from './markdown';
 import {
   buildRecapModel,
   defaultTitle,
@@ -78,6 +78,7 @@ export function clearRecapCaches(): void {
   clearPostParts();
   clearInterned();
   clearHtmlRangesCache();
+  clearMarkdownMemo();
 }
 
 /**

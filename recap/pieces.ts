@@ -46,23 +46,24 @@ export class Pieces {
 
   /**
    * The text from `from` up to `to` as two strings: what the first piece it starts in holds of it (a
-   * slice of that piece: comparing it reads the piece, nothing is copied), then the rest joined.
+   * slice of that piece: comparing it reads the piece, nothing is copied), then the rest joined; and
+   * the length of that first piece (a slice keeps all of it alive).
    */
-  split(from: number, to: number): [head: string, rest: string] {
+  split(from: number, to: number): [head: string, rest: string, of: number] {
     from = Math.max(0, from);
     to = Math.min(this.length, to);
-    if (to <= from) return ['', ''];
+    if (to <= from) return ['', '', 0];
     let i = this.pieceAt(from);
     // Skip empty pieces that start where the text does.
     while (this.starts[i]! + this.pieces[i]!.length <= from) i++;
     const first = this.pieces[i]!;
     const start = this.starts[i]!;
-    if (to <= start + first.length) return [first.slice(from - start, to - start), ''];
+    if (to <= start + first.length) return [first.slice(from - start, to - start), '', first.length];
     const rest: string[] = [];
     for (i++; i < this.pieces.length && this.starts[i]! < to; i++) {
       rest.push(this.pieces[i]!.slice(0, to - this.starts[i]!));
     }
-    return [first.slice(from - start), rest.join('')];
+    return [first.slice(from - start), rest.join(''), first.length];
   }
 
   /** Whether `needle` occurs in the whole text (within a piece, or across the seams between pieces). */

@@ -110,10 +110,23 @@ let head: { fm: string; text: string; keepHtml: boolean; part: Part } | null = n
  * fence, no blank line counted (a visible line or a fence's inside comes first), lines written
  * before (but for the first part). Only the last part drops trailing blank lines.
  */
-function made(text: string, fence: string | null, keepHtml: boolean, last: boolean, fm: string | null): Part {
+function made(
+  [first, rest]: readonly [string, string],
+  fence: string | null,
+  keepHtml: boolean,
+  last: boolean,
+  fm: string | null,
+): Part {
   const out: string[] = [];
+  // The lines of first + rest, read without joining them (a copy of the part to collect).
+  const lines = first.split('\n');
+  if (rest) {
+    const more = rest.split('\n');
+    lines[lines.length - 1] += more[0]!;
+    for (let i = 1; i < more.length; i++) lines.push(more[i]!);
+  }
   // A part before another ends at a line end: its last line is the one before that newline.
-  const lines = (last ? text : text.slice(0, -1)).split('\n');
+  if (!last) lines.pop();
   tidyLines(lines, { fence, blank: 0, started: fm === null }, out);
   if (last) while (out.length && out[out.length - 1] === '') out.pop();
   // One flat string (a template literal would make a rope every scan below had to flatten).
@@ -124,7 +137,7 @@ function made(text: string, fence: string | null, keepHtml: boolean, last: boole
 }
 
 function remembered(
-  [first, rest]: [string, string],
+  [first, rest, of]: [string, string, number],
   fence: string | null,
   keepHtml: boolean,
   last: boolean,
@@ -134,15 +147,16 @@ function remembered(
   let rests = texts?.get(first);
   const hit = rests?.get(rest);
   if (hit) return hit;
-  const part = made(first + rest, fence, keepHtml, last, null);
+  const part = made([first, rest], fence, keepHtml, last, null);
   if (!texts) {
     texts = new Map();
     byFence.set(fence ?? '', texts);
   }
   if (!rests) {
     rests = new Map();
-    // Kept as a copy: a slice would keep this compose's whole output alive as long as the part is remembered.
-    texts.set(detached(first), rests);
+    // A slice keeps its whole piece alive as long as the part is remembered: kept as a copy unless it
+    // is most of that piece (a talk's paragraph, the piece the template's loop wrote for it).
+    texts.set(first.length * 2 >= of ? first : detached(first), rests);
   }
   rests.set(detached(rest), part);
   held += first.length + rest.length;
@@ -181,7 +195,7 @@ export function finishPost(output: string | readonly string[], fm: string, keepH
   if (head && head.fm === fm && head.text === firstText && head.keepHtml === keepHtml) {
     parts.push(head.part);
   } else {
-    const part = made(firstText, null, keepHtml, false, fm);
+    const part = made([firstText, ''], null, keepHtml, false, fm);
     head = { fm, text: detached(firstText), keepHtml, part };
     parts.push(part);
   }

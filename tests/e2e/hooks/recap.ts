@@ -60,6 +60,33 @@ const hooks = {
     return times;
   },
 
+  /**
+   * The compose floor: the same day's notes joined by one template string (title, a heading and a
+   * byline per talk, one line per note). Each run joins a fresh structured clone of the day, cloned
+   * before the clock starts, as `timeCompose` receives its input: the same work on the same data,
+   * young objects included (their garbage collection lands in either loop alike). Durations in ms.
+   */
+  timeFloor(notes: number, runs: number): number[] {
+    const input = day(notes);
+    const times: number[] = [];
+    let keep = 0;
+    for (let run = 0; run < runs; run++) {
+      const d = structuredClone(input);
+      const started = performance.now();
+      const md = `# ${d.event?.name ?? ''}\n\n${d.talks
+        .map(
+          ({ talk, notes }) =>
+            `## ${talk.title}\n\n_${talk.speakers.map((s) => s.name).join(', ')}_\n\n${notes
+              .map((n) => `- ${n.body.replace(/\n+/g, ' ')}`)
+              .join('\n')}`,
+        )
+        .join('\n\n')}\n`;
+      times.push(performance.now() - started);
+      keep += md.length;
+    }
+    return keep > 0 ? times : [];
+  },
+
   /** Composes with every cache emptied before each run: what opening the composer on the day costs. */
   timeColdCompose(notes: number, runs: number): number[] {
     const input = day(notes);
