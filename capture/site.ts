@@ -37,10 +37,19 @@ export function siteOf(href: string | null | undefined): string | undefined {
   }
   if (!host) return undefined;
   if (host.startsWith('[')) return host; // IPv6: the address is the site
-  const parsed = parse(host, { allowPrivateDomains: true, extractHostname: false });
-  const site = parsed.isIp || !parsed.domain ? host : parsed.domain;
-  return ALIASES[site] ?? site;
+  let site = sites.get(host);
+  if (site === undefined) {
+    const parsed = parse(host, { allowPrivateDomains: true, extractHostname: false });
+    const domain = parsed.isIp || !parsed.domain ? host : parsed.domain;
+    site = ALIASES[domain] ?? domain;
+    if (sites.size >= 1_000) sites.clear();
+    sites.set(host, site);
+  }
+  return site;
 }
+
+/** Sites by host: a schedule's talks, speakers and links mostly share a few hosts. */
+const sites = new Map<string, string>();
 
 /** Whether both URLs are http(s) and on one site. */
 export function sameSite(a: string | null | undefined, b: string | null | undefined): boolean {

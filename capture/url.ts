@@ -6,18 +6,25 @@ const TRACKING =
 /** Drops tracking parameters and the fragment: what identifies the page rather than the visit. */
 export function cleanUrl(href: string): string {
   try {
-    const u = new URL(href);
+    return cleanParsed(new URL(href));
+  } catch {
+    return href;
+  }
+}
+
+/** `cleanUrl` of a URL already parsed (changes it): one parse where a caller resolved it already. */
+export function cleanParsed(u: URL): string {
+  // Only a query can carry tracking parameters (and reading searchParams costs a parse of it).
+  if (u.search) {
     // forEach, not [...keys()]: in Firefox's content-script world URLSearchParams iterators are not iterable.
     const tracking: string[] = [];
     u.searchParams.forEach((_value, key) => {
       if (TRACKING.test(key)) tracking.push(key);
     });
     for (const key of tracking) u.searchParams.delete(key);
-    u.hash = '';
-    return u.toString();
-  } catch {
-    return href;
   }
+  u.hash = '';
+  return u.toString();
 }
 
 /** Only http(s) URLs are ever linked from extension pages; anything else becomes undefined. */

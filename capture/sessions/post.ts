@@ -5,7 +5,7 @@
  * and, where a fetch is allowed, the adapter that read the page may fill in from the page's JSON
  * alternate.
  */
-import { sameSite, siteOf } from '../site';
+import { siteOf } from '../site';
 import type { CaptureAdapter, FetchJson, PageCapture, TalkRef } from '../types';
 import { cleanUrl } from '../url';
 import { isSlidesLink, isVideoLink } from './common';
@@ -32,7 +32,13 @@ export function ownSiteOnly(capture: PageCapture, pageUrl: string): PageCapture 
     return capture;
   }
   if (OWN_PAGE.test(page.protocol)) return capture;
-  const own = (href: string | undefined) => href !== undefined && sameSite(href, page.href);
+  // sameSite(href, page), the page's site worked out once (a schedule asks it for every talk).
+  const pageSite = siteOf(page.href);
+  const own = (href: string | undefined) => {
+    if (href === undefined) return false;
+    const site = siteOf(href);
+    return site !== undefined && site === pageSite;
+  };
   let out = capture;
   if (!own(out.url)) out = { ...out, url: siteOf(page.href) ? cleanUrl(page.href) : out.url };
   if (out.talk?.url && !own(out.talk.url)) out = { ...out, talk: foreignUrlAsLink(out.talk) };

@@ -7,7 +7,7 @@ import { asArray, deref, isNode, type LdNode, textProp, typesOf, urlProp } from 
 import { speakersFromText } from '../speakers';
 import { instantOf, isValidZone, normalizeDate, normalizeDateTime } from '../time';
 import type { EventRef, PageCapture, Speaker, TalkRef } from '../types';
-import { cleanUrl } from '../url';
+import { cleanParsed, cleanUrl } from '../url';
 import { buildEvent, buildTalk, isSlidesLink, isVideoLink } from './common';
 
 /** At most this many talks are listed from one schedule page. */
@@ -147,7 +147,7 @@ export function captureFromEvents(
     const u = urlProp(n, 'url');
     if (!u) return false;
     try {
-      return cleanUrl(new URL(u, pageUrl).href).replace(/\/$/, '') === page;
+      return cleanParsed(new URL(u, pageUrl)).replace(/\/$/, '') === page;
     } catch {
       return false;
     }
