@@ -24,7 +24,6 @@ import { createJiti } from 'jiti';
 import { coldAndWarm, launchExtension, quantile, writeRows } from './_launch.mjs';
 
 const jiti = createJiti(import.meta.url);
-const { makeCorpus } = await jiti.import('../tests/corpus.ts');
 const { corpusDay } = await jiti.import('../tests/corpus-day.ts');
 const { clearRecapCaches, composeRecap } = await jiti.import('../recap/compose.ts');
 
@@ -94,7 +93,6 @@ const report = (result) => {
 // a plain template-string join of the same notes (title, talk headings, one line per note), timed in
 // the same page on the same data, received the same way (a fresh structured clone each run).
 if (process.env.SKIP_BROWSER !== '1') {
-  const corpus = makeCorpus({ notes: 1000, events: 1, talksPerEvent: 10, seed: 27 });
   const { context, base, close } = await launchExtension({ extraArgs: ['--disable-sync', '--disable-quic'] });
   try {
     const composer = await context.newPage();
@@ -104,31 +102,11 @@ if (process.env.SKIP_BROWSER !== '1') {
     const coldTimes = await composer.evaluate(() => window.__talkmarksRecap.timeColdCompose(1000, 11));
     const preview = await composer.evaluate(() => window.__talkmarksRecap.timePreview(1000, 11));
     const floor = await composer.evaluate((n) => window.__talkmarksRecap.timeFloor(1000, n), RUNS + 1);
-    // The floor as it was measured before 2026-12-03: the same notes already in memory, the same
-    // objects every run (nothing young to collect). Informational: the loop it is set beside gets a
-    // fresh clone every run.
+    // The floor on the same objects every run (nothing young to collect), as measured before
+    // 2026-12-03. Informational: the loop it is set beside gets a fresh clone every run.
     const heldFloor = await composer.evaluate(
-      ({ event, talks, notes, runs }) => {
-        const all = notes.map((n, i) => ({ ...n, talkId: talks[i % talks.length].id }));
-        const byTalk = talks.map((talk) => ({ talk, notes: all.filter((n) => n.talkId === talk.id) }));
-        const out = [];
-        let keep = 0;
-        for (let r = 0; r < runs; r++) {
-          const t0 = performance.now();
-          const md = `# ${event.name}\n\n${byTalk
-            .map(
-              ({ talk, notes }) =>
-                `## ${talk.title}\n\n_${talk.speakers.map((s) => s.name).join(', ')}_\n\n${notes
-                  .map((n) => `- ${n.body.replace(/\n+/g, ' ')}`)
-                  .join('\n')}`,
-            )
-            .join('\n\n')}\n`;
-          out.push(performance.now() - t0);
-          keep += md.length;
-        }
-        return keep > 0 ? out : [];
-      },
-      { event: corpus.events[0], talks: corpus.talks, notes: corpus.notes, runs: RUNS + 1 },
+      (n) => window.__talkmarksRecap.timeFloor(1000, n, false),
+      RUNS + 1,
     );
     const recap = coldAndWarm(times);
     const opened = coldAndWarm(coldTimes);

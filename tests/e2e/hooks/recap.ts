@@ -15,6 +15,18 @@ function day(notes: number): RecapInput {
   return corpusDay({ notes, talks: 10, seed: 27 });
 }
 
+/** The plainest post of a day: the title, a heading and a byline per talk, one line per note. */
+function joinDay(d: RecapInput): string {
+  return `# ${d.event?.name ?? ''}\n\n${d.talks
+    .map(
+      ({ talk, notes }) =>
+        `## ${talk.title}\n\n_${talk.speakers.map((s) => s.name).join(', ')}_\n\n${notes
+          .map((n) => `- ${n.body.replace(/\n+/g, ' ')}`)
+          .join('\n')}`,
+    )
+    .join('\n\n')}\n`;
+}
+
 /** Resolves after the next frame is painted (a task after the frame's callbacks). */
 const painted = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 
@@ -61,26 +73,20 @@ const hooks = {
   },
 
   /**
-   * The compose floor: the same day's notes joined by one template string (title, a heading and a
-   * byline per talk, one line per note). Each run joins a fresh structured clone of the day, cloned
-   * before the clock starts, as `timeCompose` receives its input: the same work on the same data,
-   * young objects included (their garbage collection lands in either loop alike). Durations in ms.
+   * The compose floor: the same day's notes joined by one template string (`joinDay`). With `fresh`,
+   * each run joins a fresh structured clone of the day, cloned before the clock starts, as
+   * `timeCompose` receives its input: the same work on the same data, young objects included (their
+   * garbage collection lands in either loop alike). Without, the same objects every run (the floor
+   * before 2026-12-03, reported beside it). Durations in ms.
    */
-  timeFloor(notes: number, runs: number): number[] {
+  timeFloor(notes: number, runs: number, fresh = true): number[] {
     const input = day(notes);
     const times: number[] = [];
     let keep = 0;
     for (let run = 0; run < runs; run++) {
-      const d = structuredClone(input);
+      const d = fresh ? structuredClone(input) : input;
       const started = performance.now();
-      const md = `# ${d.event?.name ?? ''}\n\n${d.talks
-        .map(
-          ({ talk, notes }) =>
-            `## ${talk.title}\n\n_${talk.speakers.map((s) => s.name).join(', ')}_\n\n${notes
-              .map((n) => `- ${n.body.replace(/\n+/g, ' ')}`)
-              .join('\n')}`,
-        )
-        .join('\n\n')}\n`;
+      const md = joinDay(d);
       times.push(performance.now() - started);
       keep += md.length;
     }
