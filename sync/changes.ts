@@ -87,7 +87,13 @@ export function changeToOps(
   if (change.op === 'delete') {
     // Nothing here to delete: a merged purge (or a vanished conflict copy) written back.
     if (!view || !rec) return [];
-    return [{ op: 'purge', table, key, hlc: hlc(), seen: seenOf(rec) }];
+    // The record's conflict copies are written for real first: derived from it, they would follow
+    // it if it were created again, on the devices still holding its tombstone but not on those that
+    // collected it (merge/copies.ts).
+    const copies = Object.entries(state.copies).flatMap(([copy, [of]]) =>
+      of === key ? materializeOps(state, table, copy, options) : [],
+    );
+    return [...copies, { op: 'purge', table, key, hlc: hlc(), seen: seenOf(rec) }];
   }
 
   const value = change.value;

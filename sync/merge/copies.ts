@@ -10,9 +10,10 @@
  *   `conflictVersion` = the losing version (so the UI can show and link it), and the original's tags.
  * - Those values are *virtual operations* stamped with the losing version's stamp: they are derived
  *   from the original whenever the copy is read, and any real operation on the copy (an edit, a
- *   trash) is later and wins field by field. The first local change of a copy also writes the
- *   virtual operations for real (`materializeOps`), so an edited copy no longer depends on its
- *   original's history.
+ *   trash) is later and wins field by field. The first local change of a copy, and a purge of its
+ *   original, write the virtual operations for real (`materializeOps`): from then on the copy is
+ *   read from its own state alone, so it no longer depends on its original's history (a device
+ *   that collected the original's tombstone no longer holds it).
  */
 import { deterministicUlid } from '../hash';
 import { type Hlc, hlcMs } from '../hlc';
@@ -49,6 +50,11 @@ export function effectiveRecord(
   // A record read for itself leaves out a purged past it was created again after (view.ts); an
   // original read for its copies' content keeps it, so copies made before the purge stay as they are.
   const real = stored && depth === 0 ? withoutPurgedPast(stored) : stored;
+  // A copy whose derived operations were written for real (its first local change, or its note's
+  // purge) is read from its own state alone: derived again, it would follow what its note became
+  // after that (a note created again after a purge), which a device that collected the note's
+  // tombstone can no longer see.
+  if (stored?.fields[CONFLICT_VERSION]) return real;
   const ops = depth < MAX_DEPTH ? copyOps(state, table, key, options, depth) : undefined;
   if (!ops) return real;
   const rec = emptyRecord();

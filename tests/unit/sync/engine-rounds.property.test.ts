@@ -166,7 +166,7 @@ describe('sync rounds between three devices (property)', () => {
             continue;
           }
           if (c.kind === 'copy') {
-            // The user edits a conflict copy: it becomes a note of its own, still read from its original.
+            // The user edits a conflict copy: it becomes a note of its own (its derived fields written for real).
             const copy = [...d.records.values()].find((r) => r.conflictOf !== undefined);
             if (!copy) continue;
             const text = `line ${++line} in a copy on device ${c.dev}`;
@@ -185,12 +185,14 @@ describe('sync rounds between three devices (property)', () => {
           }
           const text = `line ${++line} from device ${c.dev}`;
           if (c.kind === 'create') {
+            // Each device's url: a note created again after a purge (a backup restored) differs from
+            // the one its conflict copies were made from.
             if (!old)
               d.write('notes', {
                 id,
                 createdAt: 1,
                 updatedAt: 1,
-                url: 'https://x.example/',
+                url: `https://x.example/${c.dev}`,
                 body: text,
                 tags: [],
               });
