@@ -74,10 +74,15 @@ function thisPageModules(): Plugin {
  * Fewer, larger chunks on the side panel's opening path (issue 17). Measured in the panel, every file
  * costs its page main-thread time to ask for and take in (about 1 ms each on this machine), and the
  * panel opening on "This page" took 12 files for its first bundle and 14 more for the view, against
- * the paint floor's 2. Two groups, each one chunk, for the pages' bundle (ES) build only:
- *  - `panel-first`: the side panel's first-bundle modules that the popup, options or composer also
- *    load at start (none that help, the PDF viewer or the offscreen document load: those keep
- *    their own small chunks rather than loading the panel's);
+ * the paint floor's 2. Groups, each one chunk, for the pages' bundle (ES) build only:
+ *  - `panel-base`: the side panel's first-bundle modules that every page loads (Preact, the browser
+ *    API, the message map): one file, not six. Traced, the panel's early script (parser-blocking,
+ *    the first file its HTML asks for) came back 25–35 ms after the HTML was committed, behind the
+ *    nine files asked for at once, and nothing ran until it had. Five alternating rounds of the
+ *    library bench at 1,000 notes: first notes p95 / paint floor 1.35–1.57× → 1.06–1.26×;
+ *  - `panel-first`: the rest of the side panel's first-bundle modules that the popup, options or
+ *    composer also load at start (none that help, the PDF viewer or the offscreen document load:
+ *    those keep their own small chunks rather than loading the panel's);
  *  - `this-page`: the modules of "This page" (components/capture/ThisPage.tsx and its static
  *    imports) that no page loads at start but options and composer, which load most of them (the
  *    database, the repositories) at start anyway.
@@ -86,13 +91,14 @@ function thisPageModules(): Plugin {
  */
 function panelChunks(): Plugin {
   const first = new Set<string>();
+  const base = new Set<string>();
   const data = new Set<string>();
   const view = new Set<string>();
   const page = (name: string) => new RegExp(`[\\\\/]${name}[\\\\/]index\\.html$`);
   return {
     name: 'talkmarks-panel-chunks',
     buildEnd() {
-      for (const set of [first, data, view]) set.clear();
+      for (const set of [first, base, data, view]) set.clear();
       const ids = [...this.getModuleIds()];
       const closure = (roots: string[]) => {
         const seen = new Set<string>();
@@ -110,7 +116,10 @@ function panelChunks(): Plugin {
       const panel = closure(of('sidepanel'));
       const near = closure(of('popup', 'options', 'composer'));
       const far = closure(of('help', 'pdf', 'offscreen'));
-      for (const id of panel) if (near.has(id) && !far.has(id) && !id.endsWith('.html')) first.add(id);
+      for (const id of panel) {
+        if (!near.has(id) || id.endsWith('.html')) continue;
+        (far.has(id) ? base : first).add(id);
+      }
       const thisPage = closure(ids.filter((id) => id.endsWith('/components/capture/ThisPage.tsx')));
       const elsewhere = closure(of('sidepanel', 'popup', 'help', 'pdf', 'offscreen'));
       const editors = closure(of('options', 'composer'));
@@ -131,7 +140,12 @@ function panelChunks(): Plugin {
       return {
         ...options,
         codeSplitting: {
-          groups: [group('panel-first', first), group('this-page-data', data), group('this-page', view)],
+          groups: [
+            group('panel-base', base),
+            group('panel-first', first),
+            group('this-page-data', data),
+            group('this-page', view),
+          ],
         },
       };
     },
