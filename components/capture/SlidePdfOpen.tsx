@@ -1,5 +1,7 @@
 /** "Open in Talkmarks" for a PDF deck: reopens the tab in Talkmarks' PDF viewer, where each page is a slide. */
+import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { openInPdfViewer } from '../../platform/pdf-open';
 
 /** A PDF by its URL (the browser's own viewer cannot be read by extensions). */
 export function looksLikePdf(url: string): boolean {
@@ -20,17 +22,41 @@ export function pdfViewerUrl(file: string): string {
 }
 
 export function SlidePdfOpen({ url, tabId }: { url: string; tabId: number }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
   if (!looksLikePdf(url)) return null;
+  const open = () => {
+    setBusy(true);
+    setError('');
+    // The popup closes once the tab shows the viewer, not on the update's answer alone.
+    openInPdfViewer(tabId, pdfViewerUrl(url)).then(
+      (moved) => {
+        if (moved) return window.close();
+        setBusy(false);
+        setError('The tab did not move to the viewer. Try again.');
+      },
+      () => {
+        setBusy(false);
+        setError('This tab cannot be opened in the viewer.');
+      },
+    );
+  };
   return (
-    <button
-      type="button"
-      class="btn"
-      title="Show this PDF in Talkmarks' viewer so notes are filed by page"
-      onClick={() => {
-        void browser.tabs.update(tabId, { url: pdfViewerUrl(url) }).then(() => window.close());
-      }}
-    >
-      Open in Talkmarks
-    </button>
+    <div class="flex items-center gap-2">
+      <button
+        type="button"
+        class="btn"
+        title="Show this PDF in Talkmarks' viewer so notes are filed by page"
+        disabled={busy}
+        onClick={open}
+      >
+        Open in Talkmarks
+      </button>
+      {error && (
+        <span role="alert" class="text-xs text-danger">
+          {error}
+        </span>
+      )}
+    </div>
   );
 }
