@@ -130,12 +130,19 @@ export async function notesPage(set: NoteSet, offset: number, limit: number): Pr
   const notes = getDb().notes;
   if (!set.ids) {
     if (offset === 0) {
-      return notes
-        .orderBy(':id')
-        .reverse()
-        .filter((n) => !n.deletedAt)
-        .limit(limit)
-        .toArray();
+      // A plain key range and a limit, with no filter in the query: Dexie reads it with one getAll
+      // (newest first where the browser takes a direction, Chromium 141+), where a filtered query
+      // is a cursor that waits on each row in turn — 6–8 ms for 50 rows at 50,000 notes, on every
+      // save the open list shows. Trashed notes in the batch are dropped and the next batch read.
+      const page: NoteRecord[] = [];
+      let below: string | undefined;
+      for (;;) {
+        const range = below === undefined ? notes.orderBy(':id') : notes.where(':id').below(below);
+        const batch = await range.reverse().limit(limit).toArray();
+        for (const n of batch) if (!n.deletedAt) page.push(n);
+        if (page.length >= limit || batch.length < limit) return page.slice(0, limit);
+        below = batch[batch.length - 1]?.id;
+      }
     }
     // Deep in the whole list: ids only (no records), then the window.
     set.ids = await matchingNoteIds({});
