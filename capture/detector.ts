@@ -2,8 +2,10 @@
  * The static detector: a few bytes that run on known hosts (and, in end-to-end builds, on local
  * pages) and decide whether this page needs the capture module at all. Hosts whose pages are talks,
  * decks or schedules by URL load it at once; anywhere else the DOM must show a deck or a session
- * marker. Kept tiny (budget ≤ 4 KB minified with its entry point): no imports, no framework.
+ * marker. Kept tiny (budget ≤ 4 KB minified with its entry point): no framework, and no import but
+ * the module's one-line mark.
  */
+import { captureModuleRuns } from './module-flag';
 
 /** Hosts where a page can be a deck, a talk video or a session by its URL alone. */
 const HOSTS =
@@ -43,14 +45,24 @@ export function wantsCapture(loc: { hostname: string; pathname: string }, doc: D
 
 /**
  * Calls `load` once, as soon as the page wants capture: now, or when it has rendered its deck or
- * navigated in-app (decks and players that build their DOM after load). Gives up watching after `ms`.
+ * navigated in-app (decks and players that build their DOM after load). Gives up watching after `ms`,
+ * or once the capture module runs in this frame.
  */
 export function detect(win: Window, load: () => void, ms = 15_000): void {
   let done = false;
   let pending = false;
   const check = () => {
     pending = false;
-    if (done || !wantsCapture(win.location, win.document)) return;
+    if (done) return;
+    // Loaded meanwhile by another way (a toolbar click, a site the user enabled): nothing left to
+    // do here, and each check is a selector scan of the whole page (4 ms on a 2 MB page, every
+    // 200 ms while the page changes).
+    if (captureModuleRuns(win)) {
+      done = true;
+      stop();
+      return;
+    }
+    if (!wantsCapture(win.location, win.document)) return;
     done = true;
     stop();
     load();

@@ -18,14 +18,13 @@ import {
   parseFrameReports,
 } from '../capture/frames';
 import { ADAPTERS } from '../capture/registry';
+import { CAPTURE_MODULE_FLAG as FLAG } from '../capture/module-flag';
 import { createEnricher, sameOriginJson } from '../capture/sessions/post';
 import { firstByTag } from '../capture/tags';
 import type { FetchJson, PageCapture } from '../capture/types';
 import { watchPage } from '../capture/watch';
 import { sendToBackground } from '../messaging/content';
 import { answerTabRequests, type TabHandlers } from '../messaging/tab-receiver';
-
-const FLAG = '__talkmarksCapture';
 
 /** What the module needs from its surroundings; tests pass their own. */
 export interface CaptureModuleDeps {
