@@ -17,8 +17,8 @@ import {
   mergeFrames,
   parseFrameReports,
 } from '../capture/frames';
-import { ADAPTERS } from '../capture/registry';
 import { CAPTURE_MODULE_FLAG as FLAG } from '../capture/module-flag';
+import { ADAPTERS } from '../capture/registry';
 import { createEnricher, sameOriginJson } from '../capture/sessions/post';
 import { firstByTag } from '../capture/tags';
 import type { FetchJson, PageCapture } from '../capture/types';

@@ -116,7 +116,11 @@ describe('library filters', () => {
   });
   it('fills the first window past trashed notes, however many lie above it', async () => {
     const gone = { deletedAt: T0 };
-    await getDb().notes.bulkPut([{ ...n.h!, ...gone }, { ...n.f!, ...gone }, { ...n.e!, ...gone }]);
+    await getDb().notes.bulkPut([
+      { ...n.h!, ...gone },
+      { ...n.f!, ...gone },
+      { ...n.e!, ...gone },
+    ]);
     const all = await resolveNotes({}, false);
     // h, g, f and e are in the trash: the newest two live notes are d and c.
     expect((await notesPage(all, 0, 2)).map((x) => x.id)).toEqual(ids('d', 'c'));
