@@ -55,14 +55,18 @@ function AllNotes(p: ListProps) {
   const row = useLivePages('all', (o, l) => noteRows({ total: 0 }, o, l), ...range);
   // The total walks the whole store: re-read it once saves settle, not before the new note shows.
   const total = useQuietQuery(liveNoteCount, 'notes', []);
-  useKeepFirstPage('library:all', total);
-  const first = row(0);
+  // A first page shorter than a page is the whole list, read live: its length is the count at once.
+  // Waiting for the settled count, a short list lost its oldest row for half a second after a save.
+  const firstPage = row.page(0);
+  const whole = firstPage && firstPage.length < PAGE_SIZE ? firstPage.length : undefined;
+  const count = whole ?? total;
+  useKeepFirstPage('library:all', count);
   return (
     <NotesView
       {...p}
-      count={total ?? (first ? PAGE_SIZE : 0)}
+      count={count ?? (firstPage?.length ? PAGE_SIZE : 0)}
       row={row}
-      ready={total !== undefined || Boolean(first)}
+      ready={count !== undefined || Boolean(firstPage?.length)}
       onRange={setRange}
     />
   );

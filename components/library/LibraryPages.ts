@@ -7,13 +7,16 @@ import { useEffect, useState } from 'preact/hooks';
 
 export const PAGE_SIZE = 50;
 
+/** A row getter; `page(p)` is page `p` as last read, undefined until it is. */
+export type LiveRows<T> = ((index: number) => T | undefined) & { page(p: number): T[] | undefined };
+
 /** Returns a row getter for the rows `start..end` of the list `key` (re-read when `key` changes). */
 export function useLivePages<T>(
   key: unknown,
   load: (offset: number, limit: number) => Promise<T[]>,
   start: number,
   end: number,
-): (index: number) => T | undefined {
+): LiveRows<T> {
   const [state, setState] = useState<{ key: unknown; pages: Map<number, T[]> }>({ key, pages: new Map() });
   const first = Math.floor(start / PAGE_SIZE);
   const last = Math.floor(Math.max(start, end - 1) / PAGE_SIZE);
@@ -39,8 +42,8 @@ export function useLivePages<T>(
     };
   }, [key, first, last]);
 
-  return (index) =>
-    state.key === key ? state.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE] : undefined;
+  const page = (p: number) => (state.key === key ? state.pages.get(p) : undefined);
+  return Object.assign((index: number) => page(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], { page });
 }
 
 /**

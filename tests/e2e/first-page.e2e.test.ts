@@ -2,7 +2,8 @@
  * The side panel's kept first pages (issue 17): "All notes" paints its kept page at once on the next
  * open and swaps in the live list, and "This page" its kept first notes of the tab's page; a note
  * saved from another context in between makes them stale, and then they are never painted, not even
- * for a frame; a deleted note never appears.
+ * for a frame; a deleted note never appears. A list shorter than a page keeps every row and its
+ * count as a note saved elsewhere comes in.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -115,6 +116,47 @@ describe('side panel first page', () => {
     );
     expect(live[0]).toContain('Gamma note saved elsewhere');
     expect(await seen(third)).toEqual([]);
+  });
+
+  it('a short list keeps every row and its count as a note saved elsewhere comes in', async () => {
+    const writer = await session.openPage('sidepanel.html', { view: 'trash', tabId: 0 });
+    await writer.waitForFunction(
+      () => (window as unknown as { __talkmarksLibrary?: unknown }).__talkmarksLibrary,
+    );
+    for (const body of ['First of three', 'Second of three', 'Third of three']) await save(writer, body);
+    const panel = await session.openPage('sidepanel.html', { view: 'library', scope: 'all', tabId: 0 });
+    await until(
+      () => liveRows(panel),
+      (r) => r.length === 3,
+    );
+    // Every state of the list from the moment the new note is in it: its count line and its rows (the
+    // first 14 characters of each, where a row's text starts with its note's body).
+    await panel.evaluate(() => {
+      const w = window as unknown as { __withNew: string[][] };
+      w.__withNew = [];
+      new MutationObserver(() => {
+        const rows = [...document.querySelectorAll('#library-list [data-note-id]')].map(
+          (e) => e.textContent ?? '',
+        );
+        if (!rows.some((r) => r.includes('Fourth, from elsewhere'))) return;
+        const count = document.querySelector('[data-testid="library-count"]')?.textContent ?? '';
+        w.__withNew.push([count, ...rows.map((r) => r.slice(0, 14))]);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    await save(writer, 'Fourth, from elsewhere');
+    const states = await until(
+      () => panel.evaluate(() => (window as unknown as { __withNew: string[][] }).__withNew),
+      (s) => s.length > 0,
+    );
+    // From its first frame on: four rows, the oldest still there, and the count saying so.
+    for (const state of states)
+      expect(state).toEqual([
+        '4 notes',
+        'Fourth, from e',
+        'Third of three',
+        'Second of thre',
+        'First of three',
+      ]);
   });
 });
 
