@@ -67,6 +67,7 @@ function AllNotes(p: ListProps) {
       count={count ?? (firstPage?.length ? PAGE_SIZE : 0)}
       row={row}
       ready={count !== undefined || Boolean(firstPage?.length)}
+      empty="No notes yet. Write one on any page with the Talkmarks button (Alt+Shift+N unless you changed it); it shows up here, newest first."
       onRange={setRange}
     />
   );
@@ -127,9 +128,19 @@ interface ViewProps extends ListProps {
   ready: boolean;
   error?: Error;
   onRange: (range: [number, number]) => void;
+  /** What an empty list says. */
+  empty?: string;
 }
 
-function NotesView({ count, row, ready, error, onRange, ...p }: ViewProps) {
+function NotesView({
+  count,
+  row,
+  ready,
+  error,
+  onRange,
+  empty = 'No notes here match these filters.',
+  ...p
+}: ViewProps) {
   const first = row(0);
   const picked = usePicked();
   useLayoutEffect(() => {
@@ -153,7 +164,7 @@ function NotesView({ count, row, ready, error, onRange, ...p }: ViewProps) {
     );
   }
   if (!ready) return <p class="text-sm text-muted">Loading notes…</p>;
-  if (count === 0) return <p class="text-sm text-muted">No notes here match these filters.</p>;
+  if (count === 0) return <p class="text-sm text-muted">{empty}</p>;
   return (
     <>
       <p class="mb-1 text-xs text-muted" data-testid="library-count">

@@ -123,8 +123,13 @@ describe('side panel first page', () => {
     await writer.waitForFunction(
       () => (window as unknown as { __talkmarksLibrary?: unknown }).__talkmarksLibrary,
     );
-    for (const body of ['First of three', 'Second of three', 'Third of three']) await save(writer, body);
     const panel = await session.openPage('sidepanel.html', { view: 'library', scope: 'all', tabId: 0 });
+    // An empty library says how to begin, not that filters match nothing; then fills in live.
+    await until(
+      () => panel.evaluate(() => document.body.textContent ?? ''),
+      (text) => text.includes('No notes yet. Write one on any page'),
+    );
+    for (const body of ['First of three', 'Second of three', 'Third of three']) await save(writer, body);
     await until(
       () => liveRows(panel),
       (r) => r.length === 3,
