@@ -147,7 +147,10 @@ export function recapCoverage(input: RecapInput, leftOut?: DayLeftOut): Coverage
   const scope = leftOut ? ' of the day' : '';
   const summary =
     total === 0
-      ? `No notes${scope} yet.`
+      ? // Without a day there is only the chosen talks (maybe none): the library may hold notes elsewhere.
+        leftOut
+        ? `No notes${scope} yet.`
+        : 'No notes in this recap yet.'
       : included === total
         ? `In the post: ${total === 1 ? `the one note${scope}` : `all ${counted(total, 'note')}${scope}`}.`
         : `In the post: ${included} of ${counted(total, 'note')}${scope}.`;

@@ -228,6 +228,8 @@ describe('the day’s notes in and out', () => {
       'In the post: all 6 notes.',
     );
     expect(recapCoverage({ talks: [] }, { talks: [], moments: [] }).summary).toBe('No notes of the day yet.');
+    // No day chosen: the recap holds nothing yet, which says nothing of the library.
+    expect(recapCoverage({ talks: [] }).summary).toBe('No notes in this recap yet.');
   });
 
   it('writes counts as words in the right number', () => {
