@@ -13,6 +13,23 @@ export function endsSentence(text: string): boolean {
   return /[.!?…]$/.test(text.replace(/[*_”"’')\]]+$/, ''));
 }
 
+/** Opening quote marks and the mark that closes each (straight, curly, low, guillemets, corner brackets). */
+const QUOTE_PAIRS: Record<string, string> = { '"': '"', '“': '”', '„': '“', '«': '»', '»': '«', '「': '」' };
+
+/**
+ * A quote the user typed inside its own quote marks (`"…"`, `“…”`, `«…»`) without them: the post
+ * puts every quote in “…”, and “"…"” reads as a typo. Only one pair around the whole text, with no
+ * other mark of the pair inside (`"a" or "b"` is two quotes, kept); a stop after the closing mark
+ * moves inside (`"Ship it".` → `Ship it.`).
+ */
+export function withoutQuoteMarks(text: string): string {
+  const m = /^\s*(["“„«»「])([\s\S]*?)(["”“»«」])([.!?…]?)\s*$/.exec(text);
+  if (!m || QUOTE_PAIRS[m[1]!] !== m[3]) return text;
+  const inner = m[2]!;
+  if (!inner.trim() || inner.includes(m[1]!) || inner.includes(m[3]!)) return text;
+  return inner.trim() + m[4];
+}
+
 /** Written in the first person ("I asked whether …"): kept as the user's own words. */
 function firstPerson(text: string): boolean {
   return /^I(?:\s|['’])/.test(text);
@@ -25,7 +42,8 @@ function firstPerson(text: string): boolean {
 export function noteSentence(kind: NoteKind, text: string, speakers: string): string {
   if (!text || kind === 'todo') return '';
   if (kind === 'quote') {
-    const quoted = `“${text}”${endsSentence(text) ? '' : '.'}`;
+    const words = withoutQuoteMarks(text);
+    const quoted = `“${words}”${endsSentence(words) ? '' : '.'}`;
     return speakers ? `As ${speakers} put it: ${quoted}` : quoted;
   }
   if (kind === 'question' && !firstPerson(text)) return `I asked: ${text}${endsSentence(text) ? '' : '?'}`;

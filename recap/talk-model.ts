@@ -15,7 +15,7 @@ import { DEFAULT_TALK_OPTIONS, type RecapInput, type RecapTalkInput, selectNotes
 import { escapeMarkdown, hasText, markdownBlock, markdownInline, safeUrl } from './markdown';
 import type { LinkModel, NoteModel, SlideGroupModel, TalkModel } from './model-types';
 import { rememberedNoteModel, rememberedNotePromises } from './note-cache';
-import { noteSentence, talkMention, talkShortMention } from './prose';
+import { noteSentence, talkMention, talkShortMention, withoutQuoteMarks } from './prose';
 
 /** A collected link as templates see it: URL encoded for a destination, title escaped. */
 function linkModel(link: MentionedLink): LinkModel {
@@ -82,7 +82,7 @@ export function noteModel(
   const shown = !text
     ? ''
     : note.kind === 'quote'
-      ? `“${text}”`
+      ? `“${withoutQuoteMarks(text)}”`
       : note.kind === 'question'
         ? `Open question: ${text}`
         : text;

@@ -22,8 +22,8 @@ export function noteDay(note: Pick<NoteRecord, 'createdAt'>, zone: string): stri
   return dayOf(new Date(note.createdAt).toISOString(), zone) ?? '';
 }
 
-/** Live notes created within reach of `day` in some zone (UTC−12 to UTC+14); callers keep their day's. */
-async function notesAround(day: string): Promise<NoteRecord[]> {
+/** Live notes created within reach of `day` in some zone (UTC−12 to UTC+14), oldest first; callers keep their day's. */
+export async function notesAround(day: string): Promise<NoteRecord[]> {
   const midnight = Date.parse(`${day}T00:00:00Z`);
   if (Number.isNaN(midnight)) return [];
   const notes = await getDb()

@@ -1,5 +1,5 @@
 /** Recaps repository, and the reads that gather talks and notes for the composer. */
-import { dayZone, eventMomentDays, momentsOfDay, noteDay } from './day-notes';
+import { dayZone, eventMomentDays, momentsOfDay, notesAround, noteDay } from './day-notes';
 import { getDb } from './db';
 import { createRecord, softDelete, updateRecord } from './records';
 import { talkDay } from './talk-day';
@@ -135,7 +135,10 @@ export async function eventRecapDays(
   return new Map([...days].sort(([a], [b]) => (a || '9').localeCompare(b || '9')));
 }
 
-/** Attended talks of any event (or none) on a calendar day, each day counted at its venue, in start order. */
+/**
+ * Attended talks of any event (or none) on a calendar day, each day counted at its venue, in start
+ * order; then the talks with no time noted that day (`timelessNotedOn`).
+ */
 export async function attendedOnDate(day: string): Promise<TalkRecord[]> {
   const db = getDb();
   const at = Date.parse(`${day}T00:00:00Z`);
@@ -150,7 +153,34 @@ export async function attendedOnDate(day: string): Promise<TalkRecord[]> {
   const events = await db.events.bulkGet(eventIds);
   const eventOf = new Map(eventIds.map((id, i) => [id, events[i]]));
   const onDay = near.filter((t) => talkDay(t, t.eventId ? eventOf.get(t.eventId) : undefined) === day);
-  return attended(onDay);
+  return [...(await attended(onDay)), ...(await timelessNotedOn(day))];
+}
+
+/**
+ * Talks with no time (a talk video, a page that names no schedule) noted on `day`: such a talk has
+ * no day of its own, so it counts on the days its notes were written, each note's day taken in its
+ * talk's event zone (else the browser's), as a note on no talk is. In the order of their first note
+ * that day, after the talks that have a time.
+ */
+async function timelessNotedOn(day: string): Promise<TalkRecord[]> {
+  const db = getDb();
+  const notes = (await notesAround(day)).filter((n) => n.talkId);
+  const talkIds = [...new Set(notes.map((n) => n.talkId!))];
+  const found = await db.talks.bulkGet(talkIds);
+  const timeless = new Map(
+    found.flatMap((t) => (t && !t.deletedAt && !t.startsAt ? [[t.id, t] as const] : [])),
+  );
+  const eventIds = [...new Set([...timeless.values()].flatMap((t) => (t.eventId ? [t.eventId] : [])))];
+  const events = await db.events.bulkGet(eventIds);
+  const zoneOf = new Map(eventIds.map((id, i) => [id, dayZone(events[i])]));
+  const browser = dayZone();
+  const out: TalkRecord[] = [];
+  for (const n of [...notes].sort((a, b) => a.createdAt - b.createdAt)) {
+    const talk = timeless.get(n.talkId!);
+    if (!talk || out.includes(talk)) continue;
+    if (noteDay(n, (talk.eventId && zoneOf.get(talk.eventId)) || browser) === day) out.push(talk);
+  }
+  return out;
 }
 
 /** The attended talks of a recap's day: the event's day, or the plain date. */
@@ -293,8 +323,8 @@ export async function loadAllNotes(): Promise<{
 
 /**
  * The day to suggest for a new recap: the day of the talk (venue time) or event the user wrote on
- * last — an event's day, or the plain date of a talk without an event — with that day's attended
- * talks in start order. Undefined when no note is on a talk or filed under an event.
+ * last — an event's day, or the plain date of a talk without an event, or of the note when its talk
+ * has no time — with that day's attended talks in start order. Undefined when no note is on a talk or filed under an event.
  */
 export async function suggestedDay(): Promise<
   { eventId?: string; day: string; talkIds: string[] } | undefined
@@ -312,6 +342,12 @@ export async function suggestedDay(): Promise<
   const talk = last.talkId ? await db.talks.get(last.talkId) : undefined;
   const eventId = last.talkId ? talk?.eventId : last.eventId;
   const event = eventId ? await db.events.get(eventId) : undefined;
+  if (talk && !talk.startsAt) {
+    // A talk with no time has no day of its own: the plain date the note was written on, whose
+    // talks include it (attendedOnDate).
+    const date = noteDay(last, dayZone(event));
+    return date ? { day: date, talkIds: (await attendedOnDate(date)).map((t) => t.id) } : undefined;
+  }
   const day = talk ? talkDay(talk, event) : last.talkId ? '' : noteDay(last, dayZone(event));
   if (!day || (eventId && !event)) return undefined;
   const talks = await talksOfRecapDay(eventId, day);

@@ -38,6 +38,11 @@ export function RecapSource({ draft, update }: Props) {
   const [mode, setMode] = useState<Mode>(modeOf(draft));
   // A saved recap opened later shows the way its talks were chosen.
   useEffect(() => setMode(modeOf(draft)), [draft.id]);
+  // A plain date set from outside (the day a new recap suggests, when the last talk noted has no time)
+  // shows as one: the event's-day picker cannot show a day without an event.
+  useEffect(() => {
+    if (draft.day && !draft.eventId && mode === 'day') setMode('date');
+  }, [draft.day, draft.eventId]);
   // The recap picker lists events by name (the library and Events list them newest first).
   const events = useLive(eventsByName, []);
   const days = useLive(

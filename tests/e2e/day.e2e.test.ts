@@ -299,6 +299,46 @@ describe('a conference day', () => {
       }
     }
   });
+
+  it('a talk the page gives no time: the composer opens on the date its notes were written, with the talk', async () => {
+    // The DemoCon page prints "09-08, 14:00" without a year, so its talk has no time, and so no day of
+    // its own: the notes written on it now belong to today, in the event's zone (Europe/Berlin).
+    const talk = await openTab(TALK_URL);
+    const popup = await session.openPage('popup.html', { tabId: talk.tabId });
+    await expect
+      .poll(() =>
+        popup
+          .getByRole('combobox', { name: 'Goes to' })
+          .evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent),
+      )
+      .toBe(`${TALK} (this page’s talk)`);
+    await notePopup(popup, 'The editor snaps sessions to rooms #pretalx');
+    await notePopup(popup, '! Publish the schedule before the CfP closes');
+    await popup.close();
+    const reader = await session.openPage('options.html');
+    const stored = await until(
+      async () => (await reader.evaluate(readDatabase)) as Record<string, unknown[]>,
+      (db) => (db.notes?.length ?? 0) === 2,
+    );
+    const talks = stored.talks as { title: string; startsAt?: string }[];
+    expect(talks.map((t) => [t.title, t.startsAt])).toEqual([[TALK, undefined]]);
+    const createdAt = (stored.notes as { createdAt: number }[])[0]!.createdAt;
+    // The day the first note was written on in Berlin (both were written within seconds).
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(createdAt);
+
+    const composer = await session.openPage('composer.html');
+    await expect.poll(() => composer.getByRole('radio', { name: 'A date' }).isChecked()).toBe(true);
+    await expect.poll(() => composer.getByLabel('Date', { exact: true }).inputValue()).toBe(day);
+    const markdown = await until(
+      () => composer.getByTestId('recap-markdown').inputValue(),
+      (v) => v.includes('snaps sessions to rooms'),
+    );
+    expect(markdown).toContain('Publish the schedule before the CfP closes');
+    expect(markdown).toContain(TALK);
+    await expect
+      .poll(() => composer.getByTestId('recap-coverage').getByRole('status').textContent())
+      .toMatch(/^In the post: all 2 notes/);
+  });
 });
 
 const VIEWS = ['page', 'now', 'events', 'recap', 'library', 'tags', 'trash'] as const;

@@ -111,6 +111,51 @@ describe('moments of a day', () => {
     expect(ids(await attendedOnDate('2012-06-28'))).toEqual([THURSDAY.id]);
     expect(await attendedOnDate('not a day')).toEqual([]);
   });
+
+  it('a plain date’s talks: then the talks with no time noted that day, by their first note that day', async () => {
+    await seed();
+    // Two talk videos (no time), one filed under Red Hat Summit (Boston's zone), one under no event
+    // (the browser's zone, Brussels here), and one more noted only on the 28th.
+    const video = (n: number, eventId?: string): TalkRecord => ({
+      ...GLUSTER,
+      id: `01CE0000000000000000000V0${n}`,
+      title: `Talk video ${n}`,
+      eventId,
+      timezone: undefined,
+      startsAt: undefined,
+    });
+    const [inBoston, nowhere, later] = [video(1, EVENT.id), video(2), video(3)];
+    await getDb().talks.bulkAdd([inBoston, nowhere, later]);
+    const note = (n: number, talkId: string, at: string, extra = {}) => ({
+      ...NOTES[0]!,
+      id: `01CE00000000000000000V0N0${n}`,
+      talkId,
+      createdAt: Date.parse(at),
+      updatedAt: Date.parse(at),
+      ...extra,
+    });
+    await getDb().notes.bulkAdd([
+      // 21:30 UTC on the 27th: still the 27th in Brussels (23:30).
+      note(1, nowhere.id, '2012-06-27T21:30:00Z'),
+      // 02:00 UTC on the 28th: 22:00 on the 27th in Boston, so the 27th for the event's talk.
+      note(2, inBoston.id, '2012-06-28T02:00:00Z'),
+      // A second note on the first video, later: it does not move that talk.
+      note(3, nowhere.id, '2012-06-28T03:00:00Z'),
+      note(4, later.id, '2012-06-28T12:00:00Z'),
+      // Trashed: does not bring its talk in.
+      note(5, later.id, '2012-06-27T12:00:00Z', { deletedAt: Date.parse('2012-06-27T13:00:00Z') }),
+    ]);
+    // The timed talks first, in start order, then the videos by their first note of the 27th.
+    expect(ids(await attendedOnDate('2012-06-27'))).toEqual([
+      GLUSTER.id,
+      SELINUX.id,
+      NETWORK.id,
+      nowhere.id,
+      inBoston.id,
+    ]);
+    // The 28th: THURSDAY, then the videos with a note written that day (05:00 Brussels; 14:00 Brussels).
+    expect(ids(await attendedOnDate('2012-06-28'))).toEqual([THURSDAY.id, nowhere.id, later.id]);
+  });
 });
 
 describe('what a day recap reads', () => {
@@ -210,5 +255,24 @@ describe('the day a new recap suggests', () => {
       updatedAt: Date.parse('2012-07-02T00:00:00Z'),
     });
     expect(await suggestedDay()).toEqual({ day: '2012-06-30', talkIds: [meetup.id] });
+  });
+
+  it('is the plain date the last note was written on when its talk has no time', async () => {
+    await seed();
+    // A talk video filed under Red Hat Summit, no time: the note's day in Boston's zone.
+    const video: TalkRecord = { ...GLUSTER, id: '01CE0000000000000000000V01', startsAt: undefined };
+    await getDb().talks.add(video);
+    await getDb().notes.add({
+      ...NOTES[0]!,
+      id: '01CE00000000000000000V0N01',
+      talkId: video.id,
+      // 01:00 UTC on the 28th is 21:00 on the 27th in Boston.
+      createdAt: Date.parse('2012-06-28T01:00:00Z'),
+      updatedAt: Date.parse('2012-07-03T00:00:00Z'),
+    });
+    expect(await suggestedDay()).toEqual({
+      day: '2012-06-27',
+      talkIds: [GLUSTER.id, SELINUX.id, NETWORK.id, video.id],
+    });
   });
 });

@@ -88,6 +88,30 @@ describe('sentence rules', () => {
     );
   });
 
+  it('a quote typed in its own quote marks is put in “…” once (seen in a hand-acted day: “"Make it so"”)', () => {
+    const a = talk('a', 'Storage', ['Ann']);
+    const notes = [
+      note('a', '10:00', '"Make the easy path the secure path"', 'quote'),
+      note('a', '10:01', '“Ship it”.', 'quote'),
+      note('a', '10:02', '«Moins de code»', 'quote'),
+      // Two quotes, or a mark that does not close the first: kept as typed.
+      note('a', '10:03', '"Fast" or "safe"', 'quote'),
+      note('a', '10:04', '"Half open', 'quote'),
+    ];
+    expect(post('builtin:day-post', { talks: [{ talk: a, notes }] })).toBe(
+      [
+        '# Summit: Wednesday',
+        '',
+        'First, [Storage](https://example.org/a) by Ann. As Ann put it: “Make the easy path the secure path”. As Ann put it: “Ship it.” As Ann put it: “Moins de code”. As Ann put it: “"Fast" or "safe"”. As Ann put it: “"Half open”.',
+        '',
+      ].join('\n'),
+    );
+    // The same in a note's line (Talk notes (bullets), and any template that shows `note.line`).
+    const lines = post('builtin:day-recap', { talks: [{ talk: a, notes: notes.slice(0, 1) }] });
+    expect(lines).toContain('“Make the easy path the secure path”');
+    expect(lines).not.toContain('“"');
+  });
+
   it('a note that is only a number opening a paragraph stays a sentence, not an ordered list (found by the property test)', () => {
     const md = post('builtin:takeaways-by-theme', {
       talks: [{ talk: talk('z', 'Zero', []), notes: [] }],
