@@ -1,5 +1,5 @@
 /** Recaps repository, and the reads that gather talks and notes for the composer. */
-import { dayZone, eventMomentDays, momentsOfDay, notesAround, noteDay } from './day-notes';
+import { dayZone, eventMomentDays, momentsOfDay, noteDay, notesAround } from './day-notes';
 import { getDb } from './db';
 import { createRecord, softDelete, updateRecord } from './records';
 import { talkDay } from './talk-day';
