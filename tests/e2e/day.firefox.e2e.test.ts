@@ -478,4 +478,50 @@ describe('a conference day in Firefox', () => {
     expect(await axeViolations(composer)).toEqual([]);
     expect(await axeViolations(library)).toEqual([]);
   });
+
+  it('a talk the page gives no time: the composer opens on the date its notes were written, with the talk', async () => {
+    // The DemoCon page prints "09-08, 14:00" without a year: its talk has no time, so no day of its
+    // own, and the notes written on it now belong to today in the event's zone (Europe/Berlin).
+    const talk = await ff.openTab(TALK_URL);
+    const popup = await ff.openPage('popup.html', { tabId: talk.tabId });
+    await poll(
+      () => goesTo(popup),
+      (t) => t === `${TALK} (this page’s talk)`,
+    );
+    await saveNote(popup, 'The editor snaps sessions to rooms #pretalx');
+    await saveNote(popup, '! Publish the schedule before the CfP closes');
+    await popup.close();
+    const reader = await ff.openPage('options.html');
+    const stored = await poll(
+      () => database(reader),
+      (d) => (d.notes ?? []).length === 2,
+    );
+    expect(stored.talks?.map((t) => [t.title, t.startsAt])).toEqual([[TALK, undefined]]);
+    const createdAt = (stored.notes as unknown as { createdAt: number }[])[0]!.createdAt;
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(createdAt);
+
+    const composer = await ff.openPage('composer.html');
+    await poll(
+      () =>
+        composer.evaluate(() => ({
+          mode: document.querySelector<HTMLInputElement>('input[name="recap-mode"]:checked')?.parentElement
+            ?.textContent,
+          date: document.querySelector<HTMLInputElement>('input[aria-label="Date"]')?.value,
+        })),
+      (v) => v.mode?.trim() === 'A date' && v.date === day,
+    );
+    const markdown = await poll(
+      () =>
+        composer.evaluate(
+          () => document.querySelector<HTMLTextAreaElement>('[data-testid="recap-markdown"]')?.value ?? '',
+        ),
+      (v) => v.includes('snaps sessions to rooms'),
+    );
+    expect(markdown).toContain('Publish the schedule before the CfP closes');
+    expect(markdown).toContain(`[${TALK}](${TALK_URL})`);
+    await poll(
+      () => textOf(composer, '[data-testid="recap-coverage"] [role="status"]'),
+      (t) => t?.startsWith('In the post: all 2 notes') === true,
+    );
+  });
 });
