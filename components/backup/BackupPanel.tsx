@@ -31,6 +31,8 @@ const FAILED: Record<Action, string> = {
 };
 
 const LABEL = { reading: 'Reading', checking: 'Checking', writing: 'Writing' } as const;
+/** The worker answers each request (but a cancel) at once with its first progress: silence this long means it never ran. */
+const FIRST_ANSWER_MS = 15_000;
 const today = () => new Date().toISOString().slice(0, 10);
 /** The backup's sections as the import summary names them (`blobs` are the slide images). */
 const SECTION_NAME: Record<(typeof BACKUP_TABLES)[number], string> = {
@@ -51,13 +53,44 @@ export function BackupPanel({ notify }: { notify: (t: ToastState) => void }) {
   const fileName = useRef('');
   const action = useRef<Action>('export');
 
-  useEffect(() => () => worker.current?.terminate(), []);
+  /** Pending until the worker answers a request at all (it posts its first progress at once). */
+  const unanswered = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const stopWorker = () => {
+    clearTimeout(unanswered.current);
+    worker.current?.terminate();
+    worker.current = null;
+  };
+  useEffect(() => stopWorker, []);
+
+  /**
+   * The worker could not run (its script failed to load or threw outside a request) or never
+   * answered: said on the status line, and the next action starts a new worker — never a "Reading…"
+   * that spins forever. A write that had begun keeps what it committed (each chunk is a transaction).
+   */
+  const workerFailed = (why: string) => {
+    stopWorker();
+    setStatus({ kind: 'error', message: `${FAILED[action.current]} The backup worker ${why}.` });
+  };
 
   const send = (req: BackupRequest) => {
     if (!worker.current) {
-      worker.current = new Worker(new URL('./BackupWorker.ts', import.meta.url), { type: 'module' });
-      worker.current.onmessage = (e: MessageEvent<BackupReply>) => receive(e.data);
+      const w = new Worker(new URL('./BackupWorker.ts', import.meta.url), { type: 'module' });
+      w.onmessage = (e: MessageEvent<BackupReply>) => {
+        clearTimeout(unanswered.current);
+        receive(e.data);
+      };
+      w.onerror = (e) => {
+        e.preventDefault();
+        workerFailed(`stopped${e.message ? ` (${e.message})` : ''}`);
+      };
+      w.onmessageerror = () => workerFailed('sent an answer this page could not read');
+      worker.current = w;
     }
+    clearTimeout(unanswered.current);
+    // A cancel has no answer; every other request is answered at once with its first progress.
+    if (req.type !== 'cancel')
+      unanswered.current = setTimeout(() => workerFailed('did not start; try again'), FIRST_ANSWER_MS);
     worker.current.postMessage(req);
   };
   const receive = (reply: BackupReply) => {

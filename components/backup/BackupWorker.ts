@@ -6,7 +6,7 @@
 import { builtinTemplate } from '../../recap/builtins';
 import { checkTemplate } from '../../recap/render';
 import { applyImport, exportBackup, prepareImport } from '../../storage/backup';
-import type { ImportPlan } from '../../storage/backup/plan';
+import { type ImportPlan, writeCount } from '../../storage/backup/plan';
 import type { BackupReply, BackupRequest } from './BackupProtocol';
 import { workerHasher } from './hash-client';
 
@@ -16,7 +16,9 @@ const progress = (phase: 'reading' | 'checking' | 'writing', done: number, total
   post({ type: 'progress', phase, done, total });
 
 async function handle(req: BackupRequest): Promise<void> {
+  // Every request but a cancel is answered at once: the panel takes silence for a worker that never ran.
   if (req.type === 'export') {
+    progress('reading', 0, 1);
     post({ type: 'exported', text: await exportBackup(req.app, progress) });
   } else if (req.type === 'prepare') {
     plan = null;
@@ -36,6 +38,7 @@ async function handle(req: BackupRequest): Promise<void> {
     post({ type: 'prepared', summary: prepared.summary, writes: prepared.writes });
   } else if (req.type === 'apply') {
     if (!plan) throw new Error('Nothing to import: choose the file again.');
+    progress('writing', 0, writeCount(plan));
     const written = await applyImport(plan, progress);
     plan = null;
     post({ type: 'applied', written });

@@ -71,15 +71,17 @@ async function chooseBackup(options: Page, name: string, text: string) {
 async function importBackup(f: FirefoxSession, text: string) {
   const options = await f.openPage('options.html');
   await chooseBackup(options, 'backup.json', text);
-  const label = await poll(
+  // The status line comes along, so a wait that runs out says where the import stood.
+  const { label } = await poll(
     () =>
-      options.evaluate(
-        () =>
+      options.evaluate(() => ({
+        label:
           [...document.querySelectorAll('button')]
             .map((b) => b.textContent?.trim() ?? '')
             .find((t) => /^Import \d+ records$|^Nothing to import$/.test(t)) ?? '',
-      ),
-    (t) => t !== '',
+        status: document.querySelector('[data-testid="backup-status"]')?.textContent ?? '',
+      })),
+    (v) => v.label !== '',
     20_000,
   );
   if (label === 'Nothing to import') {

@@ -216,4 +216,77 @@ describe('backup section', () => {
       'A backup is one file with everything',
     );
   });
+
+  /**
+   * A stand-in for the browser's Worker: the panel's input here is how its worker behaves (fails to
+   * run, or never answers), not what it computes. Each one made is kept, to see a new one is made.
+   */
+  class StandInWorker {
+    static made: StandInWorker[] = [];
+    static behaviour: 'error' | 'silent' = 'error';
+    onmessage: ((e: MessageEvent) => void) | null = null;
+    onerror: ((e: ErrorEvent) => void) | null = null;
+    onmessageerror: (() => void) | null = null;
+    posted: unknown[] = [];
+    terminated = false;
+    constructor() {
+      StandInWorker.made.push(this);
+    }
+    postMessage(message: unknown) {
+      this.posted.push(message);
+      if (StandInWorker.behaviour === 'error') {
+        // As a worker whose script fails to load: an error event, no message.
+        setTimeout(() => this.onerror?.(new ErrorEvent('error', { message: 'boom', cancelable: true })), 0);
+      }
+    }
+    terminate() {
+      this.terminated = true;
+    }
+  }
+
+  const chooseFile = () =>
+    fireEvent.change(screen.getByTestId('backup-file'), {
+      target: { files: [new File(['{}'], 'backup.json', { type: 'application/json' })] },
+    });
+
+  it('says so when the backup worker cannot run, and the next try starts a new one', async () => {
+    vi.stubGlobal('Worker', StandInWorker);
+    StandInWorker.made = [];
+    StandInWorker.behaviour = 'error';
+    try {
+      render(<BackupPanel notify={() => undefined} />);
+      chooseFile();
+      const status = screen.getByRole('status');
+      await waitFor(() =>
+        expect(status.textContent).toBe('Nothing was imported. The backup worker stopped (boom).'),
+      );
+      expect(StandInWorker.made[0]!.terminated).toBe(true);
+      expect((screen.getByTestId('backup-file') as HTMLInputElement).disabled).toBe(false);
+      chooseFile();
+      await waitFor(() => expect(StandInWorker.made).toHaveLength(2));
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('says so when the backup worker never answers, instead of reading forever', async () => {
+    vi.stubGlobal('Worker', StandInWorker);
+    vi.useFakeTimers();
+    StandInWorker.made = [];
+    StandInWorker.behaviour = 'silent';
+    try {
+      render(<BackupPanel notify={() => undefined} />);
+      chooseFile();
+      const status = screen.getByRole('status');
+      expect(status.textContent).toContain('Reading…');
+      await vi.advanceTimersByTimeAsync(14_000);
+      expect(status.textContent).toContain('Reading…');
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(status.textContent).toBe('Nothing was imported. The backup worker did not start; try again.');
+      expect(StandInWorker.made[0]!.terminated).toBe(true);
+    } finally {
+      vi.useRealTimers();
+      vi.unstubAllGlobals();
+    }
+  });
 });
