@@ -66,6 +66,12 @@ async function openTab(url: string): Promise<{ page: Page; tabId: number }> {
   return { page, tabId: await session.tabIdOf(page.url()) };
 }
 
+/** The popup's "Goes to" choice as shown (the selected option's text). */
+const goesTo = (popup: Page) =>
+  popup
+    .getByRole('combobox', { name: 'Goes to' })
+    .evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent);
+
 /** Saves a note from the popup of a tab; waits until the box is empty again (saved). */
 async function notePopup(popup: Page, body: string): Promise<void> {
   const box = popup.getByRole('combobox', { name: 'Note' });
@@ -105,13 +111,7 @@ describe('a conference day', () => {
     // 2. The talk page: the popup says where the note goes, stars the talk, files a quote.
     const talk = await openTab(TALK_URL);
     popup = await session.openPage('popup.html', { tabId: talk.tabId });
-    await expect
-      .poll(() =>
-        popup
-          .getByRole('combobox', { name: 'Goes to' })
-          .evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent),
-      )
-      .toBe(`${TALK} (this page’s talk)`);
+    await expect.poll(() => goesTo(popup)).toBe(`${TALK} (this page’s talk)`);
     await popup.getByRole('button', { name: 'Star' }).click();
     await expect.poll(() => popup.getByRole('button', { name: 'Starred' }).count()).toBe(1);
     await notePopup(popup, '> Most of your pods are idle most of the time #k8s');
@@ -305,13 +305,7 @@ describe('a conference day', () => {
     // its own: the notes written on it now belong to today, in the event's zone (Europe/Berlin).
     const talk = await openTab(TALK_URL);
     const popup = await session.openPage('popup.html', { tabId: talk.tabId });
-    await expect
-      .poll(() =>
-        popup
-          .getByRole('combobox', { name: 'Goes to' })
-          .evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent),
-      )
-      .toBe(`${TALK} (this page’s talk)`);
+    await expect.poll(() => goesTo(popup)).toBe(`${TALK} (this page’s talk)`);
     await notePopup(popup, 'The editor snaps sessions to rooms #pretalx');
     await notePopup(popup, '! Publish the schedule before the CfP closes');
     await popup.close();

@@ -244,15 +244,20 @@ describe('backup section', () => {
     }
   }
 
+  /** The stand-in becomes the page's Worker, behaving as told, with none made yet. */
+  const standIn = (behaviour: typeof StandInWorker.behaviour) => {
+    vi.stubGlobal('Worker', StandInWorker);
+    StandInWorker.made = [];
+    StandInWorker.behaviour = behaviour;
+  };
+
   const chooseFile = () =>
     fireEvent.change(screen.getByTestId('backup-file'), {
       target: { files: [new File(['{}'], 'backup.json', { type: 'application/json' })] },
     });
 
   it('says so when the backup worker cannot run, and the next try starts a new one', async () => {
-    vi.stubGlobal('Worker', StandInWorker);
-    StandInWorker.made = [];
-    StandInWorker.behaviour = 'error';
+    standIn('error');
     try {
       render(<BackupPanel notify={() => undefined} />);
       chooseFile();
@@ -270,10 +275,8 @@ describe('backup section', () => {
   });
 
   it('says so when the backup worker never answers, instead of reading forever', async () => {
-    vi.stubGlobal('Worker', StandInWorker);
+    standIn('silent');
     vi.useFakeTimers();
-    StandInWorker.made = [];
-    StandInWorker.behaviour = 'silent';
     try {
       render(<BackupPanel notify={() => undefined} />);
       chooseFile();
