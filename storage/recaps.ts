@@ -164,7 +164,7 @@ export async function attendedOnDate(day: string): Promise<TalkRecord[]> {
  */
 async function timelessNotedOn(day: string): Promise<TalkRecord[]> {
   const db = getDb();
-  const notes = (await notesAround(day)).filter((n) => n.talkId);
+  const notes = (await notesAround(day)).filter((n) => n.talkId); // oldest first
   const talkIds = [...new Set(notes.map((n) => n.talkId!))];
   const found = await db.talks.bulkGet(talkIds);
   const timeless = new Map(
@@ -175,7 +175,7 @@ async function timelessNotedOn(day: string): Promise<TalkRecord[]> {
   const zoneOf = new Map(eventIds.map((id, i) => [id, dayZone(events[i])]));
   const browser = dayZone();
   const out: TalkRecord[] = [];
-  for (const n of [...notes].sort((a, b) => a.createdAt - b.createdAt)) {
+  for (const n of notes) {
     const talk = timeless.get(n.talkId!);
     if (!talk || out.includes(talk)) continue;
     if (noteDay(n, (talk.eventId && zoneOf.get(talk.eventId)) || browser) === day) out.push(talk);
